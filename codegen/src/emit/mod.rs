@@ -1,0 +1,1 @@
+//! IR to token streams. (stub: being written)

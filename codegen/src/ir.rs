@@ -1,0 +1,490 @@
+//! The normalized intermediate representation (IR).
+//!
+//! Every input format (Swagger 2.0, OpenAPI 3.0, OpenAPI 3.1) is lowered into these types, and the
+//! emitter reads nothing else. The IR is plain data: every type derives `Serialize`, `cargo xtask ir`
+//! prints it as JSON, and its snapshot shows whether a bug is in lowering or in emission.
+//!
+//! Wire facts (`name`, `location`, `skip_url_encoding`, media types, status codes) are kept apart
+//! from Rust names (`rust_name`, `client_name`): a client name never changes what goes on the wire.
+//! All Rust identifiers in here were made by [`crate::naming`]; the emitter never invents names.
+//!
+//! The part of this shape that tools read is documented in `ARCHITECTURE.md` and kept stable:
+//! `host.template`, `host.parameters`, and `operations[]` with `operation_id`, `method`, `path`,
+//! `query_constants` and `parameters[]` (`name`, `client_name`, `location`, `required`,
+//! `skip_url_encoding`).
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+/// A whole API, lowered.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`, if any.
+    pub description: Option<String>,
+    /// Which document format this came from.
+    pub source_format: SourceFormat,
+    /// How the client finds its server.
+    pub host: Host,
+    /// Security schemes the document declares, in document order.
+    pub security: Vec<SecurityScheme>,
+    /// Every operation, in document order (`paths` first, then `x-ms-paths`).
+    pub operations: Vec<Operation>,
+    /// Operation groups, in order of first appearance. Every operation's `group` names one of these.
+    pub groups: Vec<Group>,
+    /// Every named model (definitions and synthesized inline schemas), in a stable order.
+    pub models: Vec<Model>,
+    /// The error models used by `default` responses, deduplicated, in order of first use.
+    pub error_models: Vec<TypeRef>,
+    /// Constructs that were seen but not supported, each with the JSON pointer where it was found.
+    pub warnings: Vec<Warning>,
+}
+
+/// The input format of a document.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    /// `swagger: "2.0"`.
+    Swagger2,
+    /// `openapi: 3.0.x`.
+    OpenApi30,
+    /// `openapi: 3.1.x`.
+    OpenApi31,
+}
+
+/// The server a client talks to.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Host {
+    /// The base URL template, with `{param}` placeholders for `parameters`, and without a trailing
+    /// `/`. `{url}` for ACR (`x-ms-parameterized-host` with `useSchemePrefix: false`);
+    /// `https://example.com/base` for a plain Swagger `host` + `basePath`.
+    pub template: String,
+    /// When true, `https://` is put in front of the substituted template unless it already has a
+    /// scheme (`x-ms-parameterized-host.useSchemePrefix`, default true). Plain templates that
+    /// already carry their scheme set this to false.
+    pub use_scheme_prefix: bool,
+    /// The base path (`basePath` in Swagger 2.0) that is put between the host and every operation
+    /// path. Empty or starting with `/`, never ending with `/`.
+    pub base_path: String,
+    /// Host parameters (location `host`): client-level settings, positional in the client
+    /// constructor, in this order.
+    pub parameters: Vec<Parameter>,
+    /// Other servers the document lists (OpenAPI 3 `servers[1..]`), documented only.
+    pub alternatives: Vec<String>,
+}
+
+/// A security scheme, as declared.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SecurityScheme {
+    /// The scheme's key in `securityDefinitions` / `components.securitySchemes`.
+    pub name: String,
+    /// What kind of credential it needs.
+    pub kind: SecuritySchemeKind,
+    /// Its description, if any.
+    pub description: Option<String>,
+}
+
+/// The kinds of security scheme.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SecuritySchemeKind {
+    /// HTTP basic.
+    Basic,
+    /// HTTP bearer.
+    Bearer,
+    /// An API key in a header, query parameter or cookie.
+    ApiKey {
+        /// Where the key goes (`header`, `query`, `cookie`).
+        location: String,
+        /// The header or parameter name.
+        parameter: String,
+    },
+    /// OAuth2 (any flow).
+    OAuth2 {
+        /// Token URL, if a flow gives one.
+        token_url: Option<String>,
+    },
+}
+
+/// A group of operations: a sub-client in the generated crate.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Group {
+    /// The group name as derived from the spec (`Blob` from `Blob_Upload`, or a tag).
+    pub name: String,
+    /// The accessor method on the client (`blob`).
+    pub rust_name: String,
+    /// The sub-client type (`BlobClient`).
+    pub type_name: String,
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Operation {
+    /// `operationId` as in the spec, or synthesized from method and path when the spec has none.
+    pub operation_id: String,
+    /// True when `operation_id` was synthesized.
+    pub synthesized_id: bool,
+    /// The name of the [`Group`] this operation belongs to.
+    pub group: String,
+    /// The method on the group's sub-client (`start_upload`).
+    pub rust_name: String,
+    /// The type-name stem for this operation's request builder and response (`BlobStartUpload`).
+    pub type_name: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// The path template, relative to the host, without any `?` suffix (`/v2/{name}/blobs/uploads/`).
+    pub path: String,
+    /// Constant query parameters from an `x-ms-paths` key suffix (`?mode=resumable`), sent on the wire
+    /// as a real query, in order.
+    pub query_constants: IndexMap<String, String>,
+    /// `summary`, if any.
+    pub summary: Option<String>,
+    /// `description`, if any.
+    pub description: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// `tags`, as given.
+    pub tags: Vec<String>,
+    /// Parameters sent per call (path, query, header, form), in spec order; path-level parameters
+    /// first, then operation-level ones. Host parameters and other client-level parameters are on
+    /// [`Host`], not here. The body, if any, is [`Operation::body`].
+    pub parameters: Vec<Parameter>,
+    /// The request body, if any.
+    pub body: Option<RequestBody>,
+    /// Documented non-default responses, in status order as written.
+    pub responses: Vec<Response>,
+    /// The `default` response: the error shape.
+    pub default_response: Option<Response>,
+    /// Media types the request body may be sent as (`consumes`, operation over document level).
+    pub consumes: Vec<String>,
+    /// Media types the response may come as (`produces`, operation over document level).
+    pub produces: Vec<String>,
+    /// Names of the security schemes that apply (an empty list means explicitly none).
+    pub security: Option<Vec<String>>,
+    /// JSON pointer of the operation in its document (`#/paths/~1v2~1/get`).
+    pub pointer: String,
+}
+
+/// Where a parameter goes on the wire.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    /// A `{placeholder}` in the path template.
+    Path,
+    /// A query parameter.
+    Query,
+    /// A request header.
+    Header,
+    /// The request body (appears only in [`RequestBody`], kept for completeness).
+    Body,
+    /// A form field (`formData` in Swagger 2.0, form request bodies in OpenAPI 3).
+    Form,
+    /// A `{placeholder}` in the host template.
+    Host,
+    /// A cookie.
+    Cookie,
+}
+
+/// How an array parameter is serialized (`collectionFormat` / `style`+`explode`).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CollectionFormat {
+    /// `a,b,c`.
+    Csv,
+    /// `a b c`.
+    Ssv,
+    /// `a\tb\tc`.
+    Tsv,
+    /// `a|b|c`.
+    Pipes,
+    /// `x=a&x=b&x=c`.
+    Multi,
+}
+
+/// One parameter.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Parameter {
+    /// The wire name (`nextBlobUuidLink`, `Docker-Content-Digest`).
+    pub name: String,
+    /// The client name: `x-ms-client-name` when given, else the wire name.
+    pub client_name: String,
+    /// The Rust identifier (argument, field or setter name), made from `client_name`.
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: Location,
+    /// Whether the caller must supply it.
+    pub required: bool,
+    /// `x-ms-skip-url-encoding`: the value goes on the wire verbatim.
+    pub skip_url_encoding: bool,
+    /// Its type.
+    pub ty: TypeRef,
+    /// The default value, if the spec gives one.
+    pub default: Option<serde_json::Value>,
+    /// How an array value is joined; `None` for scalars.
+    pub collection_format: Option<CollectionFormat>,
+    /// Its description, if any.
+    pub description: Option<String>,
+    /// JSON pointer of the parameter's definition (after `$ref` resolution).
+    pub pointer: String,
+}
+
+/// The request body of an operation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RequestBody {
+    /// The wire name of the body parameter (Swagger 2.0) or `body`.
+    pub name: String,
+    /// The Rust identifier of the argument or setter.
+    pub rust_name: String,
+    /// Whether the caller must supply it.
+    pub required: bool,
+    /// How it is encoded.
+    pub kind: BodyKind,
+    /// Its description, if any.
+    pub description: Option<String>,
+    /// Media types it may be sent as, first is the default.
+    pub media_types: Vec<String>,
+    /// JSON pointer of the body's definition.
+    pub pointer: String,
+}
+
+/// The encoding of a request body.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BodyKind {
+    /// A JSON value of this type.
+    Json {
+        /// The body's type.
+        ty: TypeRef,
+    },
+    /// Raw bytes (`type: file`, `format: binary`/`file`), streamed.
+    Binary,
+    /// `application/x-www-form-urlencoded` from these fields (all with location `form`).
+    Form {
+        /// The form fields.
+        fields: Vec<Parameter>,
+    },
+    /// `multipart/form-data` from these fields (some of them files).
+    Multipart {
+        /// The form fields.
+        fields: Vec<Parameter>,
+    },
+    /// Plain text.
+    Text,
+}
+
+/// One documented response.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Response {
+    /// The status code (`None` for `default`, or a `2XX`-style range given in `status_range`).
+    pub status: Option<u16>,
+    /// A range like `2XX`, when the spec gives one.
+    pub status_range: Option<String>,
+    /// The description.
+    pub description: Option<String>,
+    /// The body, if any.
+    pub body: Option<ResponseBody>,
+    /// Typed response headers, in spec order.
+    pub headers: Vec<Header>,
+    /// The Rust name of this response's variant or type suffix (`Ok`, `TemporaryRedirect`).
+    pub rust_name: String,
+}
+
+/// A response body.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ResponseBody {
+    /// JSON, decoded into this type.
+    Json {
+        /// The type.
+        ty: TypeRef,
+        /// The media types it may come as.
+        media_types: Vec<String>,
+    },
+    /// Raw bytes, streamed.
+    Binary {
+        /// The media types it may come as.
+        media_types: Vec<String>,
+    },
+    /// Text.
+    Text {
+        /// The media types it may come as.
+        media_types: Vec<String>,
+    },
+}
+
+/// A typed response header.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Header {
+    /// The wire name (`Docker-Content-Digest`).
+    pub name: String,
+    /// The Rust field name (`docker_content_digest`).
+    pub rust_name: String,
+    /// Its type (string, integer with format, ...).
+    pub ty: TypeRef,
+    /// Its description, if any.
+    pub description: Option<String>,
+}
+
+/// A reference to a type.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TypeRef {
+    /// A string, with its `format` if any (`date-time`, `byte`, ...).
+    String {
+        /// The format.
+        format: Option<String>,
+    },
+    /// An integer; `format` is `int32` or `int64` when given.
+    Integer {
+        /// The format.
+        format: Option<String>,
+    },
+    /// A number; `format` is `float` or `double` when given.
+    Number {
+        /// The format.
+        format: Option<String>,
+    },
+    /// A boolean.
+    Boolean,
+    /// Raw bytes (a file).
+    Binary,
+    /// An array.
+    Array {
+        /// The item type.
+        items: Box<TypeRef>,
+    },
+    /// A map from string keys.
+    Map {
+        /// The value type.
+        values: Box<TypeRef>,
+    },
+    /// A named model from [`Api::models`], by its `name`.
+    Model {
+        /// The model's `name`.
+        name: String,
+    },
+    /// Any JSON value (`type: object` without properties, or no type at all).
+    Any,
+}
+
+/// A named model.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Model {
+    /// The name in the spec (`ManifestAttributes_manifest`), or a synthesized, stable name for an
+    /// inline schema (`RepositoryTags_tags_item`). Unique within the API.
+    pub name: String,
+    /// The Rust type name (`ManifestAttributesManifest`), from `x-ms-client-name` when given.
+    pub rust_name: String,
+    /// Its description, if any.
+    pub description: Option<String>,
+    /// What it is.
+    pub kind: ModelKind,
+    /// JSON pointer of its schema.
+    pub pointer: String,
+}
+
+/// The shape of a model.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ModelKind {
+    /// An object with named properties.
+    Struct(StructModel),
+    /// A closed or open set of values.
+    Enum(EnumModel),
+    /// A named alias of another type (`type: array` definitions, nullable wrappers, ...).
+    Alias {
+        /// The aliased type.
+        ty: TypeRef,
+    },
+}
+
+/// An object model.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StructModel {
+    /// All properties, own and inherited (`allOf` parents first), in order.
+    pub properties: Vec<Property>,
+    /// The value type of `additionalProperties`, when the object also allows extra keys.
+    pub additional_properties: Option<TypeRef>,
+    /// Names of the models this one inherits from through `allOf`.
+    pub parents: Vec<String>,
+    /// Names of the models that inherit from this one, in order.
+    pub children: Vec<String>,
+    /// The discriminator, when this model is the base of a polymorphic hierarchy.
+    pub discriminator: Option<Discriminator>,
+    /// The value that identifies this model in its parent's discriminator
+    /// (`x-ms-discriminator-value`, a `discriminator.mapping` key, or the model name).
+    pub discriminator_value: Option<String>,
+    /// `x-nullable: true` / `nullable: true` on the schema.
+    pub nullable: bool,
+}
+
+/// A discriminator.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Discriminator {
+    /// The wire name of the discriminating property.
+    pub property: String,
+    /// Discriminator value to model name, for every known child.
+    pub mapping: IndexMap<String, String>,
+}
+
+/// One property of an object model.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Property {
+    /// The wire name (`org.opencontainers.image.authors`).
+    pub name: String,
+    /// The client name: `x-ms-client-name` when given, else the wire name.
+    pub client_name: String,
+    /// The Rust field name (`authors`).
+    pub rust_name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `x-nullable`/`nullable`/a `"null"` type: `null` is a valid value.
+    pub nullable: bool,
+    /// `readOnly: true`: sent by the server only.
+    pub read_only: bool,
+    /// True when the type refers back to the model itself (directly or through other models),
+    /// so the field must be boxed.
+    pub recursive: bool,
+    /// Its description, if any.
+    pub description: Option<String>,
+    /// The default, if any.
+    pub default: Option<serde_json::Value>,
+}
+
+/// An enum model.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EnumModel {
+    /// The underlying type (a string, integer, ...).
+    pub base: TypeRef,
+    /// The values, in spec order.
+    pub values: Vec<EnumValue>,
+    /// `x-ms-enum.modelAsString: true`: unknown values are accepted (an `Other(String)` case).
+    pub open: bool,
+}
+
+/// One enum value.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EnumValue {
+    /// The value on the wire.
+    pub value: serde_json::Value,
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// Its description (`x-ms-enum.values[].description`), if any.
+    pub description: Option<String>,
+}
+
+/// Something in the document that was not lowered, reported instead of silently dropped.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Warning {
+    /// The document it is in.
+    pub file: String,
+    /// The JSON pointer of the construct.
+    pub pointer: String,
+    /// What was ignored and why.
+    pub message: String,
+}

@@ -1,0 +1,1 @@
+//! The only place that turns strings into Rust identifiers. (stub: being written)
