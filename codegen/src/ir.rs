@@ -31,6 +31,11 @@ pub struct Api {
     pub host: Host,
     /// Security schemes the document declares, in document order.
     pub security: Vec<SecurityScheme>,
+    /// Client-level parameters that are not host parameters (`x-ms-parameter-location: client`
+    /// on a path, query or header parameter): set once on the client, sent by every operation
+    /// whose `parameters` list them with `client_level: true`. Deduplicated by wire name and
+    /// location, in order of first use.
+    pub client_parameters: Vec<Parameter>,
     /// Every operation, in document order (`paths` first, then `x-ms-paths`).
     pub operations: Vec<Operation>,
     /// Operation groups, in order of first appearance. Every operation's `group` names one of these.
@@ -69,9 +74,14 @@ pub struct Host {
     /// The base path (`basePath` in Swagger 2.0) that is put between the host and every operation
     /// path. Empty or starting with `/`, never ending with `/`.
     pub base_path: String,
-    /// Host parameters (location `host`): client-level settings, positional in the client
-    /// constructor, in this order.
+    /// Host parameters (location `host`), in this order. Those with `client_level: true` (the
+    /// default) are client settings, positional in the client constructor; any others are
+    /// per-call and also appear in each operation's `parameters` (at the position that
+    /// `position_in_operation` gives).
     pub parameters: Vec<Parameter>,
+    /// `x-ms-parameterized-host.positionInOperation`: where per-call host parameters go among an
+    /// operation's parameters (`first`, the default, or `last`).
+    pub position_in_operation: String,
     /// Other servers the document lists (OpenAPI 3 `servers[1..]`), documented only.
     pub alternatives: Vec<String>,
 }
@@ -148,9 +158,11 @@ pub struct Operation {
     pub deprecated: bool,
     /// `tags`, as given.
     pub tags: Vec<String>,
-    /// Parameters sent per call (path, query, header, form), in spec order; path-level parameters
-    /// first, then operation-level ones. Host parameters and other client-level parameters are on
-    /// [`Host`], not here. The body, if any, is [`Operation::body`].
+    /// Parameters sent by this operation (path, query, header, cookie, and per-call host
+    /// parameters), in spec order: path-level parameters first, then operation-level ones.
+    /// Client-level ones (`client_level: true`) take their value from the client, not from the
+    /// caller. Client-level host parameters are only on [`Host`]. Form fields and the body are in
+    /// [`Operation::body`].
     pub parameters: Vec<Parameter>,
     /// The request body, if any.
     pub body: Option<RequestBody>,
@@ -162,8 +174,9 @@ pub struct Operation {
     pub consumes: Vec<String>,
     /// Media types the response may come as (`produces`, operation over document level).
     pub produces: Vec<String>,
-    /// Names of the security schemes that apply (an empty list means explicitly none).
-    pub security: Option<Vec<String>>,
+    /// Names of the security schemes that apply to this operation (its own `security` when given,
+    /// else the document's); empty when none apply.
+    pub security: Vec<String>,
     /// JSON pointer of the operation in its document (`#/paths/~1v2~1/get`).
     pub pointer: String,
 }
@@ -219,6 +232,9 @@ pub struct Parameter {
     pub required: bool,
     /// `x-ms-skip-url-encoding`: the value goes on the wire verbatim.
     pub skip_url_encoding: bool,
+    /// `x-ms-parameter-location: client` (the default for host parameters): the value is a client
+    /// setting rather than a per-call argument.
+    pub client_level: bool,
     /// Its type.
     pub ty: TypeRef,
     /// The default value, if the spec gives one.

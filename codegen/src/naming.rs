@@ -1,1 +1,294 @@
-//! The only place that turns strings into Rust identifiers. (stub: being written)
+//! The only place that turns spec strings into Rust identifiers.
+//!
+//! Rules (after prost-build's `ident.rs`):
+//! - words are split by `heck` (`nextBlobUuidLink` -> `next_blob_uuid_link`,
+//!   `Docker-Content-Digest` -> `docker_content_digest`, `org.opencontainers.image.authors` ->
+//!   `org_opencontainers_image_authors`);
+//! - a strict or reserved keyword becomes a raw identifier (`type` -> `r#type`), except the ones
+//!   that cannot be raw (`self`, `super`, `crate`, `Self`, `_`), which get a trailing `_`;
+//! - a leading digit gets a prefix (`_` for values, `V` for types and variants), since no Rust
+//!   identifier starts with one;
+//! - a string with no letters or digits at all becomes a fixed fallback (`value`, `Value`);
+//! - within one scope, collisions get a numeric suffix in order of appearance ([`Scope`]).
+//!
+//! Every function here returns a string that `syn::parse_str::<syn::Ident>` accepts.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use indexmap::IndexSet;
+
+/// Keywords that are written `r#kw` when used as identifiers.
+const RAW_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers: they get a trailing underscore.
+const UNRAWABLE: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// A `snake_case` value identifier: fields, arguments, methods, modules.
+pub fn value_name(raw: &str) -> String {
+    let snake = alnum_only(raw).to_snake_case();
+    let snake = if snake.is_empty() { "value".to_owned() } else { snake };
+    let snake = if starts_with_digit(&snake) { format!("_{snake}") } else { snake };
+    escape_keyword(snake)
+}
+
+/// An `UpperCamelCase` type identifier: structs, enums, aliases, sub-client types.
+pub fn type_name(raw: &str) -> String {
+    let camel = alnum_only(raw).to_upper_camel_case();
+    let camel = if camel.is_empty() { "Value".to_owned() } else { camel };
+    let camel = if starts_with_digit(&camel) { format!("V{camel}") } else { camel };
+    escape_keyword(camel)
+}
+
+/// An enum variant for a wire value (`application/vnd.oci.image.manifest.v1+json` ->
+/// `ApplicationVndOciImageManifestV1Json`, `2` -> `V2`, `""` -> `Empty`).
+pub fn variant_name(value: &str) -> String {
+    if value.is_empty() {
+        return "Empty".to_owned();
+    }
+    type_name(value)
+}
+
+/// The name of a response case for a status code (`200` -> `Ok`, `307` -> `TemporaryRedirect`).
+pub fn status_name(status: u16) -> String {
+    let name = match status {
+        100 => "Continue",
+        101 => "SwitchingProtocols",
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        300 => "MultipleChoices",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "PreconditionFailed",
+        413 => "PayloadTooLarge",
+        415 => "UnsupportedMediaType",
+        416 => "RangeNotSatisfiable",
+        422 => "UnprocessableEntity",
+        429 => "TooManyRequests",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        other => return format!("Status{other}"),
+    };
+    name.to_owned()
+}
+
+/// The name of a response case for a status range (`2XX` -> `Status2xx`).
+pub fn status_range_name(range: &str) -> String {
+    format!("Status{}", alnum_only(range).to_lowercase())
+}
+
+/// Splits `Group_Operation` into its group and operation parts. Only the first `_` splits;
+/// `None` when there is no `_` with text on both sides.
+pub fn split_operation_id(operation_id: &str) -> Option<(&str, &str)> {
+    let (group, op) = operation_id.split_once('_')?;
+    (!group.is_empty() && !op.is_empty()).then_some((group, op))
+}
+
+/// A stable operation id for an operation without one: the method and the path's words
+/// (`GET /v2/{name}/tags/list` -> `getV2NameTagsList`).
+pub fn synthesized_operation_id(method: &str, path: &str) -> String {
+    let words: String = path
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_upper_camel_case())
+        .collect();
+    let words = if words.is_empty() { "Root".to_owned() } else { words };
+    format!("{}{}", method.to_ascii_lowercase(), words)
+}
+
+/// A scope in which names must be unique (fields of one struct, methods of one sub-client,
+/// models of one crate). Collisions get `2`, `3`, ... (`_2` for snake case), in order of claim.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: IndexSet<String>,
+}
+
+impl Scope {
+    /// An empty scope.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A scope in which `reserved` are already taken (e.g. fixed method names of a builder).
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Scope { taken: reserved.iter().map(|s| (*s).to_owned()).collect() }
+    }
+
+    /// Claims `name`, or the first free suffixed form of it, and returns what was claimed.
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let (stem, sep) = match name.strip_prefix("r#") {
+            Some(stem) => (stem.to_owned(), "_"),
+            None if name.ends_with('_') => (name.trim_end_matches('_').to_owned(), "_"),
+            None if name.chars().next().is_some_and(char::is_uppercase) => (name.clone(), ""),
+            None => (name.clone(), "_"),
+        };
+        (2..)
+            .map(|n| format!("{stem}{sep}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or(name)
+    }
+}
+
+/// Keeps letters, digits and word separators; other characters become separators, so that
+/// `a.b/c+d` splits into words and nothing invalid reaches an identifier.
+fn alnum_only(raw: &str) -> String {
+    raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+}
+
+fn starts_with_digit(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn escape_keyword(name: String) -> String {
+    if UNRAWABLE.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if RAW_KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_ident(s: &str) {
+        assert!(syn::parse_str::<syn::Ident>(s).is_ok(), "{s:?} is not a valid identifier");
+    }
+
+    #[test]
+    fn value_names_are_snake_case() {
+        assert_eq!(value_name("nextBlobUuidLink"), "next_blob_uuid_link");
+        assert_eq!(value_name("Docker-Content-Digest"), "docker_content_digest");
+        assert_eq!(value_name("org.opencontainers.image.authors"), "org_opencontainers_image_authors");
+        assert_eq!(value_name("loginUri"), "login_uri");
+        assert_eq!(value_name("grant_type"), "grant_type");
+        assert_eq!(value_name("ETag"), "e_tag");
+    }
+
+    #[test]
+    fn keywords_become_raw_or_get_an_underscore() {
+        assert_eq!(value_name("type"), "r#type");
+        assert_eq!(value_name("async"), "r#async");
+        assert_eq!(value_name("gen"), "r#gen");
+        assert_eq!(value_name("self"), "self_");
+        assert_eq!(value_name("super"), "super_");
+        assert_eq!(value_name("crate"), "crate_");
+        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("Self"), "Self_");
+        // a keyword only by its case-folded form is not a keyword
+        assert_eq!(type_name("type"), "Type");
+    }
+
+    #[test]
+    fn leading_digits_get_a_prefix() {
+        assert_eq!(value_name("2fa"), "_2fa");
+        assert_eq!(type_name("2019-08-15"), "V20190815");
+        assert_eq!(variant_name("2"), "V2");
+    }
+
+    #[test]
+    fn symbols_only_fall_back() {
+        assert_eq!(value_name(""), "value");
+        assert_eq!(value_name("$"), "value");
+        assert_eq!(type_name("--"), "Value");
+        assert_eq!(variant_name(""), "Empty");
+        assert_eq!(variant_name("*"), "Value");
+    }
+
+    #[test]
+    fn media_types_become_variants() {
+        assert_eq!(
+            variant_name("application/vnd.oci.image.manifest.v1+json"),
+            "ApplicationVndOciImageManifestV1Json"
+        );
+    }
+
+    #[test]
+    fn type_names_are_upper_camel_case() {
+        assert_eq!(type_name("ManifestAttributes_manifest"), "ManifestAttributesManifest");
+        assert_eq!(type_name("acrErrors"), "AcrErrors");
+        assert_eq!(type_name("V2Support"), "V2Support");
+    }
+
+    #[test]
+    fn every_output_is_an_identifier() {
+        let inputs = [
+            "type", "self", "Self", "_", "2x", "", "a-b", "a.b.c", "Ünïcode", "x y", "fn", "r#x",
+            "__", "match", "mod", "1", "loop_",
+        ];
+        for input in inputs {
+            assert_ident(&value_name(input));
+            assert_ident(&type_name(input));
+            assert_ident(&variant_name(input));
+        }
+    }
+
+    #[test]
+    fn statuses_have_reason_names() {
+        assert_eq!(status_name(200), "Ok");
+        assert_eq!(status_name(307), "TemporaryRedirect");
+        assert_eq!(status_name(299), "Status299");
+        assert_eq!(status_range_name("2XX"), "Status2xx");
+    }
+
+    #[test]
+    fn operation_ids_split_at_the_first_underscore() {
+        assert_eq!(split_operation_id("Blob_StartUpload"), Some(("Blob", "StartUpload")));
+        assert_eq!(split_operation_id("Repository_Get_List"), Some(("Repository", "Get_List")));
+        assert_eq!(split_operation_id("getPetById"), None);
+        assert_eq!(split_operation_id("_x"), None);
+        assert_eq!(split_operation_id("x_"), None);
+    }
+
+    #[test]
+    fn synthesized_ids_come_from_method_and_path() {
+        assert_eq!(synthesized_operation_id("GET", "/v2/{name}/tags/list"), "getV2NameTagsList");
+        assert_eq!(synthesized_operation_id("PUT", "/v2/{name}/blobs/uploads/{uuid}"), "putV2NameBlobsUploadsUuid");
+        assert_eq!(synthesized_operation_id("GET", "/"), "getRoot");
+    }
+
+    #[test]
+    fn scopes_suffix_collisions_in_order() {
+        let mut scope = Scope::new();
+        assert_eq!(scope.claim("name".into()), "name");
+        assert_eq!(scope.claim("name".into()), "name_2");
+        assert_eq!(scope.claim("name".into()), "name_3");
+        assert_eq!(scope.claim("Model".into()), "Model");
+        assert_eq!(scope.claim("Model".into()), "Model2");
+        assert_eq!(scope.claim("r#type".into()), "r#type");
+        assert_eq!(scope.claim("r#type".into()), "type_2");
+        assert_eq!(scope.claim("self_".into()), "self_");
+        assert_eq!(scope.claim("self_".into()), "self_2");
+        let mut reserved = Scope::with_reserved(&["send"]);
+        assert_eq!(reserved.claim("send".into()), "send_2");
+    }
+}

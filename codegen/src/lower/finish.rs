@@ -1,0 +1,145 @@
+//! Naming and assembling the IR from a format's [`Parts`]: duplicate `operationId`s, groups,
+//! operation names, client-level parameters, error models.
+
+use indexmap::IndexMap;
+
+use super::context::Lowerer;
+use super::{OperationDraft, Parts};
+use crate::ir::{Api, Group, Location, Operation, Parameter, ResponseBody, SourceFormat, TypeRef};
+use crate::naming::{self, Scope};
+use crate::{ErrorKind, Result};
+
+/// Methods of the generated `Client` that a group accessor must not take.
+const CLIENT_METHODS: &[&str] = &["new", "builder", "from_base_url", "base_url", "clone"];
+
+pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Result<Api> {
+    check_duplicate_ids(&parts.operations)?;
+    let models = super::models::finish_models(cx.models)?;
+    let mut warnings = cx.warnings;
+
+    let mut groups: IndexMap<String, Group> = IndexMap::new();
+    let mut group_names = Scope::with_reserved(CLIENT_METHODS);
+    let mut group_types = Scope::with_reserved(&["Client", "ClientBuilder", "Error"]);
+    let mut methods: IndexMap<String, Scope> = IndexMap::new();
+    let mut op_types = Scope::new();
+    let mut operations = Vec::new();
+    let mut client_parameters: Vec<Parameter> = Vec::new();
+    let per_call_host: Vec<Parameter> = parts.host.parameters.iter().filter(|p| !p.client_level).cloned().collect();
+
+    for draft in parts.operations {
+        let (group, op_name) = group_and_name(&draft);
+        if !groups.contains_key(&group) {
+            groups.insert(
+                group.clone(),
+                Group {
+                    name: group.clone(),
+                    rust_name: group_names.claim(naming::value_name(&group)),
+                    type_name: group_types.claim(format!("{}Client", naming::type_name(&group))),
+                },
+            );
+        }
+        let method_scope = methods.entry(group.clone()).or_default();
+        let rust_name = method_scope.claim(naming::value_name(&op_name));
+        let type_name = op_types.claim(naming::type_name(&format!("{group}_{op_name}")));
+
+        for p in draft.parameters.iter().filter(|p| p.client_level) {
+            if !client_parameters.iter().any(|c| c.name == p.name && c.location == p.location) {
+                client_parameters.push(p.clone());
+            }
+        }
+        let mut parameters = draft.parameters;
+        if !per_call_host.is_empty() {
+            if parts.host.position_in_operation == "last" {
+                parameters.extend(per_call_host.iter().cloned());
+            } else {
+                parameters.splice(0..0, per_call_host.iter().cloned());
+            }
+        }
+        if draft.operation_id.is_none() {
+            warnings.push(crate::ir::Warning {
+                file: crate::display_path(&draft.loc.file),
+                pointer: draft.loc.pointer.clone(),
+                message: format!("no operationId: named `{op_name}` from the method and path"),
+            });
+        }
+        operations.push(Operation {
+            synthesized_id: draft.operation_id.is_none(),
+            operation_id: draft.operation_id.unwrap_or_else(|| naming::synthesized_operation_id(&draft.method, &draft.path)),
+            group,
+            rust_name,
+            type_name,
+            method: draft.method,
+            path: draft.path,
+            query_constants: draft.query_constants,
+            summary: draft.summary,
+            description: draft.description,
+            deprecated: draft.deprecated,
+            tags: draft.tags,
+            parameters,
+            body: draft.body,
+            responses: draft.responses,
+            default_response: draft.default_response,
+            consumes: draft.consumes,
+            produces: draft.produces,
+            security: draft.security,
+            pointer: draft.loc.pointer,
+        });
+    }
+
+    let mut error_models: Vec<TypeRef> = Vec::new();
+    for op in &operations {
+        if let Some(ResponseBody::Json { ty, .. }) = op.default_response.as_ref().and_then(|r| r.body.as_ref()) {
+            if !error_models.contains(ty) {
+                error_models.push(ty.clone());
+            }
+        }
+    }
+    for p in &mut client_parameters {
+        if p.location == Location::Host {
+            p.client_level = true;
+        }
+    }
+
+    Ok(Api {
+        title: parts.title,
+        version: parts.version,
+        description: parts.description,
+        source_format: format,
+        host: parts.host,
+        security: parts.security,
+        client_parameters,
+        operations,
+        groups: groups.into_values().collect(),
+        models,
+        error_models,
+        warnings,
+    })
+}
+
+/// The group and the operation's name in it: `Group_Operation` ids split at the first `_`;
+/// otherwise the first tag (or `Default`) and the whole (possibly synthesized) id.
+fn group_and_name(draft: &OperationDraft) -> (String, String) {
+    if let Some(id) = &draft.operation_id {
+        if let Some((group, op)) = naming::split_operation_id(id) {
+            return (group.to_owned(), op.to_owned());
+        }
+    }
+    let group = draft.tags.first().cloned().unwrap_or_else(|| "Default".to_owned());
+    let name = draft.operation_id.clone().unwrap_or_else(|| naming::synthesized_operation_id(&draft.method, &draft.path));
+    (group, name)
+}
+
+fn check_duplicate_ids(operations: &[OperationDraft]) -> Result<()> {
+    let mut seen: IndexMap<&str, &OperationDraft> = IndexMap::new();
+    for op in operations {
+        let Some(id) = op.operation_id.as_deref() else { continue };
+        if let Some(first) = seen.get(id) {
+            return Err(op.loc.key("operationId").error(
+                ErrorKind::Duplicate,
+                format!("duplicate operationId `{id}`: also used by {} {} at {}", first.method, first.path, first.loc.pointer),
+            ));
+        }
+        seen.insert(id, op);
+    }
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! Finishing models once all are known: children of `allOf` parents, discriminator mappings,
+//! and which properties close a by-value cycle (and so must be boxed).
+
+use indexmap::{IndexMap, IndexSet};
+
+use super::context::Slot;
+use crate::ir::{Model, ModelKind, TypeRef};
+use crate::{Error, ErrorKind, Result};
+
+pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<Vec<Model>> {
+    let mut models: IndexMap<String, Model> = IndexMap::new();
+    for (name, slot) in slots {
+        let model = slot.model.ok_or_else(|| {
+            Error::new(ErrorKind::Internal, slot.loc.file.to_path_buf(), slot.loc.pointer.clone(), format!("model `{name}` was never lowered"))
+        })?;
+        models.insert(name, model);
+    }
+    link_children(&mut models);
+    map_discriminators(&mut models);
+    mark_recursion(&mut models);
+    Ok(models.into_values().collect())
+}
+
+fn link_children(models: &mut IndexMap<String, Model>) {
+    let links: Vec<(String, String)> = models
+        .values()
+        .filter_map(|m| match &m.kind {
+            ModelKind::Struct(s) => Some(s.parents.iter().map(|p| (p.clone(), m.name.clone())).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for (parent, child) in links {
+        if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get_mut(&parent) {
+            if !s.children.contains(&child) {
+                s.children.push(child);
+            }
+        }
+    }
+}
+
+/// Fills each discriminator's mapping with every descendant's value (its
+/// `x-ms-discriminator-value`, or its name), keeping explicit mappings.
+fn map_discriminators(models: &mut IndexMap<String, Model>) {
+    let bases: Vec<String> = models
+        .values()
+        .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.discriminator.is_some()))
+        .map(|m| m.name.clone())
+        .collect();
+    for base in bases {
+        let mut descendants = IndexSet::new();
+        let mut queue = vec![base.clone()];
+        while let Some(name) = queue.pop() {
+            if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get(&name) {
+                for child in &s.children {
+                    if descendants.insert(child.clone()) {
+                        queue.push(child.clone());
+                    }
+                }
+            }
+        }
+        let mut entries = Vec::new();
+        for child in &descendants {
+            if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get(child) {
+                let value = s.discriminator_value.clone().unwrap_or_else(|| child.clone());
+                entries.push((value, child.clone()));
+            }
+        }
+        if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get_mut(&base) {
+            if let Some(d) = s.discriminator.as_mut() {
+                for (value, child) in entries {
+                    if !d.mapping.values().any(|c| c == &child) {
+                        d.mapping.entry(value).or_insert(child);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A property is recursive when its model can reach the property's owner again through fields
+/// held by value (arrays and maps are already on the heap and break a cycle).
+fn mark_recursion(models: &mut IndexMap<String, Model>) {
+    let edges: IndexMap<String, Vec<String>> =
+        models.values().map(|m| (m.name.clone(), by_value_targets(models, m))).collect();
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut seen = IndexSet::new();
+        let mut stack = vec![from.to_owned()];
+        while let Some(name) = stack.pop() {
+            if name == to {
+                return true;
+            }
+            if seen.insert(name.clone()) {
+                stack.extend(edges.get(&name).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let mut marks = Vec::new();
+    for model in models.values() {
+        if let ModelKind::Struct(s) = &model.kind {
+            for (i, p) in s.properties.iter().enumerate() {
+                if let Some(target) = by_value_model(models, &p.ty) {
+                    if reaches(&target, &model.name) {
+                        marks.push((model.name.clone(), i));
+                    }
+                }
+            }
+        }
+    }
+    for (name, i) in marks {
+        if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get_mut(&name) {
+            if let Some(p) = s.properties.get_mut(i) {
+                p.recursive = true;
+            }
+        }
+    }
+}
+
+fn by_value_targets(models: &IndexMap<String, Model>, model: &Model) -> Vec<String> {
+    match &model.kind {
+        ModelKind::Struct(s) => s.properties.iter().filter_map(|p| by_value_model(models, &p.ty)).collect(),
+        ModelKind::Alias { ty } => by_value_model(models, ty).into_iter().collect(),
+        ModelKind::Enum(_) => Vec::new(),
+    }
+}
+
+fn by_value_model(models: &IndexMap<String, Model>, ty: &TypeRef) -> Option<String> {
+    match ty {
+        TypeRef::Model { name } => match models.get(name).map(|m| &m.kind) {
+            Some(ModelKind::Struct(_)) | Some(ModelKind::Alias { .. }) => Some(name.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,386 @@
+//! Schemas to types and models (shared by every input format).
+//!
+//! A `$ref` to a schema becomes a named model (its name is the last pointer segment, e.g. the
+//! `definitions` key). An inline object, `allOf` composition or enum becomes a model with a
+//! synthesized name given by the caller (`Parent_property`, `Operation_body`, ...), stable
+//! because it depends only on where the schema is. Everything else is an inline [`TypeRef`].
+//! Models are registered before their bodies are lowered, so recursive schemas terminate.
+
+use serde_json::Value;
+
+use super::context::Lowerer;
+use super::value::{kind, object, opt_array, opt_bool, opt_object, opt_str, str_list, text};
+use crate::ir::{
+    Discriminator, EnumModel, EnumValue, Model, ModelKind, Property, StructModel, TypeRef,
+};
+use crate::naming::{self, Scope};
+use crate::resolve::Loc;
+use crate::{ErrorKind, Result};
+
+/// Facts read from a schema-or-reference object itself (siblings of `$ref` included).
+#[derive(Debug, Default)]
+pub(crate) struct Annotations {
+    pub description: Option<String>,
+    pub client_name: Option<String>,
+    pub nullable: bool,
+    pub read_only: bool,
+    pub default: Option<Value>,
+}
+
+impl Lowerer<'_> {
+    /// Reads the annotations written on `schema` (before following its `$ref`), falling back to
+    /// those of the referenced schema for the description.
+    pub(crate) fn annotations(&self, at: &Loc, schema: &Value) -> Result<Annotations> {
+        let (target_loc, target) = self.res.deref(at, schema)?;
+        let description = match text(at, schema, "description")? {
+            Some(d) => Some(d),
+            None if schema.get("$ref").is_some() => text(&target_loc, target, "description")?,
+            None => None,
+        };
+        Ok(Annotations {
+            description,
+            client_name: opt_str(at, schema, "x-ms-client-name")?.map(str::to_owned),
+            nullable: opt_bool(at, schema, "x-nullable")?.unwrap_or(false)
+                || opt_bool(at, schema, "nullable")?.unwrap_or(false)
+                || opt_bool(&target_loc, target, "x-nullable")?.unwrap_or(false)
+                || type_allows_null(target),
+            read_only: opt_bool(at, schema, "readOnly")?.unwrap_or(false)
+                || opt_bool(&target_loc, target, "readOnly")?.unwrap_or(false),
+            default: schema.get("default").or_else(|| target.get("default")).cloned(),
+        })
+    }
+
+    /// The type of the schema at `at`. `hint` names the model an inline object or enum becomes.
+    pub(crate) fn schema_type(&mut self, at: &Loc, schema: &Value, hint: &str) -> Result<TypeRef> {
+        if schema.get("$ref").is_some() {
+            let (target_loc, target) = self.res.deref(at, schema)?;
+            if is_binary(&target_loc, target)? {
+                return Ok(TypeRef::Binary);
+            }
+            let name = last_segment(&target_loc);
+            return self.named_model(&target_loc, target, &name);
+        }
+        object(at, schema)?;
+        if is_binary(at, schema)? {
+            return Ok(TypeRef::Binary);
+        }
+        if schema.get("enum").is_some() || schema.get("allOf").is_some() || has_properties(schema) {
+            let shape = (at.file.clone(), schema.to_string());
+            if let Some(name) = self.by_shape.get(&shape) {
+                let name = name.clone();
+                self.by_loc.insert(at.clone(), name.clone());
+                return Ok(TypeRef::Model { name });
+            }
+            let wanted = enum_name(at, schema)?.unwrap_or(hint);
+            let ty = self.named_model(at, schema, wanted)?;
+            if let TypeRef::Model { name } = &ty {
+                self.by_shape.insert(shape, name.clone());
+            }
+            return Ok(ty);
+        }
+        match schema_type_name(at, schema)? {
+            Some("string") => Ok(TypeRef::String { format: format(at, schema)? }),
+            Some("integer") => Ok(TypeRef::Integer { format: format(at, schema)? }),
+            Some("number") => Ok(TypeRef::Number { format: format(at, schema)? }),
+            Some("boolean") => Ok(TypeRef::Boolean),
+            Some("array") => {
+                let items = match schema.get("items") {
+                    Some(items @ Value::Object(_)) => {
+                        self.schema_type(&at.key("items"), items, &format!("{hint}_item"))?
+                    }
+                    Some(other) => {
+                        return Err(at.key("items").error(
+                            ErrorKind::Unsupported,
+                            format!("`items` must be a schema object, found {}", kind(other)),
+                        ));
+                    }
+                    None => TypeRef::Any,
+                };
+                Ok(TypeRef::Array { items: Box::new(items) })
+            }
+            Some("object") | None => match self.additional_properties(at, schema, hint)? {
+                Some(values) => Ok(TypeRef::Map { values: Box::new(values) }),
+                None => Ok(TypeRef::Any),
+            },
+            Some("null") => Ok(TypeRef::Any),
+            Some(other) => Err(at.key("type").error(
+                ErrorKind::Invalid,
+                format!("unknown type `{other}` (expected string, integer, number, boolean, array, object or file)"),
+            )),
+        }
+    }
+
+    /// The model for the schema at `loc`, lowering it the first time it is seen.
+    pub(crate) fn named_model(&mut self, loc: &Loc, schema: &Value, wanted: &str) -> Result<TypeRef> {
+        let name = match self.by_loc.get(loc) {
+            Some(name) => name.clone(),
+            None => {
+                let name = self.free_model_name(wanted);
+                self.reserve(loc.clone(), name.clone());
+                name
+            }
+        };
+        let lowered = self.model(&name).is_some();
+        if !lowered && self.in_progress.insert(name.clone()) {
+            let model = self.lower_model(loc, schema, &name);
+            self.in_progress.shift_remove(&name);
+            self.fill(&name, model?);
+        }
+        Ok(TypeRef::Model { name })
+    }
+
+    fn lower_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<Model> {
+        object(loc, schema)?;
+        let client_name = opt_str(loc, schema, "x-ms-client-name")?;
+        let rust_name = self.model_types.claim(naming::type_name(client_name.unwrap_or(name)));
+        let description = text(loc, schema, "description")?;
+        let kind = if schema.get("enum").is_some() {
+            ModelKind::Enum(self.enum_model(loc, schema)?)
+        } else if schema.get("allOf").is_some() || has_properties(schema) {
+            ModelKind::Struct(self.struct_model(loc, schema, name)?)
+        } else {
+            // A named array, primitive or map: an alias of the inline type.
+            // (never a model again: no enum, allOf or properties here)
+            let ty = self.schema_type(loc, schema, name)?;
+            ModelKind::Alias { ty }
+        };
+        Ok(Model { name: name.to_owned(), rust_name, description, kind, pointer: loc.pointer.clone() })
+    }
+
+    fn struct_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<StructModel> {
+        let mut fields = Scope::new();
+        let mut properties: Vec<Property> = Vec::new();
+        let mut parents = Vec::new();
+        let mut required = str_list(loc, schema, "required")?;
+        let mut additional = None;
+        for (i, part) in opt_array(loc, schema, "allOf")?.iter().enumerate() {
+            let part_loc = loc.key("allOf").index(i);
+            if part.get("$ref").is_some() {
+                let (target_loc, target) = self.res.deref(&part_loc, part)?;
+                let parent = match self.named_model(&target_loc, target, &last_segment(&target_loc))? {
+                    TypeRef::Model { name } => name,
+                    _ => continue,
+                };
+                let Some(model) = self.model(&parent) else {
+                    return Err(part_loc.error(ErrorKind::Invalid, format!("`allOf` inherits from `{parent}`, which inherits from this schema")));
+                };
+                match &model.kind {
+                    ModelKind::Struct(s) => {
+                        for p in s.properties.clone() {
+                            merge_property(&mut properties, &mut fields, p);
+                        }
+                        additional = additional.or(s.additional_properties.clone());
+                    }
+                    _ => return Err(part_loc.error(ErrorKind::Unsupported, format!("`allOf` member `{parent}` is not an object schema"))),
+                }
+                parents.push(parent);
+            } else {
+                required.extend(str_list(&part_loc, part, "required")?);
+                let inline = self.struct_model(&part_loc, part, name)?;
+                parents.extend(inline.parents);
+                additional = additional.or(inline.additional_properties);
+                for p in inline.properties {
+                    merge_property(&mut properties, &mut fields, p);
+                }
+            }
+        }
+        if let Some(props) = opt_object(loc, schema, "properties")? {
+            for (wire, prop_schema) in props {
+                let prop_loc = loc.key("properties").key(wire);
+                let prop = self.property(&prop_loc, wire, prop_schema, &format!("{name}_{wire}"))?;
+                merge_property(&mut properties, &mut fields, prop);
+            }
+        }
+        for p in &mut properties {
+            if required.contains(&p.name) {
+                p.required = true;
+            }
+        }
+        if let Some(values) = self.additional_properties(loc, schema, name)? {
+            additional = Some(values);
+        }
+        Ok(StructModel {
+            properties,
+            additional_properties: additional,
+            parents,
+            children: Vec::new(),
+            discriminator: discriminator(loc, schema)?,
+            discriminator_value: opt_str(loc, schema, "x-ms-discriminator-value")?.map(str::to_owned),
+            nullable: opt_bool(loc, schema, "x-nullable")?.unwrap_or(false)
+                || opt_bool(loc, schema, "nullable")?.unwrap_or(false),
+        })
+    }
+
+    fn property(&mut self, at: &Loc, wire: &str, schema: &Value, hint: &str) -> Result<Property> {
+        let notes = self.annotations(at, schema)?;
+        let ty = self.schema_type(at, schema, hint)?;
+        let client_name = notes.client_name.unwrap_or_else(|| wire.to_owned());
+        Ok(Property {
+            name: wire.to_owned(),
+            rust_name: naming::value_name(&client_name),
+            client_name,
+            ty,
+            required: false,
+            nullable: notes.nullable,
+            read_only: notes.read_only,
+            recursive: false,
+            description: notes.description,
+            default: notes.default,
+        })
+    }
+
+    fn additional_properties(&mut self, at: &Loc, schema: &Value, hint: &str) -> Result<Option<TypeRef>> {
+        match schema.get("additionalProperties") {
+            None | Some(Value::Bool(false)) => Ok(None),
+            Some(Value::Bool(true)) => Ok(Some(TypeRef::Any)),
+            Some(values @ Value::Object(_)) => {
+                let values_loc = at.key("additionalProperties");
+                Ok(Some(self.schema_type(&values_loc, values, &format!("{hint}_value"))?))
+            }
+            Some(other) => Err(at.key("additionalProperties").error(
+                ErrorKind::Invalid,
+                format!("`additionalProperties` must be a boolean or a schema, found {}", kind(other)),
+            )),
+        }
+    }
+
+    fn enum_model(&mut self, loc: &Loc, schema: &Value) -> Result<EnumModel> {
+        let base = match schema_type_name(loc, schema)? {
+            Some("integer") => TypeRef::Integer { format: format(loc, schema)? },
+            Some("number") => TypeRef::Number { format: format(loc, schema)? },
+            Some("boolean") => TypeRef::Boolean,
+            _ => TypeRef::String { format: format(loc, schema)? },
+        };
+        let x_ms_enum = schema.get("x-ms-enum");
+        let open = match x_ms_enum {
+            Some(x) => opt_bool(&loc.key("x-ms-enum"), x, "modelAsString")?.unwrap_or(false),
+            None => false,
+        };
+        let descriptions: Vec<(Value, Option<String>, Option<String>)> = match x_ms_enum {
+            Some(x) => opt_array(&loc.key("x-ms-enum"), x, "values")?
+                .iter()
+                .map(|v| {
+                    (
+                        v.get("value").cloned().unwrap_or(Value::Null),
+                        v.get("name").and_then(Value::as_str).map(str::to_owned),
+                        v.get("description").and_then(Value::as_str).map(str::to_owned),
+                    )
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut variants = Scope::with_reserved(&["Other"]);
+        let mut values = Vec::new();
+        for (i, value) in opt_array(loc, schema, "enum")?.iter().enumerate() {
+            let described = descriptions.iter().find(|(v, _, _)| v == value);
+            let label = match value {
+                Value::String(s) => s.clone(),
+                Value::Null => continue,
+                Value::Number(_) | Value::Bool(_) => value.to_string(),
+                other => {
+                    return Err(loc.key("enum").index(i).error(
+                        ErrorKind::Unsupported,
+                        format!("enum values must be scalars, found {}", kind(other)),
+                    ));
+                }
+            };
+            let label = described.and_then(|(_, name, _)| name.clone()).unwrap_or(label);
+            values.push(EnumValue {
+                value: value.clone(),
+                rust_name: variants.claim(naming::variant_name(&label)),
+                description: described.and_then(|(_, _, d)| d.clone()),
+            });
+        }
+        Ok(EnumModel { base, values, open })
+    }
+}
+
+/// Adds a property, replacing an inherited one of the same wire name in place.
+fn merge_property(properties: &mut Vec<Property>, fields: &mut Scope, mut property: Property) {
+    if let Some(existing) = properties.iter_mut().find(|p| p.name == property.name) {
+        property.rust_name = existing.rust_name.clone();
+        property.required |= existing.required;
+        *existing = property;
+        return;
+    }
+    property.rust_name = fields.claim(property.rust_name);
+    properties.push(property);
+}
+
+fn discriminator(loc: &Loc, schema: &Value) -> Result<Option<Discriminator>> {
+    match schema.get("discriminator") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(property)) => Ok(Some(Discriminator { property: property.clone(), mapping: Default::default() })),
+        Some(obj @ Value::Object(_)) => {
+            let at = loc.key("discriminator");
+            let property = super::value::req_str(&at, obj, "propertyName")?.to_owned();
+            let mut mapping = indexmap::IndexMap::new();
+            if let Some(map) = opt_object(&at, obj, "mapping")? {
+                for (value, target) in map {
+                    let target = target.as_str().unwrap_or_default();
+                    let name = target.rsplit('/').next().unwrap_or(target).to_owned();
+                    mapping.insert(value.clone(), name);
+                }
+            }
+            Ok(Some(Discriminator { property, mapping }))
+        }
+        Some(other) => Err(loc.key("discriminator").error(
+            ErrorKind::Invalid,
+            format!("`discriminator` must be a property name or an object, found {}", kind(other)),
+        )),
+    }
+}
+
+/// The single `type` of a schema (3.1 type arrays: the one that is not `"null"`).
+pub(crate) fn schema_type_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option<&'a str>> {
+    match schema.get("type") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(t)) => Ok(Some(t)),
+        Some(Value::Array(types)) => {
+            let non_null: Vec<&str> = types.iter().filter_map(Value::as_str).filter(|t| *t != "null").collect();
+            match non_null.as_slice() {
+                [] => Ok(Some("null")),
+                [one] => Ok(Some(one)),
+                _ => Err(at.key("type").error(ErrorKind::Unsupported, format!("a type array with several non-null types ({}) is not supported", non_null.join(", ")))),
+            }
+        }
+        Some(other) => Err(at.key("type").error(ErrorKind::Invalid, format!("`type` must be a string, found {}", kind(other)))),
+    }
+}
+
+fn type_allows_null(schema: &Value) -> bool {
+    matches!(schema.get("type"), Some(Value::Array(types)) if types.iter().any(|t| t == "null"))
+}
+
+/// `x-ms-enum.name`, which names an inline enum's model.
+fn enum_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option<&'a str>> {
+    match schema.get("x-ms-enum") {
+        Some(x) => opt_str(&at.key("x-ms-enum"), x, "name"),
+        None => Ok(None),
+    }
+}
+
+fn format(at: &Loc, schema: &Value) -> Result<Option<String>> {
+    Ok(opt_str(at, schema, "format")?.map(str::to_owned))
+}
+
+fn has_properties(schema: &Value) -> bool {
+    schema.get("properties").is_some_and(|p| p.as_object().is_some_and(|m| !m.is_empty()))
+}
+
+/// `type: file`, or `format: file`/`binary` (Swagger 2.0 writes `type: object, format: file` for
+/// raw bodies), or OpenAPI 3.1's `contentMediaType` without a JSON type.
+pub(crate) fn is_binary(at: &Loc, schema: &Value) -> Result<bool> {
+    let ty = schema_type_name(at, schema)?;
+    let format = opt_str(at, schema, "format")?;
+    Ok(ty == Some("file")
+        || matches!(format, Some("file") | Some("binary"))
+        || (schema.get("contentMediaType").is_some() && schema.get("contentEncoding").is_none() && ty == Some("string")))
+}
+
+/// The last segment of a location's pointer, unescaped (`#/definitions/a~1b` -> `a/b`).
+pub(crate) fn last_segment(loc: &Loc) -> String {
+    let last = loc.pointer.rsplit('/').next().unwrap_or("Model");
+    let name = last.replace("~1", "/").replace("~0", "~");
+    if name.is_empty() || name == "#" { "Model".to_owned() } else { name }
+}

@@ -1,0 +1,244 @@
+//! Swagger 2.0 documents to the IR: the document, its host and its operations.
+//!
+//! `paths` and `x-ms-paths` are read in that order; an `x-ms-paths` key's `?a=b` suffix becomes
+//! the operation's `query_constants`. Parameters and bodies are in [`params`], responses in
+//! [`responses`].
+
+mod params;
+mod responses;
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::context::Lowerer;
+use super::value::{object, opt_bool, opt_object, opt_str, req_str, str_list, text};
+use super::{OperationDraft, Parts};
+use crate::ir::{Host, Location, SecurityScheme, SecuritySchemeKind};
+use crate::resolve::Loc;
+use crate::{ErrorKind, Result};
+
+const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
+
+/// Lowers a Swagger 2.0 root document into the format-independent parts.
+pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Parts> {
+    object(root, doc)?;
+    let info_loc = root.key("info");
+    let info = doc.get("info").ok_or_else(|| root.error(ErrorKind::Invalid, "`info` is required"))?;
+    let title = req_str(&info_loc, info, "title")?.to_owned();
+    let version = req_str(&info_loc, info, "version")?.to_owned();
+    let description = text(&info_loc, info, "description")?;
+
+    // Every definition becomes a model, in document order, whether used or not: all are
+    // reserved first so that the order does not depend on which refers to which.
+    if let Some(definitions) = opt_object(root, doc, "definitions")? {
+        for name in definitions.keys() {
+            cx.reserve(root.key("definitions").key(name), name.clone());
+        }
+        for (name, schema) in definitions {
+            cx.named_model(&root.key("definitions").key(name), schema, name)?;
+        }
+    }
+
+    let host = host(cx, root, doc)?;
+    let security = security_schemes(root, doc)?;
+    let doc_security = security_names(root, doc)?.unwrap_or_default();
+    let defaults = DocDefaults {
+        consumes: str_list(root, doc, "consumes")?,
+        produces: str_list(root, doc, "produces")?,
+        security: doc_security,
+    };
+
+    let mut operations = Vec::new();
+    for section in ["paths", "x-ms-paths"] {
+        let Some(paths) = opt_object(root, doc, section)? else { continue };
+        let section_loc = root.key(section);
+        for (raw_path, item) in paths {
+            if raw_path.starts_with("x-") {
+                continue;
+            }
+            let item_loc = section_loc.key(raw_path);
+            let (item_loc, item) = cx.res.deref(&item_loc, item)?;
+            let item = object(&item_loc, item)?;
+            let (path, query_constants) = split_path_key(&item_loc, raw_path)?;
+            for (method, op) in item {
+                if METHODS.contains(&method.as_str()) {
+                    let op_loc = item_loc.key(method);
+                    let draft = operation(cx, &defaults, &item_loc, &op_loc, op, method, &path, &query_constants)?;
+                    operations.push(draft);
+                } else if method != "parameters" && !method.starts_with("x-") {
+                    cx.warn(&item_loc.key(method), format!("`{method}` is not an HTTP method of Swagger 2.0; ignored"));
+                }
+            }
+        }
+    }
+    Ok(Parts { title, version, description, host, security, operations })
+}
+
+/// Document-level defaults that operations inherit.
+struct DocDefaults {
+    consumes: Vec<String>,
+    produces: Vec<String>,
+    security: Vec<String>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn operation(
+    cx: &mut Lowerer<'_>,
+    defaults: &DocDefaults,
+    item_loc: &Loc,
+    op_loc: &Loc,
+    op: &Value,
+    method: &str,
+    path: &str,
+    query_constants: &IndexMap<String, String>,
+) -> Result<OperationDraft> {
+    object(op_loc, op)?;
+    let operation_id = opt_str(op_loc, op, "operationId")?.map(str::to_owned);
+    let stem = operation_id.clone().unwrap_or_else(|| crate::naming::synthesized_operation_id(method, path));
+    let consumes = match op.get("consumes") {
+        Some(_) => str_list(op_loc, op, "consumes")?,
+        None => defaults.consumes.clone(),
+    };
+    let produces = match op.get("produces") {
+        Some(_) => str_list(op_loc, op, "produces")?,
+        None => defaults.produces.clone(),
+    };
+    let lowered = params::lower_parameters(cx, item_loc, op_loc, op, &stem, &consumes)?;
+    check_path_parameters(op_loc, path, &lowered.parameters)?;
+    let (responses, default_response) = responses::lower_responses(cx, op_loc, op, &stem, &produces)?;
+    let security = security_names(op_loc, op)?.unwrap_or_else(|| defaults.security.clone());
+    Ok(OperationDraft {
+        operation_id,
+        method: method.to_ascii_uppercase(),
+        path: path.to_owned(),
+        query_constants: query_constants.clone(),
+        summary: text(op_loc, op, "summary")?,
+        description: text(op_loc, op, "description")?,
+        deprecated: opt_bool(op_loc, op, "deprecated")?.unwrap_or(false),
+        tags: str_list(op_loc, op, "tags")?,
+        parameters: lowered.parameters,
+        body: lowered.body,
+        responses,
+        default_response,
+        consumes,
+        produces,
+        security,
+        loc: op_loc.clone(),
+    })
+}
+
+/// Every `{name}` in the path template must have an `in: path` parameter.
+fn check_path_parameters(op_loc: &Loc, path: &str, parameters: &[crate::ir::Parameter]) -> Result<()> {
+    for placeholder in super::placeholders(path) {
+        let found = parameters.iter().any(|p| p.location == Location::Path && p.name == placeholder);
+        if !found {
+            return Err(op_loc.error(
+                ErrorKind::Invalid,
+                format!("the path template has `{{{placeholder}}}` but the operation has no `in: path` parameter named `{placeholder}`"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `/v2/{name}/blobs/uploads/?mode=resumable` -> (`/v2/{name}/blobs/uploads/`, {mode: resumable}).
+fn split_path_key(at: &Loc, raw: &str) -> Result<(String, IndexMap<String, String>)> {
+    if !raw.starts_with('/') {
+        return Err(at.error(ErrorKind::Invalid, format!("a path must start with `/`: `{raw}`")));
+    }
+    let Some((path, query)) = raw.split_once('?') else {
+        return Ok((raw.to_owned(), IndexMap::new()));
+    };
+    let mut constants = IndexMap::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        constants.insert(key.to_owned(), value.to_owned());
+    }
+    Ok((path.to_owned(), constants))
+}
+
+/// The host: `x-ms-parameterized-host` when present, else `schemes` + `host` + `basePath`, else
+/// a synthesized `{endpoint}` parameter (a spec without a host is served from wherever it is).
+fn host(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
+    let base_path = opt_str(root, doc, "basePath")?.unwrap_or("").trim_end_matches('/').to_owned();
+    if let Some(ph) = doc.get("x-ms-parameterized-host") {
+        let at = root.key("x-ms-parameterized-host");
+        let template = req_str(&at, ph, "hostTemplate")?.trim_end_matches('/').to_owned();
+        let use_scheme_prefix = opt_bool(&at, ph, "useSchemePrefix")?.unwrap_or(true);
+        let position = opt_str(&at, ph, "positionInOperation")?.unwrap_or("first");
+        if position != "first" && position != "last" {
+            return Err(at.key("positionInOperation").error(ErrorKind::Invalid, format!("`positionInOperation` must be `first` or `last`, found `{position}`")));
+        }
+        let parameters = params::lower_host_parameters(cx, &at, ph)?;
+        for placeholder in super::placeholders(&template) {
+            if !parameters.iter().any(|p| p.name == placeholder) {
+                return Err(at.key("hostTemplate").error(ErrorKind::Invalid, format!("`{{{placeholder}}}` in the host template has no parameter")));
+            }
+        }
+        return Ok(Host {
+            template,
+            use_scheme_prefix,
+            base_path,
+            parameters,
+            position_in_operation: position.to_owned(),
+            alternatives: Vec::new(),
+        });
+    }
+    let schemes = str_list(root, doc, "schemes")?;
+    let scheme = if schemes.is_empty() || schemes.iter().any(|s| s == "https") { "https" } else { schemes[0].as_str() };
+    match opt_str(root, doc, "host")? {
+        Some(host) => Ok(Host {
+            template: format!("{scheme}://{host}"),
+            use_scheme_prefix: false,
+            base_path,
+            parameters: Vec::new(),
+            position_in_operation: "first".to_owned(),
+            alternatives: Vec::new(),
+        }),
+        None => Ok(Host {
+            template: "{endpoint}".to_owned(),
+            use_scheme_prefix: false,
+            base_path,
+            parameters: vec![params::endpoint_parameter(root)],
+            position_in_operation: "first".to_owned(),
+            alternatives: Vec::new(),
+        }),
+    }
+}
+
+fn security_schemes(root: &Loc, doc: &Value) -> Result<Vec<SecurityScheme>> {
+    let Some(defs) = opt_object(root, doc, "securityDefinitions")? else { return Ok(Vec::new()) };
+    let mut schemes = Vec::new();
+    for (name, def) in defs {
+        let at = root.key("securityDefinitions").key(name);
+        let kind = match req_str(&at, def, "type")? {
+            "basic" => SecuritySchemeKind::Basic,
+            "apiKey" => SecuritySchemeKind::ApiKey {
+                location: req_str(&at, def, "in")?.to_owned(),
+                parameter: req_str(&at, def, "name")?.to_owned(),
+            },
+            "oauth2" => SecuritySchemeKind::OAuth2 { token_url: opt_str(&at, def, "tokenUrl")?.map(str::to_owned) },
+            other => {
+                return Err(at.key("type").error(ErrorKind::Invalid, format!("unknown security scheme type `{other}` (expected basic, apiKey or oauth2)")));
+            }
+        };
+        schemes.push(SecurityScheme { name: name.clone(), kind, description: text(&at, def, "description")? });
+    }
+    Ok(schemes)
+}
+
+/// The scheme names of a `security` requirement list, if the object has one.
+pub(crate) fn security_names(at: &Loc, value: &Value) -> Result<Option<Vec<String>>> {
+    if value.get("security").is_none() {
+        return Ok(None);
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (i, requirement) in super::value::opt_array(at, value, "security")?.iter().enumerate() {
+        for name in object(&at.key("security").index(i), requirement)?.keys() {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    Ok(Some(names))
+}

@@ -1,0 +1,208 @@
+//! Swagger 2.0 parameters: path, query, header, body and formData, host parameters.
+
+use serde_json::{Map, Value};
+
+use super::super::context::Lowerer;
+use super::super::schema::last_segment;
+use super::super::value::{object, opt_array, opt_bool, opt_str, req_str, text};
+use crate::ir::{BodyKind, CollectionFormat, Location, Parameter, RequestBody, TypeRef};
+use crate::naming;
+use crate::resolve::Loc;
+use crate::{ErrorKind, Result};
+
+/// An operation's lowered parameters.
+pub(super) struct Lowered {
+    pub parameters: Vec<Parameter>,
+    pub body: Option<RequestBody>,
+}
+
+/// Lowers path-level then operation-level parameters (an operation-level parameter with the same
+/// name and location replaces the path-level one in place).
+pub(super) fn lower_parameters(
+    cx: &mut Lowerer<'_>,
+    item_loc: &Loc,
+    op_loc: &Loc,
+    op: &Value,
+    stem: &str,
+    consumes: &[String],
+) -> Result<Lowered> {
+    let item = cx.res.get(item_loc).cloned().unwrap_or(Value::Null);
+    let path_level = parameter_list(cx, item_loc, &item)?;
+    let mut raw = path_level.clone();
+    let inherited = path_level.len();
+    for (loc, value) in parameter_list(cx, op_loc, op)? {
+        let key = wire_key(&value);
+        if let Some(index) = raw[..inherited].iter().position(|(_, v)| wire_key(v) == key) {
+            raw[index] = (loc, value);
+        } else if raw[inherited..].iter().any(|(_, v)| wire_key(v) == key) {
+            let (name, location) = key;
+            return Err(loc.error(ErrorKind::Duplicate, format!("parameter `{name}` (in: {location}) is listed twice")));
+        } else {
+            raw.push((loc, value));
+        }
+    }
+
+    let mut names = naming::Scope::with_reserved(&["send", "into_future"]);
+    let mut parameters = Vec::new();
+    let mut form_fields = Vec::new();
+    let mut body = None;
+    for (loc, param) in &raw {
+        let name = req_str(loc, param, "name")?;
+        match req_str(loc, param, "in")? {
+            "body" => {
+                let schema_loc = loc.key("schema");
+                let schema = param.get("schema").ok_or_else(|| loc.error(ErrorKind::Invalid, "a body parameter needs a `schema`"))?;
+                let ty = cx.schema_type(&schema_loc, schema, &format!("{stem}_{name}"))?;
+                let required = opt_bool(loc, param, "required")?.unwrap_or(false);
+                let client_name = opt_str(loc, param, "x-ms-client-name")?.unwrap_or(name);
+                let (kind, default_type) = match ty {
+                    TypeRef::Binary => (BodyKind::Binary, "application/octet-stream"),
+                    ty => (BodyKind::Json { ty }, "application/json"),
+                };
+                body = Some(RequestBody {
+                    name: name.to_owned(),
+                    rust_name: names.claim(naming::value_name(client_name)),
+                    required,
+                    kind,
+                    description: text(loc, param, "description")?,
+                    media_types: media_types(consumes, default_type),
+                    pointer: loc.pointer.clone(),
+                });
+            }
+            "formData" => form_fields.push(simple_parameter(cx, loc, param, Location::Form, stem, &mut names)?),
+            "path" => parameters.push(simple_parameter(cx, loc, param, Location::Path, stem, &mut names)?),
+            "query" => parameters.push(simple_parameter(cx, loc, param, Location::Query, stem, &mut names)?),
+            "header" => parameters.push(simple_parameter(cx, loc, param, Location::Header, stem, &mut names)?),
+            other => {
+                return Err(loc.key("in").error(ErrorKind::Invalid, format!("unknown parameter location `{other}` (expected path, query, header, body or formData)")));
+            }
+        }
+    }
+    if !form_fields.is_empty() {
+        if body.is_some() {
+            return Err(op_loc.error(ErrorKind::Invalid, "an operation cannot have both a body parameter and formData parameters"));
+        }
+        let multipart = form_fields.iter().any(|f| f.ty == TypeRef::Binary) || consumes.iter().any(|c| c.starts_with("multipart/form-data"));
+        let required = form_fields.iter().any(|f| f.required);
+        let (kind, default_type) = if multipart {
+            (BodyKind::Multipart { fields: form_fields }, "multipart/form-data")
+        } else {
+            (BodyKind::Form { fields: form_fields }, "application/x-www-form-urlencoded")
+        };
+        body = Some(RequestBody {
+            name: "form".to_owned(),
+            rust_name: "form".to_owned(),
+            required,
+            kind,
+            description: None,
+            media_types: media_types(consumes, default_type),
+            pointer: op_loc.pointer.clone(),
+        });
+    }
+    Ok(Lowered { parameters, body })
+}
+
+/// The `parameters` of a path item or operation, each `$ref` followed.
+fn parameter_list(cx: &Lowerer<'_>, owner_loc: &Loc, owner: &Value) -> Result<Vec<(Loc, Value)>> {
+    let mut out = Vec::new();
+    for (i, param) in opt_array(owner_loc, owner, "parameters")?.iter().enumerate() {
+        let (loc, value) = cx.res.deref(&owner_loc.key("parameters").index(i), param)?;
+        req_str(&loc, value, "name")?;
+        req_str(&loc, value, "in")?;
+        out.push((loc, value.clone()));
+    }
+    Ok(out)
+}
+
+/// A parameter's identity: its name and location.
+fn wire_key(param: &Value) -> (String, String) {
+    let get = |k: &str| param.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    (get("name"), get("in"))
+}
+
+/// Host parameters of `x-ms-parameterized-host` (client-level unless
+/// `x-ms-parameter-location: method`).
+pub(super) fn lower_host_parameters(cx: &mut Lowerer<'_>, at: &Loc, ph: &Value) -> Result<Vec<Parameter>> {
+    let mut names = naming::Scope::with_reserved(&["builder", "from_base_url", "base_url"]);
+    let mut out = Vec::new();
+    for (i, param) in opt_array(at, ph, "parameters")?.iter().enumerate() {
+        let (loc, value) = cx.res.deref(&at.key("parameters").index(i), param)?;
+        let value = value.clone();
+        let mut p = simple_parameter(cx, &loc, &value, Location::Host, "Host", &mut names)?;
+        p.client_level = opt_str(&loc, &value, "x-ms-parameter-location")? != Some("method");
+        p.required = true;
+        out.push(p);
+    }
+    Ok(out)
+}
+
+/// The host parameter of a document without a host: the full base URL.
+pub(super) fn endpoint_parameter(root: &Loc) -> Parameter {
+    Parameter {
+        name: "endpoint".to_owned(),
+        client_name: "endpoint".to_owned(),
+        rust_name: "endpoint".to_owned(),
+        location: Location::Host,
+        required: true,
+        skip_url_encoding: true,
+        client_level: true,
+        ty: TypeRef::String { format: Some("uri".to_owned()) },
+        default: None,
+        collection_format: None,
+        description: Some("The service's base URL (the document names no host).".to_owned()),
+        pointer: root.pointer.clone(),
+    }
+}
+
+/// A non-body parameter. Its type keywords (`type`, `format`, `items`, `enum`, ...) are read as a
+/// schema; an enum becomes a model named after the shared parameter (`#/parameters/X`) or after
+/// the operation and the parameter.
+fn simple_parameter(
+    cx: &mut Lowerer<'_>,
+    loc: &Loc,
+    param: &Value,
+    location: Location,
+    stem: &str,
+    names: &mut naming::Scope,
+) -> Result<Parameter> {
+    let name = req_str(loc, param, "name")?;
+    let schema = schema_of(object(loc, param)?);
+    let hint = if loc.pointer.starts_with("#/parameters/") { last_segment(loc) } else { format!("{stem}_{name}") };
+    let ty = cx.schema_type(loc, &schema, &hint)?;
+    let client_name = opt_str(loc, param, "x-ms-client-name")?.unwrap_or(name).to_owned();
+    let collection_format = match (&ty, opt_str(loc, param, "collectionFormat")?) {
+        (TypeRef::Array { .. }, None | Some("csv")) => Some(CollectionFormat::Csv),
+        (TypeRef::Array { .. }, Some("ssv")) => Some(CollectionFormat::Ssv),
+        (TypeRef::Array { .. }, Some("tsv")) => Some(CollectionFormat::Tsv),
+        (TypeRef::Array { .. }, Some("pipes")) => Some(CollectionFormat::Pipes),
+        (TypeRef::Array { .. }, Some("multi")) if matches!(location, Location::Query | Location::Form) => Some(CollectionFormat::Multi),
+        (_, None) => None,
+        (_, Some(other)) => {
+            return Err(loc.key("collectionFormat").error(ErrorKind::Invalid, format!("`collectionFormat: {other}` is not valid for this parameter")));
+        }
+    };
+    Ok(Parameter {
+        name: name.to_owned(),
+        rust_name: names.claim(naming::value_name(&client_name)),
+        client_name,
+        location,
+        required: location == Location::Path || opt_bool(loc, param, "required")?.unwrap_or(false),
+        skip_url_encoding: opt_bool(loc, param, "x-ms-skip-url-encoding")?.unwrap_or(false),
+        client_level: opt_str(loc, param, "x-ms-parameter-location")? == Some("client"),
+        ty,
+        default: param.get("default").cloned(),
+        collection_format,
+        description: text(loc, param, "description")?,
+        pointer: loc.pointer.clone(),
+    })
+}
+
+/// The schema keywords of a Swagger 2.0 non-body parameter.
+fn schema_of(param: &Map<String, Value>) -> Value {
+    const KEYS: &[&str] = &["type", "format", "items", "enum", "x-ms-enum", "default", "x-nullable"];
+    Value::Object(param.iter().filter(|(k, _)| KEYS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect())
+}
+
+fn media_types(consumes: &[String], default: &str) -> Vec<String> {
+    if consumes.is_empty() { vec![default.to_owned()] } else { consumes.to_vec() }
+}

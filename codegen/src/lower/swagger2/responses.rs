@@ -1,0 +1,98 @@
+//! Swagger 2.0 responses: status codes (string or integer keys), bodies, typed headers.
+
+use serde_json::Value;
+
+use super::super::context::Lowerer;
+use super::super::value::{object, opt_object, text};
+use crate::ir::{Header, Response, ResponseBody, TypeRef};
+use crate::naming;
+use crate::resolve::Loc;
+use crate::{ErrorKind, Result};
+
+/// Lowers `responses` into the documented ones and the `default` one.
+pub(super) fn lower_responses(
+    cx: &mut Lowerer<'_>,
+    op_loc: &Loc,
+    op: &Value,
+    stem: &str,
+    produces: &[String],
+) -> Result<(Vec<Response>, Option<Response>)> {
+    let responses = opt_object(op_loc, op, "responses")?
+        .ok_or_else(|| op_loc.error(ErrorKind::Invalid, "an operation needs `responses`"))?;
+    let mut documented = Vec::new();
+    let mut default = None;
+    for (key, response) in responses {
+        if key.starts_with("x-") {
+            continue;
+        }
+        let at = op_loc.key("responses").key(key);
+        let (status, status_range, rust_name) = parse_status(&at, key)?;
+        let (loc, response) = cx.res.deref(&at, response)?;
+        object(&loc, response)?;
+        let hint = format!("{stem}_{}", if key == "default" { "error" } else { key.as_str() });
+        let body = match response.get("schema") {
+            Some(schema) => Some(body(cx, &loc.key("schema"), schema, &hint, produces)?),
+            None => None,
+        };
+        let lowered = Response {
+            status,
+            status_range,
+            description: text(&loc, response, "description")?,
+            body,
+            headers: headers(cx, &loc, response, &hint)?,
+            rust_name,
+        };
+        if key == "default" {
+            default = Some(lowered);
+        } else {
+            documented.push(lowered);
+        }
+    }
+    Ok((documented, default))
+}
+
+fn parse_status(at: &Loc, key: &str) -> Result<(Option<u16>, Option<String>, String)> {
+    if key == "default" {
+        return Ok((None, None, "Default".to_owned()));
+    }
+    if let Ok(code) = key.parse::<u16>() {
+        if (100..600).contains(&code) {
+            return Ok((Some(code), None, naming::status_name(code)));
+        }
+    }
+    let bytes = key.as_bytes();
+    if bytes.len() == 3 && (b'1'..=b'5').contains(&bytes[0]) && key[1..].eq_ignore_ascii_case("xx") {
+        return Ok((None, Some(key.to_uppercase()), naming::status_range_name(key)));
+    }
+    Err(at.error(ErrorKind::Invalid, format!("`{key}` is not a status code (expected 100-599, `2XX` or `default`)")))
+}
+
+fn body(cx: &mut Lowerer<'_>, at: &Loc, schema: &Value, hint: &str, produces: &[String]) -> Result<ResponseBody> {
+    let ty = cx.schema_type(at, schema, hint)?;
+    let media_types = |default: &str| if produces.is_empty() { vec![default.to_owned()] } else { produces.to_vec() };
+    Ok(match ty {
+        TypeRef::Binary => ResponseBody::Binary { media_types: media_types("application/octet-stream") },
+        TypeRef::String { .. } if !produces.is_empty() && produces.iter().all(|p| p.starts_with("text/")) => {
+            ResponseBody::Text { media_types: produces.to_vec() }
+        }
+        ty => ResponseBody::Json { ty, media_types: media_types("application/json") },
+    })
+}
+
+fn headers(cx: &mut Lowerer<'_>, loc: &Loc, response: &Value, hint: &str) -> Result<Vec<Header>> {
+    let Some(headers) = opt_object(loc, response, "headers")? else { return Ok(Vec::new()) };
+    let mut names = naming::Scope::with_reserved(&["status", "headers", "body", "into_body"]);
+    let mut out = Vec::new();
+    for (name, header) in headers {
+        let at = loc.key("headers").key(name);
+        let (at, header) = cx.res.deref(&at, header)?;
+        let ty = cx.schema_type(&at, header, &format!("{hint}_{name}"))?;
+        out.push(Header {
+            name: name.clone(),
+            rust_name: names.claim(naming::value_name(name)),
+            ty,
+            description: text(&at, header, "description")?,
+        });
+    }
+    Ok(out)
+}
