@@ -31,16 +31,32 @@ const UNRAWABLE: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// A `snake_case` value identifier: fields, arguments, methods, modules.
 pub fn value_name(raw: &str) -> String {
     let snake = alnum_only(raw).to_snake_case();
-    let snake = if snake.is_empty() { "value".to_owned() } else { snake };
-    let snake = if starts_with_digit(&snake) { format!("_{snake}") } else { snake };
+    let snake = if snake.is_empty() {
+        "value".to_owned()
+    } else {
+        snake
+    };
+    let snake = if starts_with_digit(&snake) {
+        format!("_{snake}")
+    } else {
+        snake
+    };
     escape_keyword(snake)
 }
 
 /// An `UpperCamelCase` type identifier: structs, enums, aliases, sub-client types.
 pub fn type_name(raw: &str) -> String {
     let camel = alnum_only(raw).to_upper_camel_case();
-    let camel = if camel.is_empty() { "Value".to_owned() } else { camel };
-    let camel = if starts_with_digit(&camel) { format!("V{camel}") } else { camel };
+    let camel = if camel.is_empty() {
+        "Value".to_owned()
+    } else {
+        camel
+    };
+    let camel = if starts_with_digit(&camel) {
+        format!("V{camel}")
+    } else {
+        camel
+    };
     escape_keyword(camel)
 }
 
@@ -116,7 +132,11 @@ pub fn synthesized_operation_id(method: &str, path: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| w.to_upper_camel_case())
         .collect();
-    let words = if words.is_empty() { "Root".to_owned() } else { words };
+    let words = if words.is_empty() {
+        "Root".to_owned()
+    } else {
+        words
+    };
     format!("{}{}", method.to_ascii_lowercase(), words)
 }
 
@@ -135,7 +155,9 @@ impl Scope {
 
     /// A scope in which `reserved` are already taken (e.g. fixed method names of a builder).
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Scope { taken: reserved.iter().map(|s| (*s).to_owned()).collect() }
+        Scope {
+            taken: reserved.iter().map(|s| (*s).to_owned()).collect(),
+        }
     }
 
     /// Claims `name`, or the first free suffixed form of it, and returns what was claimed.
@@ -159,7 +181,9 @@ impl Scope {
 /// Keeps letters, digits and word separators; other characters become separators, so that
 /// `a.b/c+d` splits into words and nothing invalid reaches an identifier.
 fn alnum_only(raw: &str) -> String {
-    raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 fn starts_with_digit(s: &str) -> bool {
@@ -181,14 +205,20 @@ mod tests {
     use super::*;
 
     fn assert_ident(s: &str) {
-        assert!(syn::parse_str::<syn::Ident>(s).is_ok(), "{s:?} is not a valid identifier");
+        assert!(
+            syn::parse_str::<syn::Ident>(s).is_ok(),
+            "{s:?} is not a valid identifier"
+        );
     }
 
     #[test]
     fn value_names_are_snake_case() {
         assert_eq!(value_name("nextBlobUuidLink"), "next_blob_uuid_link");
         assert_eq!(value_name("Docker-Content-Digest"), "docker_content_digest");
-        assert_eq!(value_name("org.opencontainers.image.authors"), "org_opencontainers_image_authors");
+        assert_eq!(
+            value_name("org.opencontainers.image.authors"),
+            "org_opencontainers_image_authors"
+        );
         assert_eq!(value_name("loginUri"), "login_uri");
         assert_eq!(value_name("grant_type"), "grant_type");
         assert_eq!(value_name("ETag"), "e_tag");
@@ -234,7 +264,10 @@ mod tests {
 
     #[test]
     fn type_names_are_upper_camel_case() {
-        assert_eq!(type_name("ManifestAttributes_manifest"), "ManifestAttributesManifest");
+        assert_eq!(
+            type_name("ManifestAttributes_manifest"),
+            "ManifestAttributesManifest"
+        );
         assert_eq!(type_name("acrErrors"), "AcrErrors");
         assert_eq!(type_name("V2Support"), "V2Support");
     }
@@ -242,8 +275,23 @@ mod tests {
     #[test]
     fn every_output_is_an_identifier() {
         let inputs = [
-            "type", "self", "Self", "_", "2x", "", "a-b", "a.b.c", "Ünïcode", "x y", "fn", "r#x",
-            "__", "match", "mod", "1", "loop_",
+            "type",
+            "self",
+            "Self",
+            "_",
+            "2x",
+            "",
+            "a-b",
+            "a.b.c",
+            "Ünïcode",
+            "x y",
+            "fn",
+            "r#x",
+            "__",
+            "match",
+            "mod",
+            "1",
+            "loop_",
         ];
         for input in inputs {
             assert_ident(&value_name(input));
@@ -262,8 +310,14 @@ mod tests {
 
     #[test]
     fn operation_ids_split_at_the_first_underscore() {
-        assert_eq!(split_operation_id("Blob_StartUpload"), Some(("Blob", "StartUpload")));
-        assert_eq!(split_operation_id("Repository_Get_List"), Some(("Repository", "Get_List")));
+        assert_eq!(
+            split_operation_id("Blob_StartUpload"),
+            Some(("Blob", "StartUpload"))
+        );
+        assert_eq!(
+            split_operation_id("Repository_Get_List"),
+            Some(("Repository", "Get_List"))
+        );
         assert_eq!(split_operation_id("getPetById"), None);
         assert_eq!(split_operation_id("_x"), None);
         assert_eq!(split_operation_id("x_"), None);
@@ -271,8 +325,14 @@ mod tests {
 
     #[test]
     fn synthesized_ids_come_from_method_and_path() {
-        assert_eq!(synthesized_operation_id("GET", "/v2/{name}/tags/list"), "getV2NameTagsList");
-        assert_eq!(synthesized_operation_id("PUT", "/v2/{name}/blobs/uploads/{uuid}"), "putV2NameBlobsUploadsUuid");
+        assert_eq!(
+            synthesized_operation_id("GET", "/v2/{name}/tags/list"),
+            "getV2NameTagsList"
+        );
+        assert_eq!(
+            synthesized_operation_id("PUT", "/v2/{name}/blobs/uploads/{uuid}"),
+            "putV2NameBlobsUploadsUuid"
+        );
         assert_eq!(synthesized_operation_id("GET", "/"), "getRoot");
     }
 

@@ -24,7 +24,13 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
     let mut op_types = Scope::new();
     let mut operations = Vec::new();
     let mut client_parameters: Vec<Parameter> = Vec::new();
-    let per_call_host: Vec<Parameter> = parts.host.parameters.iter().filter(|p| !p.client_level).cloned().collect();
+    let per_call_host: Vec<Parameter> = parts
+        .host
+        .parameters
+        .iter()
+        .filter(|p| !p.client_level)
+        .cloned()
+        .collect();
 
     for draft in parts.operations {
         let (group, op_name) = group_and_name(&draft);
@@ -43,7 +49,10 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         let type_name = op_types.claim(naming::type_name(&format!("{group}_{op_name}")));
 
         for p in draft.parameters.iter().filter(|p| p.client_level) {
-            if !client_parameters.iter().any(|c| c.name == p.name && c.location == p.location) {
+            if !client_parameters
+                .iter()
+                .any(|c| c.name == p.name && c.location == p.location)
+            {
                 client_parameters.push(p.clone());
             }
         }
@@ -64,7 +73,9 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         }
         operations.push(Operation {
             synthesized_id: draft.operation_id.is_none(),
-            operation_id: draft.operation_id.unwrap_or_else(|| naming::synthesized_operation_id(&draft.method, &draft.path)),
+            operation_id: draft
+                .operation_id
+                .unwrap_or_else(|| naming::synthesized_operation_id(&draft.method, &draft.path)),
             group,
             rust_name,
             type_name,
@@ -88,7 +99,9 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
 
     let mut error_models: Vec<TypeRef> = Vec::new();
     for op in &operations {
-        if let Some(ResponseBody::Json { ty, .. }) = op.default_response.as_ref().and_then(|r| r.body.as_ref()) {
+        if let Some(ResponseBody::Json { ty, .. }) =
+            op.default_response.as_ref().and_then(|r| r.body.as_ref())
+        {
             if !error_models.contains(ty) {
                 error_models.push(ty.clone());
             }
@@ -124,19 +137,31 @@ fn group_and_name(draft: &OperationDraft) -> (String, String) {
             return (group.to_owned(), op.to_owned());
         }
     }
-    let group = draft.tags.first().cloned().unwrap_or_else(|| "Default".to_owned());
-    let name = draft.operation_id.clone().unwrap_or_else(|| naming::synthesized_operation_id(&draft.method, &draft.path));
+    let group = draft
+        .tags
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "Default".to_owned());
+    let name = draft
+        .operation_id
+        .clone()
+        .unwrap_or_else(|| naming::synthesized_operation_id(&draft.method, &draft.path));
     (group, name)
 }
 
 fn check_duplicate_ids(operations: &[OperationDraft]) -> Result<()> {
     let mut seen: IndexMap<&str, &OperationDraft> = IndexMap::new();
     for op in operations {
-        let Some(id) = op.operation_id.as_deref() else { continue };
+        let Some(id) = op.operation_id.as_deref() else {
+            continue;
+        };
         if let Some(first) = seen.get(id) {
             return Err(op.loc.key("operationId").error(
                 ErrorKind::Duplicate,
-                format!("duplicate operationId `{id}`: also used by {} {} at {}", first.method, first.path, first.loc.pointer),
+                format!(
+                    "duplicate operationId `{id}`: also used by {} {} at {}",
+                    first.method, first.path, first.loc.pointer
+                ),
             ));
         }
         seen.insert(id, op);

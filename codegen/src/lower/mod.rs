@@ -66,11 +66,20 @@ pub(crate) struct OperationDraft {
 }
 
 fn detect_format(root: &Loc, doc: &serde_json::Value) -> Result<SourceFormat> {
-    let version = |key: &str| doc.get(key).map(|v| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()));
+    let version = |key: &str| {
+        doc.get(key).map(|v| {
+            v.as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| v.to_string())
+        })
+    };
     if let Some(v) = version("swagger") {
         return match v.as_str() {
             "2.0" => Ok(SourceFormat::Swagger2),
-            other => Err(root.key("swagger").error(ErrorKind::UnsupportedVersion, format!("unsupported Swagger version `{other}` (expected `2.0`)"))),
+            other => Err(root.key("swagger").error(
+                ErrorKind::UnsupportedVersion,
+                format!("unsupported Swagger version `{other}` (expected `2.0`)"),
+            )),
         };
     }
     if let Some(v) = version("openapi") {
@@ -79,7 +88,10 @@ fn detect_format(root: &Loc, doc: &serde_json::Value) -> Result<SourceFormat> {
         } else if v.starts_with("3.1.") || v == "3.1" {
             Ok(SourceFormat::OpenApi31)
         } else {
-            Err(root.key("openapi").error(ErrorKind::UnsupportedVersion, format!("unsupported OpenAPI version `{v}` (expected 3.0.x or 3.1.x)")))
+            Err(root.key("openapi").error(
+                ErrorKind::UnsupportedVersion,
+                format!("unsupported OpenAPI version `{v}` (expected 3.0.x or 3.1.x)"),
+            ))
         };
     }
     Err(root.error(ErrorKind::UnsupportedVersion, "not a Swagger 2.0 or OpenAPI 3.x document: it has neither a `swagger` nor an `openapi` field"))
@@ -90,7 +102,9 @@ pub(crate) fn placeholders(template: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = template;
     while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
         out.push(rest[start + 1..start + len].to_owned());
         rest = &rest[start + len + 1..];
     }

@@ -11,7 +11,12 @@ pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<Vec<Model>>
     let mut models: IndexMap<String, Model> = IndexMap::new();
     for (name, slot) in slots {
         let model = slot.model.ok_or_else(|| {
-            Error::new(ErrorKind::Internal, slot.loc.file.to_path_buf(), slot.loc.pointer.clone(), format!("model `{name}` was never lowered"))
+            Error::new(
+                ErrorKind::Internal,
+                slot.loc.file.to_path_buf(),
+                slot.loc.pointer.clone(),
+                format!("model `{name}` was never lowered"),
+            )
         })?;
         models.insert(name, model);
     }
@@ -25,13 +30,22 @@ fn link_children(models: &mut IndexMap<String, Model>) {
     let links: Vec<(String, String)> = models
         .values()
         .filter_map(|m| match &m.kind {
-            ModelKind::Struct(s) => Some(s.parents.iter().map(|p| (p.clone(), m.name.clone())).collect::<Vec<_>>()),
+            ModelKind::Struct(s) => Some(
+                s.parents
+                    .iter()
+                    .map(|p| (p.clone(), m.name.clone()))
+                    .collect::<Vec<_>>(),
+            ),
             _ => None,
         })
         .flatten()
         .collect();
     for (parent, child) in links {
-        if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get_mut(&parent) {
+        if let Some(Model {
+            kind: ModelKind::Struct(s),
+            ..
+        }) = models.get_mut(&parent)
+        {
             if !s.children.contains(&child) {
                 s.children.push(child);
             }
@@ -51,7 +65,11 @@ fn map_discriminators(models: &mut IndexMap<String, Model>) {
         let mut descendants = IndexSet::new();
         let mut queue = vec![base.clone()];
         while let Some(name) = queue.pop() {
-            if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get(&name) {
+            if let Some(Model {
+                kind: ModelKind::Struct(s),
+                ..
+            }) = models.get(&name)
+            {
                 for child in &s.children {
                     if descendants.insert(child.clone()) {
                         queue.push(child.clone());
@@ -61,12 +79,23 @@ fn map_discriminators(models: &mut IndexMap<String, Model>) {
         }
         let mut entries = Vec::new();
         for child in &descendants {
-            if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get(child) {
-                let value = s.discriminator_value.clone().unwrap_or_else(|| child.clone());
+            if let Some(Model {
+                kind: ModelKind::Struct(s),
+                ..
+            }) = models.get(child)
+            {
+                let value = s
+                    .discriminator_value
+                    .clone()
+                    .unwrap_or_else(|| child.clone());
                 entries.push((value, child.clone()));
             }
         }
-        if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get_mut(&base) {
+        if let Some(Model {
+            kind: ModelKind::Struct(s),
+            ..
+        }) = models.get_mut(&base)
+        {
             if let Some(d) = s.discriminator.as_mut() {
                 for (value, child) in entries {
                     if !d.mapping.values().any(|c| c == &child) {
@@ -81,8 +110,10 @@ fn map_discriminators(models: &mut IndexMap<String, Model>) {
 /// A property is recursive when its model can reach the property's owner again through fields
 /// held by value (arrays and maps are already on the heap and break a cycle).
 fn mark_recursion(models: &mut IndexMap<String, Model>) {
-    let edges: IndexMap<String, Vec<String>> =
-        models.values().map(|m| (m.name.clone(), by_value_targets(models, m))).collect();
+    let edges: IndexMap<String, Vec<String>> = models
+        .values()
+        .map(|m| (m.name.clone(), by_value_targets(models, m)))
+        .collect();
     let reaches = |from: &str, to: &str| -> bool {
         let mut seen = IndexSet::new();
         let mut stack = vec![from.to_owned()];
@@ -109,7 +140,11 @@ fn mark_recursion(models: &mut IndexMap<String, Model>) {
         }
     }
     for (name, i) in marks {
-        if let Some(Model { kind: ModelKind::Struct(s), .. }) = models.get_mut(&name) {
+        if let Some(Model {
+            kind: ModelKind::Struct(s),
+            ..
+        }) = models.get_mut(&name)
+        {
             if let Some(p) = s.properties.get_mut(i) {
                 p.recursive = true;
             }
@@ -119,7 +154,11 @@ fn mark_recursion(models: &mut IndexMap<String, Model>) {
 
 fn by_value_targets(models: &IndexMap<String, Model>, model: &Model) -> Vec<String> {
     match &model.kind {
-        ModelKind::Struct(s) => s.properties.iter().filter_map(|p| by_value_model(models, &p.ty)).collect(),
+        ModelKind::Struct(s) => s
+            .properties
+            .iter()
+            .filter_map(|p| by_value_model(models, &p.ty))
+            .collect(),
         ModelKind::Alias { ty } => by_value_model(models, ty).into_iter().collect(),
         ModelKind::Enum(_) => Vec::new(),
     }

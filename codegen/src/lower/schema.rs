@@ -46,7 +46,10 @@ impl Lowerer<'_> {
                 || type_allows_null(target),
             read_only: opt_bool(at, schema, "readOnly")?.unwrap_or(false)
                 || opt_bool(&target_loc, target, "readOnly")?.unwrap_or(false),
-            default: schema.get("default").or_else(|| target.get("default")).cloned(),
+            default: schema
+                .get("default")
+                .or_else(|| target.get("default"))
+                .cloned(),
         })
     }
 
@@ -111,7 +114,12 @@ impl Lowerer<'_> {
     }
 
     /// The model for the schema at `loc`, lowering it the first time it is seen.
-    pub(crate) fn named_model(&mut self, loc: &Loc, schema: &Value, wanted: &str) -> Result<TypeRef> {
+    pub(crate) fn named_model(
+        &mut self,
+        loc: &Loc,
+        schema: &Value,
+        wanted: &str,
+    ) -> Result<TypeRef> {
         let name = match self.by_loc.get(loc) {
             Some(name) => name.clone(),
             None => {
@@ -132,7 +140,9 @@ impl Lowerer<'_> {
     fn lower_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<Model> {
         object(loc, schema)?;
         let client_name = opt_str(loc, schema, "x-ms-client-name")?;
-        let rust_name = self.model_types.claim(naming::type_name(client_name.unwrap_or(name)));
+        let rust_name = self
+            .model_types
+            .claim(naming::type_name(client_name.unwrap_or(name)));
         let description = text(loc, schema, "description")?;
         let kind = if schema.get("enum").is_some() {
             ModelKind::Enum(self.enum_model(loc, schema)?)
@@ -144,7 +154,13 @@ impl Lowerer<'_> {
             let ty = self.schema_type(loc, schema, name)?;
             ModelKind::Alias { ty }
         };
-        Ok(Model { name: name.to_owned(), rust_name, description, kind, pointer: loc.pointer.clone() })
+        Ok(Model {
+            name: name.to_owned(),
+            rust_name,
+            description,
+            kind,
+            pointer: loc.pointer.clone(),
+        })
     }
 
     fn struct_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<StructModel> {
@@ -157,12 +173,18 @@ impl Lowerer<'_> {
             let part_loc = loc.key("allOf").index(i);
             if part.get("$ref").is_some() {
                 let (target_loc, target) = self.res.deref(&part_loc, part)?;
-                let parent = match self.named_model(&target_loc, target, &last_segment(&target_loc))? {
-                    TypeRef::Model { name } => name,
-                    _ => continue,
-                };
+                let parent =
+                    match self.named_model(&target_loc, target, &last_segment(&target_loc))? {
+                        TypeRef::Model { name } => name,
+                        _ => continue,
+                    };
                 let Some(model) = self.model(&parent) else {
-                    return Err(part_loc.error(ErrorKind::Invalid, format!("`allOf` inherits from `{parent}`, which inherits from this schema")));
+                    return Err(part_loc.error(
+                        ErrorKind::Invalid,
+                        format!(
+                            "`allOf` inherits from `{parent}`, which inherits from this schema"
+                        ),
+                    ));
                 };
                 match &model.kind {
                     ModelKind::Struct(s) => {
@@ -171,7 +193,12 @@ impl Lowerer<'_> {
                         }
                         additional = additional.or(s.additional_properties.clone());
                     }
-                    _ => return Err(part_loc.error(ErrorKind::Unsupported, format!("`allOf` member `{parent}` is not an object schema"))),
+                    _ => {
+                        return Err(part_loc.error(
+                            ErrorKind::Unsupported,
+                            format!("`allOf` member `{parent}` is not an object schema"),
+                        ));
+                    }
                 }
                 parents.push(parent);
             } else {
@@ -187,7 +214,8 @@ impl Lowerer<'_> {
         if let Some(props) = opt_object(loc, schema, "properties")? {
             for (wire, prop_schema) in props {
                 let prop_loc = loc.key("properties").key(wire);
-                let prop = self.property(&prop_loc, wire, prop_schema, &format!("{name}_{wire}"))?;
+                let prop =
+                    self.property(&prop_loc, wire, prop_schema, &format!("{name}_{wire}"))?;
                 merge_property(&mut properties, &mut fields, prop);
             }
         }
@@ -205,7 +233,8 @@ impl Lowerer<'_> {
             parents,
             children: Vec::new(),
             discriminator: discriminator(loc, schema)?,
-            discriminator_value: opt_str(loc, schema, "x-ms-discriminator-value")?.map(str::to_owned),
+            discriminator_value: opt_str(loc, schema, "x-ms-discriminator-value")?
+                .map(str::to_owned),
             nullable: opt_bool(loc, schema, "x-nullable")?.unwrap_or(false)
                 || opt_bool(loc, schema, "nullable")?.unwrap_or(false),
         })
@@ -229,27 +258,45 @@ impl Lowerer<'_> {
         })
     }
 
-    fn additional_properties(&mut self, at: &Loc, schema: &Value, hint: &str) -> Result<Option<TypeRef>> {
+    fn additional_properties(
+        &mut self,
+        at: &Loc,
+        schema: &Value,
+        hint: &str,
+    ) -> Result<Option<TypeRef>> {
         match schema.get("additionalProperties") {
             None | Some(Value::Bool(false)) => Ok(None),
             Some(Value::Bool(true)) => Ok(Some(TypeRef::Any)),
             Some(values @ Value::Object(_)) => {
                 let values_loc = at.key("additionalProperties");
-                Ok(Some(self.schema_type(&values_loc, values, &format!("{hint}_value"))?))
+                Ok(Some(self.schema_type(
+                    &values_loc,
+                    values,
+                    &format!("{hint}_value"),
+                )?))
             }
             Some(other) => Err(at.key("additionalProperties").error(
                 ErrorKind::Invalid,
-                format!("`additionalProperties` must be a boolean or a schema, found {}", kind(other)),
+                format!(
+                    "`additionalProperties` must be a boolean or a schema, found {}",
+                    kind(other)
+                ),
             )),
         }
     }
 
     fn enum_model(&mut self, loc: &Loc, schema: &Value) -> Result<EnumModel> {
         let base = match schema_type_name(loc, schema)? {
-            Some("integer") => TypeRef::Integer { format: format(loc, schema)? },
-            Some("number") => TypeRef::Number { format: format(loc, schema)? },
+            Some("integer") => TypeRef::Integer {
+                format: format(loc, schema)?,
+            },
+            Some("number") => TypeRef::Number {
+                format: format(loc, schema)?,
+            },
             Some("boolean") => TypeRef::Boolean,
-            _ => TypeRef::String { format: format(loc, schema)? },
+            _ => TypeRef::String {
+                format: format(loc, schema)?,
+            },
         };
         let x_ms_enum = schema.get("x-ms-enum");
         let open = match x_ms_enum {
@@ -263,7 +310,9 @@ impl Lowerer<'_> {
                     (
                         v.get("value").cloned().unwrap_or(Value::Null),
                         v.get("name").and_then(Value::as_str).map(str::to_owned),
-                        v.get("description").and_then(Value::as_str).map(str::to_owned),
+                        v.get("description")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned),
                     )
                 })
                 .collect(),
@@ -284,7 +333,9 @@ impl Lowerer<'_> {
                     ));
                 }
             };
-            let label = described.and_then(|(_, name, _)| name.clone()).unwrap_or(label);
+            let label = described
+                .and_then(|(_, name, _)| name.clone())
+                .unwrap_or(label);
             values.push(EnumValue {
                 value: value.clone(),
                 rust_name: variants.claim(naming::variant_name(&label)),
@@ -310,7 +361,10 @@ fn merge_property(properties: &mut Vec<Property>, fields: &mut Scope, mut proper
 fn discriminator(loc: &Loc, schema: &Value) -> Result<Option<Discriminator>> {
     match schema.get("discriminator") {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(property)) => Ok(Some(Discriminator { property: property.clone(), mapping: Default::default() })),
+        Some(Value::String(property)) => Ok(Some(Discriminator {
+            property: property.clone(),
+            mapping: Default::default(),
+        })),
         Some(obj @ Value::Object(_)) => {
             let at = loc.key("discriminator");
             let property = super::value::req_str(&at, obj, "propertyName")?.to_owned();
@@ -326,7 +380,10 @@ fn discriminator(loc: &Loc, schema: &Value) -> Result<Option<Discriminator>> {
         }
         Some(other) => Err(loc.key("discriminator").error(
             ErrorKind::Invalid,
-            format!("`discriminator` must be a property name or an object, found {}", kind(other)),
+            format!(
+                "`discriminator` must be a property name or an object, found {}",
+                kind(other)
+            ),
         )),
     }
 }
@@ -337,14 +394,27 @@ pub(crate) fn schema_type_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(t)) => Ok(Some(t)),
         Some(Value::Array(types)) => {
-            let non_null: Vec<&str> = types.iter().filter_map(Value::as_str).filter(|t| *t != "null").collect();
+            let non_null: Vec<&str> = types
+                .iter()
+                .filter_map(Value::as_str)
+                .filter(|t| *t != "null")
+                .collect();
             match non_null.as_slice() {
                 [] => Ok(Some("null")),
                 [one] => Ok(Some(one)),
-                _ => Err(at.key("type").error(ErrorKind::Unsupported, format!("a type array with several non-null types ({}) is not supported", non_null.join(", ")))),
+                _ => Err(at.key("type").error(
+                    ErrorKind::Unsupported,
+                    format!(
+                        "a type array with several non-null types ({}) is not supported",
+                        non_null.join(", ")
+                    ),
+                )),
             }
         }
-        Some(other) => Err(at.key("type").error(ErrorKind::Invalid, format!("`type` must be a string, found {}", kind(other)))),
+        Some(other) => Err(at.key("type").error(
+            ErrorKind::Invalid,
+            format!("`type` must be a string, found {}", kind(other)),
+        )),
     }
 }
 
@@ -365,7 +435,9 @@ fn format(at: &Loc, schema: &Value) -> Result<Option<String>> {
 }
 
 fn has_properties(schema: &Value) -> bool {
-    schema.get("properties").is_some_and(|p| p.as_object().is_some_and(|m| !m.is_empty()))
+    schema
+        .get("properties")
+        .is_some_and(|p| p.as_object().is_some_and(|m| !m.is_empty()))
 }
 
 /// `type: file`, or `format: file`/`binary` (Swagger 2.0 writes `type: object, format: file` for
@@ -375,12 +447,18 @@ pub(crate) fn is_binary(at: &Loc, schema: &Value) -> Result<bool> {
     let format = opt_str(at, schema, "format")?;
     Ok(ty == Some("file")
         || matches!(format, Some("file") | Some("binary"))
-        || (schema.get("contentMediaType").is_some() && schema.get("contentEncoding").is_none() && ty == Some("string")))
+        || (schema.get("contentMediaType").is_some()
+            && schema.get("contentEncoding").is_none()
+            && ty == Some("string")))
 }
 
 /// The last segment of a location's pointer, unescaped (`#/definitions/a~1b` -> `a/b`).
 pub(crate) fn last_segment(loc: &Loc) -> String {
     let last = loc.pointer.rsplit('/').next().unwrap_or("Model");
     let name = last.replace("~1", "/").replace("~0", "~");
-    if name.is_empty() || name == "#" { "Model".to_owned() } else { name }
+    if name.is_empty() || name == "#" {
+        "Model".to_owned()
+    } else {
+        name
+    }
 }

@@ -7,7 +7,12 @@ use crate::{ErrorKind, Result};
 
 /// The value as an object.
 pub(crate) fn object<'a>(at: &Loc, value: &'a Value) -> Result<&'a Map<String, Value>> {
-    value.as_object().ok_or_else(|| at.error(ErrorKind::Invalid, format!("expected an object, found {}", kind(value))))
+    value.as_object().ok_or_else(|| {
+        at.error(
+            ErrorKind::Invalid,
+            format!("expected an object, found {}", kind(value)),
+        )
+    })
 }
 
 /// The string member `key`, if present.
@@ -15,13 +20,17 @@ pub(crate) fn opt_str<'a>(at: &Loc, value: &'a Value, key: &str) -> Result<Optio
     match value.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(at.key(key).error(ErrorKind::Invalid, format!("`{key}` must be a string, found {}", kind(other)))),
+        Some(other) => Err(at.key(key).error(
+            ErrorKind::Invalid,
+            format!("`{key}` must be a string, found {}", kind(other)),
+        )),
     }
 }
 
 /// The string member `key`, which must be present.
 pub(crate) fn req_str<'a>(at: &Loc, value: &'a Value, key: &str) -> Result<&'a str> {
-    opt_str(at, value, key)?.ok_or_else(|| at.error(ErrorKind::Invalid, format!("`{key}` is required")))
+    opt_str(at, value, key)?
+        .ok_or_else(|| at.error(ErrorKind::Invalid, format!("`{key}` is required")))
 }
 
 /// The boolean member `key`, if present.
@@ -29,7 +38,10 @@ pub(crate) fn opt_bool(at: &Loc, value: &Value, key: &str) -> Result<Option<bool
     match value.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(other) => Err(at.key(key).error(ErrorKind::Invalid, format!("`{key}` must be a boolean, found {}", kind(other)))),
+        Some(other) => Err(at.key(key).error(
+            ErrorKind::Invalid,
+            format!("`{key}` must be a boolean, found {}", kind(other)),
+        )),
     }
 }
 
@@ -38,16 +50,26 @@ pub(crate) fn opt_array<'a>(at: &Loc, value: &'a Value, key: &str) -> Result<&'a
     match value.get(key) {
         None | Some(Value::Null) => Ok(&[]),
         Some(Value::Array(items)) => Ok(items),
-        Some(other) => Err(at.key(key).error(ErrorKind::Invalid, format!("`{key}` must be an array, found {}", kind(other)))),
+        Some(other) => Err(at.key(key).error(
+            ErrorKind::Invalid,
+            format!("`{key}` must be an array, found {}", kind(other)),
+        )),
     }
 }
 
 /// The object member `key`, if present.
-pub(crate) fn opt_object<'a>(at: &Loc, value: &'a Value, key: &str) -> Result<Option<&'a Map<String, Value>>> {
+pub(crate) fn opt_object<'a>(
+    at: &Loc,
+    value: &'a Value,
+    key: &str,
+) -> Result<Option<&'a Map<String, Value>>> {
     match value.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(map)) => Ok(Some(map)),
-        Some(other) => Err(at.key(key).error(ErrorKind::Invalid, format!("`{key}` must be an object, found {}", kind(other)))),
+        Some(other) => Err(at.key(key).error(
+            ErrorKind::Invalid,
+            format!("`{key}` must be an object, found {}", kind(other)),
+        )),
     }
 }
 
@@ -59,7 +81,10 @@ pub(crate) fn str_list(at: &Loc, value: &Value, key: &str) -> Result<Vec<String>
         .enumerate()
         .map(|(i, item)| {
             item.as_str().map(str::to_owned).ok_or_else(|| {
-                at.key(key).index(i).error(ErrorKind::Invalid, format!("expected a string, found {}", kind(item)))
+                at.key(key).index(i).error(
+                    ErrorKind::Invalid,
+                    format!("expected a string, found {}", kind(item)),
+                )
             })
         })
         .collect()
@@ -67,7 +92,10 @@ pub(crate) fn str_list(at: &Loc, value: &Value, key: &str) -> Result<Vec<String>
 
 /// A non-empty description-like text member, trimmed.
 pub(crate) fn text(at: &Loc, value: &Value, key: &str) -> Result<Option<String>> {
-    Ok(opt_str(at, value, key)?.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned))
+    Ok(opt_str(at, value, key)?
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned))
 }
 
 /// What kind of JSON value this is, for messages.

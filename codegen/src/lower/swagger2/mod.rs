@@ -23,7 +23,9 @@ const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "p
 pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Parts> {
     object(root, doc)?;
     let info_loc = root.key("info");
-    let info = doc.get("info").ok_or_else(|| root.error(ErrorKind::Invalid, "`info` is required"))?;
+    let info = doc
+        .get("info")
+        .ok_or_else(|| root.error(ErrorKind::Invalid, "`info` is required"))?;
     let title = req_str(&info_loc, info, "title")?.to_owned();
     let version = req_str(&info_loc, info, "version")?.to_owned();
     let description = text(&info_loc, info, "description")?;
@@ -50,7 +52,9 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
 
     let mut operations = Vec::new();
     for section in ["paths", "x-ms-paths"] {
-        let Some(paths) = opt_object(root, doc, section)? else { continue };
+        let Some(paths) = opt_object(root, doc, section)? else {
+            continue;
+        };
         let section_loc = root.key(section);
         for (raw_path, item) in paths {
             if raw_path.starts_with("x-") {
@@ -63,15 +67,34 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
             for (method, op) in item {
                 if METHODS.contains(&method.as_str()) {
                     let op_loc = item_loc.key(method);
-                    let draft = operation(cx, &defaults, &item_loc, &op_loc, op, method, &path, &query_constants)?;
+                    let draft = operation(
+                        cx,
+                        &defaults,
+                        &item_loc,
+                        &op_loc,
+                        op,
+                        method,
+                        &path,
+                        &query_constants,
+                    )?;
                     operations.push(draft);
                 } else if method != "parameters" && !method.starts_with("x-") {
-                    cx.warn(&item_loc.key(method), format!("`{method}` is not an HTTP method of Swagger 2.0; ignored"));
+                    cx.warn(
+                        &item_loc.key(method),
+                        format!("`{method}` is not an HTTP method of Swagger 2.0; ignored"),
+                    );
                 }
             }
         }
     }
-    Ok(Parts { title, version, description, host, security, operations })
+    Ok(Parts {
+        title,
+        version,
+        description,
+        host,
+        security,
+        operations,
+    })
 }
 
 /// Document-level defaults that operations inherit.
@@ -94,7 +117,9 @@ fn operation(
 ) -> Result<OperationDraft> {
     object(op_loc, op)?;
     let operation_id = opt_str(op_loc, op, "operationId")?.map(str::to_owned);
-    let stem = operation_id.clone().unwrap_or_else(|| crate::naming::synthesized_operation_id(method, path));
+    let stem = operation_id
+        .clone()
+        .unwrap_or_else(|| crate::naming::synthesized_operation_id(method, path));
     let consumes = match op.get("consumes") {
         Some(_) => str_list(op_loc, op, "consumes")?,
         None => defaults.consumes.clone(),
@@ -105,7 +130,8 @@ fn operation(
     };
     let lowered = params::lower_parameters(cx, item_loc, op_loc, op, &stem, &consumes)?;
     check_path_parameters(op_loc, path, &lowered.parameters)?;
-    let (responses, default_response) = responses::lower_responses(cx, op_loc, op, &stem, &produces)?;
+    let (responses, default_response) =
+        responses::lower_responses(cx, op_loc, op, &stem, &produces)?;
     let security = security_names(op_loc, op)?.unwrap_or_else(|| defaults.security.clone());
     Ok(OperationDraft {
         operation_id,
@@ -128,9 +154,15 @@ fn operation(
 }
 
 /// Every `{name}` in the path template must have an `in: path` parameter.
-fn check_path_parameters(op_loc: &Loc, path: &str, parameters: &[crate::ir::Parameter]) -> Result<()> {
+fn check_path_parameters(
+    op_loc: &Loc,
+    path: &str,
+    parameters: &[crate::ir::Parameter],
+) -> Result<()> {
     for placeholder in super::placeholders(path) {
-        let found = parameters.iter().any(|p| p.location == Location::Path && p.name == placeholder);
+        let found = parameters
+            .iter()
+            .any(|p| p.location == Location::Path && p.name == placeholder);
         if !found {
             return Err(op_loc.error(
                 ErrorKind::Invalid,
@@ -144,7 +176,10 @@ fn check_path_parameters(op_loc: &Loc, path: &str, parameters: &[crate::ir::Para
 /// `/v2/{name}/blobs/uploads/?mode=resumable` -> (`/v2/{name}/blobs/uploads/`, {mode: resumable}).
 fn split_path_key(at: &Loc, raw: &str) -> Result<(String, IndexMap<String, String>)> {
     if !raw.starts_with('/') {
-        return Err(at.error(ErrorKind::Invalid, format!("a path must start with `/`: `{raw}`")));
+        return Err(at.error(
+            ErrorKind::Invalid,
+            format!("a path must start with `/`: `{raw}`"),
+        ));
     }
     let Some((path, query)) = raw.split_once('?') else {
         return Ok((raw.to_owned(), IndexMap::new()));
@@ -160,19 +195,30 @@ fn split_path_key(at: &Loc, raw: &str) -> Result<(String, IndexMap<String, Strin
 /// The host: `x-ms-parameterized-host` when present, else `schemes` + `host` + `basePath`, else
 /// a synthesized `{endpoint}` parameter (a spec without a host is served from wherever it is).
 fn host(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
-    let base_path = opt_str(root, doc, "basePath")?.unwrap_or("").trim_end_matches('/').to_owned();
+    let base_path = opt_str(root, doc, "basePath")?
+        .unwrap_or("")
+        .trim_end_matches('/')
+        .to_owned();
     if let Some(ph) = doc.get("x-ms-parameterized-host") {
         let at = root.key("x-ms-parameterized-host");
-        let template = req_str(&at, ph, "hostTemplate")?.trim_end_matches('/').to_owned();
+        let template = req_str(&at, ph, "hostTemplate")?
+            .trim_end_matches('/')
+            .to_owned();
         let use_scheme_prefix = opt_bool(&at, ph, "useSchemePrefix")?.unwrap_or(true);
         let position = opt_str(&at, ph, "positionInOperation")?.unwrap_or("first");
         if position != "first" && position != "last" {
-            return Err(at.key("positionInOperation").error(ErrorKind::Invalid, format!("`positionInOperation` must be `first` or `last`, found `{position}`")));
+            return Err(at.key("positionInOperation").error(
+                ErrorKind::Invalid,
+                format!("`positionInOperation` must be `first` or `last`, found `{position}`"),
+            ));
         }
         let parameters = params::lower_host_parameters(cx, &at, ph)?;
         for placeholder in super::placeholders(&template) {
             if !parameters.iter().any(|p| p.name == placeholder) {
-                return Err(at.key("hostTemplate").error(ErrorKind::Invalid, format!("`{{{placeholder}}}` in the host template has no parameter")));
+                return Err(at.key("hostTemplate").error(
+                    ErrorKind::Invalid,
+                    format!("`{{{placeholder}}}` in the host template has no parameter"),
+                ));
             }
         }
         return Ok(Host {
@@ -185,7 +231,11 @@ fn host(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
         });
     }
     let schemes = str_list(root, doc, "schemes")?;
-    let scheme = if schemes.is_empty() || schemes.iter().any(|s| s == "https") { "https" } else { schemes[0].as_str() };
+    let scheme = if schemes.is_empty() || schemes.iter().any(|s| s == "https") {
+        "https"
+    } else {
+        schemes[0].as_str()
+    };
     match opt_str(root, doc, "host")? {
         Some(host) => Ok(Host {
             template: format!("{scheme}://{host}"),
@@ -207,7 +257,9 @@ fn host(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
 }
 
 fn security_schemes(root: &Loc, doc: &Value) -> Result<Vec<SecurityScheme>> {
-    let Some(defs) = opt_object(root, doc, "securityDefinitions")? else { return Ok(Vec::new()) };
+    let Some(defs) = opt_object(root, doc, "securityDefinitions")? else {
+        return Ok(Vec::new());
+    };
     let mut schemes = Vec::new();
     for (name, def) in defs {
         let at = root.key("securityDefinitions").key(name);
@@ -217,12 +269,23 @@ fn security_schemes(root: &Loc, doc: &Value) -> Result<Vec<SecurityScheme>> {
                 location: req_str(&at, def, "in")?.to_owned(),
                 parameter: req_str(&at, def, "name")?.to_owned(),
             },
-            "oauth2" => SecuritySchemeKind::OAuth2 { token_url: opt_str(&at, def, "tokenUrl")?.map(str::to_owned) },
+            "oauth2" => SecuritySchemeKind::OAuth2 {
+                token_url: opt_str(&at, def, "tokenUrl")?.map(str::to_owned),
+            },
             other => {
-                return Err(at.key("type").error(ErrorKind::Invalid, format!("unknown security scheme type `{other}` (expected basic, apiKey or oauth2)")));
+                return Err(at.key("type").error(
+                    ErrorKind::Invalid,
+                    format!(
+                        "unknown security scheme type `{other}` (expected basic, apiKey or oauth2)"
+                    ),
+                ));
             }
         };
-        schemes.push(SecurityScheme { name: name.clone(), kind, description: text(&at, def, "description")? });
+        schemes.push(SecurityScheme {
+            name: name.clone(),
+            kind,
+            description: text(&at, def, "description")?,
+        });
     }
     Ok(schemes)
 }
@@ -233,7 +296,10 @@ pub(crate) fn security_names(at: &Loc, value: &Value) -> Result<Option<Vec<Strin
         return Ok(None);
     }
     let mut names: Vec<String> = Vec::new();
-    for (i, requirement) in super::value::opt_array(at, value, "security")?.iter().enumerate() {
+    for (i, requirement) in super::value::opt_array(at, value, "security")?
+        .iter()
+        .enumerate()
+    {
         for name in object(&at.key("security").index(i), requirement)?.keys() {
             if !names.contains(name) {
                 names.push(name.clone());

@@ -32,11 +32,17 @@ pub(super) fn lower_parameters(
     let inherited = path_level.len();
     for (loc, value) in parameter_list(cx, op_loc, op)? {
         let key = wire_key(&value);
-        if let Some(index) = raw[..inherited].iter().position(|(_, v)| wire_key(v) == key) {
+        if let Some(index) = raw[..inherited]
+            .iter()
+            .position(|(_, v)| wire_key(v) == key)
+        {
             raw[index] = (loc, value);
         } else if raw[inherited..].iter().any(|(_, v)| wire_key(v) == key) {
             let (name, location) = key;
-            return Err(loc.error(ErrorKind::Duplicate, format!("parameter `{name}` (in: {location}) is listed twice")));
+            return Err(loc.error(
+                ErrorKind::Duplicate,
+                format!("parameter `{name}` (in: {location}) is listed twice"),
+            ));
         } else {
             raw.push((loc, value));
         }
@@ -51,7 +57,9 @@ pub(super) fn lower_parameters(
         match req_str(loc, param, "in")? {
             "body" => {
                 let schema_loc = loc.key("schema");
-                let schema = param.get("schema").ok_or_else(|| loc.error(ErrorKind::Invalid, "a body parameter needs a `schema`"))?;
+                let schema = param.get("schema").ok_or_else(|| {
+                    loc.error(ErrorKind::Invalid, "a body parameter needs a `schema`")
+                })?;
                 let ty = cx.schema_type(&schema_loc, schema, &format!("{stem}_{name}"))?;
                 let required = opt_bool(loc, param, "required")?.unwrap_or(false);
                 let client_name = opt_str(loc, param, "x-ms-client-name")?.unwrap_or(name);
@@ -69,10 +77,38 @@ pub(super) fn lower_parameters(
                     pointer: loc.pointer.clone(),
                 });
             }
-            "formData" => form_fields.push(simple_parameter(cx, loc, param, Location::Form, stem, &mut names)?),
-            "path" => parameters.push(simple_parameter(cx, loc, param, Location::Path, stem, &mut names)?),
-            "query" => parameters.push(simple_parameter(cx, loc, param, Location::Query, stem, &mut names)?),
-            "header" => parameters.push(simple_parameter(cx, loc, param, Location::Header, stem, &mut names)?),
+            "formData" => form_fields.push(simple_parameter(
+                cx,
+                loc,
+                param,
+                Location::Form,
+                stem,
+                &mut names,
+            )?),
+            "path" => parameters.push(simple_parameter(
+                cx,
+                loc,
+                param,
+                Location::Path,
+                stem,
+                &mut names,
+            )?),
+            "query" => parameters.push(simple_parameter(
+                cx,
+                loc,
+                param,
+                Location::Query,
+                stem,
+                &mut names,
+            )?),
+            "header" => parameters.push(simple_parameter(
+                cx,
+                loc,
+                param,
+                Location::Header,
+                stem,
+                &mut names,
+            )?),
             other => {
                 return Err(loc.key("in").error(ErrorKind::Invalid, format!("unknown parameter location `{other}` (expected path, query, header, body or formData)")));
             }
@@ -80,14 +116,30 @@ pub(super) fn lower_parameters(
     }
     if !form_fields.is_empty() {
         if body.is_some() {
-            return Err(op_loc.error(ErrorKind::Invalid, "an operation cannot have both a body parameter and formData parameters"));
+            return Err(op_loc.error(
+                ErrorKind::Invalid,
+                "an operation cannot have both a body parameter and formData parameters",
+            ));
         }
-        let multipart = form_fields.iter().any(|f| f.ty == TypeRef::Binary) || consumes.iter().any(|c| c.starts_with("multipart/form-data"));
+        let multipart = form_fields.iter().any(|f| f.ty == TypeRef::Binary)
+            || consumes
+                .iter()
+                .any(|c| c.starts_with("multipart/form-data"));
         let required = form_fields.iter().any(|f| f.required);
         let (kind, default_type) = if multipart {
-            (BodyKind::Multipart { fields: form_fields }, "multipart/form-data")
+            (
+                BodyKind::Multipart {
+                    fields: form_fields,
+                },
+                "multipart/form-data",
+            )
         } else {
-            (BodyKind::Form { fields: form_fields }, "application/x-www-form-urlencoded")
+            (
+                BodyKind::Form {
+                    fields: form_fields,
+                },
+                "application/x-www-form-urlencoded",
+            )
         };
         body = Some(RequestBody {
             name: "form".to_owned(),
@@ -105,7 +157,10 @@ pub(super) fn lower_parameters(
 /// The `parameters` of a path item or operation, each `$ref` followed.
 fn parameter_list(cx: &Lowerer<'_>, owner_loc: &Loc, owner: &Value) -> Result<Vec<(Loc, Value)>> {
     let mut out = Vec::new();
-    for (i, param) in opt_array(owner_loc, owner, "parameters")?.iter().enumerate() {
+    for (i, param) in opt_array(owner_loc, owner, "parameters")?
+        .iter()
+        .enumerate()
+    {
         let (loc, value) = cx.res.deref(&owner_loc.key("parameters").index(i), param)?;
         req_str(&loc, value, "name")?;
         req_str(&loc, value, "in")?;
@@ -116,13 +171,23 @@ fn parameter_list(cx: &Lowerer<'_>, owner_loc: &Loc, owner: &Value) -> Result<Ve
 
 /// A parameter's identity: its name and location.
 fn wire_key(param: &Value) -> (String, String) {
-    let get = |k: &str| param.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let get = |k: &str| {
+        param
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
     (get("name"), get("in"))
 }
 
 /// Host parameters of `x-ms-parameterized-host` (client-level unless
 /// `x-ms-parameter-location: method`).
-pub(super) fn lower_host_parameters(cx: &mut Lowerer<'_>, at: &Loc, ph: &Value) -> Result<Vec<Parameter>> {
+pub(super) fn lower_host_parameters(
+    cx: &mut Lowerer<'_>,
+    at: &Loc,
+    ph: &Value,
+) -> Result<Vec<Parameter>> {
     let mut names = naming::Scope::with_reserved(&["builder", "from_base_url", "base_url"]);
     let mut out = Vec::new();
     for (i, param) in opt_array(at, ph, "parameters")?.iter().enumerate() {
@@ -146,7 +211,9 @@ pub(super) fn endpoint_parameter(root: &Loc) -> Parameter {
         required: true,
         skip_url_encoding: true,
         client_level: true,
-        ty: TypeRef::String { format: Some("uri".to_owned()) },
+        ty: TypeRef::String {
+            format: Some("uri".to_owned()),
+        },
         default: None,
         collection_format: None,
         description: Some("The service's base URL (the document names no host).".to_owned()),
@@ -167,18 +234,31 @@ fn simple_parameter(
 ) -> Result<Parameter> {
     let name = req_str(loc, param, "name")?;
     let schema = schema_of(object(loc, param)?);
-    let hint = if loc.pointer.starts_with("#/parameters/") { last_segment(loc) } else { format!("{stem}_{name}") };
+    let hint = if loc.pointer.starts_with("#/parameters/") {
+        last_segment(loc)
+    } else {
+        format!("{stem}_{name}")
+    };
     let ty = cx.schema_type(loc, &schema, &hint)?;
-    let client_name = opt_str(loc, param, "x-ms-client-name")?.unwrap_or(name).to_owned();
+    let client_name = opt_str(loc, param, "x-ms-client-name")?
+        .unwrap_or(name)
+        .to_owned();
     let collection_format = match (&ty, opt_str(loc, param, "collectionFormat")?) {
         (TypeRef::Array { .. }, None | Some("csv")) => Some(CollectionFormat::Csv),
         (TypeRef::Array { .. }, Some("ssv")) => Some(CollectionFormat::Ssv),
         (TypeRef::Array { .. }, Some("tsv")) => Some(CollectionFormat::Tsv),
         (TypeRef::Array { .. }, Some("pipes")) => Some(CollectionFormat::Pipes),
-        (TypeRef::Array { .. }, Some("multi")) if matches!(location, Location::Query | Location::Form) => Some(CollectionFormat::Multi),
+        (TypeRef::Array { .. }, Some("multi"))
+            if matches!(location, Location::Query | Location::Form) =>
+        {
+            Some(CollectionFormat::Multi)
+        }
         (_, None) => None,
         (_, Some(other)) => {
-            return Err(loc.key("collectionFormat").error(ErrorKind::Invalid, format!("`collectionFormat: {other}` is not valid for this parameter")));
+            return Err(loc.key("collectionFormat").error(
+                ErrorKind::Invalid,
+                format!("`collectionFormat: {other}` is not valid for this parameter"),
+            ));
         }
     };
     Ok(Parameter {
@@ -199,10 +279,28 @@ fn simple_parameter(
 
 /// The schema keywords of a Swagger 2.0 non-body parameter.
 fn schema_of(param: &Map<String, Value>) -> Value {
-    const KEYS: &[&str] = &["type", "format", "items", "enum", "x-ms-enum", "default", "x-nullable"];
-    Value::Object(param.iter().filter(|(k, _)| KEYS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect())
+    const KEYS: &[&str] = &[
+        "type",
+        "format",
+        "items",
+        "enum",
+        "x-ms-enum",
+        "default",
+        "x-nullable",
+    ];
+    Value::Object(
+        param
+            .iter()
+            .filter(|(k, _)| KEYS.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    )
 }
 
 fn media_types(consumes: &[String], default: &str) -> Vec<String> {
-    if consumes.is_empty() { vec![default.to_owned()] } else { consumes.to_vec() }
+    if consumes.is_empty() {
+        vec![default.to_owned()]
+    } else {
+        consumes.to_vec()
+    }
 }

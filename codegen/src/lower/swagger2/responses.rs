@@ -29,7 +29,14 @@ pub(super) fn lower_responses(
         let (status, status_range, rust_name) = parse_status(&at, key)?;
         let (loc, response) = cx.res.deref(&at, response)?;
         object(&loc, response)?;
-        let hint = format!("{stem}_{}", if key == "default" { "error" } else { key.as_str() });
+        let hint = format!(
+            "{stem}_{}",
+            if key == "default" {
+                "error"
+            } else {
+                key.as_str()
+            }
+        );
         let body = match response.get("schema") {
             Some(schema) => Some(body(cx, &loc.key("schema"), schema, &hint, produces)?),
             None => None,
@@ -61,26 +68,57 @@ fn parse_status(at: &Loc, key: &str) -> Result<(Option<u16>, Option<String>, Str
         }
     }
     let bytes = key.as_bytes();
-    if bytes.len() == 3 && (b'1'..=b'5').contains(&bytes[0]) && key[1..].eq_ignore_ascii_case("xx") {
-        return Ok((None, Some(key.to_uppercase()), naming::status_range_name(key)));
+    if bytes.len() == 3 && (b'1'..=b'5').contains(&bytes[0]) && key[1..].eq_ignore_ascii_case("xx")
+    {
+        return Ok((
+            None,
+            Some(key.to_uppercase()),
+            naming::status_range_name(key),
+        ));
     }
-    Err(at.error(ErrorKind::Invalid, format!("`{key}` is not a status code (expected 100-599, `2XX` or `default`)")))
+    Err(at.error(
+        ErrorKind::Invalid,
+        format!("`{key}` is not a status code (expected 100-599, `2XX` or `default`)"),
+    ))
 }
 
-fn body(cx: &mut Lowerer<'_>, at: &Loc, schema: &Value, hint: &str, produces: &[String]) -> Result<ResponseBody> {
+fn body(
+    cx: &mut Lowerer<'_>,
+    at: &Loc,
+    schema: &Value,
+    hint: &str,
+    produces: &[String],
+) -> Result<ResponseBody> {
     let ty = cx.schema_type(at, schema, hint)?;
-    let media_types = |default: &str| if produces.is_empty() { vec![default.to_owned()] } else { produces.to_vec() };
-    Ok(match ty {
-        TypeRef::Binary => ResponseBody::Binary { media_types: media_types("application/octet-stream") },
-        TypeRef::String { .. } if !produces.is_empty() && produces.iter().all(|p| p.starts_with("text/")) => {
-            ResponseBody::Text { media_types: produces.to_vec() }
+    let media_types = |default: &str| {
+        if produces.is_empty() {
+            vec![default.to_owned()]
+        } else {
+            produces.to_vec()
         }
-        ty => ResponseBody::Json { ty, media_types: media_types("application/json") },
+    };
+    Ok(match ty {
+        TypeRef::Binary => ResponseBody::Binary {
+            media_types: media_types("application/octet-stream"),
+        },
+        TypeRef::String { .. }
+            if !produces.is_empty() && produces.iter().all(|p| p.starts_with("text/")) =>
+        {
+            ResponseBody::Text {
+                media_types: produces.to_vec(),
+            }
+        }
+        ty => ResponseBody::Json {
+            ty,
+            media_types: media_types("application/json"),
+        },
     })
 }
 
 fn headers(cx: &mut Lowerer<'_>, loc: &Loc, response: &Value, hint: &str) -> Result<Vec<Header>> {
-    let Some(headers) = opt_object(loc, response, "headers")? else { return Ok(Vec::new()) };
+    let Some(headers) = opt_object(loc, response, "headers")? else {
+        return Ok(Vec::new());
+    };
     let mut names = naming::Scope::with_reserved(&["status", "headers", "body", "into_body"]);
     let mut out = Vec::new();
     for (name, header) in headers {
