@@ -63,4 +63,3 @@ pub fn display_path(path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
-
