@@ -113,6 +113,7 @@ pub enum SecuritySchemeKind {
         parameter: String,
     },
     /// OAuth2 (any flow).
+    #[serde(rename = "oauth2")]
     OAuth2 {
         /// Token URL, if a flow gives one.
         token_url: Option<String>,

@@ -8,7 +8,9 @@
 mod context;
 mod finish;
 mod models;
+mod openapi3;
 mod schema;
+mod shared;
 mod swagger2;
 mod value;
 
@@ -25,12 +27,7 @@ pub fn lower(resolver: &Resolver) -> Result<Api> {
     let mut cx = context::Lowerer::new(resolver);
     let parts = match format {
         SourceFormat::Swagger2 => swagger2::lower(&mut cx, &root, doc)?,
-        SourceFormat::OpenApi30 | SourceFormat::OpenApi31 => {
-            return Err(root.key("openapi").error(
-                ErrorKind::Unsupported,
-                "OpenAPI 3.x documents are recognised but not lowered yet (only Swagger 2.0 is)",
-            ));
-        }
+        SourceFormat::OpenApi30 | SourceFormat::OpenApi31 => openapi3::lower(&mut cx, &root, doc)?,
     };
     finish::finish(cx, format, parts)
 }

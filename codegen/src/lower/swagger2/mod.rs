@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::context::Lowerer;
 use super::value::{object, opt_bool, opt_object, opt_str, req_str, str_list, text};
 use super::{OperationDraft, Parts};
-use crate::ir::{Host, Location, SecurityScheme, SecuritySchemeKind};
+use crate::ir::{Host, SecurityScheme, SecuritySchemeKind};
 use crate::resolve::Loc;
 use crate::{ErrorKind, Result};
 
@@ -43,7 +43,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
 
     let host = host(cx, root, doc)?;
     let security = security_schemes(root, doc)?;
-    let doc_security = security_names(root, doc)?.unwrap_or_default();
+    let doc_security = super::shared::security_names(root, doc)?.unwrap_or_default();
     let defaults = DocDefaults {
         consumes: str_list(root, doc, "consumes")?,
         produces: str_list(root, doc, "produces")?,
@@ -63,7 +63,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
             let item_loc = section_loc.key(raw_path);
             let (item_loc, item) = cx.res.deref(&item_loc, item)?;
             let item = object(&item_loc, item)?;
-            let (path, query_constants) = split_path_key(&item_loc, raw_path)?;
+            let (path, query_constants) = super::shared::split_path_key(&item_loc, raw_path)?;
             for (method, op) in item {
                 if METHODS.contains(&method.as_str()) {
                     let op_loc = item_loc.key(method);
@@ -129,10 +129,11 @@ fn operation(
         None => defaults.produces.clone(),
     };
     let lowered = params::lower_parameters(cx, item_loc, op_loc, op, &stem, &consumes)?;
-    check_path_parameters(op_loc, path, &lowered.parameters)?;
+    super::shared::check_path_parameters(op_loc, path, &lowered.parameters)?;
     let (responses, default_response) =
         responses::lower_responses(cx, op_loc, op, &stem, &produces)?;
-    let security = security_names(op_loc, op)?.unwrap_or_else(|| defaults.security.clone());
+    let security =
+        super::shared::security_names(op_loc, op)?.unwrap_or_else(|| defaults.security.clone());
     Ok(OperationDraft {
         operation_id,
         method: method.to_ascii_uppercase(),
@@ -151,45 +152,6 @@ fn operation(
         security,
         loc: op_loc.clone(),
     })
-}
-
-/// Every `{name}` in the path template must have an `in: path` parameter.
-fn check_path_parameters(
-    op_loc: &Loc,
-    path: &str,
-    parameters: &[crate::ir::Parameter],
-) -> Result<()> {
-    for placeholder in super::placeholders(path) {
-        let found = parameters
-            .iter()
-            .any(|p| p.location == Location::Path && p.name == placeholder);
-        if !found {
-            return Err(op_loc.error(
-                ErrorKind::Invalid,
-                format!("the path template has `{{{placeholder}}}` but the operation has no `in: path` parameter named `{placeholder}`"),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// `/v2/{name}/blobs/uploads/?mode=resumable` -> (`/v2/{name}/blobs/uploads/`, {mode: resumable}).
-fn split_path_key(at: &Loc, raw: &str) -> Result<(String, IndexMap<String, String>)> {
-    if !raw.starts_with('/') {
-        return Err(at.error(
-            ErrorKind::Invalid,
-            format!("a path must start with `/`: `{raw}`"),
-        ));
-    }
-    let Some((path, query)) = raw.split_once('?') else {
-        return Ok((raw.to_owned(), IndexMap::new()));
-    };
-    let mut constants = IndexMap::new();
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        constants.insert(key.to_owned(), value.to_owned());
-    }
-    Ok((path.to_owned(), constants))
 }
 
 /// The host: `x-ms-parameterized-host` when present, else `schemes` + `host` + `basePath`, else
@@ -288,23 +250,4 @@ fn security_schemes(root: &Loc, doc: &Value) -> Result<Vec<SecurityScheme>> {
         });
     }
     Ok(schemes)
-}
-
-/// The scheme names of a `security` requirement list, if the object has one.
-pub(crate) fn security_names(at: &Loc, value: &Value) -> Result<Option<Vec<String>>> {
-    if value.get("security").is_none() {
-        return Ok(None);
-    }
-    let mut names: Vec<String> = Vec::new();
-    for (i, requirement) in super::value::opt_array(at, value, "security")?
-        .iter()
-        .enumerate()
-    {
-        for name in object(&at.key("security").index(i), requirement)?.keys() {
-            if !names.contains(name) {
-                names.push(name.clone());
-            }
-        }
-    }
-    Ok(Some(names))
 }

@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use super::super::context::Lowerer;
 use super::super::schema::last_segment;
+use super::super::shared::merged_parameters;
 use super::super::value::{object, opt_array, opt_bool, opt_str, req_str, text};
 use crate::ir::{BodyKind, CollectionFormat, Location, Parameter, RequestBody, TypeRef};
 use crate::naming;
@@ -27,26 +28,7 @@ pub(super) fn lower_parameters(
     consumes: &[String],
 ) -> Result<Lowered> {
     let item = cx.res.get(item_loc).cloned().unwrap_or(Value::Null);
-    let path_level = parameter_list(cx, item_loc, &item)?;
-    let mut raw = path_level.clone();
-    let inherited = path_level.len();
-    for (loc, value) in parameter_list(cx, op_loc, op)? {
-        let key = wire_key(&value);
-        if let Some(index) = raw[..inherited]
-            .iter()
-            .position(|(_, v)| wire_key(v) == key)
-        {
-            raw[index] = (loc, value);
-        } else if raw[inherited..].iter().any(|(_, v)| wire_key(v) == key) {
-            let (name, location) = key;
-            return Err(loc.error(
-                ErrorKind::Duplicate,
-                format!("parameter `{name}` (in: {location}) is listed twice"),
-            ));
-        } else {
-            raw.push((loc, value));
-        }
-    }
+    let raw = merged_parameters(cx, item_loc, &item, op_loc, op)?;
 
     let mut names = naming::Scope::with_reserved(&["send", "into_future"]);
     let mut parameters = Vec::new();
@@ -152,33 +134,6 @@ pub(super) fn lower_parameters(
         });
     }
     Ok(Lowered { parameters, body })
-}
-
-/// The `parameters` of a path item or operation, each `$ref` followed.
-fn parameter_list(cx: &Lowerer<'_>, owner_loc: &Loc, owner: &Value) -> Result<Vec<(Loc, Value)>> {
-    let mut out = Vec::new();
-    for (i, param) in opt_array(owner_loc, owner, "parameters")?
-        .iter()
-        .enumerate()
-    {
-        let (loc, value) = cx.res.deref(&owner_loc.key("parameters").index(i), param)?;
-        req_str(&loc, value, "name")?;
-        req_str(&loc, value, "in")?;
-        out.push((loc, value.clone()));
-    }
-    Ok(out)
-}
-
-/// A parameter's identity: its name and location.
-fn wire_key(param: &Value) -> (String, String) {
-    let get = |k: &str| {
-        param
-            .get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    (get("name"), get("in"))
 }
 
 /// Host parameters of `x-ms-parameterized-host` (client-level unless

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::super::context::Lowerer;
+use super::super::shared::{parse_status, status_key};
 use super::super::value::{object, opt_object, text};
 use crate::ir::{Header, Response, ResponseBody, TypeRef};
 use crate::naming;
@@ -29,14 +30,7 @@ pub(super) fn lower_responses(
         let (status, status_range, rust_name) = parse_status(&at, key)?;
         let (loc, response) = cx.res.deref(&at, response)?;
         object(&loc, response)?;
-        let hint = format!(
-            "{stem}_{}",
-            if key == "default" {
-                "error"
-            } else {
-                key.as_str()
-            }
-        );
+        let hint = format!("{stem}_{}", status_key(key));
         let body = match response.get("schema") {
             Some(schema) => Some(body(cx, &loc.key("schema"), schema, &hint, produces)?),
             None => None,
@@ -56,30 +50,6 @@ pub(super) fn lower_responses(
         }
     }
     Ok((documented, default))
-}
-
-fn parse_status(at: &Loc, key: &str) -> Result<(Option<u16>, Option<String>, String)> {
-    if key == "default" {
-        return Ok((None, None, "Default".to_owned()));
-    }
-    if let Ok(code) = key.parse::<u16>() {
-        if (100..600).contains(&code) {
-            return Ok((Some(code), None, naming::status_name(code)));
-        }
-    }
-    let bytes = key.as_bytes();
-    if bytes.len() == 3 && (b'1'..=b'5').contains(&bytes[0]) && key[1..].eq_ignore_ascii_case("xx")
-    {
-        return Ok((
-            None,
-            Some(key.to_uppercase()),
-            naming::status_range_name(key),
-        ));
-    }
-    Err(at.error(
-        ErrorKind::Invalid,
-        format!("`{key}` is not a status code (expected 100-599, `2XX` or `default`)"),
-    ))
 }
 
 fn body(

@@ -1,0 +1,307 @@
+//! OpenAPI 3.0 and 3.1 documents to the IR: the document, its servers and its operations.
+//!
+//! Schemas go through the shared [`super::schema`] (which knows 3.1's type arrays, `const`,
+//! `contentMediaType` and 3.0's `nullable`); parameters and request bodies are in [`params`],
+//! responses in [`responses`]. Constructs without an IR counterpart (`webhooks`, `callbacks`,
+//! `links`) are reported as warnings with their JSON pointer.
+
+mod params;
+mod responses;
+
+use serde_json::Value;
+
+use super::context::Lowerer;
+use super::shared::{check_path_parameters, security_names, split_path_key};
+use super::value::{object, opt_array, opt_bool, opt_object, opt_str, req_str, str_list, text};
+use super::{OperationDraft, Parts};
+use crate::ir::{Host, Location, Parameter, SecurityScheme, SecuritySchemeKind, TypeRef};
+use crate::naming;
+use crate::resolve::Loc;
+use crate::{ErrorKind, Result};
+
+const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// Lowers an OpenAPI 3.x root document into the format-independent parts.
+pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Parts> {
+    object(root, doc)?;
+    let info_loc = root.key("info");
+    let info = doc
+        .get("info")
+        .ok_or_else(|| root.error(ErrorKind::Invalid, "`info` is required"))?;
+    let title = req_str(&info_loc, info, "title")?.to_owned();
+    let version = req_str(&info_loc, info, "version")?.to_owned();
+    let description = text(&info_loc, info, "description")?;
+
+    if let Some(schemas) = opt_object(
+        &root.key("components"),
+        doc.get("components").unwrap_or(&Value::Null),
+        "schemas",
+    )? {
+        let schemas_loc = root.key("components").key("schemas");
+        for name in schemas.keys() {
+            cx.reserve(schemas_loc.key(name), name.clone());
+        }
+        for (name, schema) in schemas {
+            cx.named_model(&schemas_loc.key(name), schema, name)?;
+        }
+    }
+    for unsupported in ["webhooks"] {
+        if doc.get(unsupported).is_some() {
+            cx.warn(
+                &root.key(unsupported),
+                format!("`{unsupported}` are not supported: no client code is generated for them"),
+            );
+        }
+    }
+
+    let host = servers(cx, root, doc)?;
+    let security = security_schemes(cx, root, doc)?;
+    let doc_security = security_names(root, doc)?.unwrap_or_default();
+
+    let mut operations = Vec::new();
+    if let Some(paths) = opt_object(root, doc, "paths")? {
+        for (raw_path, item) in paths {
+            if raw_path.starts_with("x-") {
+                continue;
+            }
+            let item_loc = root.key("paths").key(raw_path);
+            let (item_loc, item) = cx.res.deref(&item_loc, item)?;
+            let item_map = object(&item_loc, item)?;
+            let (path, query_constants) = split_path_key(&item_loc, raw_path)?;
+            for (method, op) in item_map {
+                if METHODS.contains(&method.as_str()) {
+                    let op_loc = item_loc.key(method);
+                    object(&op_loc, op)?;
+                    let operation_id = opt_str(&op_loc, op, "operationId")?.map(str::to_owned);
+                    let stem = operation_id
+                        .clone()
+                        .unwrap_or_else(|| naming::synthesized_operation_id(method, &path));
+                    let mut parameters =
+                        params::lower_parameters(cx, &item_loc, item, &op_loc, op, &stem)?;
+                    let body = params::lower_request_body(cx, &op_loc, op, &stem, &mut parameters)?;
+                    check_path_parameters(&op_loc, &path, &parameters)?;
+                    let lowered = responses::lower_responses(cx, &op_loc, op, &stem)?;
+                    for key in ["callbacks"] {
+                        if op.get(key).is_some() {
+                            cx.warn(
+                                &op_loc.key(key),
+                                format!("`{key}` are not supported: ignored"),
+                            );
+                        }
+                    }
+                    let consumes = body
+                        .as_ref()
+                        .map(|b| b.media_types.clone())
+                        .unwrap_or_default();
+                    operations.push(OperationDraft {
+                        operation_id,
+                        method: method.to_ascii_uppercase(),
+                        path: path.clone(),
+                        query_constants: query_constants.clone(),
+                        summary: text(&op_loc, op, "summary")?,
+                        description: text(&op_loc, op, "description")?,
+                        deprecated: opt_bool(&op_loc, op, "deprecated")?.unwrap_or(false),
+                        tags: str_list(&op_loc, op, "tags")?,
+                        parameters,
+                        body,
+                        responses: lowered.responses,
+                        default_response: lowered.default,
+                        consumes,
+                        produces: lowered.produces,
+                        security: security_names(&op_loc, op)?
+                            .unwrap_or_else(|| doc_security.clone()),
+                        loc: op_loc,
+                    });
+                } else if !["parameters", "summary", "description", "servers"]
+                    .contains(&method.as_str())
+                    && !method.starts_with("x-")
+                {
+                    cx.warn(
+                        &item_loc.key(method),
+                        format!("`{method}` is not an HTTP method of OpenAPI 3; ignored"),
+                    );
+                }
+            }
+        }
+    }
+    Ok(Parts {
+        title,
+        version,
+        description,
+        host,
+        security,
+        operations,
+    })
+}
+
+/// `servers[0]` becomes the host template; its variables become host parameters with their
+/// defaults; the other servers are listed as alternatives. A relative or missing server URL means
+/// "wherever the document is served": an `endpoint` parameter plus the relative path.
+fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
+    let servers = opt_array(root, doc, "servers")?;
+    let Some(first) = servers.first() else {
+        return Ok(endpoint_host(root, String::new()));
+    };
+    let at = root.key("servers").index(0);
+    let url = req_str(&at, first, "url")?.trim_end_matches('/').to_owned();
+    let alternatives = servers
+        .iter()
+        .skip(1)
+        .filter_map(|s| s.get("url").and_then(Value::as_str).map(str::to_owned))
+        .collect();
+    if !url.contains("://") && !url.starts_with('{') {
+        let mut host = endpoint_host(root, url);
+        host.alternatives = alternatives;
+        return Ok(host);
+    }
+    let mut names = naming::Scope::with_reserved(&["builder", "from_base_url", "base_url"]);
+    let mut parameters = Vec::new();
+    let variables = opt_object(&at, first, "variables")?;
+    for placeholder in super::placeholders(&url) {
+        let Some(variable) = variables.and_then(|v| v.get(&placeholder)) else {
+            return Err(at.key("url").error(
+                ErrorKind::Invalid,
+                format!("`{{{placeholder}}}` in the server URL has no entry in `variables`"),
+            ));
+        };
+        let var_loc = at.key("variables").key(&placeholder);
+        let default = variable.get("default").cloned().ok_or_else(|| {
+            var_loc.error(
+                ErrorKind::Invalid,
+                format!("server variable `{placeholder}` has no `default` (OpenAPI requires one)"),
+            )
+        })?;
+        let ty = if variable.get("enum").is_some() {
+            cx.schema_type(
+                &var_loc,
+                &enum_schema(variable),
+                &format!("Server_{placeholder}"),
+            )?
+        } else {
+            TypeRef::String { format: None }
+        };
+        parameters.push(Parameter {
+            name: placeholder.clone(),
+            client_name: placeholder.clone(),
+            rust_name: names.claim(naming::value_name(&placeholder)),
+            location: Location::Host,
+            required: true,
+            skip_url_encoding: false,
+            client_level: true,
+            ty,
+            default: Some(default),
+            collection_format: None,
+            description: text(&var_loc, variable, "description")?,
+            pointer: var_loc.pointer.clone(),
+        });
+    }
+    Ok(Host {
+        template: url,
+        use_scheme_prefix: false,
+        base_path: String::new(),
+        parameters,
+        position_in_operation: "first".to_owned(),
+        alternatives,
+    })
+}
+
+fn enum_schema(variable: &Value) -> Value {
+    let mut schema = serde_json::Map::new();
+    schema.insert("type".to_owned(), Value::String("string".to_owned()));
+    if let Some(values) = variable.get("enum") {
+        schema.insert("enum".to_owned(), values.clone());
+    }
+    Value::Object(schema)
+}
+
+fn endpoint_host(root: &Loc, base_path: String) -> Host {
+    Host {
+        template: "{endpoint}".to_owned(),
+        use_scheme_prefix: false,
+        base_path,
+        parameters: vec![Parameter {
+            name: "endpoint".to_owned(),
+            client_name: "endpoint".to_owned(),
+            rust_name: "endpoint".to_owned(),
+            location: Location::Host,
+            required: true,
+            skip_url_encoding: true,
+            client_level: true,
+            ty: TypeRef::String {
+                format: Some("uri".to_owned()),
+            },
+            default: None,
+            collection_format: None,
+            description: Some(
+                "The service's base URL (the document names no absolute server).".to_owned(),
+            ),
+            pointer: root.pointer.clone(),
+        }],
+        position_in_operation: "first".to_owned(),
+        alternatives: Vec::new(),
+    }
+}
+
+fn security_schemes(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Vec<SecurityScheme>> {
+    let components = root.key("components");
+    let Some(defs) = opt_object(
+        &components,
+        doc.get("components").unwrap_or(&Value::Null),
+        "securitySchemes",
+    )?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut schemes = Vec::new();
+    for (name, def) in defs {
+        let at = components.key("securitySchemes").key(name);
+        let (at, def) = cx.res.deref(&at, def)?;
+        let kind = match req_str(&at, def, "type")? {
+            "http" => match req_str(&at, def, "scheme")?.to_ascii_lowercase().as_str() {
+                "basic" => SecuritySchemeKind::Basic,
+                "bearer" => SecuritySchemeKind::Bearer,
+                other => {
+                    cx.warn(
+                        &at.key("scheme"),
+                        format!("HTTP auth scheme `{other}` is not supported; ignored"),
+                    );
+                    continue;
+                }
+            },
+            "apiKey" => SecuritySchemeKind::ApiKey {
+                location: req_str(&at, def, "in")?.to_owned(),
+                parameter: req_str(&at, def, "name")?.to_owned(),
+            },
+            "oauth2" => {
+                let flows = opt_object(&at, def, "flows")?;
+                let token_url = flows
+                    .into_iter()
+                    .flat_map(|f| f.values())
+                    .find_map(|flow| flow.get("tokenUrl").and_then(Value::as_str))
+                    .map(str::to_owned);
+                SecuritySchemeKind::OAuth2 { token_url }
+            }
+            other @ ("openIdConnect" | "mutualTLS") => {
+                cx.warn(
+                    &at.key("type"),
+                    format!("security scheme type `{other}` is not supported; ignored"),
+                );
+                continue;
+            }
+            other => {
+                return Err(at.key("type").error(
+                    ErrorKind::Invalid,
+                    format!("unknown security scheme type `{other}` (expected http, apiKey, oauth2, openIdConnect or mutualTLS)"),
+                ));
+            }
+        };
+        schemes.push(SecurityScheme {
+            name: name.clone(),
+            kind,
+            description: text(&at, def, "description")?,
+        });
+    }
+    Ok(schemes)
+}

@@ -1,0 +1,157 @@
+//! Rules shared by every input format: path keys, path parameters, security requirements.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::context::Lowerer;
+use super::value::{object, opt_array, req_str};
+use crate::ir::{Location, Parameter};
+use crate::naming;
+use crate::resolve::Loc;
+use crate::{ErrorKind, Result};
+
+/// Every `{name}` in the path template must have an `in: path` parameter.
+pub(crate) fn check_path_parameters(
+    op_loc: &Loc,
+    path: &str,
+    parameters: &[Parameter],
+) -> Result<()> {
+    for placeholder in super::placeholders(path) {
+        let found = parameters
+            .iter()
+            .any(|p| p.location == Location::Path && p.name == placeholder);
+        if !found {
+            return Err(op_loc.error(
+                ErrorKind::Invalid,
+                format!("the path template has `{{{placeholder}}}` but the operation has no `in: path` parameter named `{placeholder}`"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `/v2/{name}/blobs/uploads/?mode=resumable` -> (`/v2/{name}/blobs/uploads/`, {mode: resumable}).
+pub(crate) fn split_path_key(at: &Loc, raw: &str) -> Result<(String, IndexMap<String, String>)> {
+    if !raw.starts_with('/') {
+        return Err(at.error(
+            ErrorKind::Invalid,
+            format!("a path must start with `/`: `{raw}`"),
+        ));
+    }
+    let Some((path, query)) = raw.split_once('?') else {
+        return Ok((raw.to_owned(), IndexMap::new()));
+    };
+    let mut constants = IndexMap::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        constants.insert(key.to_owned(), value.to_owned());
+    }
+    Ok((path.to_owned(), constants))
+}
+
+/// The scheme names of a `security` requirement list, if the object has one.
+pub(crate) fn security_names(at: &Loc, value: &Value) -> Result<Option<Vec<String>>> {
+    if value.get("security").is_none() {
+        return Ok(None);
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (i, requirement) in super::value::opt_array(at, value, "security")?
+        .iter()
+        .enumerate()
+    {
+        for name in object(&at.key("security").index(i), requirement)?.keys() {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    Ok(Some(names))
+}
+
+/// The parameters of a path item and of one of its operations, each `$ref` followed: path-level
+/// ones first; an operation-level parameter with the same name and location replaces the
+/// path-level one in place; the same parameter twice in one list is an error.
+pub(crate) fn merged_parameters(
+    cx: &Lowerer<'_>,
+    item_loc: &Loc,
+    item: &Value,
+    op_loc: &Loc,
+    op: &Value,
+) -> Result<Vec<(Loc, Value)>> {
+    let mut merged = parameter_list(cx, item_loc, item)?;
+    let inherited = merged.len();
+    for (loc, value) in parameter_list(cx, op_loc, op)? {
+        let key = wire_key(&value);
+        if let Some(index) = merged[..inherited]
+            .iter()
+            .position(|(_, v)| wire_key(v) == key)
+        {
+            merged[index] = (loc, value);
+        } else if merged[inherited..].iter().any(|(_, v)| wire_key(v) == key) {
+            let (name, location) = key;
+            return Err(loc.error(
+                ErrorKind::Duplicate,
+                format!("parameter `{name}` (in: {location}) is listed twice"),
+            ));
+        } else {
+            merged.push((loc, value));
+        }
+    }
+    Ok(merged)
+}
+
+fn parameter_list(cx: &Lowerer<'_>, owner_loc: &Loc, owner: &Value) -> Result<Vec<(Loc, Value)>> {
+    let mut out = Vec::new();
+    for (i, param) in opt_array(owner_loc, owner, "parameters")?
+        .iter()
+        .enumerate()
+    {
+        let (loc, value) = cx.res.deref(&owner_loc.key("parameters").index(i), param)?;
+        req_str(&loc, value, "name")?;
+        req_str(&loc, value, "in")?;
+        out.push((loc, value.clone()));
+    }
+    Ok(out)
+}
+
+/// A parameter's identity: its name and location.
+fn wire_key(param: &Value) -> (String, String) {
+    let get = |k: &str| {
+        param
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    (get("name"), get("in"))
+}
+
+/// A response key as a status code, a `2XX` range or `default`, with its Rust case name.
+pub(crate) fn parse_status(at: &Loc, key: &str) -> Result<(Option<u16>, Option<String>, String)> {
+    if key == "default" {
+        return Ok((None, None, "Default".to_owned()));
+    }
+    if let Ok(code) = key.parse::<u16>() {
+        if (100..600).contains(&code) {
+            return Ok((Some(code), None, naming::status_name(code)));
+        }
+    }
+    let bytes = key.as_bytes();
+    if bytes.len() == 3 && (b'1'..=b'5').contains(&bytes[0]) && key[1..].eq_ignore_ascii_case("xx")
+    {
+        return Ok((
+            None,
+            Some(key.to_uppercase()),
+            naming::status_range_name(key),
+        ));
+    }
+    Err(at.error(
+        ErrorKind::Invalid,
+        format!("`{key}` is not a status code (expected 100-599, `2XX` or `default`)"),
+    ))
+}
+
+/// The part of a synthesized model name that stands for a response key (`default` -> `error`).
+pub(crate) fn status_key(key: &str) -> &str {
+    if key == "default" { "error" } else { key }
+}
