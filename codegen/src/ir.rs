@@ -42,7 +42,8 @@ pub struct Api {
     pub groups: Vec<Group>,
     /// Every named model (definitions and synthesized inline schemas), in a stable order.
     pub models: Vec<Model>,
-    /// The error models used by `default` responses, deduplicated, in order of first use.
+    /// The error models: the bodies of `default` responses and of documented 4xx/5xx responses,
+    /// deduplicated, in order of first use.
     pub error_models: Vec<TypeRef>,
     /// Constructs that were seen but not supported, each with the JSON pointer where it was found.
     pub warnings: Vec<Warning>,
@@ -64,8 +65,8 @@ pub enum SourceFormat {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Host {
     /// The base URL template, with `{param}` placeholders for `parameters`, and without a trailing
-    /// `/`. `{url}` for ACR (`x-ms-parameterized-host` with `useSchemePrefix: false`);
-    /// `https://example.com/base` for a plain Swagger `host` + `basePath`.
+    /// `/` or the base path. `{url}` for ACR (`x-ms-parameterized-host` with
+    /// `useSchemePrefix: false`); `https://example.com` for a plain Swagger `host`.
     pub template: String,
     /// When true, `https://` is put in front of the substituted template unless it already has a
     /// scheme (`x-ms-parameterized-host.useSchemePrefix`, default true). Plain templates that

@@ -5,6 +5,7 @@
 //! the [`ir`]) -> [`emit`] (IR to token streams) -> [`render`] (tokens and templates to files).
 //! Names are made only in [`naming`]. This crate writes no files: [`generate`] returns them.
 
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod ir;

@@ -16,6 +16,48 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use indexmap::IndexSet;
 
+/// Names the generated `Client` uses itself: group accessors and group modules must avoid them.
+pub const CLIENT_MEMBERS: &[&str] = &[
+    "new",
+    "builder",
+    "from_base_url",
+    "base_url",
+    "send",
+    "clone",
+    "http_client",
+    "pipeline",
+    "errors",
+    "models",
+    "runtime",
+];
+/// Type names the generated crate root defines: group client types must avoid them.
+pub const CRATE_TYPES: &[&str] = &[
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "ErrorKind",
+    "ErrorModel",
+    "Body",
+    "ByteStream",
+];
+/// Fields and methods of a generated request builder: parameter names must avoid them.
+pub const REQUEST_MEMBERS: &[&str] = &["client", "send", "into_future"];
+/// Fields and methods of a generated response: header field names must avoid them.
+pub const RESPONSE_MEMBERS: &[&str] =
+    &["status", "headers", "body", "http", "into_body", "raw_body"];
+/// Fields of the generated client state: host parameter names must avoid them.
+pub const HOST_MEMBERS: &[&str] = &[
+    "builder",
+    "from_base_url",
+    "base_url",
+    "http_client",
+    "pipeline",
+];
+/// Fields every generated struct model may have: property names must avoid them.
+pub const MODEL_MEMBERS: &[&str] = &["additional_properties"];
+/// Variants the emitter adds to enums (open enums, polymorphic unions).
+pub const ENUM_MEMBERS: &[&str] = &["Other", "Unknown"];
+
 /// Keywords that are written `r#kw` when used as identifiers.
 const RAW_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",

@@ -1,1 +1,207 @@
-//! IR to token streams. (stub: being written)
+//! IR to token streams, one module per output role of the generated crate:
+//!
+//! - `client`: `src/lib.rs` (modules, re-exports, `Client`, `ClientBuilder`), with `settings`
+//!   (host and client parameters) and `lib_docs` (crate docs and the usage example);
+//! - `operations`: `src/<group>.rs` (the sub-client and its request builders), with `wire` (the
+//!   body of `send()`: path, query, headers, body) and `responses` (response types and the
+//!   status dispatch);
+//! - `models` and `enums`: `src/models.rs`;
+//! - `errors`: `src/errors.rs` (the `ErrorModel` enum) and each operation's error decoder;
+//! - `runtime`: `src/runtime/*.rs`, copied from `codegen/runtime/`;
+//! - `docs`: doc comments made rustdoc-safe; `types`: `TypeRef` to Rust types.
+//!
+//! Invariants: every Rust name comes from the IR (or is an IR type-name stem with a fixed suffix,
+//! `BlobUploadRequest`); names that would collide in one scope are reported as
+//! [`ErrorKind::Duplicate`], never renamed; output order is IR order; nothing here panics on
+//! IR content (a bad name is an [`ErrorKind::Internal`] error).
+
+mod client;
+mod docs;
+mod enums;
+mod errors;
+mod lib_docs;
+mod models;
+mod operations;
+mod responses;
+mod runtime;
+mod settings;
+mod types;
+mod wire;
+
+pub use wire::display_path;
+
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeSet;
+
+use indexmap::IndexMap;
+use proc_macro2::{Ident, TokenStream};
+
+use crate::ir::{Api, Model};
+use crate::{CrateOptions, Error, ErrorKind, Result};
+
+pub(crate) use docs::{Doc, code};
+
+/// The source of one Rust file of the generated crate, before formatting.
+#[derive(Debug, Clone)]
+pub enum RustSource {
+    /// Emitted tokens.
+    Tokens(TokenStream),
+    /// Hand-written source (the runtime).
+    Text(&'static str),
+}
+
+/// One Rust file of the generated crate.
+#[derive(Debug, Clone)]
+pub struct RustFile {
+    /// Path relative to the crate root (`src/blob.rs`).
+    pub path: String,
+    /// Where it comes from, for the `@generated` preamble (`specs/acr.json`).
+    pub origin: String,
+    /// Its contents.
+    pub source: RustSource,
+}
+
+/// Emits every Rust file of the crate for `api`.
+pub fn rust_files(api: &Api, options: &CrateOptions) -> Result<Vec<RustFile>> {
+    let ctx = Ctx::new(api, options);
+    ctx.check_module_names()?;
+    let spec = |path: String, tokens: TokenStream| RustFile {
+        path,
+        origin: options.spec_display.clone(),
+        source: RustSource::Tokens(tokens),
+    };
+    let mut files = vec![
+        spec("src/lib.rs".into(), client::lib_file(&ctx)?),
+        spec("src/models.rs".into(), models::models_file(&ctx)?),
+        spec("src/errors.rs".into(), errors::errors_file(&ctx)?),
+    ];
+    for group in &api.groups {
+        let tokens = operations::group_file(&ctx, group)?;
+        files.push(spec(format!("src/{}.rs", unraw(&group.rust_name)), tokens));
+    }
+    files.extend(runtime::files());
+    Ok(files)
+}
+
+/// Spec text as safe Markdown (brackets, HTML-like tags and bare URLs escaped), for the README.
+pub fn markdown(text: &str) -> String {
+    docs::sanitize(text).join("\n")
+}
+
+/// The example in the crate docs and the README: constructing the client and calling one
+/// operation.
+pub fn usage_example(api: &Api, options: &CrateOptions) -> Result<String> {
+    lib_docs::usage_example(&Ctx::new(api, options))
+}
+
+/// Shared state of one emission: the API, the options and a model index.
+pub(crate) struct Ctx<'a> {
+    pub(crate) api: &'a Api,
+    pub(crate) options: &'a CrateOptions,
+    pub(crate) models: IndexMap<&'a str, &'a Model>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(api: &'a Api, options: &'a CrateOptions) -> Self {
+        let models = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
+        Ctx {
+            api,
+            options,
+            models,
+        }
+    }
+
+    /// An error about the construct at `pointer`.
+    pub(crate) fn error(
+        &self,
+        kind: ErrorKind,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Error {
+        Error::new(kind, &self.options.spec_display, pointer, message)
+    }
+
+    /// The model named `name` (its IR `name`).
+    pub(crate) fn model(&self, name: &str, pointer: &str) -> Result<&'a Model> {
+        self.models.get(name).copied().ok_or_else(|| {
+            self.error(
+                ErrorKind::Internal,
+                pointer,
+                format!("the IR refers to a model `{name}` that it does not define"),
+            )
+        })
+    }
+
+    /// The identifier for an IR-provided name (`r#type` becomes a raw identifier).
+    pub(crate) fn ident(&self, name: &str, pointer: &str) -> Result<Ident> {
+        syn::parse_str::<Ident>(name).map_err(|_| {
+            self.error(
+                ErrorKind::Internal,
+                pointer,
+                format!("`{name}` is not a valid Rust identifier"),
+            )
+        })
+    }
+
+    /// An IR type-name stem with a fixed suffix (`BlobUpload` + `Request`).
+    pub(crate) fn suffixed(&self, stem: &str, suffix: &str, pointer: &str) -> Result<Ident> {
+        self.ident(&format!("{stem}{suffix}"), pointer)
+    }
+
+    /// The crate's name as Rust code spells it (`azure_containerregistry`).
+    pub(crate) fn lib_name(&self) -> String {
+        self.options.name.replace('-', "_")
+    }
+
+    /// Group modules must not shadow the fixed modules, nor each other.
+    fn check_module_names(&self) -> Result<()> {
+        let mut names = Names::new(["errors", "models", "runtime"]);
+        for group in &self.api.groups {
+            names.claim(self, unraw(&group.rust_name), "#", "group module")?;
+        }
+        Ok(())
+    }
+}
+
+/// The name without a `r#` prefix: what serde and file names use.
+pub(crate) fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// The names taken in one scope, to report collisions instead of emitting code that does not
+/// compile.
+pub(crate) struct Names {
+    taken: BTreeSet<String>,
+}
+
+impl Names {
+    /// A scope where `reserved` are already taken.
+    pub(crate) fn new<'n>(reserved: impl IntoIterator<Item = &'n str>) -> Self {
+        Names {
+            taken: reserved.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    /// Takes `name`, or reports that it is taken.
+    pub(crate) fn claim(
+        &mut self,
+        ctx: &Ctx<'_>,
+        name: &str,
+        pointer: &str,
+        what: &str,
+    ) -> Result<()> {
+        if self.taken.insert(unraw(name).to_owned()) {
+            Ok(())
+        } else {
+            Err(ctx.error(
+                ErrorKind::Duplicate,
+                pointer,
+                format!("the {what} name `{name}` collides with another name in the same scope"),
+            ))
+        }
+    }
+}

@@ -9,17 +9,14 @@ use crate::ir::{Api, Group, Location, Operation, Parameter, ResponseBody, Source
 use crate::naming::{self, Scope};
 use crate::{ErrorKind, Result};
 
-/// Methods of the generated `Client` that a group accessor must not take.
-const CLIENT_METHODS: &[&str] = &["new", "builder", "from_base_url", "base_url", "clone"];
-
 pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Result<Api> {
     check_duplicate_ids(&parts.operations)?;
     let models = super::models::finish_models(cx.models)?;
     let mut warnings = cx.warnings;
 
     let mut groups: IndexMap<String, Group> = IndexMap::new();
-    let mut group_names = Scope::with_reserved(CLIENT_METHODS);
-    let mut group_types = Scope::with_reserved(&["Client", "ClientBuilder", "Error"]);
+    let mut group_names = Scope::with_reserved(naming::CLIENT_MEMBERS);
+    let mut group_types = Scope::with_reserved(naming::CRATE_TYPES);
     let mut methods: IndexMap<String, Scope> = IndexMap::new();
     let mut op_types = Scope::new();
     let mut operations = Vec::new();
@@ -97,12 +94,17 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         });
     }
 
+    // Error shapes: the `default` response's body, and the bodies of documented 4xx/5xx.
     let mut error_models: Vec<TypeRef> = Vec::new();
     for op in &operations {
-        if let Some(ResponseBody::Json { ty, .. }) =
-            op.default_response.as_ref().and_then(|r| r.body.as_ref())
-        {
-            if !error_models.contains(ty) {
+        let errors = op
+            .default_response
+            .iter()
+            .chain(op.responses.iter().filter(|r| is_error(r)));
+        for response in errors {
+            if let Some(ResponseBody::Json { ty, .. }) = &response.body
+                && !error_models.contains(ty)
+            {
                 error_models.push(ty.clone());
             }
         }
@@ -129,13 +131,22 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
     })
 }
 
+/// A documented response with a 4xx or 5xx status (or range).
+fn is_error(response: &crate::ir::Response) -> bool {
+    response.status.is_some_and(|s| s >= 400)
+        || response
+            .status_range
+            .as_deref()
+            .is_some_and(|r| r.starts_with('4') || r.starts_with('5'))
+}
+
 /// The group and the operation's name in it: `Group_Operation` ids split at the first `_`;
 /// otherwise the first tag (or `Default`) and the whole (possibly synthesized) id.
 fn group_and_name(draft: &OperationDraft) -> (String, String) {
-    if let Some(id) = &draft.operation_id {
-        if let Some((group, op)) = naming::split_operation_id(id) {
-            return (group.to_owned(), op.to_owned());
-        }
+    if let Some(id) = &draft.operation_id
+        && let Some((group, op)) = naming::split_operation_id(id)
+    {
+        return (group.to_owned(), op.to_owned());
     }
     let group = draft
         .tags

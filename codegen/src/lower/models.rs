@@ -45,10 +45,9 @@ fn link_children(models: &mut IndexMap<String, Model>) {
             kind: ModelKind::Struct(s),
             ..
         }) = models.get_mut(&parent)
+            && !s.children.contains(&child)
         {
-            if !s.children.contains(&child) {
-                s.children.push(child);
-            }
+            s.children.push(child);
         }
     }
 }
@@ -95,12 +94,11 @@ fn map_discriminators(models: &mut IndexMap<String, Model>) {
             kind: ModelKind::Struct(s),
             ..
         }) = models.get_mut(&base)
+            && let Some(d) = s.discriminator.as_mut()
         {
-            if let Some(d) = s.discriminator.as_mut() {
-                for (value, child) in entries {
-                    if !d.mapping.values().any(|c| c == &child) {
-                        d.mapping.entry(value).or_insert(child);
-                    }
+            for (value, child) in entries {
+                if !d.mapping.values().any(|c| c == &child) {
+                    d.mapping.entry(value).or_insert(child);
                 }
             }
         }
@@ -131,10 +129,10 @@ fn mark_recursion(models: &mut IndexMap<String, Model>) {
     for model in models.values() {
         if let ModelKind::Struct(s) = &model.kind {
             for (i, p) in s.properties.iter().enumerate() {
-                if let Some(target) = by_value_model(models, &p.ty) {
-                    if reaches(&target, &model.name) {
-                        marks.push((model.name.clone(), i));
-                    }
+                if let Some(target) = by_value_model(models, &p.ty)
+                    && reaches(&target, &model.name)
+                {
+                    marks.push((model.name.clone(), i));
                 }
             }
         }
@@ -144,10 +142,9 @@ fn mark_recursion(models: &mut IndexMap<String, Model>) {
             kind: ModelKind::Struct(s),
             ..
         }) = models.get_mut(&name)
+            && let Some(p) = s.properties.get_mut(i)
         {
-            if let Some(p) = s.properties.get_mut(i) {
-                p.recursive = true;
-            }
+            p.recursive = true;
         }
     }
 }

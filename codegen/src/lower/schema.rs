@@ -164,7 +164,7 @@ impl Lowerer<'_> {
     }
 
     fn struct_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<StructModel> {
-        let mut fields = Scope::new();
+        let mut fields = Scope::with_reserved(naming::MODEL_MEMBERS);
         let mut properties: Vec<Property> = Vec::new();
         let mut parents = Vec::new();
         let mut required = str_list(loc, schema, "required")?;
@@ -318,7 +318,7 @@ impl Lowerer<'_> {
                 .collect(),
             None => Vec::new(),
         };
-        let mut variants = Scope::with_reserved(&["Other"]);
+        let mut variants = Scope::with_reserved(naming::ENUM_MEMBERS);
         let mut values = Vec::new();
         for (i, value) in opt_array(loc, schema, "enum")?.iter().enumerate() {
             let described = descriptions.iter().find(|(v, _, _)| v == value);

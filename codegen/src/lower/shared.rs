@@ -131,10 +131,10 @@ pub(crate) fn parse_status(at: &Loc, key: &str) -> Result<(Option<u16>, Option<S
     if key == "default" {
         return Ok((None, None, "Default".to_owned()));
     }
-    if let Ok(code) = key.parse::<u16>() {
-        if (100..600).contains(&code) {
-            return Ok((Some(code), None, naming::status_name(code)));
-        }
+    if let Ok(code) = key.parse::<u16>()
+        && (100..600).contains(&code)
+    {
+        return Ok((Some(code), None, naming::status_name(code)));
     }
     let bytes = key.as_bytes();
     if bytes.len() == 3 && (b'1'..=b'5').contains(&bytes[0]) && key[1..].eq_ignore_ascii_case("xx")

@@ -256,13 +256,12 @@ fn files_named_in(file: &Path, doc: &Value) -> Vec<PathBuf> {
     while let Some(value) = stack.pop() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get("$ref") {
-                    if let Ok(reference::Reference {
+                if let Some(Value::String(reference)) = map.get("$ref")
+                    && let Ok(reference::Reference {
                         file: Some(named), ..
                     }) = reference::parse(reference)
-                    {
-                        files.push(reference::join(file, &named));
-                    }
+                {
+                    files.push(reference::join(file, &named));
                 }
                 stack.extend(map.values().rev());
             }

@@ -156,7 +156,7 @@ fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
         host.alternatives = alternatives;
         return Ok(host);
     }
-    let mut names = naming::Scope::with_reserved(&["builder", "from_base_url", "base_url"]);
+    let mut names = naming::Scope::with_reserved(naming::HOST_MEMBERS);
     let mut parameters = Vec::new();
     let variables = opt_object(&at, first, "variables")?;
     for placeholder in super::placeholders(&url) {

@@ -21,7 +21,7 @@ pub(super) fn lower_parameters(
     stem: &str,
 ) -> Result<Vec<Parameter>> {
     let raw = merged_parameters(cx, item_loc, item, op_loc, op)?;
-    let mut names = naming::Scope::with_reserved(&["send", "into_future"]);
+    let mut names = naming::Scope::with_reserved(naming::REQUEST_MEMBERS);
     let mut out = Vec::new();
     for (loc, param) in &raw {
         out.push(parameter(cx, loc, param, stem, &mut names)?);
@@ -93,13 +93,13 @@ fn parameter_schema<'a>(loc: &Loc, param: &'a Value) -> Result<(Loc, Option<&'a 
     if let Some(schema) = param.get("schema") {
         return Ok((loc.key("schema"), Some(schema)));
     }
-    if let Some(content) = opt_object(loc, param, "content")? {
-        if let Some((media, entry)) = content.iter().next() {
-            return Ok((
-                loc.key("content").key(media).key("schema"),
-                entry.get("schema"),
-            ));
-        }
+    if let Some(content) = opt_object(loc, param, "content")?
+        && let Some((media, entry)) = content.iter().next()
+    {
+        return Ok((
+            loc.key("content").key(media).key("schema"),
+            entry.get("schema"),
+        ));
     }
     Ok((loc.clone(), None))
 }
@@ -212,7 +212,7 @@ fn form_fields(
     };
     let (schema_loc, schema) = cx.res.deref(schema_loc, schema)?;
     let required: Vec<String> = super::super::value::str_list(&schema_loc, schema, "required")?;
-    let mut names = naming::Scope::with_reserved(&["send", "into_future"]);
+    let mut names = naming::Scope::with_reserved(naming::REQUEST_MEMBERS);
     let mut fields = Vec::new();
     if let Some(props) = opt_object(&schema_loc, schema, "properties")? {
         for (name, prop) in props {

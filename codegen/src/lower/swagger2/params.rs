@@ -30,7 +30,7 @@ pub(super) fn lower_parameters(
     let item = cx.res.get(item_loc).cloned().unwrap_or(Value::Null);
     let raw = merged_parameters(cx, item_loc, &item, op_loc, op)?;
 
-    let mut names = naming::Scope::with_reserved(&["send", "into_future"]);
+    let mut names = naming::Scope::with_reserved(naming::REQUEST_MEMBERS);
     let mut parameters = Vec::new();
     let mut form_fields = Vec::new();
     let mut body = None;
@@ -143,7 +143,7 @@ pub(super) fn lower_host_parameters(
     at: &Loc,
     ph: &Value,
 ) -> Result<Vec<Parameter>> {
-    let mut names = naming::Scope::with_reserved(&["builder", "from_base_url", "base_url"]);
+    let mut names = naming::Scope::with_reserved(naming::HOST_MEMBERS);
     let mut out = Vec::new();
     for (i, param) in opt_array(at, ph, "parameters")?.iter().enumerate() {
         let (loc, value) = cx.res.deref(&at.key("parameters").index(i), param)?;

@@ -89,7 +89,7 @@ fn headers(cx: &mut Lowerer<'_>, loc: &Loc, response: &Value, hint: &str) -> Res
     let Some(headers) = opt_object(loc, response, "headers")? else {
         return Ok(Vec::new());
     };
-    let mut names = naming::Scope::with_reserved(&["status", "headers", "body", "into_body"]);
+    let mut names = naming::Scope::with_reserved(naming::RESPONSE_MEMBERS);
     let mut out = Vec::new();
     for (name, header) in headers {
         let at = loc.key("headers").key(name);

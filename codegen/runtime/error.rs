@@ -1,0 +1,287 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+use bytes::Bytes;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+
+/// How much of an error response body an [`Error`] keeps, in bytes.
+pub const MAX_ERROR_BODY: usize = 64 * 1024;
+
+/// How much of a response body `Display` shows, in bytes.
+const DISPLAY_SNIPPET: usize = 256;
+
+/// What kind of failure an [`Error`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The request could not be sent, or the response could not be read (connection refused,
+    /// TLS failure, timeout, reset, ...). [`std::error::Error::source`] has the cause.
+    Transport,
+    /// A valid URL could not be made from the base URL and the parameters.
+    InvalidUrl,
+    /// A parameter value cannot go on the wire (a header value with a line break, a body that
+    /// cannot be serialized, ...). [`Error::parameter`] names it.
+    InvalidParameter,
+    /// The server answered with a status that the operation does not document as a success.
+    /// [`Error::status`], [`Error::headers`], [`Error::body`] and [`Error::model`] tell more.
+    UnexpectedStatus,
+    /// The response has a documented status, but its body is not what the operation documents.
+    Decode,
+}
+
+/// An error from this client.
+///
+/// It is one pointer wide. `Display` and `Debug` never show request URLs, request headers or
+/// request bodies (where credentials live); they show the operation, the status and up to 256
+/// bytes of the response body.
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
+    kind: ErrorKind,
+    operation: Option<&'static str>,
+    parameter: Option<&'static str>,
+    message: String,
+    status: Option<StatusCode>,
+    headers: Option<HeaderMap>,
+    body: Option<Bytes>,
+    model: Option<crate::ErrorModel>,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                operation: None,
+                parameter: None,
+                message: message.into(),
+                status: None,
+                headers: None,
+                body: None,
+                model: None,
+                source: None,
+            }),
+        }
+    }
+
+    /// A transport error. The URL is dropped from the source, so it is never printed.
+    pub(crate) fn transport(operation: Option<&'static str>, source: reqwest::Error) -> Self {
+        let message = if source.is_timeout() {
+            "the request timed out"
+        } else if source.is_connect() {
+            "could not connect to the server"
+        } else if source.is_body() {
+            "the request or response body failed"
+        } else {
+            "the HTTP exchange failed"
+        };
+        let mut error = Error::new(ErrorKind::Transport, message);
+        error.inner.operation = operation;
+        error.inner.status = source.status();
+        error.inner.source = Some(Box::new(source.without_url()));
+        error
+    }
+
+    /// An invalid URL. The URL itself is not kept: it may carry credentials.
+    pub(crate) fn invalid_url(
+        operation: Option<&'static str>,
+        message: impl Into<String>,
+        source: Option<url::ParseError>,
+    ) -> Self {
+        let mut error = Error::new(ErrorKind::InvalidUrl, message);
+        error.inner.operation = operation;
+        error.inner.source =
+            source.map(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>);
+        error
+    }
+
+    /// A parameter value that cannot be sent.
+    pub(crate) fn invalid_parameter(
+        operation: Option<&'static str>,
+        parameter: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        let mut error = Error::new(ErrorKind::InvalidParameter, message);
+        error.inner.operation = operation;
+        error.inner.parameter = Some(parameter);
+        error
+    }
+
+    /// An undocumented (or documented error) status, with what was read of the body.
+    pub(crate) fn unexpected_status(
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Bytes,
+        model: Option<crate::ErrorModel>,
+    ) -> Self {
+        let mut error = Error::new(ErrorKind::UnexpectedStatus, "unexpected status");
+        error.inner.operation = Some(operation);
+        error.inner.status = Some(status);
+        error.inner.headers = Some(headers);
+        error.inner.body = Some(body);
+        error.inner.model = model;
+        error
+    }
+
+    /// A body that does not decode into the documented type.
+    pub(crate) fn decode(
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: &Bytes,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    ) -> Self {
+        let mut error = Error::new(ErrorKind::Decode, "the response body could not be decoded");
+        error.inner.operation = Some(operation);
+        error.inner.status = Some(status);
+        error.inner.headers = Some(headers);
+        error.inner.body = Some(body.slice(..body.len().min(MAX_ERROR_BODY)));
+        error.inner.source = Some(source);
+        error
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// The `operationId` of the operation that failed, when the failure belongs to one.
+    pub fn operation(&self) -> Option<&'static str> {
+        self.inner.operation
+    }
+
+    /// The wire name of the parameter that could not be sent ([`ErrorKind::InvalidParameter`]).
+    pub fn parameter(&self) -> Option<&'static str> {
+        self.inner.parameter
+    }
+
+    /// The HTTP status, when a response was received.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.inner.status
+    }
+
+    /// The response headers, when a response was received.
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        self.inner.headers.as_ref()
+    }
+
+    /// The start of the response body (at most [`MAX_ERROR_BODY`] bytes), when a response was
+    /// received.
+    pub fn body(&self) -> Option<&[u8]> {
+        self.inner.body.as_deref()
+    }
+
+    /// The error body decoded into the model the operation documents for this status (its
+    /// `default` response, usually), when it has one and the body matched it.
+    pub fn model(&self) -> Option<&crate::ErrorModel> {
+        self.inner.model.as_ref()
+    }
+
+    /// True when the request or the response timed out.
+    pub fn is_timeout(&self) -> bool {
+        self.inner
+            .source
+            .as_ref()
+            .and_then(|source| source.downcast_ref::<reqwest::Error>())
+            .is_some_and(reqwest::Error::is_timeout)
+    }
+
+    /// The body snippet that `Display` shows: valid UTF-8, control characters replaced.
+    fn snippet(&self) -> Option<String> {
+        let body = self.inner.body.as_ref()?;
+        if body.is_empty() {
+            return None;
+        }
+        let cut = &body[..body.len().min(DISPLAY_SNIPPET)];
+        let text: String = String::from_utf8_lossy(cut)
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let ellipsis = if body.len() > DISPLAY_SNIPPET {
+            "..."
+        } else {
+            ""
+        };
+        Some(format!("{}{ellipsis}", text.trim()))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(operation) = self.inner.operation {
+            write!(f, "{operation}: ")?;
+        }
+        match self.inner.kind {
+            ErrorKind::UnexpectedStatus => match self.inner.status {
+                Some(status) => write!(f, "unexpected status {status}")?,
+                None => f.write_str(&self.inner.message)?,
+            },
+            ErrorKind::Decode => {
+                f.write_str(&self.inner.message)?;
+                if let Some(status) = self.inner.status {
+                    write!(f, " (status {status})")?;
+                }
+                if let Some(source) = &self.inner.source {
+                    write!(f, ": {source}")?;
+                }
+            }
+            ErrorKind::InvalidParameter => match self.inner.parameter {
+                Some(parameter) => write!(f, "parameter `{parameter}`: {}", self.inner.message)?,
+                None => f.write_str(&self.inner.message)?,
+            },
+            ErrorKind::InvalidUrl => {
+                f.write_str(&self.inner.message)?;
+                if let Some(source) = &self.inner.source {
+                    write!(f, " ({source})")?;
+                }
+            }
+            ErrorKind::Transport => f.write_str(&self.inner.message)?,
+        }
+        if let Some(snippet) = self.snippet() {
+            write!(f, "; body: {snippet}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut debug = f.debug_struct("Error");
+        debug.field("kind", &self.inner.kind);
+        if let Some(operation) = self.inner.operation {
+            debug.field("operation", &operation);
+        }
+        if let Some(parameter) = self.inner.parameter {
+            debug.field("parameter", &parameter);
+        }
+        debug.field("message", &self.inner.message);
+        if let Some(status) = self.inner.status {
+            debug.field("status", &status);
+        }
+        if let Some(model) = &self.inner.model {
+            debug.field("model", model);
+        }
+        if let Some(snippet) = self.snippet() {
+            debug.field("body", &snippet);
+        }
+        if let Some(source) = &self.inner.source {
+            debug.field("source", source);
+        }
+        debug.finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner
+            .source
+            .as_deref()
+            .map(|source| source as &(dyn std::error::Error + 'static))
+    }
+}

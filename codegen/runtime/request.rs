@@ -1,0 +1,447 @@
+//! Building a request: the path, the query, headers and the body, each value encoded exactly once.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::Method;
+use reqwest::header::{CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue};
+use serde::Serialize;
+
+use super::{Body, Error};
+
+/// Everything but the RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) is percent-encoded
+/// in path segments, host values and form fields: `/` becomes `%2F`, a space `%20`.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// In query names and values, the RFC 3986 query characters that do not delimit pairs stay as
+/// they are (`sha256:ab`, `a/b`); `&`, `=`, `+`, `#`, `%`, a space (`%20`), quotes, brackets and
+/// non-ASCII are encoded.
+const QUERY: &AsciiSet = &COMPONENT
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'/')
+    .remove(b'?')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b',')
+    .remove(b';');
+
+/// Percent-encodes `value` as one URL component (a path segment, a host value, a form field).
+pub fn encode_component(value: &str) -> String {
+    utf8_percent_encode(value, COMPONENT).to_string()
+}
+
+/// Percent-encodes `value` as a query name or value.
+fn encode_query(value: &str) -> String {
+    utf8_percent_encode(value, QUERY).to_string()
+}
+
+/// How the items of an array parameter are put on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    /// `a,b,c`.
+    Csv,
+    /// `a b c`.
+    Ssv,
+    /// `a\tb\tc`.
+    Tsv,
+    /// `a|b|c`.
+    Pipes,
+    /// The parameter repeated once per item (`x=a&x=b`); joined like `Csv` outside a query.
+    Multi,
+}
+
+impl Collection {
+    fn separator(self) -> &'static str {
+        match self {
+            Collection::Csv | Collection::Multi => ",",
+            Collection::Ssv => " ",
+            Collection::Tsv => "\t",
+            Collection::Pipes => "|",
+        }
+    }
+}
+
+/// The body of a request, as it will be sent.
+#[derive(Debug)]
+enum Payload {
+    Bytes(Body),
+    Form(Vec<(&'static str, String)>),
+    Multipart(reqwest::multipart::Form),
+}
+
+/// One request being built by an operation. The URL is completed by [`super::Pipeline`], which
+/// knows the base URL.
+#[derive(Debug)]
+pub struct Request {
+    operation: &'static str,
+    method: Method,
+    /// The path after the base URL, starting with `/`; a verbatim value may have added a query.
+    /// When `absolute`, a whole URL instead.
+    path: String,
+    absolute: bool,
+    /// Query pairs, already encoded, without the leading `?`.
+    query: String,
+    headers: HeaderMap,
+    cookies: Vec<String>,
+    payload: Option<Payload>,
+}
+
+impl Request {
+    /// A request for `operation` (its `operationId`, for errors) with an empty path.
+    pub fn new(operation: &'static str, method: Method) -> Self {
+        Request {
+            operation,
+            method,
+            path: String::new(),
+            absolute: false,
+            query: String::new(),
+            headers: HeaderMap::new(),
+            cookies: Vec::new(),
+            payload: None,
+        }
+    }
+
+    /// The `operationId` this request is for.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// Appends a literal piece of the path template.
+    pub fn path(&mut self, literal: &str) {
+        self.path.push_str(literal);
+    }
+
+    /// Appends a path parameter, percent-encoded as one segment (`a/b` becomes `a%2Fb`).
+    pub fn path_param<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = self.format(name, value, Collection::Csv)?;
+        self.path.push_str(&encode_component(&text));
+        Ok(())
+    }
+
+    /// Appends a path parameter verbatim (`x-ms-skip-url-encoding`): it may carry `/` and an
+    /// encoded query (`?_state=ab%3D`), and goes on the wire as given. A leading `/` after a `/`
+    /// is dropped (no `//`). When the template is just `/{param}` and the value is a whole URL
+    /// (an absolute `Location` header), the request goes to that URL, whatever its host.
+    pub fn path_verbatim<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = self.format(name, value, Collection::Csv)?;
+        if has_scheme(&text) && (self.path.is_empty() || self.path == "/") {
+            self.path = text;
+            self.absolute = true;
+            return Ok(());
+        }
+        let text = match (self.path.ends_with('/'), text.strip_prefix('/')) {
+            (true, Some(rest)) => rest,
+            _ => text.as_str(),
+        };
+        self.path.push_str(text);
+        Ok(())
+    }
+
+    /// Adds a constant query pair from the path template (`?mode=resumable`).
+    pub fn query_constant(&mut self, name: &str, value: &str) {
+        self.push_query(&encode_query(name), &encode_query(value));
+    }
+
+    /// Adds a query parameter, percent-encoded (a space is `%20`).
+    pub fn query<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = self.format(name, value, Collection::Csv)?;
+        self.push_query(&encode_query(name), &encode_query(&text));
+        Ok(())
+    }
+
+    /// Adds a query parameter verbatim (`x-ms-skip-url-encoding`).
+    pub fn query_verbatim<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = self.format(name, value, Collection::Csv)?;
+        self.push_query(&encode_query(name), &text);
+        Ok(())
+    }
+
+    /// Adds an array query parameter, joined or repeated as `collection` says.
+    pub fn query_list<T: Serialize>(
+        &mut self,
+        name: &'static str,
+        values: &[T],
+        collection: Collection,
+    ) -> Result<(), Error> {
+        if collection == Collection::Multi {
+            for value in values {
+                self.query(name, value)?;
+            }
+            return Ok(());
+        }
+        self.query_joined(name, values, collection)
+    }
+
+    fn query_joined<T: Serialize>(
+        &mut self,
+        name: &'static str,
+        values: &[T],
+        collection: Collection,
+    ) -> Result<(), Error> {
+        let text = self.format(name, values, collection)?;
+        self.push_query(&encode_query(name), &encode_query(&text));
+        Ok(())
+    }
+
+    fn push_query(&mut self, name: &str, value: &str) {
+        if !self.query.is_empty() {
+            self.query.push('&');
+        }
+        self.query.push_str(name);
+        self.query.push('=');
+        self.query.push_str(value);
+    }
+
+    /// Sets a header (an array is joined with `,`).
+    pub fn header<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = self.format(name, value, Collection::Csv)?;
+        self.header_str(name, &text)
+    }
+
+    /// Sets an array header, joined as `collection` says.
+    pub fn header_list<T: Serialize>(
+        &mut self,
+        name: &'static str,
+        values: &[T],
+        collection: Collection,
+    ) -> Result<(), Error> {
+        let text = self.format(name, values, collection)?;
+        self.header_str(name, &text)
+    }
+
+    /// Sets a header from text.
+    pub fn header_str(&mut self, name: &'static str, value: &str) -> Result<(), Error> {
+        let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            Error::invalid_parameter(Some(self.operation), name, "not a valid header name")
+        })?;
+        let value = HeaderValue::from_str(value).map_err(|_| {
+            Error::invalid_parameter(
+                Some(self.operation),
+                name,
+                "not a valid header value (control characters or line breaks)",
+            )
+        })?;
+        self.headers.insert(header, value);
+        Ok(())
+    }
+
+    /// Adds a cookie (`name=value`).
+    pub fn cookie<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = self.format(name, value, Collection::Csv)?;
+        self.cookies
+            .push(format!("{name}={}", encode_component(&text)));
+        Ok(())
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        content_type: &str,
+    ) -> Result<(), Error> {
+        let bytes = serde_json::to_vec(value).map_err(|e| {
+            Error::invalid_parameter(Some(self.operation), name, format!("cannot serialize: {e}"))
+        })?;
+        self.body(Body::from(bytes), content_type)
+    }
+
+    /// Sets a raw body, streamed as it is.
+    pub fn body(&mut self, body: Body, content_type: &str) -> Result<(), Error> {
+        self.header_str(CONTENT_TYPE.as_str(), content_type)?;
+        self.payload = Some(Payload::Bytes(body));
+        Ok(())
+    }
+
+    /// Adds a field of an `application/x-www-form-urlencoded` body (an array is joined with
+    /// `,`).
+    pub fn form_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = self.format(name, value, Collection::Csv)?;
+        self.push_form(name, text);
+        Ok(())
+    }
+
+    /// Adds an array field of a form body, joined or repeated as `collection` says.
+    pub fn form_list<T: Serialize>(
+        &mut self,
+        name: &'static str,
+        values: &[T],
+        collection: Collection,
+    ) -> Result<(), Error> {
+        if collection == Collection::Multi {
+            for value in values {
+                self.form_field(name, value)?;
+            }
+            return Ok(());
+        }
+        let text = self.format(name, values, collection)?;
+        self.push_form(name, text);
+        Ok(())
+    }
+
+    fn push_form(&mut self, name: &'static str, text: String) {
+        match &mut self.payload {
+            Some(Payload::Form(fields)) => fields.push((name, text)),
+            _ => self.payload = Some(Payload::Form(vec![(name, text)])),
+        }
+    }
+
+    /// Adds a text field of a `multipart/form-data` body (an array is joined with `,`).
+    pub fn multipart_text<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = self.format(name, value, Collection::Csv)?;
+        let form = self.take_multipart().text(name, text);
+        self.payload = Some(Payload::Multipart(form));
+        Ok(())
+    }
+
+    /// Adds a file field of a `multipart/form-data` body (its file name is the field name).
+    pub fn multipart_file(&mut self, name: &'static str, body: Body) {
+        let part = reqwest::multipart::Part::stream(body.into_reqwest()).file_name(name);
+        let form = self.take_multipart().part(name, part);
+        self.payload = Some(Payload::Multipart(form));
+    }
+
+    fn take_multipart(&mut self) -> reqwest::multipart::Form {
+        match self.payload.take() {
+            Some(Payload::Multipart(form)) => form,
+            _ => reqwest::multipart::Form::new(),
+        }
+    }
+
+    /// The full URL: `base` (without a trailing `/`), the path, then the query after any query
+    /// that a verbatim path value brought.
+    pub(crate) fn url(&self, base: &str) -> String {
+        let mut url = if self.absolute {
+            self.path.clone()
+        } else {
+            format!("{base}{}", self.path)
+        };
+        if !self.query.is_empty() {
+            match url.find('?') {
+                None => url.push('?'),
+                Some(_) if url.ends_with('?') || url.ends_with('&') => {}
+                Some(_) => url.push('&'),
+            }
+            url.push_str(&self.query);
+        }
+        url
+    }
+
+    /// The method, headers and body, for the pipeline.
+    pub(crate) fn into_parts(mut self) -> (Method, HeaderMap, Option<RequestBody>) {
+        if !self.cookies.is_empty() {
+            if let Ok(value) = HeaderValue::from_str(&self.cookies.join("; ")) {
+                self.headers.insert(COOKIE, value);
+            }
+        }
+        let body = match self.payload {
+            None => None,
+            Some(Payload::Bytes(body)) => Some(RequestBody::Bytes(body.into_reqwest())),
+            Some(Payload::Form(fields)) => {
+                let encoded: Vec<String> = fields
+                    .iter()
+                    .map(|(name, value)| {
+                        format!("{}={}", encode_component(name), encode_component(value))
+                    })
+                    .collect();
+                if !self.headers.contains_key(CONTENT_TYPE) {
+                    self.headers.insert(
+                        CONTENT_TYPE,
+                        HeaderValue::from_static("application/x-www-form-urlencoded"),
+                    );
+                }
+                Some(RequestBody::Bytes(reqwest::Body::from(encoded.join("&"))))
+            }
+            Some(Payload::Multipart(form)) => {
+                self.headers.remove(CONTENT_TYPE);
+                Some(RequestBody::Multipart(form))
+            }
+        };
+        (self.method, self.headers, body)
+    }
+
+    /// Formats a parameter value: strings as they are, numbers and booleans as JSON writes them,
+    /// arrays joined by the collection's separator, objects as JSON text, `null` as nothing.
+    fn format<T: Serialize + ?Sized>(
+        &self,
+        name: &'static str,
+        value: &T,
+        collection: Collection,
+    ) -> Result<String, Error> {
+        let value = serde_json::to_value(value).map_err(|e| {
+            Error::invalid_parameter(Some(self.operation), name, format!("cannot format: {e}"))
+        })?;
+        Ok(match value {
+            serde_json::Value::Array(items) => items
+                .into_iter()
+                .map(scalar_text)
+                .collect::<Vec<_>>()
+                .join(collection.separator()),
+            other => scalar_text(other),
+        })
+    }
+}
+
+fn scalar_text(value: serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(text) => text,
+        other => other.to_string(),
+    }
+}
+
+/// True when `text` starts with a URL scheme (`https:`, `http:`, ...) followed by `//`.
+fn has_scheme(text: &str) -> bool {
+    match text.split_once("://") {
+        Some((scheme, _)) => {
+            let mut chars = scheme.chars();
+            chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// A body ready for the HTTP client.
+pub(crate) enum RequestBody {
+    Bytes(reqwest::Body),
+    Multipart(reqwest::multipart::Form),
+}

@@ -1,0 +1,140 @@
+//! Reading responses: typed headers, JSON and text bodies, and errors for unexpected statuses.
+
+use std::str::FromStr;
+
+use bytes::{Bytes, BytesMut};
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+
+use super::Error;
+use super::error::MAX_ERROR_BODY;
+
+/// What every response keeps besides its typed fields: the status, the headers and, for bodies
+/// read into memory, the raw bytes.
+#[derive(Debug, Clone)]
+pub struct ResponseParts {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl ResponseParts {
+    /// The parts of `response` (its body is not read).
+    pub fn new(response: &reqwest::Response) -> Self {
+        ResponseParts {
+            status: response.status(),
+            headers: response.headers().clone(),
+            body: Bytes::new(),
+        }
+    }
+
+    /// The same parts, with the body that was read.
+    pub fn with_body(mut self, body: Bytes) -> Self {
+        self.body = body;
+        self
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// All response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The raw body, when it was read into memory (empty otherwise).
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// A typed header: `None` when it is absent, not text, or does not parse as `T`.
+    pub fn header<T: FromStr>(&self, name: &str) -> Option<T> {
+        self.headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|text| text.trim().parse().ok())
+    }
+}
+
+/// Reads a JSON body. An empty body decodes as `null` when `T` allows it (an `Option`, any
+/// JSON value), else as `{}` when `T` allows that (a model whose properties are all optional),
+/// else it is a [`super::ErrorKind::Decode`] error.
+pub async fn json<T: DeserializeOwned>(
+    operation: &'static str,
+    response: reqwest::Response,
+) -> Result<(T, ResponseParts), Error> {
+    let parts = ResponseParts::new(&response);
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| Error::transport(Some(operation), e))?;
+    let decoded = if body.iter().all(u8::is_ascii_whitespace) {
+        serde_json::from_slice(b"null").or_else(|_| serde_json::from_slice(b"{}"))
+    } else {
+        serde_json::from_slice(&body)
+    };
+    match decoded {
+        Ok(value) => Ok((value, parts.with_body(body))),
+        Err(e) => Err(Error::decode(
+            operation,
+            parts.status,
+            parts.headers,
+            &body,
+            Box::new(e),
+        )),
+    }
+}
+
+/// Reads a text body (invalid UTF-8 is a [`super::ErrorKind::Decode`] error).
+pub async fn text(
+    operation: &'static str,
+    response: reqwest::Response,
+) -> Result<(String, ResponseParts), Error> {
+    let parts = ResponseParts::new(&response);
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| Error::transport(Some(operation), e))?;
+    match String::from_utf8(body.to_vec()) {
+        Ok(text) => Ok((text, parts.with_body(body))),
+        Err(e) => Err(Error::decode(
+            operation,
+            parts.status,
+            parts.headers,
+            &body,
+            Box::new(e),
+        )),
+    }
+}
+
+/// Decodes a documented error body; `None` when it does not match.
+pub fn error_model<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
+    serde_json::from_slice(body).ok()
+}
+
+/// The error for a status the operation does not accept. Reads at most [`MAX_ERROR_BODY`]
+/// bytes of the body, and decodes it with `model` (status, body) when it is a documented error.
+pub async fn unexpected_status(
+    operation: &'static str,
+    mut response: reqwest::Response,
+    model: fn(u16, &[u8]) -> Option<crate::ErrorModel>,
+) -> Error {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let mut body = BytesMut::new();
+    while body.len() < MAX_ERROR_BODY {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = MAX_ERROR_BODY - body.len();
+                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            }
+            Ok(None) | Err(_) => break,
+        }
+    }
+    let body = body.freeze();
+    let model = model(status.as_u16(), &body);
+    Error::unexpected_status(operation, status, headers, body, model)
+}

@@ -1,0 +1,406 @@
+//! `src/lib.rs`: crate docs, modules, re-exports, `Client` and `ClientBuilder`.
+//!
+//! `Client::new(<host parameters>, <required client parameters>)` builds the base URL from
+//! `host.template`, `use_scheme_prefix` and `base_path`; `Client::builder(..)` adds
+//! `http_client(..)`, `base_url(..)` and setters for optional client parameters;
+//! `Client::from_base_url(..)` takes a ready base URL (the base path is still added). The client
+//! is an `Arc`, cheap to clone; `client.<group>()` returns the group's sub-client.
+//!
+//! When some host parameters are per-call (`client_level: false`), the base URL is made for each
+//! call, and `base_url()` returns `Option<&Url>` (set only by `from_base_url`/`base_url(..)`).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::lib_docs::{crate_doc, new_doc};
+use super::settings::{ClientValue, Setting, client_values};
+use super::{Ctx, Doc, Names, code, unraw};
+use crate::{ErrorKind, Result};
+
+pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
+    let (host, settings) = client_values(ctx)?;
+    let per_call = ctx.has_per_call_host();
+    for v in &host {
+        if !ctx.is_string(&v.param.ty) {
+            return Err(ctx.error(
+                ErrorKind::Unsupported,
+                &v.param.pointer,
+                "host parameters must be strings",
+            ));
+        }
+    }
+    let mut fields = Names::new(["base_url", "http_client", "pipeline"]);
+    for v in host.iter().chain(&settings) {
+        fields.claim(
+            ctx,
+            &v.ident.to_string(),
+            &v.param.pointer,
+            "client parameter",
+        )?;
+    }
+    let mut methods = Names::new([
+        "new",
+        "builder",
+        "from_base_url",
+        "base_url",
+        "send",
+        "clone",
+        "fmt",
+    ]);
+    let mut modules = Vec::new();
+    let mut accessors = Vec::new();
+    for group in &ctx.api.groups {
+        methods.claim(ctx, &group.rust_name, "#", "group accessor")?;
+        let module = ctx.ident(&group.rust_name, "#")?;
+        let ty = ctx.ident(&group.type_name, "#")?;
+        modules.push(quote!(pub mod #module;));
+        let doc = Doc::new()
+            .raw(format!(
+                "The {} operations ([`{}::{}`]).",
+                code(&group.name),
+                unraw(&group.rust_name),
+                unraw(&group.type_name)
+            ))
+            .attrs();
+        accessors.push(quote! {
+            #doc
+            pub fn #module(&self) -> #module::#ty {
+                #module::#ty { client: self.clone() }
+            }
+        });
+    }
+
+    let template = &ctx.api.host.template;
+    let prefix = ctx.api.host.use_scheme_prefix;
+    let base_path = &ctx.api.host.base_path;
+    let host_values: Vec<TokenStream> = host
+        .iter()
+        .map(|v| {
+            let (name, ident, verbatim) = (&v.param.name, &v.ident, v.param.skip_url_encoding);
+            quote!(runtime::HostValue { name: #name, value: &self.#ident, verbatim: #verbatim })
+        })
+        .collect();
+
+    // Arguments and initializers.
+    let positional_args = |values: &[&ClientValue<'_>]| -> Vec<TokenStream> {
+        values
+            .iter()
+            .map(|v| {
+                let (ident, arg) = (&v.ident, &v.arg.arg);
+                quote!(#ident: #arg)
+            })
+            .collect()
+    };
+    let host_refs: Vec<&ClientValue<'_>> = host.iter().collect();
+    let positional_settings: Vec<&ClientValue<'_>> = settings
+        .iter()
+        .filter(|v| matches!(v.setting, Setting::Positional))
+        .collect();
+    let all_positional: Vec<&ClientValue<'_>> = host_refs
+        .iter()
+        .chain(&positional_settings)
+        .copied()
+        .collect();
+    let new_args = positional_args(&all_positional);
+    let new_names: Vec<&Ident> = all_positional.iter().map(|v| &v.ident).collect();
+    let from_args = positional_args(&positional_settings);
+    let setting_init = |v: &ClientValue<'_>| -> TokenStream {
+        let ident = &v.ident;
+        match &v.setting {
+            Setting::Positional => v.arg.init(ident),
+            Setting::Defaulted(literal) => quote!(#ident: #literal,),
+            Setting::Optional => quote!(#ident: None,),
+        }
+    };
+    let builder_inits: Vec<TokenStream> = all_positional
+        .iter()
+        .map(|v| setting_init(v))
+        .chain(
+            settings
+                .iter()
+                .filter(|v| !matches!(v.setting, Setting::Positional))
+                .map(setting_init),
+        )
+        .collect();
+    let settings_from_args: Vec<TokenStream> = settings.iter().map(setting_init).collect();
+    let settings_from_builder: Vec<TokenStream> = settings
+        .iter()
+        .map(|v| {
+            let ident = &v.ident;
+            quote!(#ident: self.#ident,)
+        })
+        .collect();
+    let field_ty = |v: &ClientValue<'_>| -> TokenStream {
+        let ty = &v.arg.field;
+        match v.setting {
+            Setting::Optional => quote!(Option<#ty>),
+            _ => quote!(#ty),
+        }
+    };
+    let builder_fields: Vec<TokenStream> = host
+        .iter()
+        .chain(&settings)
+        .map(|v| {
+            let (ident, ty) = (&v.ident, field_ty(v));
+            quote!(#ident: #ty,)
+        })
+        .collect();
+    let setting_fields: Vec<TokenStream> = settings
+        .iter()
+        .map(|v| {
+            let (ident, ty) = (&v.ident, field_ty(v));
+            quote!(#ident: #ty,)
+        })
+        .collect();
+    let setters: Vec<TokenStream> = settings
+        .iter()
+        .filter(|v| !matches!(v.setting, Setting::Positional))
+        .map(|v| {
+            let (ident, arg, convert) = (&v.ident, &v.arg.arg, &v.arg.convert);
+            let set = match v.setting {
+                Setting::Optional => quote!(Some(#convert)),
+                _ => quote!(#convert),
+            };
+            let mut doc = Doc::new().spec(v.param.description.as_deref()).raw(format!(
+                "Sent as {} by every operation that uses it.",
+                code(&v.param.name)
+            ));
+            if let (Setting::Defaulted(_), Some(default)) = (&v.setting, &v.param.default) {
+                doc = doc.raw(format!("Default: {}.", code(&default.to_string())));
+            }
+            let doc = doc.attrs();
+            quote! {
+                #doc
+                pub fn #ident(mut self, #ident: #arg) -> Self {
+                    self.#ident = #set;
+                    self
+                }
+            }
+        })
+        .collect();
+    let too_many = (new_args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+
+    // The base URL: fixed at construction, or made per call.
+    let (base_field, base_url_fn, send_fn, build_base, from_base, host_state, host_state_from_url) =
+        if per_call {
+            let host_fields: Vec<TokenStream> = host
+                .iter()
+                .map(|v| {
+                    let ident = &v.ident;
+                    quote!(#ident: String,)
+                })
+                .collect();
+            let host_moves: Vec<TokenStream> = host
+                .iter()
+                .map(|v| {
+                    let ident = &v.ident;
+                    quote!(#ident: self.#ident,)
+                })
+                .collect();
+            let host_empty: Vec<TokenStream> = host
+                .iter()
+                .map(|v| {
+                    let ident = &v.ident;
+                    quote!(#ident: String::new(),)
+                })
+                .collect();
+            let inner_values: Vec<TokenStream> = host
+            .iter()
+            .map(|v| {
+                let (name, ident, verbatim) = (&v.param.name, &v.ident, v.param.skip_url_encoding);
+                quote!(runtime::HostValue { name: #name, value: &self.inner.#ident, verbatim: #verbatim })
+            })
+            .collect();
+            (
+                quote!(base_url: Option<url::Url>, #(#host_fields)*),
+                quote! {
+                    #[doc = " The base URL, when one was given (`from_base_url`, `ClientBuilder::base_url`);"]
+                    #[doc = " otherwise each call makes its own from its host parameters."]
+                    pub fn base_url(&self) -> Option<&url::Url> {
+                        self.inner.base_url.as_ref()
+                    }
+                },
+                quote! {
+                    pub(crate) async fn send(
+                        &self,
+                        per_call: &[runtime::HostValue<'_>],
+                        request: runtime::Request,
+                    ) -> Result<reqwest::Response, Error> {
+                        let base = match &self.inner.base_url {
+                            Some(base_url) => base_url.clone(),
+                            None => {
+                                let values = [&[#(#inner_values),*][..], per_call].concat();
+                                runtime::host_url(#template, &values, #prefix, #base_path)?
+                            }
+                        };
+                        self.inner.pipeline.send(base.as_str(), request).await
+                    }
+                },
+                quote!(let base_url = self.base_url.as_deref().map(|base_url| runtime::base_url(base_url, #base_path)).transpose()?;),
+                quote!(let base_url = Some(runtime::base_url(base_url.as_ref(), #base_path)?);),
+                quote!(#(#host_moves)*),
+                quote!(#(#host_empty)*),
+            )
+        } else {
+            (
+                quote!(base_url: url::Url,),
+                quote! {
+                    #[doc = " The base URL every operation path is appended to."]
+                    pub fn base_url(&self) -> &url::Url {
+                        &self.inner.base_url
+                    }
+                },
+                quote! {
+                    pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, Error> {
+                        self.inner.pipeline.send(self.inner.base_url.as_str(), request).await
+                    }
+                },
+                quote! {
+                    let base_url = match &self.base_url {
+                        Some(base_url) => runtime::base_url(base_url, #base_path)?,
+                        None => runtime::host_url(#template, &[#(#host_values),*], #prefix, #base_path)?,
+                    };
+                },
+                quote!(let base_url = runtime::base_url(base_url.as_ref(), #base_path)?;),
+                TokenStream::new(),
+                TokenStream::new(),
+            )
+        };
+    let send_fn = (!ctx.api.operations.is_empty()).then_some(send_fn);
+    let debug_base = if per_call {
+        quote!(&self.inner.base_url.as_ref().map(runtime::redacted))
+    } else {
+        quote!(&runtime::redacted(&self.inner.base_url))
+    };
+
+    let crate_doc = crate_doc(ctx)?.inner_attrs();
+    let new_doc = new_doc(ctx).attrs();
+    Ok(quote! {
+        #crate_doc
+        #![deny(missing_docs)]
+
+        #(#modules)*
+        pub mod errors;
+        pub mod models;
+        pub mod runtime;
+
+        pub use errors::ErrorModel;
+        pub use runtime::{Body, ByteStream, Error, ErrorKind};
+
+        #[doc = " The client: one per service endpoint, cheap to clone (an `Arc` inside)."]
+        #[doc = ""]
+        #[doc = " Each operation group is a method returning a sub-client."]
+        #[derive(Clone)]
+        pub struct Client {
+            inner: std::sync::Arc<ClientInner>,
+        }
+
+        struct ClientInner {
+            pipeline: runtime::Pipeline,
+            #base_field
+            #(#setting_fields)*
+        }
+
+        impl std::fmt::Debug for Client {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct("Client")
+                    .field("base_url", #debug_base)
+                    .finish_non_exhaustive()
+            }
+        }
+
+        impl Client {
+            #new_doc
+            #too_many
+            pub fn new(#(#new_args),*) -> Result<Self, Error> {
+                Self::builder(#(#new_names),*).build()
+            }
+
+            #[doc = " A builder, to choose the HTTP client or set optional client parameters."]
+            #too_many
+            pub fn builder(#(#new_args),*) -> ClientBuilder {
+                ClientBuilder {
+                    #(#builder_inits)*
+                    base_url: None,
+                    http_client: None,
+                }
+            }
+
+            #[doc = " A client for this base URL (`http://127.0.0.1:5000`, ...), instead of the one made"]
+            #[doc = " from the host parameters. The API's base path, if any, is added to it."]
+            #[doc = ""]
+            #[doc = " # Errors"]
+            #[doc = ""]
+            #[doc = " Fails when the URL is not an absolute `http` or `https` URL without query, or when the"]
+            #[doc = " default HTTP client cannot be created."]
+            pub fn from_base_url(base_url: impl AsRef<str>, #(#from_args),*) -> Result<Self, Error> {
+                #from_base
+                Ok(Client {
+                    inner: std::sync::Arc::new(ClientInner {
+                        pipeline: runtime::Pipeline::new(None)?,
+                        base_url,
+                        #host_state_from_url
+                        #(#settings_from_args)*
+                    }),
+                })
+            }
+
+            #base_url_fn
+
+            #(#accessors)*
+
+            #send_fn
+        }
+
+        #[doc = " Builds a [`Client`]: from [`Client::builder`]."]
+        #[must_use = "a builder does nothing until `build()` is called"]
+        pub struct ClientBuilder {
+            #(#builder_fields)*
+            base_url: Option<String>,
+            http_client: Option<reqwest::Client>,
+        }
+
+        impl std::fmt::Debug for ClientBuilder {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct("ClientBuilder").finish_non_exhaustive()
+            }
+        }
+
+        impl ClientBuilder {
+            #[doc = " Sends requests with this HTTP client (timeouts, proxies, TLS settings, redirect"]
+            #[doc = " policy...). By default, a client with this crate's `User-Agent`, which follows"]
+            #[doc = " redirects."]
+            pub fn http_client(mut self, http_client: reqwest::Client) -> Self {
+                self.http_client = Some(http_client);
+                self
+            }
+
+            #[doc = " Uses this base URL instead of the one made from the host parameters (the API's base"]
+            #[doc = " path, if any, is added to it)."]
+            pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+                self.base_url = Some(base_url.into());
+                self
+            }
+
+            #(#setters)*
+
+            #[doc = " Builds the client."]
+            #[doc = ""]
+            #[doc = " # Errors"]
+            #[doc = ""]
+            #[doc = " Fails when the base URL is not a valid `http` or `https` URL, or when the default HTTP"]
+            #[doc = " client cannot be created."]
+            pub fn build(self) -> Result<Client, Error> {
+                #build_base
+                Ok(Client {
+                    inner: std::sync::Arc::new(ClientInner {
+                        pipeline: runtime::Pipeline::new(self.http_client)?,
+                        base_url,
+                        #host_state
+                        #(#settings_from_builder)*
+                    }),
+                })
+            }
+        }
+    })
+}

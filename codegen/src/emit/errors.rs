@@ -1,0 +1,124 @@
+//! `src/errors.rs`: the `ErrorModel` enum, one variant per entry of `api.error_models`, that
+//! `Error::model()` returns; and the decoder each operation hands to the runtime.
+//!
+//! A model's variant is named by the model (`AcrErrors`); a non-model error type by its kind
+//! (`Json` for any JSON value, `Text`, `Array`, ...). Payloads are boxed so that no variant makes
+//! the enum large.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::types::Scope;
+use super::{Ctx, Doc, Names, code};
+use crate::Result;
+use crate::ir::{Operation, ResponseBody, TypeRef};
+
+pub(crate) fn errors_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
+    let mut names = Names::new([]);
+    let mut variants = Vec::new();
+    for ty in &ctx.api.error_models {
+        let Some(variant) = variant_name(ctx, ty)? else {
+            continue;
+        };
+        names.claim(ctx, &variant.to_string(), "#", "error model variant")?;
+        let payload = ctx.rust_type(ty, Scope::Outside, "#")?;
+        let doc = match ty {
+            TypeRef::Model { name } => {
+                let model = ctx.model(name, "#")?;
+                Doc::new()
+                    .raw(format!(
+                        "An error body of type [`{0}`](crate::models::{0}).",
+                        super::unraw(&model.rust_name)
+                    ))
+                    .spec(model.description.as_deref())
+            }
+            _ => Doc::new().raw("An error body of this type."),
+        };
+        let doc = doc.attrs();
+        variants.push(quote!(#doc #variant(Box<#payload>),));
+    }
+    let module_doc = Doc::new()
+        .raw(format!(
+            "The error bodies that {} documents, decoded.",
+            code(&ctx.api.title)
+        ))
+        .inner_attrs();
+    let mut enum_doc = Doc::new().raw(
+        "An error body the API documents, decoded from an unexpected response: see \
+         [`crate::Error::model`].",
+    );
+    if variants.is_empty() {
+        enum_doc = enum_doc.raw("This API documents no error bodies, so this enum has no values.");
+    }
+    let enum_doc = enum_doc.attrs();
+    Ok(quote! {
+        #module_doc
+        #enum_doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum ErrorModel {
+            #(#variants)*
+        }
+    })
+}
+
+/// The variant of `ErrorModel` for an error type; `None` for types that are not JSON.
+pub(crate) fn variant_name(ctx: &Ctx<'_>, ty: &TypeRef) -> Result<Option<Ident>> {
+    let name = match ty {
+        TypeRef::Model { name } => ctx.model(name, "#")?.rust_name.clone(),
+        TypeRef::Any => "Json".into(),
+        TypeRef::String { .. } => "Text".into(),
+        TypeRef::Integer { .. } => "Integer".into(),
+        TypeRef::Number { .. } => "Number".into(),
+        TypeRef::Boolean => "Boolean".into(),
+        TypeRef::Array { .. } => "Array".into(),
+        TypeRef::Map { .. } => "Map".into(),
+        TypeRef::Binary => return Ok(None),
+    };
+    ctx.ident(&name, "#").map(Some)
+}
+
+/// The `fn(u16, &[u8]) -> Option<ErrorModel>` an operation hands to
+/// `runtime::unexpected_status`: documented error statuses first, then the `default` response.
+pub(crate) fn decoder(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {
+    let decode = |ty: &TypeRef| -> Result<Option<TokenStream>> {
+        if !ctx.api.error_models.contains(ty) {
+            return Ok(None);
+        }
+        Ok(variant_name(ctx, ty)?.map(|variant| {
+            quote!(crate::runtime::error_model(body).map(Box::new).map(crate::ErrorModel::#variant))
+        }))
+    };
+    let json = |body: &Option<ResponseBody>| match body {
+        Some(ResponseBody::Json { ty, .. }) => Some(ty.clone()),
+        _ => None,
+    };
+    let mut arms = Vec::new();
+    for response in op
+        .responses
+        .iter()
+        .filter(|r| super::responses::is_error(r))
+    {
+        let Some(ty) = json(&response.body) else {
+            continue;
+        };
+        let Some(expr) = decode(&ty)? else {
+            continue;
+        };
+        let Some(pattern) = super::responses::status_pattern(response) else {
+            continue;
+        };
+        arms.push(quote!(#pattern => #expr,));
+    }
+    let default = match op.default_response.as_ref().and_then(|r| json(&r.body)) {
+        Some(ty) => decode(&ty)?,
+        None => None,
+    };
+    Ok(match (arms.is_empty(), default) {
+        (true, None) => quote!(|_, _| None),
+        (true, Some(default)) => quote!(|_, body| #default),
+        (false, default) => {
+            let default = default.unwrap_or_else(|| quote!(None));
+            quote!(|status, body| match status { #(#arms)* _ => #default })
+        }
+    })
+}

@@ -1,0 +1,173 @@
+//! The docs of `src/lib.rs` and `Client::new`, and the usage example (also in the README): build
+//! the client, call the first simple operation (a `GET` if there is one).
+
+use super::settings::{Setting, client_values};
+use super::{Ctx, Doc, code, unraw};
+use crate::Result;
+use crate::ir::Parameter;
+
+pub(crate) fn new_doc(ctx: &Ctx<'_>) -> Doc {
+    let host = &ctx.api.host;
+    let mut text = format!(
+        "A client for the service at {}",
+        code(&format!("{}{}", host.template, host.base_path))
+    );
+    if host.use_scheme_prefix {
+        text.push_str(" (`https://` is added when the value has no scheme)");
+    }
+    text.push('.');
+    let mut doc = Doc::new().raw(text);
+    let params: Vec<String> = host
+        .parameters
+        .iter()
+        .filter(|p| p.client_level)
+        .map(|p| {
+            let verbatim = if p.skip_url_encoding {
+                ", put in as is"
+            } else {
+                ", percent-encoded"
+            };
+            let description = p
+                .description
+                .as_deref()
+                .map(|d| {
+                    super::docs::sanitize(d)
+                        .into_iter()
+                        .take_while(|l| !l.is_empty() && !l.starts_with("```"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            format!(
+                "- {} for {}{verbatim}. {description}",
+                code(unraw(&p.rust_name)),
+                code(&format!("{{{}}}", p.name))
+            )
+        })
+        .collect();
+    if !params.is_empty() {
+        doc = doc.raw(format!("Host parameters:\n\n{}", params.join("\n")));
+    }
+    doc.raw(
+        "# Errors\n\nFails when the base URL is not a valid `http` or `https` URL, or when the \
+         default HTTP client cannot be created.",
+    )
+}
+
+pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
+    let api = ctx.api;
+    let example = usage_example(ctx)?;
+    let lib = ctx.lib_name();
+    let mut doc = Doc::new()
+        .spec(Some(&api.title))
+        .spec(api.description.as_deref())
+        .raw(format!(
+            "A client for {} (API version {}), generated from {} by `cargo xtask generate`.",
+            code(&api.title),
+            code(&api.version),
+            code(&ctx.options.spec_display)
+        ))
+        .raw(format!(
+            "# Example\n\n```no_run\n# async fn example() -> Result<(), {lib}::Error> {{\n{example}\n# Ok(())\n# }}\n```"
+        ));
+    if !api.groups.is_empty() {
+        let lines: Vec<String> = api
+            .groups
+            .iter()
+            .map(|g| {
+                format!(
+                    "- [`Client::{}`] gives a [`{}::{}`]",
+                    unraw(&g.rust_name),
+                    unraw(&g.rust_name),
+                    unraw(&g.type_name)
+                )
+            })
+            .collect();
+        doc = doc.raw(format!("# Operation groups\n\n{}", lines.join("\n")));
+    }
+    Ok(doc)
+}
+
+/// The example: `use`, building the client, and calling a simple operation.
+pub(crate) fn usage_example(ctx: &Ctx<'_>) -> Result<String> {
+    let lib = ctx.lib_name();
+    let (host, settings) = client_values(ctx)?;
+    let single = host.len() == 1
+        && ctx.api.host.template == format!("{{{}}}", host[0].param.name)
+        && !ctx.api.host.use_scheme_prefix;
+    let args: Vec<String> = host
+        .iter()
+        .map(|v| {
+            if single {
+                "\"https://example.com\"".to_owned()
+            } else {
+                example_value(ctx, v.param)
+            }
+        })
+        .chain(
+            settings
+                .iter()
+                .filter(|v| matches!(v.setting, Setting::Positional))
+                .map(|v| example_value(ctx, v.param)),
+        )
+        .collect();
+    let mut lines = vec![
+        format!("use {lib}::Client;"),
+        String::new(),
+        format!("let client = Client::new({})?;", args.join(", ")),
+    ];
+    if let Some(op) = example_operation(ctx)? {
+        let group = ctx
+            .api
+            .groups
+            .iter()
+            .find(|g| g.name == op.group)
+            .map(|g| unraw(&g.rust_name).to_owned())
+            .unwrap_or_default();
+        let inputs = super::operations::inputs(ctx, op)?;
+        let args: Vec<String> = inputs
+            .iter()
+            .filter(|i| i.required)
+            .filter_map(|i| match i.kind {
+                super::operations::Kind::Param(p) => Some(example_value(ctx, p)),
+                _ => None,
+            })
+            .collect();
+        lines.push(format!(
+            "let response = client.{group}().{}({}).await?;",
+            op.rust_name,
+            args.join(", ")
+        ));
+        lines.push("println!(\"{response:?}\");".to_owned());
+    }
+    Ok(lines.join("\n"))
+}
+
+fn example_value(ctx: &Ctx<'_>, p: &Parameter) -> String {
+    if ctx.is_string(&p.ty) {
+        format!("\"<{}>\"", p.name.replace(['"', '\\'], ""))
+    } else {
+        "Default::default()".to_owned()
+    }
+}
+
+/// The first operation whose positional arguments are all text and that needs no body,
+/// preferring a `GET`.
+fn example_operation<'a>(ctx: &Ctx<'a>) -> Result<Option<&'a crate::ir::Operation>> {
+    let mut candidates = Vec::new();
+    for op in &ctx.api.operations {
+        let inputs = super::operations::inputs(ctx, op)?;
+        let simple = inputs.iter().filter(|i| i.required).all(|i| match i.kind {
+            super::operations::Kind::Param(p) => ctx.is_string(&p.ty),
+            _ => false,
+        });
+        if simple && !op.deprecated {
+            candidates.push(op);
+        }
+    }
+    Ok(candidates
+        .iter()
+        .find(|op| op.method == "GET")
+        .or(candidates.first())
+        .copied())
+}

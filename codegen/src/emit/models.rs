@@ -1,0 +1,409 @@
+//! `src/models.rs`: one item per IR model.
+//!
+//! - Structs derive `Debug, Clone, PartialEq, Serialize, Deserialize` (and `Default` when every
+//!   field type has one). Optional and nullable properties are `Option<T>`; recursive ones are
+//!   boxed; `#[serde(rename)]` whenever the field name differs from the wire name.
+//! - `additionalProperties` becomes a flattened `BTreeMap<String, T>`.
+//! - A base with children and no discriminator (ACR's `Manifest`), and every model below it, get
+//!   a flattened `serde_json::Map` that keeps the properties they do not name, so a manifest
+//!   decodes and encodes without loss; the base converts from each descendant with `TryFrom`.
+//! - A base with a discriminator becomes an enum over its children (one boxed variant per
+//!   child, plus `Unknown(serde_json::Value)` for values not known here), decoded by reading the
+//!   discriminator property and encoded as the child itself. Children keep the discriminator
+//!   property as a field. When the base is itself a mapped value, its own fields are the struct
+//!   `<Base>Base`.
+//! - String enums are Rust enums with one `#[serde(rename)]` variant per value, and an
+//!   `#[serde(untagged)] Other(String)` variant when open; other enums (integers, ...) have
+//!   hand-written serde impls comparing JSON values, and `Other(serde_json::Value)` when open.
+//! - Aliases are `pub type`.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::types::Scope;
+use super::{Ctx, Doc, Names, code, unraw};
+use crate::Result;
+use crate::ir::{Model, ModelKind, StructModel, TypeRef};
+
+/// The field that keeps extra properties.
+const EXTRA: &str = "additional_properties";
+
+pub(crate) fn models_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
+    let plan = Plan::new(ctx);
+    let mut names = Names::new([]);
+    let mut items = Vec::new();
+    for model in &ctx.api.models {
+        names.claim(ctx, &model.rust_name, &model.pointer, "model")?;
+        items.push(match &model.kind {
+            ModelKind::Struct(s) if s.discriminator.is_some() => {
+                polymorphic(ctx, &plan, model, s, &mut names)?
+            }
+            ModelKind::Struct(s) => {
+                let ident = ctx.ident(&model.rust_name, &model.pointer)?;
+                let doc = struct_doc(ctx, &plan, model, s)?;
+                let item = struct_item(ctx, &plan, model, s, &ident, doc)?;
+                let conversions = family_conversions(ctx, &plan, model, &ident)?;
+                quote!(#item #conversions)
+            }
+            ModelKind::Enum(e) => super::enums::enum_item(ctx, model, e)?,
+            ModelKind::Alias { ty } => {
+                let ident = ctx.ident(&model.rust_name, &model.pointer)?;
+                let ty = ctx.rust_type(ty, Scope::Models, &model.pointer)?;
+                let doc = model_doc(model).attrs();
+                quote!(#doc pub type #ident = #ty;)
+            }
+        });
+    }
+    let module_doc = Doc::new()
+        .raw(format!(
+            "The data types of {}: request and response bodies.",
+            code(&ctx.api.title)
+        ))
+        .inner_attrs();
+    Ok(quote!(#module_doc #(#items)*))
+}
+
+/// Facts about the whole set of models that single items need.
+struct Plan {
+    /// Struct models that derive `Default`.
+    defaultable: BTreeSet<String>,
+    /// Struct models that keep unknown properties (bases without a discriminator, and their
+    /// descendants).
+    keeps_extra: BTreeSet<String>,
+}
+
+impl Plan {
+    fn new(ctx: &Ctx<'_>) -> Self {
+        let mut keeps_extra = BTreeSet::new();
+        let structs = ctx.api.models.iter().filter_map(|m| match &m.kind {
+            ModelKind::Struct(s) => Some((m, s)),
+            _ => None,
+        });
+        for (model, s) in structs {
+            if s.discriminator.is_none() && !s.children.is_empty() {
+                descendants(ctx, &model.name, &mut keeps_extra);
+                keeps_extra.insert(model.name.clone());
+            }
+        }
+        Plan {
+            defaultable: defaultable(ctx),
+            keeps_extra,
+        }
+    }
+}
+
+/// Every model below `name` (through `children`), once each.
+fn descendants(ctx: &Ctx<'_>, name: &str, out: &mut BTreeSet<String>) {
+    let Some(Model {
+        kind: ModelKind::Struct(s),
+        ..
+    }) = ctx.models.get(name).copied()
+    else {
+        return;
+    };
+    for child in &s.children {
+        if out.insert(child.clone()) {
+            descendants(ctx, child, out);
+        }
+    }
+}
+
+/// The struct models whose fields all have a `Default`, as a fixed point.
+fn defaultable(ctx: &Ctx<'_>) -> BTreeSet<String> {
+    let mut set: BTreeSet<String> = ctx
+        .api
+        .models
+        .iter()
+        .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.discriminator.is_none()))
+        .map(|m| m.name.clone())
+        .collect();
+    loop {
+        let before = set.len();
+        let current = set.clone();
+        set.retain(|name| {
+            let Some(ModelKind::Struct(s)) = ctx.models.get(name.as_str()).map(|m| &m.kind) else {
+                return false;
+            };
+            s.properties
+                .iter()
+                .all(|p| !p.required || p.nullable || has_default(ctx, &p.ty, &current))
+        });
+        if set.len() == before {
+            return set;
+        }
+    }
+}
+
+fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, structs: &BTreeSet<String>) -> bool {
+    match ty {
+        TypeRef::Model { name } => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
+            Some(ModelKind::Struct(_)) => structs.contains(name),
+            Some(ModelKind::Alias { ty }) => has_default(ctx, ty, structs),
+            Some(ModelKind::Enum(_)) | None => false,
+        },
+        _ => true,
+    }
+}
+
+fn model_doc(model: &Model) -> Doc {
+    Doc::new()
+        .spec(model.description.as_deref())
+        .or_raw(format!("The {} model.", code(&model.name)))
+}
+
+fn struct_doc(ctx: &Ctx<'_>, plan: &Plan, model: &Model, s: &StructModel) -> Result<Doc> {
+    let mut doc = model_doc(model);
+    if plan.keeps_extra.contains(&model.name) && s.additional_properties.is_none() {
+        doc = doc.raw(format!(
+            "Properties not named here are kept in `{EXTRA}`, so a value decodes and encodes \
+             without loss."
+        ));
+    }
+    if s.discriminator.is_none() && !s.children.is_empty() {
+        let kinds = links(ctx, &s.children, &model.pointer)?;
+        doc = doc.raw(format!(
+            "Known kinds (no discriminator tells them apart): {kinds}. Each converts into this \
+             type with `TryFrom`."
+        ));
+    }
+    Ok(doc)
+}
+
+/// `[`A`], [`B`]` for model names.
+fn links(ctx: &Ctx<'_>, names: &[String], pointer: &str) -> Result<String> {
+    let mut out = Vec::new();
+    for name in names {
+        out.push(format!(
+            "[`{}`]",
+            unraw(&ctx.model(name, pointer)?.rust_name)
+        ));
+    }
+    Ok(out.join(", "))
+}
+
+/// A struct with its fields.
+fn struct_item(
+    ctx: &Ctx<'_>,
+    plan: &Plan,
+    model: &Model,
+    s: &StructModel,
+    ident: &proc_macro2::Ident,
+    doc: Doc,
+) -> Result<TokenStream> {
+    let mut names = Names::new([]);
+    let mut fields = Vec::new();
+    for p in &s.properties {
+        names.claim(ctx, &p.rust_name, &model.pointer, "property")?;
+        let field = ctx.ident(&p.rust_name, &model.pointer)?;
+        let mut ty = ctx.rust_type(&p.ty, Scope::Models, &model.pointer)?;
+        if p.recursive {
+            ty = quote!(Box<#ty>);
+        }
+        let optional = !p.required || p.nullable;
+        let mut serde = Vec::new();
+        if unraw(&p.rust_name) != p.name {
+            let wire = &p.name;
+            serde.push(quote!(rename = #wire));
+        }
+        if optional {
+            ty = quote!(Option<#ty>);
+            serde.push(quote!(default));
+            if !p.required {
+                serde.push(quote!(skip_serializing_if = "Option::is_none"));
+            }
+        }
+        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
+        let doc = property_doc(p).attrs();
+        fields.push(quote!(#doc #serde pub #field: #ty,));
+    }
+    let extra = match &s.additional_properties {
+        Some(values) => {
+            let values = ctx.rust_type(values, Scope::Models, &model.pointer)?;
+            Some(quote!(std::collections::BTreeMap<String, #values>))
+        }
+        None if plan.keeps_extra.contains(&model.name) => {
+            Some(quote!(serde_json::Map<String, serde_json::Value>))
+        }
+        None => None,
+    };
+    if let Some(ty) = extra {
+        names.claim(ctx, EXTRA, &model.pointer, "property")?;
+        let field = ctx.ident(EXTRA, &model.pointer)?;
+        fields.push(quote! {
+            #[doc = " Properties not named above, by wire name."]
+            #[serde(flatten)]
+            pub #field: #ty,
+        });
+    }
+    let default = plan
+        .defaultable
+        .contains(&model.name)
+        .then(|| quote!(Default,));
+    let doc = doc.attrs();
+    Ok(quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        pub struct #ident { #(#fields)* }
+    })
+}
+
+fn property_doc(p: &crate::ir::Property) -> Doc {
+    let mut doc = Doc::new()
+        .spec(p.description.as_deref())
+        .or_raw(format!("The {} property.", code(&p.name)));
+    if p.read_only {
+        doc = doc.raw("Read-only: set by the server.");
+    }
+    if let Some(default) = &p.default {
+        doc = doc.raw(format!("Server default: {}.", code(&default.to_string())));
+    }
+    doc
+}
+
+/// `TryFrom<Descendant> for Base`, for a base without a discriminator.
+fn family_conversions(
+    ctx: &Ctx<'_>,
+    plan: &Plan,
+    model: &Model,
+    ident: &proc_macro2::Ident,
+) -> Result<TokenStream> {
+    let ModelKind::Struct(s) = &model.kind else {
+        return Ok(TokenStream::new());
+    };
+    if s.discriminator.is_some() || s.children.is_empty() || !plan.keeps_extra.contains(&model.name)
+    {
+        return Ok(TokenStream::new());
+    }
+    let mut below = BTreeSet::new();
+    descendants(ctx, &model.name, &mut below);
+    let mut impls = Vec::new();
+    // In IR order, not name order.
+    for other in ctx.api.models.iter().filter(|m| below.contains(&m.name)) {
+        if other.name == model.name {
+            continue;
+        }
+        let child = ctx.ident(&other.rust_name, &other.pointer)?;
+        impls.push(quote! {
+            impl TryFrom<#child> for #ident {
+                type Error = serde_json::Error;
+                fn try_from(value: #child) -> Result<Self, Self::Error> {
+                    serde_json::from_value(serde_json::to_value(value)?)
+                }
+            }
+        });
+    }
+    Ok(quote!(#(#impls)*))
+}
+
+/// A discriminated base: an enum over its children (and the base's own fields when the base is
+/// itself one of the mapped values).
+fn polymorphic(
+    ctx: &Ctx<'_>,
+    plan: &Plan,
+    model: &Model,
+    s: &StructModel,
+    names: &mut Names,
+) -> Result<TokenStream> {
+    let Some(discriminator) = &s.discriminator else {
+        return Ok(TokenStream::new());
+    };
+    let ident = ctx.ident(&model.rust_name, &model.pointer)?;
+    let property = &discriminator.property;
+    // Variants in mapping order; several values may map to one model.
+    let mut variants: Vec<(String, Vec<&str>)> = Vec::new();
+    for (value, target) in &discriminator.mapping {
+        match variants.iter_mut().find(|(name, _)| name == target) {
+            Some((_, values)) => values.push(value),
+            None => variants.push((target.clone(), vec![value])),
+        }
+    }
+    let mut variant_names = Names::new(["Unknown"]);
+    let mut defs = Vec::new();
+    let mut arms = Vec::new();
+    let mut froms = Vec::new();
+    let mut base_struct = TokenStream::new();
+    for (target, values) in &variants {
+        let target_model = ctx.model(target, &model.pointer)?;
+        let variant = ctx.ident(&target_model.rust_name, &model.pointer)?;
+        variant_names.claim(ctx, &target_model.rust_name, &model.pointer, "variant")?;
+        let payload = if target == &model.name {
+            let base_name = format!("{}Base", model.rust_name);
+            names.claim(ctx, &base_name, &model.pointer, "model")?;
+            let base_ident = ctx.ident(&base_name, &model.pointer)?;
+            let doc = Doc::new().raw(format!(
+                "The fields of [`{}`] itself, when its {} is {}.",
+                unraw(&model.rust_name),
+                code(property),
+                values
+                    .iter()
+                    .map(|v| code(v))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ));
+            base_struct = struct_item(ctx, plan, model, s, &base_ident, doc)?;
+            base_ident
+        } else {
+            variant.clone()
+        };
+        let doc = Doc::new()
+            .raw(format!(
+                "{} is {}.",
+                code(property),
+                values
+                    .iter()
+                    .map(|v| code(v))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ))
+            .attrs();
+        defs.push(quote!(#doc #variant(Box<#payload>),));
+        arms.push(quote! {
+            #(Some(#values))|* => serde_json::from_value(value)
+                .map(|v| #ident::#variant(Box::new(v)))
+                .map_err(serde::de::Error::custom),
+        });
+        froms.push(quote! {
+            impl From<#payload> for #ident {
+                fn from(value: #payload) -> Self {
+                    #ident::#variant(Box::new(value))
+                }
+            }
+        });
+    }
+    let doc = model_doc(model)
+        .raw(format!(
+            "Polymorphic: decoded by its {} property, encoded as the variant's own value. Values \
+             of {} not known here are kept as [`{}::Unknown`].",
+            code(property),
+            code(property),
+            unraw(&model.rust_name)
+        ))
+        .attrs();
+    Ok(quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #ident {
+            #(#defs)*
+            #[doc = " A kind not known when this crate was generated, as JSON."]
+            Unknown(serde_json::Value),
+        }
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                let kind = value
+                    .get(#property)
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned);
+                match kind.as_deref() {
+                    #(#arms)*
+                    _ => Ok(#ident::Unknown(value)),
+                }
+            }
+        }
+        #(#froms)*
+        #base_struct
+    })
+}

@@ -1,0 +1,406 @@
+//! `src/<group>.rs`: the group's sub-client, and per operation a method on it, a request builder
+//! and the response types.
+//!
+//! Required parameters (path parameters always), then a required body (or required form
+//! fields), are positional arguments of the method, in IR order; optional ones are setters on the
+//! `#[must_use]` builder. The builder has `send()` and implements `IntoFuture`, so
+//! `client.blob().get(name, digest).await` works. It also has `accept(..)` (unless the operation
+//! has its own `Accept` header parameter, which then takes that role) and, for bodies other than
+//! multipart, `content_type(..)` (unless it has a `Content-Type` header parameter).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::types::Argument;
+use super::{Ctx, Doc, Names, code, unraw};
+use crate::ir::{BodyKind, Group, Location, Operation, Parameter, RequestBody, TypeRef};
+use crate::{ErrorKind, Result};
+
+/// Names every request builder uses for itself.
+const BUILDER_RESERVED: [&str; 3] = ["client", "send", "into_future"];
+
+pub(crate) fn group_file(ctx: &Ctx<'_>, group: &Group) -> Result<TokenStream> {
+    let client_ty = ctx.ident(&group.type_name, "#")?;
+    let mut types = Names::new([unraw(&group.type_name)]);
+    let mut methods = Names::new(["clone", "fmt"]);
+    let mut method_items = Vec::new();
+    let mut items = Vec::new();
+    for op in ctx
+        .api
+        .operations
+        .iter()
+        .filter(|op| op.group == group.name)
+    {
+        methods.claim(ctx, &op.rust_name, &op.pointer, "operation method")?;
+        let emitted = operation(ctx, op, &client_ty, &mut types)?;
+        method_items.push(emitted.method);
+        items.push(emitted.items);
+    }
+    let module_doc = Doc::new()
+        .raw(format!(
+            "The {} operations: [`{}`] and its request and response types.",
+            code(&group.name),
+            unraw(&group.type_name)
+        ))
+        .inner_attrs();
+    let client_doc = Doc::new()
+        .raw(format!(
+            "The {} operations. Get one with [`crate::Client::{}`]; it is as cheap to clone \
+             as the client.",
+            code(&group.name),
+            unraw(&group.rust_name)
+        ))
+        .attrs();
+    Ok(quote! {
+        #module_doc
+        #client_doc
+        #[derive(Debug, Clone)]
+        pub struct #client_ty {
+            pub(crate) client: crate::Client,
+        }
+        impl #client_ty {
+            #(#method_items)*
+        }
+        #(#items)*
+    })
+}
+
+/// What one operation adds: its method on the sub-client, and its types.
+struct Emitted {
+    method: TokenStream,
+    items: TokenStream,
+}
+
+/// Where an input goes.
+#[derive(Clone, Copy)]
+pub(crate) enum Kind<'a> {
+    /// A parameter (path, query, header, cookie, per-call host).
+    Param(&'a Parameter),
+    /// The body.
+    Body,
+    /// A field of a form body.
+    Form(&'a Parameter),
+    /// A field of a multipart body.
+    Multipart(&'a Parameter),
+}
+
+/// A value the caller gives: a positional argument or a setter.
+pub(crate) struct Input<'a> {
+    pub kind: Kind<'a>,
+    pub ident: Ident,
+    pub required: bool,
+    pub arg: Argument,
+    pub doc: Doc,
+}
+
+/// The caller's inputs of `op`, in IR order: parameters (not client-level), then the body or
+/// its form fields.
+pub(crate) fn inputs<'a>(ctx: &Ctx<'a>, op: &'a Operation) -> Result<Vec<Input<'a>>> {
+    let mut out = Vec::new();
+    for p in op.parameters.iter().filter(|p| !p.client_level) {
+        if p.location == Location::Body {
+            return Err(ctx.error(
+                ErrorKind::Internal,
+                &p.pointer,
+                "a body parameter is in `parameters`; it belongs in `body`",
+            ));
+        }
+        out.push(param_input(ctx, p, Kind::Param(p))?);
+    }
+    if let Some(body) = &op.body {
+        match &body.kind {
+            BodyKind::Form { fields } => {
+                for field in fields {
+                    out.push(param_input(ctx, field, Kind::Form(field))?);
+                }
+            }
+            BodyKind::Multipart { fields } => {
+                for field in fields {
+                    out.push(param_input(ctx, field, Kind::Multipart(field))?);
+                }
+            }
+            BodyKind::Json { ty } => out.push(body_input(ctx, body, ty)?),
+            BodyKind::Binary => out.push(body_input(ctx, body, &TypeRef::Binary)?),
+            BodyKind::Text => out.push(body_input(ctx, body, &TypeRef::String { format: None })?),
+        }
+    }
+    Ok(out)
+}
+
+fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<Input<'a>> {
+    let ident = ctx.ident(&p.rust_name, &p.pointer)?;
+    let arg = ctx.argument(&p.ty, &quote!(#ident), &p.pointer)?;
+    let place = match p.location {
+        Location::Path => "path parameter",
+        Location::Query => "query parameter",
+        Location::Header => "header",
+        Location::Cookie => "cookie",
+        Location::Host => "host parameter",
+        Location::Form | Location::Body => "form field",
+    };
+    let mut doc = Doc::new()
+        .spec(p.description.as_deref())
+        .raw(format!("Sent as the {} {place}.", code(&p.name)));
+    if p.skip_url_encoding {
+        doc = doc.raw(
+            "Sent verbatim, not percent-encoded: it may carry its own (encoded) query, or be a \
+             whole URL (such as a `Location` header), which is then used as it is.",
+        );
+    }
+    if let (false, Some(default)) = (p.required, &p.default) {
+        doc = doc.raw(format!(
+            "When not set, nothing is sent and the server's default applies ({}).",
+            code(&default.to_string())
+        ));
+    }
+    let required = p.required || matches!(p.location, Location::Path | Location::Host);
+    Ok(Input {
+        kind,
+        ident,
+        required,
+        arg,
+        doc,
+    })
+}
+
+fn body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Result<Input<'a>> {
+    let doc = Doc::new()
+        .spec(body.description.as_deref())
+        .raw("Sent as the request body.");
+    let ident = ctx.ident(&body.rust_name, &body.pointer)?;
+    let arg = ctx.argument(ty, &quote!(#ident), &body.pointer)?;
+    Ok(Input {
+        kind: Kind::Body,
+        ident,
+        required: body.required,
+        arg,
+        doc,
+    })
+}
+
+/// The built-in setters of an operation's builder.
+pub(crate) struct Builtins {
+    /// `accept(..)`: the operation has no `Accept` header parameter.
+    pub accept: bool,
+    /// `content_type(..)`: the operation has a body that is not multipart, and no
+    /// `Content-Type` header parameter.
+    pub content_type: bool,
+}
+
+pub(crate) fn builtins(op: &Operation) -> Builtins {
+    let has_header = |name: &str| {
+        op.parameters
+            .iter()
+            .any(|p| p.location == Location::Header && p.name.eq_ignore_ascii_case(name))
+    };
+    let body = op
+        .body
+        .as_ref()
+        .is_some_and(|b| !matches!(b.kind, BodyKind::Multipart { .. }));
+    Builtins {
+        accept: !has_header("accept"),
+        content_type: body && !has_header("content-type"),
+    }
+}
+
+fn operation(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    client_ty: &Ident,
+    types: &mut Names,
+) -> Result<Emitted> {
+    let request_ty = ctx.suffixed(&op.type_name, "Request", &op.pointer)?;
+    types.claim(ctx, &request_ty.to_string(), &op.pointer, "request type")?;
+    let responses = super::responses::responses(ctx, op)?;
+    types.claim(ctx, &responses.ty.to_string(), &op.pointer, "response type")?;
+    let inputs = inputs(ctx, op)?;
+    let builtins = builtins(op);
+
+    let mut fields = Names::new(BUILDER_RESERVED);
+    for input in &inputs {
+        fields.claim(ctx, &input.ident.to_string(), &op.pointer, "parameter")?;
+    }
+    let mut builtin_fields = Vec::new();
+    if builtins.accept {
+        fields.claim(ctx, "accept", &op.pointer, "parameter")?;
+        builtin_fields.push(quote!(accept));
+    }
+    if builtins.content_type {
+        fields.claim(ctx, "content_type", &op.pointer, "parameter")?;
+        builtin_fields.push(quote!(content_type));
+    }
+
+    let positional: Vec<&Input<'_>> = inputs.iter().filter(|i| i.required).collect();
+    let args = positional.iter().map(|i| {
+        let (ident, arg) = (&i.ident, &i.arg.arg);
+        quote!(#ident: #arg)
+    });
+    let inits = inputs.iter().map(|i| {
+        let ident = &i.ident;
+        if i.required {
+            i.arg.init(ident)
+        } else {
+            quote!(#ident: None,)
+        }
+    });
+    let method_ident = ctx.ident(&op.rust_name, &op.pointer)?;
+    let method_doc = method_doc(op, &positional).attrs();
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let too_many = (positional.len() + 1 > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let method = quote! {
+        #method_doc
+        #deprecated
+        #too_many
+        pub fn #method_ident(&self, #(#args),*) -> #request_ty {
+            #request_ty {
+                client: self.client.clone(),
+                #(#inits)*
+                #(#builtin_fields: None,)*
+            }
+        }
+    };
+
+    let struct_fields = inputs.iter().map(|i| {
+        let (ident, ty) = (&i.ident, &i.arg.field);
+        if i.required {
+            quote!(#ident: #ty,)
+        } else {
+            quote!(#ident: Option<#ty>,)
+        }
+    });
+    let setters = inputs.iter().filter(|i| !i.required).map(|i| {
+        let (ident, arg, convert) = (&i.ident, &i.arg.arg, &i.arg.convert);
+        let doc = i.doc.attrs();
+        quote! {
+            #doc
+            pub fn #ident(mut self, #ident: #arg) -> Self {
+                self.#ident = Some(#convert);
+                self
+            }
+        }
+    });
+    let builtin_setters = builtin_setters(op, &builtins);
+    let send = super::wire::send_body(ctx, op, &inputs, &builtins)?;
+    let dispatch = &responses.dispatch;
+    let response_ty = &responses.ty;
+    let response_items = &responses.items;
+    let operation_id = &op.operation_id;
+    let request_doc = Doc::new()
+        .raw(format!(
+            "A {} request, made by [`{client_ty}::{}`]: set optional parameters, then `.await` it \
+             (or call [`send`](Self::send)).",
+            code(operation_id),
+            unraw(&op.rust_name)
+        ))
+        .attrs();
+    let request_name = request_ty.to_string();
+    let items = quote! {
+        #request_doc
+        #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]
+        pub struct #request_ty {
+            client: crate::Client,
+            #(#struct_fields)*
+            #(#builtin_fields: Option<String>,)*
+        }
+        impl std::fmt::Debug for #request_ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#request_name)
+                    .field("operation", &#operation_id)
+                    .finish_non_exhaustive()
+            }
+        }
+        impl #request_ty {
+            #(#setters)*
+            #builtin_setters
+            #[doc = " Sends the request, and reads the status, the headers and (unless it is streamed) the body."]
+            #[doc = ""]
+            #[doc = " # Errors"]
+            #[doc = ""]
+            #[doc = " Fails when the request cannot be built or sent, when the status is not a documented"]
+            #[doc = " success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or"]
+            #[doc = " when the body does not decode."]
+            pub async fn send(self) -> Result<#response_ty, crate::Error> {
+                #send
+                #dispatch
+            }
+        }
+        impl std::future::IntoFuture for #request_ty {
+            type Output = Result<#response_ty, crate::Error>;
+            type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+        #response_items
+    };
+    Ok(Emitted { method, items })
+}
+
+fn method_doc(op: &Operation, positional: &[&Input<'_>]) -> Doc {
+    let mut doc = Doc::new()
+        .spec(op.summary.as_deref())
+        .spec(op.description.as_deref())
+        .raw(format!(
+            "{} (operation {}).",
+            code(&format!("{} {}", op.method, super::wire::display_path(op))),
+            code(&op.operation_id)
+        ));
+    if !positional.is_empty() {
+        let lines: Vec<String> = positional
+            .iter()
+            .map(|i| {
+                let first = i
+                    .doc
+                    .lines()
+                    .into_iter()
+                    .take_while(|l| !l.is_empty() && !l.starts_with("```"));
+                let text = first.collect::<Vec<_>>().join(" ");
+                format!("- {}: {text}", code(unraw(&i.ident.to_string())))
+            })
+            .collect();
+        doc = doc.raw(format!("Arguments:\n\n{}", lines.join("\n")));
+    }
+    doc
+}
+
+fn builtin_setters(op: &Operation, builtins: &Builtins) -> TokenStream {
+    let mut out = TokenStream::new();
+    if builtins.accept {
+        let default = if op.produces.is_empty() {
+            "none".to_owned()
+        } else {
+            code(&op.produces.join(", "))
+        };
+        let doc = Doc::new()
+            .raw(format!("Sets the `Accept` header (default: {default})."))
+            .attrs();
+        out.extend(quote! {
+            #doc
+            pub fn accept(mut self, accept: impl Into<String>) -> Self {
+                self.accept = Some(accept.into());
+                self
+            }
+        });
+    }
+    if builtins.content_type {
+        let default = op
+            .body
+            .as_ref()
+            .map(|b| super::wire::default_content_type(op, b))
+            .unwrap_or_default();
+        let doc = Doc::new()
+            .raw(format!(
+                "Sets the `Content-Type` of the body (default: {}).",
+                code(&default)
+            ))
+            .attrs();
+        out.extend(quote! {
+            #doc
+            pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+                self.content_type = Some(content_type.into());
+                self
+            }
+        });
+    }
+    out
+}

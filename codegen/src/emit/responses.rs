@@ -1,0 +1,291 @@
+//! The response types of an operation, and the `match` on the status that builds them.
+//!
+//! Success responses are the documented ones below 400 (and `1XX`-`3XX` ranges). One success
+//! response gives a struct `<Op>Response`; several give an enum `<Op>Response` with one boxed
+//! variant per status (named by the IR response `rust_name`), each a struct `<Op><RustName>`.
+//! When exactly one documented success status is 2xx, any 2xx status is accepted as that
+//! response (`status()` tells the real one). Everything else, documented 4xx/5xx included, is an
+//! `Error` of kind `UnexpectedStatus`, with the body decoded into `ErrorModel` when the
+//! operation documents a model for it.
+//!
+//! Each struct has typed header fields (`Option<T>`, `None` when absent or not parseable), a
+//! `body` (a model, `String`, or a streaming `ByteStream`), `status()`, `headers()`, and
+//! `raw_body()` for bodies read into memory.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::types::Scope;
+use super::{Ctx, Doc, Names, code};
+use crate::Result;
+use crate::ir::{Operation, Response, ResponseBody};
+
+/// What `operations` needs: the items to put in the group file, the response type, and the
+/// expression (using a `response: reqwest::Response`) that returns `Result<Type, Error>`.
+pub(crate) struct Responses {
+    pub items: TokenStream,
+    pub ty: Ident,
+    pub dispatch: TokenStream,
+}
+
+/// The status range of a `2XX`-style response.
+pub(crate) fn range(response: &Response) -> Option<(u16, u16)> {
+    let text = response.status_range.as_deref()?;
+    let digit = text.chars().next()?.to_digit(10)?;
+    let rest = &text[1..];
+    if !rest.eq_ignore_ascii_case("xx") {
+        return None;
+    }
+    let low = u16::try_from(digit).ok()? * 100;
+    Some((low, low + 99))
+}
+
+fn low_status(response: &Response) -> Option<u16> {
+    response
+        .status
+        .or_else(|| range(response).map(|(low, _)| low))
+}
+
+pub(crate) fn is_success(response: &Response) -> bool {
+    low_status(response).is_some_and(|s| s < 400)
+}
+
+pub(crate) fn is_error(response: &Response) -> bool {
+    low_status(response).is_some_and(|s| s >= 400)
+}
+
+pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
+    let ty = ctx.suffixed(&op.type_name, "Response", &op.pointer)?;
+    let success: Vec<&Response> = op.responses.iter().filter(|r| is_success(r)).collect();
+    let two_xx: Vec<&Response> = success
+        .iter()
+        .copied()
+        .filter(|r| low_status(r).is_some_and(|s| (200..300).contains(&s)))
+        .collect();
+    let catch_all = (two_xx.len() == 1).then(|| two_xx[0]);
+    let operation_id = &op.operation_id;
+    let mut items = Vec::new();
+    let mut arms = Vec::new();
+    if success.len() <= 1 {
+        let fallback;
+        let response = match success.first() {
+            Some(r) => *r,
+            None => {
+                fallback = untyped(op);
+                &fallback
+            }
+        };
+        let (item, read, build) = response_struct(ctx, op, response, &ty)?;
+        items.push(item);
+        let pattern = pattern(response, catch_all.is_some());
+        arms.push(quote!(#pattern => { #read Ok(#build) }));
+    } else {
+        let mut variants = Vec::new();
+        let mut status_arms = Vec::new();
+        let mut headers_arms = Vec::new();
+        let mut variant_names = Names::new([]);
+        for response in &success {
+            variant_names.claim(ctx, &response.rust_name, &op.pointer, "response variant")?;
+            let variant = ctx.ident(&response.rust_name, &op.pointer)?;
+            let struct_ty = ctx.suffixed(&op.type_name, &response.rust_name, &op.pointer)?;
+            let (item, read, build) = response_struct(ctx, op, response, &struct_ty)?;
+            items.push(item);
+            let doc = Doc::new()
+                .raw(format!("{}: a [`{struct_ty}`].", status_text(response)))
+                .attrs();
+            variants.push(quote!(#doc #variant(Box<#struct_ty>),));
+            status_arms.push(quote!(#ty::#variant(response) => response.status(),));
+            headers_arms.push(quote!(#ty::#variant(response) => response.headers(),));
+            let pattern = pattern(
+                response,
+                catch_all.is_some_and(|c| std::ptr::eq(c, *response)),
+            );
+            arms.push(quote!(#pattern => { #read Ok(#ty::#variant(Box::new(#build))) }));
+        }
+        let cloneable = success.iter().all(|r| !is_streamed(r));
+        let clone = cloneable.then(|| quote!(Clone,));
+        let doc = Doc::new()
+            .raw(format!(
+                "The responses of {}, one variant per documented status.",
+                code(operation_id)
+            ))
+            .attrs();
+        items.push(quote! {
+            #doc
+            #[derive(Debug, #clone)]
+            pub enum #ty { #(#variants)* }
+            impl #ty {
+                #[doc = " The HTTP status."]
+                pub fn status(&self) -> reqwest::StatusCode {
+                    match self { #(#status_arms)* }
+                }
+                #[doc = " All response headers."]
+                pub fn headers(&self) -> &reqwest::header::HeaderMap {
+                    match self { #(#headers_arms)* }
+                }
+            }
+        });
+    }
+    let decoder = super::errors::decoder(ctx, op)?;
+    let dispatch = quote! {
+        match response.status().as_u16() {
+            #(#arms)*
+            _ => Err(crate::runtime::unexpected_status(#operation_id, response, #decoder).await),
+        }
+    };
+    Ok(Responses {
+        items: quote!(#(#items)*),
+        ty,
+        dispatch,
+    })
+}
+
+/// The response used when an operation documents no success status: any 2xx, body streamed.
+fn untyped(op: &Operation) -> Response {
+    Response {
+        status: None,
+        status_range: Some("2XX".into()),
+        description: None,
+        body: (op.method != "HEAD").then(|| ResponseBody::Binary {
+            media_types: Vec::new(),
+        }),
+        headers: Vec::new(),
+        rust_name: String::new(),
+    }
+}
+
+fn is_streamed(response: &Response) -> bool {
+    matches!(response.body, Some(ResponseBody::Binary { .. }))
+}
+
+fn status_text(response: &Response) -> String {
+    match (response.status, &response.status_range) {
+        (Some(status), _) => format!("Status {}", code(&status.to_string())),
+        (None, Some(text)) => format!("Status {}", code(text)),
+        (None, None) => "Any status".into(),
+    }
+}
+
+/// The `match` pattern: the status, its range, or any 2xx for the only 2xx response.
+fn pattern(response: &Response, any_2xx: bool) -> TokenStream {
+    if any_2xx {
+        return quote!(200..=299);
+    }
+    status_pattern(response).unwrap_or_else(|| quote!(200..=299))
+}
+
+/// `404` or `400..=499` for a response's status or range.
+pub(crate) fn status_pattern(response: &Response) -> Option<TokenStream> {
+    let lit = proc_macro2::Literal::u16_unsuffixed;
+    match (response.status, range(response)) {
+        (Some(status), _) => {
+            let status = lit(status);
+            Some(quote!(#status))
+        }
+        (None, Some((low, high))) => {
+            let (low, high) = (lit(low), lit(high));
+            Some(quote!(#low..=#high))
+        }
+        (None, None) => None,
+    }
+}
+
+/// One response struct, the statements that read `response`, and the expression that builds
+/// the struct.
+fn response_struct(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    response: &Response,
+    ident: &Ident,
+) -> Result<(TokenStream, TokenStream, TokenStream)> {
+    let operation_id = &op.operation_id;
+    let mut names = Names::new(["http", "body"]);
+    let mut fields = Vec::new();
+    let mut inits = Vec::new();
+    for header in &response.headers {
+        names.claim(ctx, &header.rust_name, &op.pointer, "response header")?;
+        let field = ctx.ident(&header.rust_name, &op.pointer)?;
+        let ty = ctx.header_type(&header.ty);
+        let wire = &header.name;
+        let doc = Doc::new()
+            .spec(header.description.as_deref())
+            .raw(format!(
+                "From the {} header; `None` when it is absent or not a valid `{}`.",
+                code(wire),
+                ty
+            ))
+            .attrs();
+        fields.push(quote!(#doc pub #field: Option<#ty>,));
+        inits.push(quote!(#field: http.header(#wire),));
+    }
+    let (body_field, read, body_init, raw) = match &response.body {
+        Some(ResponseBody::Json { ty, .. }) => {
+            let ty = ctx.rust_type(ty, Scope::Outside, &op.pointer)?;
+            (
+                Some(quote!(#[doc = " The decoded body."] pub body: #ty,)),
+                quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;),
+                quote!(body,),
+                true,
+            )
+        }
+        Some(ResponseBody::Text { .. }) => (
+            Some(quote!(#[doc = " The body, as text."] pub body: String,)),
+            quote!(let (body, http) = crate::runtime::text(#operation_id, response).await?;),
+            quote!(body,),
+            true,
+        ),
+        Some(ResponseBody::Binary { .. }) => (
+            Some(
+                quote!(#[doc = " The body, streamed as it arrives."] pub body: crate::ByteStream,),
+            ),
+            quote!(let http = crate::runtime::ResponseParts::new(&response);),
+            quote!(body: crate::ByteStream::new(#operation_id, response),),
+            false,
+        ),
+        None => (
+            None,
+            quote!(let http = crate::runtime::ResponseParts::new(&response);),
+            TokenStream::new(),
+            false,
+        ),
+    };
+    let raw_body = raw.then(|| {
+        quote! {
+            #[doc = " The body exactly as received (for digests and signatures)."]
+            pub fn raw_body(&self) -> &[u8] {
+                self.http.body()
+            }
+        }
+    });
+    let clone = (!is_streamed(response)).then(|| quote!(Clone,));
+    let doc = Doc::new()
+        .spec(response.description.as_deref())
+        .raw(format!(
+            "{} of {}.",
+            status_text(response),
+            code(operation_id)
+        ))
+        .attrs();
+    let item = quote! {
+        #doc
+        #[derive(Debug, #clone)]
+        pub struct #ident {
+            #(#fields)*
+            #body_field
+            http: crate::runtime::ResponseParts,
+        }
+        impl #ident {
+            #[doc = " The HTTP status."]
+            pub fn status(&self) -> reqwest::StatusCode {
+                self.http.status()
+            }
+            #[doc = " All response headers."]
+            pub fn headers(&self) -> &reqwest::header::HeaderMap {
+                self.http.headers()
+            }
+            #raw_body
+        }
+    };
+    let build = quote!(#ident { #(#inits)* #body_init http });
+    Ok((item, read, build))
+}

@@ -1,0 +1,185 @@
+//! `TypeRef` to Rust types.
+//!
+//! | IR | Rust |
+//! |----|------|
+//! | string (any format, `byte`, `date-time`) | `String` |
+//! | integer `int32` | `i32` |
+//! | integer `int64` or no format | `i64` |
+//! | number `float` | `f32` |
+//! | number (other) | `f64` |
+//! | boolean | `bool` |
+//! | binary | `String` in models, `runtime::Body` / `runtime::ByteStream` in bodies |
+//! | array | `Vec<T>` |
+//! | map | `BTreeMap<String, T>` |
+//! | model | `models::X` |
+//! | any | `serde_json::Value` |
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Ctx;
+use crate::Result;
+use crate::ir::{ModelKind, TypeRef};
+
+/// Where a type is written: inside `models.rs` (models by bare name) or elsewhere
+/// (`crate::models::X`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    Models,
+    Outside,
+}
+
+impl Ctx<'_> {
+    /// The Rust type of a value of `ty`.
+    pub(crate) fn rust_type(
+        &self,
+        ty: &TypeRef,
+        scope: Scope,
+        pointer: &str,
+    ) -> Result<TokenStream> {
+        Ok(match ty {
+            TypeRef::String { .. } | TypeRef::Binary => quote!(String),
+            TypeRef::Integer { format } => match format.as_deref() {
+                Some("int32") => quote!(i32),
+                _ => quote!(i64),
+            },
+            TypeRef::Number { format } => match format.as_deref() {
+                Some("float") => quote!(f32),
+                _ => quote!(f64),
+            },
+            TypeRef::Boolean => quote!(bool),
+            TypeRef::Array { items } => {
+                let items = self.rust_type(items, scope, pointer)?;
+                quote!(Vec<#items>)
+            }
+            TypeRef::Map { values } => {
+                let values = self.rust_type(values, scope, pointer)?;
+                quote!(std::collections::BTreeMap<String, #values>)
+            }
+            TypeRef::Model { name } => {
+                let model = self.model(name, pointer)?;
+                let ident = self.ident(&model.rust_name, &model.pointer)?;
+                match scope {
+                    Scope::Models => quote!(#ident),
+                    Scope::Outside => quote!(crate::models::#ident),
+                }
+            }
+            TypeRef::Any => quote!(serde_json::Value),
+        })
+    }
+
+    /// True when `ty` is text on the wire (a string, or an alias of one): arguments take
+    /// `impl Into<String>`.
+    pub(crate) fn is_string(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::String { .. } => true,
+            TypeRef::Model { name } => match self.models.get(name.as_str()) {
+                Some(model) => match &model.kind {
+                    ModelKind::Alias { ty } => self.is_string(ty),
+                    _ => false,
+                },
+                None => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// The item type when `ty` is an array (directly or through an alias).
+    pub(crate) fn array_items<'t>(&'t self, ty: &'t TypeRef) -> Option<&'t TypeRef> {
+        match ty {
+            TypeRef::Array { items } => Some(items),
+            TypeRef::Model { name } => match &self.models.get(name.as_str())?.kind {
+                ModelKind::Alias { ty } => self.array_items(ty),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// How a caller passes a parameter of type `ty`: the argument type, the stored field type,
+    /// and the conversion from one to the other (`value` is the argument's name).
+    pub(crate) fn argument(
+        &self,
+        ty: &TypeRef,
+        value: &TokenStream,
+        pointer: &str,
+    ) -> Result<Argument> {
+        if matches!(ty, TypeRef::Binary) {
+            return Ok(Argument {
+                arg: quote!(impl Into<crate::Body>),
+                field: quote!(crate::Body),
+                convert: quote!(#value.into()),
+                identity: false,
+            });
+        }
+        if self.is_string(ty) {
+            return Ok(Argument {
+                arg: quote!(impl Into<String>),
+                field: quote!(String),
+                convert: quote!(#value.into()),
+                identity: false,
+            });
+        }
+        if let Some(items) = self.array_items(ty) {
+            if self.is_string(items) {
+                return Ok(Argument {
+                    arg: quote!(impl IntoIterator<Item = impl Into<String>>),
+                    field: quote!(Vec<String>),
+                    convert: quote!(#value.into_iter().map(Into::into).collect()),
+                    identity: false,
+                });
+            }
+            let items = self.rust_type(items, Scope::Outside, pointer)?;
+            return Ok(Argument {
+                arg: quote!(impl IntoIterator<Item = #items>),
+                field: quote!(Vec<#items>),
+                convert: quote!(#value.into_iter().collect()),
+                identity: false,
+            });
+        }
+        let ty = self.rust_type(ty, Scope::Outside, pointer)?;
+        Ok(Argument {
+            arg: ty.clone(),
+            field: ty,
+            convert: value.clone(),
+            identity: true,
+        })
+    }
+
+    /// The type of a typed response header: text, integers, numbers and booleans parse; other
+    /// types stay text.
+    pub(crate) fn header_type(&self, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::Integer { format } if format.as_deref() == Some("int32") => quote!(i32),
+            TypeRef::Integer { .. } => quote!(i64),
+            TypeRef::Number { format } if format.as_deref() == Some("float") => quote!(f32),
+            TypeRef::Number { .. } => quote!(f64),
+            TypeRef::Boolean => quote!(bool),
+            _ => quote!(String),
+        }
+    }
+}
+
+/// A parameter as a Rust argument.
+pub(crate) struct Argument {
+    /// The argument type (`impl Into<String>`).
+    pub arg: TokenStream,
+    /// The stored type (`String`).
+    pub field: TokenStream,
+    /// The expression that converts the argument (`value.into()`).
+    pub convert: TokenStream,
+    /// True when `convert` is the argument itself (struct literals then use the shorthand).
+    pub identity: bool,
+}
+
+impl Argument {
+    /// `field: convert,` in a struct literal, or `field,` when nothing converts.
+    pub(crate) fn init(&self, field: &proc_macro2::Ident) -> TokenStream {
+        let convert = &self.convert;
+        if self.identity {
+            quote!(#field,)
+        } else {
+            quote!(#field: #convert,)
+        }
+    }
+}
