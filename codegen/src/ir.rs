@@ -412,6 +412,8 @@ pub enum ModelKind {
     Struct(StructModel),
     /// A closed or open set of values.
     Enum(EnumModel),
+    /// A value of one of several types (`oneOf`/`anyOf`).
+    Union(UnionModel),
     /// A named alias of another type (`type: array` definitions, nullable wrappers, ...).
     Alias {
         /// The aliased type.
@@ -446,6 +448,30 @@ pub struct Discriminator {
     pub property: String,
     /// Discriminator value to model name, for every known child.
     pub mapping: IndexMap<String, String>,
+}
+
+/// A `oneOf`/`anyOf` model.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct UnionModel {
+    /// The alternatives, in spec order.
+    pub variants: Vec<UnionVariant>,
+    /// The property whose value tells the alternatives apart, when the spec names one
+    /// (`discriminator.propertyName`); without it, the first alternative that decodes wins.
+    pub discriminator: Option<String>,
+    /// `oneOf` (exactly one alternative matches) rather than `anyOf`.
+    pub exclusive: bool,
+}
+
+/// One alternative of a [`UnionModel`].
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// The discriminator values that select it (`discriminator.mapping` keys, or the model's
+    /// name when there is no mapping for it).
+    pub discriminator_values: Vec<String>,
 }
 
 /// One property of an object model.

@@ -59,8 +59,5 @@ pub fn generate_from_path(path: &Path, options: &CrateOptions) -> Result<Vec<Gen
 
 /// The `/`-separated display form of a path, used in generated text.
 pub fn display_path(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    path.to_string_lossy().replace('\\', "/")
 }

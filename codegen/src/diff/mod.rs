@@ -84,8 +84,8 @@
 //! | `model-removed` | breaking | A model is gone, with its type. |
 //! | `model-rust-name-changed` | breaking | A model keeps its spec name but its Rust type is renamed (`x-ms-client-name`). |
 //! | `model-kind-changed` | breaking | A model changed between struct, enum and alias. |
-//! | `model-type-changed` | breaking | The type an alias stands for, or the value type of an enum, changed. |
-//! | `model-format-changed` | info | The `format` of an alias or enum changed but its Rust type did not. |
+//! | `model-type-changed` | breaking | The type an alias stands for, the value type of an enum, or the type of a union alternative changed. |
+//! | `model-format-changed` | info | The `format` of an alias, enum or union alternative changed but its Rust type did not. |
 //! | `model-property-added-required` | breaking | A new required property: a new non-`Option` field that every request must set. |
 //! | `model-property-added-optional` | non-breaking | A new optional property: a new `Option` field (struct literals that name every field need `..Default::default()`). |
 //! | `model-property-removed` | breaking | A property is gone, with its field. |
@@ -96,12 +96,12 @@
 //! | `model-property-nullable-changed` | breaking | A required property became nullable or stopped being: its field becomes or stops being an `Option`. |
 //! | `model-property-client-name-changed` | breaking | A property keeps its wire name but its field is renamed (`x-ms-client-name`). |
 //! | `model-additional-properties-changed` | breaking | `additionalProperties` was added, removed or has another value type: the map field changes. |
-//! | `enum-value-added` | breaking | A new enum value: a new variant of an exhaustive Rust enum. |
-//! | `enum-value-removed` | breaking | An enum value is gone, with its variant. |
+//! | `enum-value-added` | breaking | A new enum value (or union alternative): a new variant of an exhaustive Rust enum. |
+//! | `enum-value-removed` | breaking | An enum value (or union alternative) is gone, with its variant. |
 //! | `enum-variant-renamed` | breaking | An enum value keeps its wire value but its variant is renamed. |
 //! | `enum-openness-changed` | breaking | An enum became open (`modelAsString`: an `Other` variant is added) or closed (it is removed). |
-//! | `discriminator-changed` | breaking | A discriminator was added, removed, or reads another property: the model changes between a struct and an enum over its children. |
-//! | `discriminator-value-added` | breaking | A new discriminator value: a new variant of the polymorphic enum. |
+//! | `discriminator-changed` | breaking | A discriminator was added, removed, or reads another property: the model changes between a struct and an enum over its children (or a union decodes differently). |
+//! | `discriminator-value-added` | breaking | A new discriminator value: a new variant of the polymorphic enum (or another value selecting a union alternative). |
 //! | `discriminator-value-removed` | breaking | A discriminator value is gone (or maps to another model). |
 
 pub mod baseline;

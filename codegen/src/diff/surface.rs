@@ -229,6 +229,17 @@ pub enum ModelKind {
         #[serde(default, skip_serializing_if = "is_false")]
         open: bool,
     },
+    /// A `oneOf`/`anyOf` union: a Rust enum over its alternatives.
+    Union {
+        /// The alternatives, in order.
+        variants: Vec<UnionVariant>,
+        /// The property that tells the alternatives apart, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        discriminator: Option<String>,
+        /// `oneOf` rather than `anyOf`.
+        #[serde(default, skip_serializing_if = "is_false")]
+        exclusive: bool,
+    },
     /// An alias.
     Alias {
         /// The aliased type.
@@ -272,6 +283,20 @@ impl Property {
     pub fn is_option(&self) -> bool {
         !self.required || self.nullable
     }
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub ty: Ty,
+    /// The discriminator values that select it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discriminator_values: Vec<String>,
 }
 
 /// One enum value.
@@ -508,6 +533,19 @@ fn model(m: &ir::Model, ty: &impl Fn(&ir::TypeRef) -> Ty) -> Model {
                 })
                 .collect(),
             open: e.open,
+        },
+        ir::ModelKind::Union(u) => ModelKind::Union {
+            variants: u
+                .variants
+                .iter()
+                .map(|v| UnionVariant {
+                    rust_name: v.rust_name.clone(),
+                    ty: ty(&v.ty),
+                    discriminator_values: v.discriminator_values.clone(),
+                })
+                .collect(),
+            discriminator: u.discriminator.clone(),
+            exclusive: u.exclusive,
         },
         ir::ModelKind::Alias { ty: t } => ModelKind::Alias { ty: ty(t) },
     };

@@ -96,3 +96,48 @@ fn severities_are_ordered() {
     assert!(Severity::Breaking > Severity::NonBreaking);
     assert!(Severity::NonBreaking > Severity::Info);
 }
+
+/// Unions are compared as Rust enums over their alternatives. (Written as baselines: the
+/// lowering does not make unions from every format yet.)
+#[test]
+fn union_alternatives_are_enum_variants() {
+    let surface = |variants: &str, discriminator: &str| {
+        let text = format!(
+            r##"{{"format": 1, "title": "U", "version": "1",
+                "host": {{"template": "https://x", "use_scheme_prefix": false}},
+                "operations": [],
+                "models": [{{"name": "Pet", "rust_name": "Pet", "kind": "union",
+                             "variants": [{variants}]{discriminator}, "pointer": "#/Pet"}}]}}"##
+        );
+        Surface::from_baseline(&text, Path::new("u.json")).unwrap()
+    };
+    let dog = r#"{"rust_name": "Dog", "type": "models::Dog", "discriminator_values": ["dog"]}"#;
+    let cat = r#"{"rust_name": "Cat", "type": "models::Cat", "discriminator_values": ["cat"]}"#;
+    let cat2 =
+        r#"{"rust_name": "Cat", "type": "string", "discriminator_values": ["cat", "kitty"]}"#;
+    let kind = r#", "discriminator": "kind""#;
+    let rules = |old: &Surface, new: &Surface| -> Vec<&'static str> {
+        diff_surfaces(old, new)
+            .changes
+            .iter()
+            .map(|c| c.rule.id())
+            .collect()
+    };
+    let base = surface(&format!("{dog}, {cat}"), kind);
+    assert!(rules(&base, &base).is_empty());
+    assert_eq!(rules(&base, &surface(dog, kind)), ["enum-value-removed"]);
+    assert_eq!(rules(&surface(dog, kind), &base), ["enum-value-added"]);
+    assert_eq!(
+        rules(&base, &surface(&format!("{dog}, {cat2}"), kind)),
+        ["model-type-changed", "discriminator-value-added"]
+    );
+    assert_eq!(
+        rules(&base, &surface(&format!("{dog}, {cat}"), "")),
+        ["discriminator-changed"]
+    );
+    let report = diff_surfaces(&base, &surface(dog, kind));
+    assert_eq!(
+        report.changes[0].rust_item.as_deref(),
+        Some("models::Pet::Cat")
+    );
+}

@@ -26,6 +26,7 @@ mod responses;
 mod runtime;
 mod settings;
 mod types;
+mod unions;
 mod wire;
 
 pub use wire::display_path;

@@ -48,6 +48,7 @@ pub(crate) fn models_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                 quote!(#item #conversions)
             }
             ModelKind::Enum(e) => super::enums::enum_item(ctx, model, e)?,
+            ModelKind::Union(u) => super::unions::union_item(ctx, model, u)?,
             ModelKind::Alias { ty } => {
                 let ident = ctx.ident(&model.rust_name, &model.pointer)?;
                 let ty = ctx.rust_type(ty, Scope::Models, &model.pointer)?;
@@ -141,13 +142,13 @@ fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, structs: &BTreeSet<String>) -> bool 
         TypeRef::Model { name } => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
             Some(ModelKind::Struct(_)) => structs.contains(name),
             Some(ModelKind::Alias { ty }) => has_default(ctx, ty, structs),
-            Some(ModelKind::Enum(_)) | None => false,
+            Some(ModelKind::Enum(_) | ModelKind::Union(_)) | None => false,
         },
         _ => true,
     }
 }
 
-fn model_doc(model: &Model) -> Doc {
+pub(super) fn model_doc(model: &Model) -> Doc {
     Doc::new()
         .spec(model.description.as_deref())
         .or_raw(format!("The {} model.", code(&model.name)))

@@ -157,6 +157,11 @@ fn by_value_targets(models: &IndexMap<String, Model>, model: &Model) -> Vec<Stri
             .filter_map(|p| by_value_model(models, &p.ty))
             .collect(),
         ModelKind::Alias { ty } => by_value_model(models, ty).into_iter().collect(),
+        ModelKind::Union(u) => u
+            .variants
+            .iter()
+            .filter_map(|v| by_value_model(models, &v.ty))
+            .collect(),
         ModelKind::Enum(_) => Vec::new(),
     }
 }
@@ -164,7 +169,9 @@ fn by_value_targets(models: &IndexMap<String, Model>, model: &Model) -> Vec<Stri
 fn by_value_model(models: &IndexMap<String, Model>, ty: &TypeRef) -> Option<String> {
     match ty {
         TypeRef::Model { name } => match models.get(name).map(|m| &m.kind) {
-            Some(ModelKind::Struct(_)) | Some(ModelKind::Alias { .. }) => Some(name.clone()),
+            Some(ModelKind::Struct(_) | ModelKind::Alias { .. } | ModelKind::Union(_)) => {
+                Some(name.clone())
+            }
             _ => None,
         },
         _ => None,

@@ -12,6 +12,7 @@ use super::context::Lowerer;
 use super::value::{kind, object, opt_array, opt_bool, opt_object, opt_str, str_list, text};
 use crate::ir::{
     Discriminator, EnumModel, EnumValue, Model, ModelKind, Property, StructModel, TypeRef,
+    UnionModel, UnionVariant,
 };
 use crate::naming::{self, Scope};
 use crate::resolve::Loc;
@@ -67,7 +68,10 @@ impl Lowerer<'_> {
         if is_binary(at, schema)? {
             return Ok(TypeRef::Binary);
         }
-        if schema.get("enum").is_some() || schema.get("allOf").is_some() || has_properties(schema) {
+        if let Some(single) = self.nullable_alternative(at, schema)? {
+            return self.schema_type(&single.0, &single.1, hint);
+        }
+        if is_model_shape(schema) {
             let shape = (at.file.clone(), schema.to_string());
             if let Some(name) = self.by_shape.get(&shape) {
                 let name = name.clone();
@@ -87,6 +91,12 @@ impl Lowerer<'_> {
             Some("number") => Ok(TypeRef::Number { format: format(at, schema)? }),
             Some("boolean") => Ok(TypeRef::Boolean),
             Some("array") => {
+                if schema.get("prefixItems").is_some() {
+                    self.warn(
+                        &at.key("prefixItems"),
+                        "`prefixItems` (a tuple) is lowered as an array of its `items` type, or of any JSON value",
+                    );
+                }
                 let items = match schema.get("items") {
                     Some(items @ Value::Object(_)) => {
                         self.schema_type(&at.key("items"), items, &format!("{hint}_item"))?
@@ -144,8 +154,10 @@ impl Lowerer<'_> {
             .model_types
             .claim(naming::type_name(client_name.unwrap_or(name)));
         let description = text(loc, schema, "description")?;
-        let kind = if schema.get("enum").is_some() {
+        let kind = if schema.get("enum").is_some() || schema.get("const").is_some() {
             ModelKind::Enum(self.enum_model(loc, schema)?)
+        } else if schema.get("oneOf").is_some() || schema.get("anyOf").is_some() {
+            ModelKind::Union(self.union_model(loc, schema, name)?)
         } else if schema.get("allOf").is_some() || has_properties(schema) {
             ModelKind::Struct(self.struct_model(loc, schema, name)?)
         } else {
@@ -160,6 +172,90 @@ impl Lowerer<'_> {
             description,
             kind,
             pointer: loc.pointer.clone(),
+        })
+    }
+
+    /// `oneOf`/`anyOf` whose alternatives are one schema and `{type: null}`: that schema (the
+    /// 3.1 way to say "nullable"). Returns the alternative and its location.
+    fn nullable_alternative(&self, at: &Loc, schema: &Value) -> Result<Option<(Loc, Value)>> {
+        for key in ["oneOf", "anyOf"] {
+            let alternatives = opt_array(at, schema, key)?;
+            if alternatives.len() != 2 || schema.get("discriminator").is_some() {
+                continue;
+            }
+            let is_null = |v: &Value| v.get("type").and_then(Value::as_str) == Some("null");
+            if let Some(i) = alternatives.iter().position(|v| !is_null(v)) {
+                if alternatives.iter().filter(|v| is_null(v)).count() == 1 {
+                    return Ok(Some((at.key(key).index(i), alternatives[i].clone())));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn union_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<UnionModel> {
+        let (key, exclusive) = if schema.get("oneOf").is_some() {
+            ("oneOf", true)
+        } else {
+            ("anyOf", false)
+        };
+        if has_properties(schema) {
+            self.warn(
+                &loc.key("properties"),
+                format!(
+                    "`properties` next to `{key}` are ignored: each alternative must carry its own"
+                ),
+            );
+        }
+        let discriminator = discriminator(loc, schema)?;
+        let mut names = Scope::with_reserved(naming::ENUM_MEMBERS);
+        let mut variants = Vec::new();
+        for (i, alternative) in opt_array(loc, schema, key)?.iter().enumerate() {
+            let at = loc.key(key).index(i);
+            if alternative.get("type").and_then(Value::as_str) == Some("null") {
+                continue;
+            }
+            let ty = self.schema_type(&at, alternative, &format!("{name}_{i}"))?;
+            let label = match &ty {
+                TypeRef::Model { name } => self
+                    .model(name)
+                    .map(|m| m.rust_name.clone())
+                    .unwrap_or_else(|| naming::type_name(name)),
+                TypeRef::String { .. } => "String".to_owned(),
+                TypeRef::Integer { .. } => "Integer".to_owned(),
+                TypeRef::Number { .. } => "Number".to_owned(),
+                TypeRef::Boolean => "Boolean".to_owned(),
+                TypeRef::Binary => "Binary".to_owned(),
+                TypeRef::Array { .. } => "Array".to_owned(),
+                TypeRef::Map { .. } => "Map".to_owned(),
+                TypeRef::Any => "Any".to_owned(),
+            };
+            let discriminator_values = match (&discriminator, &ty) {
+                (Some(d), TypeRef::Model { name }) => {
+                    let mapped: Vec<String> = d
+                        .mapping
+                        .iter()
+                        .filter(|(_, target)| *target == name)
+                        .map(|(v, _)| v.clone())
+                        .collect();
+                    if mapped.is_empty() {
+                        vec![name.clone()]
+                    } else {
+                        mapped
+                    }
+                }
+                _ => Vec::new(),
+            };
+            variants.push(UnionVariant {
+                rust_name: names.claim(naming::type_name(&label)),
+                ty,
+                discriminator_values,
+            });
+        }
+        Ok(UnionModel {
+            variants,
+            discriminator: discriminator.map(|d| d.property),
+            exclusive,
         })
     }
 
@@ -320,7 +416,12 @@ impl Lowerer<'_> {
         };
         let mut variants = Scope::with_reserved(naming::ENUM_MEMBERS);
         let mut values = Vec::new();
-        for (i, value) in opt_array(loc, schema, "enum")?.iter().enumerate() {
+        let constant = schema
+            .get("const")
+            .map(std::slice::from_ref)
+            .unwrap_or_default();
+        let listed = opt_array(loc, schema, "enum")?;
+        for (i, value) in listed.iter().chain(constant).enumerate() {
             let described = descriptions.iter().find(|(v, _, _)| v == value);
             let label = match value {
                 Value::String(s) => s.clone(),
@@ -432,6 +533,15 @@ fn enum_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option<&'a str>> {
 
 fn format(at: &Loc, schema: &Value) -> Result<Option<String>> {
     Ok(opt_str(at, schema, "format")?.map(str::to_owned))
+}
+
+/// Schemas that become models of their own: enums, constants, compositions, objects with
+/// properties.
+fn is_model_shape(schema: &Value) -> bool {
+    ["enum", "const", "allOf", "oneOf", "anyOf"]
+        .iter()
+        .any(|k| schema.get(k).is_some())
+        || has_properties(schema)
 }
 
 fn has_properties(schema: &Value) -> bool {

@@ -215,9 +215,9 @@ rules! {
     ModelKindChanged = "model-kind-changed", Breaking, Models,
         "A model changed between struct, enum and alias.";
     ModelTypeChanged = "model-type-changed", Breaking, Models,
-        "The type an alias stands for, or the value type of an enum, changed.";
+        "The type an alias stands for, the value type of an enum, or the type of a union alternative changed.";
     ModelFormatChanged = "model-format-changed", Info, Models,
-        "The `format` of an alias or enum changed but its Rust type did not.";
+        "The `format` of an alias, enum or union alternative changed but its Rust type did not.";
     ModelPropertyAddedRequired = "model-property-added-required", Breaking, Models,
         "A new required property: a new non-`Option` field that every request must set.";
     ModelPropertyAddedOptional = "model-property-added-optional", NonBreaking, Models,
@@ -239,17 +239,17 @@ rules! {
     ModelAdditionalPropertiesChanged = "model-additional-properties-changed", Breaking, Models,
         "`additionalProperties` was added, removed or has another value type: the map field changes.";
     EnumValueAdded = "enum-value-added", Breaking, Models,
-        "A new enum value: a new variant of an exhaustive Rust enum.";
+        "A new enum value (or union alternative): a new variant of an exhaustive Rust enum.";
     EnumValueRemoved = "enum-value-removed", Breaking, Models,
-        "An enum value is gone, with its variant.";
+        "An enum value (or union alternative) is gone, with its variant.";
     EnumVariantRenamed = "enum-variant-renamed", Breaking, Models,
         "An enum value keeps its wire value but its variant is renamed.";
     EnumOpennessChanged = "enum-openness-changed", Breaking, Models,
         "An enum became open (`modelAsString`: an `Other` variant is added) or closed (it is removed).";
     DiscriminatorChanged = "discriminator-changed", Breaking, Models,
-        "A discriminator was added, removed, or reads another property: the model changes between a struct and an enum over its children.";
+        "A discriminator was added, removed, or reads another property: the model changes between a struct and an enum over its children (or a union decodes differently).";
     DiscriminatorValueAdded = "discriminator-value-added", Breaking, Models,
-        "A new discriminator value: a new variant of the polymorphic enum.";
+        "A new discriminator value: a new variant of the polymorphic enum (or another value selecting a union alternative).";
     DiscriminatorValueRemoved = "discriminator-value-removed", Breaking, Models,
         "A discriminator value is gone (or maps to another model).";
 }

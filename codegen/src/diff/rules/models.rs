@@ -4,7 +4,9 @@
 use super::{Rule, Sink, code, type_rule};
 use crate::diff::items;
 use crate::diff::report::Change;
-use crate::diff::surface::{Discriminator, EnumValue, Model, ModelKind, Property, Surface};
+use crate::diff::surface::{
+    Discriminator, EnumValue, Model, ModelKind, Property, Surface, UnionVariant,
+};
 use crate::diff::ty::Ty;
 
 /// Every model rule.
@@ -40,6 +42,7 @@ fn kind_name(kind: &ModelKind) -> &'static str {
     match kind {
         ModelKind::Struct { .. } => "a struct",
         ModelKind::Enum { .. } => "an enum",
+        ModelKind::Union { .. } => "a union",
         ModelKind::Alias { .. } => "an alias",
     }
 }
@@ -126,6 +129,18 @@ fn model(o: &Model, n: &Model, sink: &mut Sink) {
                 ));
             }
         }
+        (
+            ModelKind::Union {
+                variants: ov,
+                discriminator: od,
+                ..
+            },
+            ModelKind::Union {
+                variants: nv,
+                discriminator: nd,
+                ..
+            },
+        ) => union(&at, (ov, od.as_deref()), (nv, nd.as_deref()), sink),
         (ModelKind::Alias { ty: ot }, ModelKind::Alias { ty: nt }) => {
             aliased(&at, "aliased type", ot, nt, sink);
         }
@@ -373,5 +388,114 @@ fn values(at: &At<'_>, old: &[EnumValue], new: &[EnumValue], sink: &mut Sink) {
                 .item(items::model_member(&at.new.rust_name, &n.rust_name), None),
             );
         }
+    }
+}
+
+/// A union is a Rust enum over its alternatives: an alternative is a variant (matched by its
+/// Rust name), reported by the `enum-value-*` rules; its discriminator by the `discriminator-*`
+/// ones. (`oneOf` versus `anyOf` changes only how a value is decoded, and is not reported.)
+fn union(
+    at: &At<'_>,
+    (old, od): (&[UnionVariant], Option<&str>),
+    (new, nd): (&[UnionVariant], Option<&str>),
+    sink: &mut Sink,
+) {
+    let model = code(&at.new.name);
+    for o in old {
+        let Some(n) = new.iter().find(|n| n.rust_name == o.rust_name) else {
+            sink.push(
+                at.change(
+                    Rule::EnumValueRemoved,
+                    format!(
+                        "alternative {} ({}) of union {model} was removed",
+                        code(&o.rust_name),
+                        code(&o.ty.to_string())
+                    ),
+                    None,
+                )
+                .item(items::model_member(&at.old.rust_name, &o.rust_name), None),
+            );
+            continue;
+        };
+        let member = Some((o.rust_name.as_str(), n.rust_name.as_str()));
+        if let Some(rule) = type_rule(
+            &o.ty,
+            &n.ty,
+            Rule::ModelTypeChanged,
+            Rule::ModelFormatChanged,
+        ) {
+            sink.push(at.change(
+                rule,
+                format!(
+                    "alternative {} of union {model} changed type from {} to {}",
+                    code(&n.rust_name),
+                    code(&o.ty.to_string()),
+                    code(&n.ty.to_string())
+                ),
+                member,
+            ));
+        }
+        if od.is_some() && od == nd {
+            for value in o
+                .discriminator_values
+                .iter()
+                .filter(|v| !n.discriminator_values.contains(v))
+            {
+                sink.push(at.change(
+                    Rule::DiscriminatorValueRemoved,
+                    format!(
+                        "discriminator value {} of {model} no longer selects {}",
+                        code(value),
+                        code(&o.rust_name)
+                    ),
+                    member,
+                ));
+            }
+            for value in n
+                .discriminator_values
+                .iter()
+                .filter(|v| !o.discriminator_values.contains(v))
+            {
+                sink.push(at.change(
+                    Rule::DiscriminatorValueAdded,
+                    format!(
+                        "discriminator value {} of {model} now selects {}",
+                        code(value),
+                        code(&n.rust_name)
+                    ),
+                    member,
+                ));
+            }
+        }
+    }
+    for n in new
+        .iter()
+        .filter(|n| !old.iter().any(|o| o.rust_name == n.rust_name))
+    {
+        sink.push(
+            at.change(
+                Rule::EnumValueAdded,
+                format!(
+                    "alternative {} ({}) of union {model} was added",
+                    code(&n.rust_name),
+                    code(&n.ty.to_string())
+                ),
+                None,
+            )
+            .item(items::model_member(&at.new.rust_name, &n.rust_name), None),
+        );
+    }
+    if od != nd {
+        let show =
+            |d: Option<&str>| d.map_or("none".to_string(), |d| format!("property {}", code(d)));
+        sink.push(at.change(
+            Rule::DiscriminatorChanged,
+            format!(
+                "the discriminator of {model} is {} instead of {}",
+                show(nd),
+                show(od)
+            ),
+            None,
+        ));
     }
 }

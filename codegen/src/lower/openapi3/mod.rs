@@ -56,7 +56,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
         }
     }
 
-    let host = servers(cx, root, doc)?;
+    let host = servers(root, doc)?;
     let security = security_schemes(cx, root, doc)?;
     let doc_security = security_names(root, doc)?.unwrap_or_default();
 
@@ -139,7 +139,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
 /// `servers[0]` becomes the host template; its variables become host parameters with their
 /// defaults; the other servers are listed as alternatives. A relative or missing server URL means
 /// "wherever the document is served": an `endpoint` parameter plus the relative path.
-fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
+fn servers(root: &Loc, doc: &Value) -> Result<Host> {
     let servers = opt_array(root, doc, "servers")?;
     let Some(first) = servers.first() else {
         return Ok(endpoint_host(root, String::new()));
@@ -173,15 +173,19 @@ fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
                 format!("server variable `{placeholder}` has no `default` (OpenAPI requires one)"),
             )
         })?;
-        let ty = if variable.get("enum").is_some() {
-            cx.schema_type(
-                &var_loc,
-                &enum_schema(variable),
-                &format!("Server_{placeholder}"),
-            )?
-        } else {
-            TypeRef::String { format: None }
-        };
+        // Host values are strings; an `enum` of allowed values is documented, not a type.
+        let mut description = text(&var_loc, variable, "description")?;
+        if let Some(values) = variable.get("enum").and_then(Value::as_array) {
+            let values: Vec<String> = values
+                .iter()
+                .map(|v| format!("`{}`", v.as_str().unwrap_or_default()))
+                .collect();
+            let allowed = format!("One of {}.", values.join(", "));
+            description = Some(match description {
+                Some(d) => format!("{d} {allowed}"),
+                None => allowed,
+            });
+        }
         parameters.push(Parameter {
             name: placeholder.clone(),
             client_name: placeholder.clone(),
@@ -190,10 +194,10 @@ fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
             required: true,
             skip_url_encoding: false,
             client_level: true,
-            ty,
+            ty: TypeRef::String { format: None },
             default: Some(default),
             collection_format: None,
-            description: text(&var_loc, variable, "description")?,
+            description,
             pointer: var_loc.pointer.clone(),
         });
     }
@@ -205,15 +209,6 @@ fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
         position_in_operation: "first".to_owned(),
         alternatives,
     })
-}
-
-fn enum_schema(variable: &Value) -> Value {
-    let mut schema = serde_json::Map::new();
-    schema.insert("type".to_owned(), Value::String("string".to_owned()));
-    if let Some(values) = variable.get("enum") {
-        schema.insert("enum".to_owned(), values.clone());
-    }
-    Value::Object(schema)
 }
 
 fn endpoint_host(root: &Loc, base_path: String) -> Host {

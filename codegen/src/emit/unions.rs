@@ -1,0 +1,96 @@
+//! `oneOf`/`anyOf` models: an enum with one variant per alternative.
+//!
+//! With a discriminator property, decoding reads it and picks the variant whose values it
+//! names (`Unknown(serde_json::Value)` keeps a value not known here); without one, the enum is
+//! `#[serde(untagged)]`: the first alternative that decodes wins, so alternatives are tried in
+//! spec order. Both encode as the variant's own value.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::types::Scope;
+use super::{Ctx, Doc, Names, code};
+use crate::Result;
+use crate::ir::{Model, UnionModel};
+
+pub(crate) fn union_item(ctx: &Ctx<'_>, model: &Model, u: &UnionModel) -> Result<TokenStream> {
+    let ident = ctx.ident(&model.rust_name, &model.pointer)?;
+    let mut names = Names::new(["Unknown"]);
+    let mut defs = Vec::new();
+    let mut arms = Vec::new();
+    for v in &u.variants {
+        names.claim(ctx, &v.rust_name, &model.pointer, "variant")?;
+        let variant = ctx.ident(&v.rust_name, &model.pointer)?;
+        let ty = ctx.rust_type(&v.ty, Scope::Models, &model.pointer)?;
+        let doc = match (&u.discriminator, v.discriminator_values.as_slice()) {
+            (Some(property), values) if !values.is_empty() => Doc::new().raw(format!(
+                "{} is {}.",
+                code(property),
+                values
+                    .iter()
+                    .map(|v| code(v))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            )),
+            _ => Doc::new().raw(format!(
+                "The `{}` alternative.",
+                v.rust_name.trim_start_matches("r#")
+            )),
+        }
+        .attrs();
+        defs.push(quote!(#doc #variant(Box<#ty>),));
+        let values = &v.discriminator_values;
+        if !values.is_empty() {
+            arms.push(quote! {
+                #(Some(#values))|* => serde_json::from_value(value)
+                    .map(|v| #ident::#variant(Box::new(v)))
+                    .map_err(serde::de::Error::custom),
+            });
+        }
+    }
+    let kind = if u.exclusive {
+        "exactly one"
+    } else {
+        "one or more"
+    };
+    let Some(property) = &u.discriminator else {
+        let doc = super::models::model_doc(model)
+            .raw(format!(
+                "A value matching {kind} of these alternatives; decoding tries them in order."
+            ))
+            .attrs();
+        return Ok(quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(untagged)]
+            pub enum #ident { #(#defs)* }
+        });
+    };
+    let doc = super::models::model_doc(model)
+        .raw(format!(
+            "A value matching {kind} of these alternatives, told apart by its {} property. \
+             Values not known here are kept as `Unknown`.",
+            code(property)
+        ))
+        .attrs();
+    Ok(quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #ident {
+            #(#defs)*
+            #[doc = " A kind not known when this crate was generated, as JSON."]
+            Unknown(serde_json::Value),
+        }
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                let kind = value.get(#property).and_then(serde_json::Value::as_str).map(str::to_owned);
+                match kind.as_deref() {
+                    #(#arms)*
+                    _ => Ok(#ident::Unknown(value)),
+                }
+            }
+        }
+    })
+}
