@@ -1,1 +1,141 @@
-fn main() {}
+//! `cargo xtask`: this repository's automation (generate, check, test), in Rust.
+//!
+//! `cargo xtask` is an alias (`.cargo/config.toml`) for `cargo run --package xtask --`. Commands
+//! that read `specs/manifest.json` run from the repository root whatever the current directory;
+//! paths given on the command line are taken relative to the current directory.
+
+mod check;
+mod files;
+mod generate;
+mod manifest;
+mod prereq;
+mod suite;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+/// Generates the Rust client crates in generated/ from the specs in specs/, checks them, and
+/// runs the test suite.
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate every crate of specs/manifest.json into generated/, or, with --spec and
+    /// --out, one spec into any directory
+    Generate(GenerateArgs),
+    /// Check that generated/ is what `generate` would write (exit 1 with diffs if not)
+    Check,
+    /// Print a spec's intermediate representation as JSON
+    Ir {
+        /// The spec (Swagger 2.0 or OpenAPI 3.x, JSON or YAML)
+        path: PathBuf,
+    },
+    /// Run the whole test suite, installing what the tests need on first use
+    Test {
+        /// Passed to the test binaries (a test name filter, --nocapture, ...)
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Print the package names of the generated crates (manifest entries with
+    /// `generated: true`), one per line
+    Crates,
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    /// Generate this spec instead of the manifest's
+    #[arg(long, value_name = "PATH", requires = "out")]
+    spec: Option<PathBuf>,
+    /// The crate directory to write (replaced whole, and only if empty or generated)
+    #[arg(long, value_name = "DIR", requires = "spec")]
+    out: Option<PathBuf>,
+    /// The crate name [default: from the spec's file name]
+    #[arg(long, value_name = "CRATE", requires = "spec")]
+    name: Option<String>,
+    /// The crate version [default: 0.1.0]
+    #[arg(long, value_name = "V", requires = "spec")]
+    version: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    let root = project_root();
+    match command {
+        Command::Generate(GenerateArgs {
+            spec: Some(spec),
+            out: Some(out),
+            name,
+            version,
+        }) => {
+            generate::one(
+                &root,
+                generate::One {
+                    spec,
+                    out,
+                    name,
+                    version,
+                },
+            )?;
+        }
+        Command::Generate(_) => generate::all(&enter_root(&root)?)?,
+        Command::Check => return check::run(&enter_root(&root)?),
+        Command::Ir { path } => {
+            let api = codegen::load_api(&path).map_err(|e| e.to_string())?;
+            let json = serde_json::to_string_pretty(&api)
+                .map_err(|e| format!("cannot print the IR as JSON: {e}"))?;
+            print_stdout(&json)?;
+        }
+        Command::Test { args } => return suite::run(&root, &args),
+        Command::Crates => {
+            let manifest = manifest::load(&enter_root(&root)?)?;
+            let names: Vec<&str> = manifest.generated().map(|e| e.name.as_str()).collect();
+            print_stdout(&names.join("\n"))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints `text` and a newline; a closed pipe (`cargo xtask ir x | head`) is not an error.
+fn print_stdout(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("stdout: {e}")),
+        _ => Ok(()),
+    }
+}
+
+/// The repository root: the parent of this crate's directory.
+fn project_root() -> PathBuf {
+    let xtask_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask_dir.parent().unwrap_or(xtask_dir).to_path_buf()
+}
+
+/// Makes the repository root the current directory and returns the path to use for it (empty,
+/// so that messages name `specs/...` and `generated/...`).
+fn enter_root(root: &Path) -> Result<PathBuf, String> {
+    std::env::set_current_dir(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    Ok(PathBuf::new())
+}
+
+/// The cargo that runs us (`$CARGO`), or `cargo`.
+fn cargo() -> std::ffi::OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}

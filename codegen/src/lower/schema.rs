@@ -185,9 +185,10 @@ impl Lowerer<'_> {
             }
             let is_null = |v: &Value| v.get("type").and_then(Value::as_str) == Some("null");
             if let Some(i) = alternatives.iter().position(|v| !is_null(v))
-                && alternatives.iter().filter(|v| is_null(v)).count() == 1 {
-                    return Ok(Some((at.key(key).index(i), alternatives[i].clone())));
-                }
+                && alternatives.iter().filter(|v| is_null(v)).count() == 1
+            {
+                return Ok(Some((at.key(key).index(i), alternatives[i].clone())));
+            }
         }
         Ok(None)
     }

@@ -1,0 +1,224 @@
+//! `cargo xtask generate`: the manifest's crates into `generated/`, or one spec into any directory.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use codegen::CrateOptions;
+
+use crate::files::{self, Changes, FileSet, Mode};
+use crate::manifest::{self, Entry};
+
+/// The version of a `--spec` crate when `--version` is not given.
+pub const DEFAULT_VERSION: &str = "0.1.0";
+
+/// The files of a manifest crate, generated in memory. `root` is the repository root (`""` when
+/// it is the current directory, so that errors name `specs/...`).
+pub fn manifest_crate(root: &Path, entry: &Entry) -> Result<FileSet, String> {
+    let options = CrateOptions {
+        name: entry.name.clone(),
+        version: entry.version.clone(),
+        spec_display: codegen::display_path(&entry.spec_path()),
+    };
+    let files = codegen::generate_from_path(&root.join(entry.spec_path()), &options)
+        .map_err(|e| e.to_string())?;
+    files::file_set(files)
+}
+
+/// Every manifest entry with `generated: true` into its output directory. Everything is
+/// generated in memory first: if one spec fails, nothing on disk changes.
+pub fn all(root: &Path) -> Result<(), String> {
+    let manifest = manifest::load(root)?;
+    let mut crates = Vec::new();
+    for entry in manifest.generated() {
+        crates.push((entry, manifest_crate(root, entry)?));
+    }
+    for (entry, expected) in crates {
+        let outcome = files::ensure_crate(&root.join(entry.out_path()), &expected, Mode::Write)?;
+        print_outcome(&entry.out, &outcome.changes, expected.len());
+    }
+    for entry in manifest.crates.iter().filter(|e| !e.generated) {
+        println!(
+            "{}: skipped (`generated: false` in {})",
+            entry.out,
+            manifest::PATH
+        );
+    }
+    Ok(())
+}
+
+/// What `--spec`, `--out`, `--name` and `--version` asked for.
+pub struct One {
+    pub spec: PathBuf,
+    pub out: PathBuf,
+    pub name: Option<String>,
+    pub version: Option<String>,
+}
+
+/// One spec into any directory, as a crate that builds on its own.
+pub fn one(root: &Path, args: One) -> Result<(), String> {
+    let name = match args.name {
+        Some(name) => name,
+        None => default_crate_name(&args.spec)?,
+    };
+    manifest::validate_crate_name(&name)?;
+    let version = args.version.unwrap_or_else(|| DEFAULT_VERSION.to_string());
+    manifest::validate_version(&version)?;
+    let shown = args.out.display().to_string();
+    let out = std::path::absolute(&args.out).map_err(|e| format!("{shown}: {e}"))?;
+    let parent = match (out.parent(), out.file_name()) {
+        (Some(parent), Some(_)) => parent.to_path_buf(),
+        _ => {
+            return Err(format!(
+                "{shown}: not a directory a crate can be written to"
+            ));
+        }
+    };
+
+    if out.exists() && !out.is_dir() {
+        return Err(format!("{shown}: exists and is not a directory"));
+    }
+    let empty = files::is_missing_or_empty(&out).map_err(|e| format!("{shown}: {e}"))?;
+    if !empty && !files::looks_generated(&out) {
+        return Err(format!(
+            "{shown}: refusing to replace a non-empty directory that is not a generated crate \
+             (its Cargo.toml's first line has no `@generated` preamble); choose another --out or \
+             remove it yourself"
+        ));
+    }
+    let options = CrateOptions {
+        name,
+        version,
+        spec_display: spec_display(root, &args.spec),
+    };
+    let files = codegen::generate_from_path(&args.spec, &options).map_err(|e| e.to_string())?;
+    let mut expected = files::file_set(files)?;
+
+    fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    if !is_workspace_member_dir(root, &parent) {
+        make_own_workspace(&mut expected)?;
+    }
+    let outcome = files::ensure_crate(&out, &expected, Mode::Write)?;
+    print_outcome(&shown, &outcome.changes, expected.len());
+    Ok(())
+}
+
+/// The default crate name for a spec: its file stem, lowercased, with every run of
+/// non-alphanumerics turned into one `-`, and `api-` in front when it would start with a digit.
+pub fn default_crate_name(spec: &Path) -> Result<String, String> {
+    let stem = spec.file_stem().and_then(|s| s.to_str()).ok_or_else(|| {
+        format!(
+            "{}: cannot derive a crate name; pass --name",
+            spec.display()
+        )
+    })?;
+    let mut name = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    Ok(match name.chars().next() {
+        None => "api".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("api-{name}"),
+        Some(_) => name.to_string(),
+    })
+}
+
+/// How generated text names the spec: relative to the repository when it is inside it, as given
+/// otherwise.
+fn spec_display(root: &Path, spec: &Path) -> String {
+    let inside = fs::canonicalize(spec)
+        .ok()
+        .zip(fs::canonicalize(root).ok())
+        .and_then(|(spec, root)| spec.strip_prefix(root).ok().map(Path::to_path_buf));
+    codegen::display_path(inside.as_deref().unwrap_or(spec))
+}
+
+/// Whether a crate written into `parent` is picked up by the workspace's `generated/[a-z0-9]*`
+/// members glob. (`parent` must exist.)
+fn is_workspace_member_dir(root: &Path, parent: &Path) -> bool {
+    let generated = fs::canonicalize(root.join("generated"));
+    matches!((fs::canonicalize(parent), generated), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Makes a crate its own workspace root, so that `cargo build` works in it wherever it is: below
+/// this repository (outside `generated/`) cargo would otherwise refuse it for not being a member,
+/// and inside any other workspace likewise.
+fn make_own_workspace(files: &mut FileSet) -> Result<(), String> {
+    let cargo_toml = files
+        .get_mut(Path::new("Cargo.toml"))
+        .ok_or("the generator produced no Cargo.toml (a bug in codegen)")?;
+    if !cargo_toml.lines().any(|line| line.trim() == "[workspace]") {
+        if !cargo_toml.is_empty() && !cargo_toml.ends_with('\n') {
+            cargo_toml.push('\n');
+        }
+        cargo_toml.push_str(
+            "\n# Added by `cargo xtask generate --out`: this crate is a workspace of its own.\n\
+             [workspace]\n",
+        );
+    }
+    Ok(())
+}
+
+fn print_outcome(dir: &str, changes: &Changes, total: usize) {
+    if changes.is_empty() {
+        println!("{dir}: up to date ({total} files)");
+    } else {
+        println!(
+            "{dir}: {} changed, {} added, {} removed ({total} files)",
+            changes.changed.len(),
+            changes.missing.len(),
+            changes.extra.len()
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_crate_names() {
+        let cases = [
+            ("specs/docker-registry/v2.yaml", "v2"),
+            (
+                "specs/containerregistry/2019-08-15-preview.json",
+                "api-2019-08-15-preview",
+            ),
+            ("My Spec__v1.JSON", "my-spec-v1"),
+            ("petstore.openapi.yaml", "petstore-openapi"),
+            ("_private-.json", "private"),
+            ("Ünïcode-api.yml", "n-code-api"),
+            ("___.json", "api"),
+            ("/tmp/x/ACR", "acr"),
+        ];
+        for (spec, expected) in cases {
+            let name = default_crate_name(Path::new(spec)).unwrap();
+            assert_eq!(name, expected, "{spec}");
+            assert_eq!(manifest::validate_crate_name(&name), Ok(()), "{spec}");
+        }
+        assert!(default_crate_name(Path::new("/")).is_err());
+    }
+
+    #[test]
+    fn own_workspace_table_is_added_once() {
+        let mut files: FileSet = [(
+            PathBuf::from("Cargo.toml"),
+            "# @generated\n[package]\nname = \"x\"".to_string(),
+        )]
+        .into_iter()
+        .collect();
+        make_own_workspace(&mut files).unwrap();
+        make_own_workspace(&mut files).unwrap();
+        let text = &files[Path::new("Cargo.toml")];
+        assert!(
+            text.starts_with("# @generated\n[package]\nname = \"x\"\n\n# Added by"),
+            "{text}"
+        );
+        assert_eq!(text.matches("[workspace]").count(), 1);
+        assert!(make_own_workspace(&mut FileSet::new()).is_err());
+    }
+}
