@@ -174,7 +174,8 @@ pub struct Operation {
     pub default_response: Option<Response>,
     /// Media types the request body may be sent as (`consumes`, operation over document level).
     pub consumes: Vec<String>,
-    /// Media types the response may come as (`produces`, operation over document level).
+    /// Media types the response may come as (`produces`, operation over document level), led by
+    /// the media types that a polymorphic success model's kinds name as discriminator values.
     pub produces: Vec<String>,
     /// Names of the security schemes that apply to this operation (its own `security` when given,
     /// else the document's); empty when none apply.

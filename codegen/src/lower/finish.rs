@@ -68,6 +68,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
                 message: format!("no operationId: named `{op_name}` from the method and path"),
             });
         }
+        let produces = with_family_media_types(&models, &draft.responses, draft.produces);
         operations.push(Operation {
             synthesized_id: draft.operation_id.is_none(),
             operation_id: draft
@@ -88,7 +89,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             responses: draft.responses,
             default_response: draft.default_response,
             consumes: draft.consumes,
-            produces: draft.produces,
+            produces,
             security: draft.security,
             pointer: draft.loc.pointer,
         });
@@ -129,6 +130,78 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         error_models,
         warnings,
     })
+}
+
+/// Adds to `produces` the media types that a polymorphic success model names as its kinds'
+/// discriminator values (`x-ms-discriminator-value: application/vnd.oci.image.manifest.v1+json`):
+/// a server picks the representation by `Accept`, so the default `Accept` must offer them.
+fn with_family_media_types(
+    models: &[crate::ir::Model],
+    responses: &[crate::ir::Response],
+    produces: Vec<String>,
+) -> Vec<String> {
+    use crate::ir::ModelKind;
+    let by_name = |name: &str| models.iter().find(|m| m.name == name);
+    let mut family: Vec<String> = Vec::new();
+    for response in responses.iter().filter(|r| !is_error(r)) {
+        let Some(ResponseBody::Json {
+            ty: TypeRef::Model { name },
+            ..
+        }) = &response.body
+        else {
+            continue;
+        };
+        // The model, its ancestors, and everything below them.
+        let mut stack = vec![name.clone()];
+        let mut roots = Vec::new();
+        while let Some(n) = stack.pop() {
+            if let Some(ModelKind::Struct(s)) = by_name(&n).map(|m| &m.kind) {
+                if s.parents.is_empty() {
+                    roots.push(n.clone())
+                }
+                stack.extend(s.parents.iter().cloned());
+            }
+        }
+        let mut stack = roots;
+        let mut seen: Vec<String> = Vec::new();
+        while let Some(n) = stack.pop() {
+            if seen.contains(&n) {
+                continue;
+            }
+            seen.push(n.clone());
+            if let Some(ModelKind::Struct(s)) = by_name(&n).map(|m| &m.kind) {
+                stack.extend(s.children.iter().rev().cloned());
+                if let Some(value) = &s.discriminator_value
+                    && is_media_type(value)
+                    && !family.contains(value)
+                {
+                    family.push(value.clone())
+                }
+            }
+        }
+    }
+    if family.is_empty() {
+        return produces;
+    }
+    for p in produces {
+        if !family.contains(&p) {
+            family.push(p)
+        }
+    }
+    family
+}
+
+fn is_media_type(value: &str) -> bool {
+    let mut parts = value.splitn(2, '/');
+    let (Some(kind), Some(sub)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let token = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c))
+    };
+    token(kind) && token(sub)
 }
 
 /// A documented response with a 4xx or 5xx status (or range).

@@ -592,7 +592,11 @@ impl ManifestsGetRequest {
         request.path_param("name", &self.name)?;
         request.path("/manifests/");
         request.path_param("reference", &self.reference)?;
-        request.header_str("Accept", "application/json")?;
+        request
+            .header_str(
+                "Accept",
+                "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/json",
+            )?;
         if let Some(value) = &self.accept {
             request.header("accept", value)?;
         }
