@@ -19,10 +19,16 @@ struct Check {
     run: fn(&Path) -> Result<Vec<String>, String>,
 }
 
-const CHECKS: &[Check] = &[Check {
-    name: "generated crates are fresh",
-    run: generated_is_fresh,
-}];
+const CHECKS: &[Check] = &[
+    Check {
+        name: "generated crates are fresh",
+        run: generated_is_fresh,
+    },
+    Check {
+        name: "no unaccepted breaking change to a public API (specs/baselines/)",
+        run: crate::baseline::check,
+    },
+];
 
 /// Runs every check against the repository at `root`.
 pub fn run(root: &Path) -> Result<ExitCode, String> {

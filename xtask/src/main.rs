@@ -4,7 +4,9 @@
 //! that read `specs/manifest.json` run from the repository root whatever the current directory;
 //! paths given on the command line are taken relative to the current directory.
 
+mod baseline;
 mod check;
+mod diff;
 mod files;
 mod generate;
 mod manifest;
@@ -31,8 +33,15 @@ enum Command {
     /// Regenerate every crate of specs/manifest.json into generated/, or, with --spec and
     /// --out, one spec into any directory
     Generate(GenerateArgs),
-    /// Check that generated/ is what `generate` would write (exit 1 with diffs if not)
+    /// Check that generated/ is what `generate` would write, and that no spec has a breaking
+    /// change to its public API that its baseline (specs/baselines/) has not accepted (exit 1
+    /// with diffs and reports if not)
     Check,
+    /// Compare two API documents by their effect on the generated Rust API (exit 1 when
+    /// --fail-on is met, 2 when an input cannot be read)
+    Diff(diff::DiffArgs),
+    /// Show how each spec differs from its baseline, or accept its current public API
+    Baseline(baseline::BaselineArgs),
     /// Print a spec's intermediate representation as JSON
     Ir {
         /// The spec (Swagger 2.0 or OpenAPI 3.x, JSON or YAML)
@@ -95,8 +104,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 },
             )?;
         }
-        Command::Generate(_) => generate::all(&enter_root(&root)?)?,
+        Command::Generate(_) => {
+            let root = enter_root(&root)?;
+            generate::all(&root)?;
+            baseline::after_generate(&root)?;
+        }
         Command::Check => return check::run(&enter_root(&root)?),
+        Command::Diff(args) => return Ok(diff::run(&args)),
+        Command::Baseline(args) => return baseline::run(&enter_root(&root)?, &args),
         Command::Ir { path } => {
             let api = codegen::load_api(&path).map_err(|e| e.to_string())?;
             let json = serde_json::to_string_pretty(&api)

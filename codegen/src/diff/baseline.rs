@@ -1,8 +1,9 @@
 //! Baselines: a [`Surface`] as committed JSON text, compared with the spec in CI.
 //!
 //! The text is deterministic (IR order, no maps iterated by hash) and short enough to review in a
-//! pull request: an object or array that fits on one line of [`WIDTH`] columns is written on one
-//! line, so each parameter, header, property and enum value is one line of the diff.
+//! pull request: a flat record (an object of scalars and lists of scalars: a parameter, header,
+//! property, enum value) is always one line, and anything else that fits in [`WIDTH`] columns
+//! too, so that each item is one line of the diff.
 
 use std::path::Path;
 
@@ -20,7 +21,7 @@ impl Surface {
         // A `Surface` is plain data with string keys: turning it into a value cannot fail.
         let value = serde_json::to_value(self).unwrap_or(Value::Null);
         let mut out = String::new();
-        write_value(&value, 0, &mut out);
+        write_value(&value, 0, 0, &mut out);
         out.push('\n');
         out
     }
@@ -54,9 +55,10 @@ impl Surface {
     }
 }
 
-fn write_value(value: &Value, indent: usize, out: &mut String) {
+/// Writes `value`, which starts `column` columns into a line indented by `indent`.
+fn write_value(value: &Value, indent: usize, column: usize, out: &mut String) {
     let inline = inline(value);
-    if indent + inline.len() <= WIDTH || !matches!(value, Value::Object(_) | Value::Array(_)) {
+    if column + inline.len() <= WIDTH || is_flat(value) {
         out.push_str(&inline);
         return;
     }
@@ -66,9 +68,9 @@ fn write_value(value: &Value, indent: usize, out: &mut String) {
             out.push_str("{\n");
             for (i, (key, item)) in map.iter().enumerate() {
                 out.push_str(&pad);
-                out.push_str(&string(key));
-                out.push_str(": ");
-                write_value(item, indent + 2, out);
+                let key = format!("{}: ", string(key));
+                out.push_str(&key);
+                write_value(item, indent + 2, indent + 2 + key.len(), out);
                 out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
             }
             out.push_str(&" ".repeat(indent));
@@ -78,13 +80,27 @@ fn write_value(value: &Value, indent: usize, out: &mut String) {
             out.push_str("[\n");
             for (i, item) in items.iter().enumerate() {
                 out.push_str(&pad);
-                write_value(item, indent + 2, out);
+                write_value(item, indent + 2, indent + 2, out);
                 out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
             }
             out.push_str(&" ".repeat(indent));
             out.push(']');
         }
         _ => out.push_str(&inline),
+    }
+}
+
+/// A scalar, a list of scalars, or an object of those.
+fn is_flat(value: &Value) -> bool {
+    let scalars = |items: &Vec<Value>| items.iter().all(|v| !v.is_object() && !v.is_array());
+    match value {
+        Value::Array(items) => scalars(items),
+        Value::Object(map) => map.values().all(|v| match v {
+            Value::Array(items) => scalars(items),
+            Value::Object(_) => false,
+            _ => true,
+        }),
+        _ => true,
     }
 }
 
@@ -118,15 +134,18 @@ mod tests {
     fn short_items_stay_on_one_line() {
         let value = serde_json::json!({
             "a": [1, 2],
-            "long": ["x".repeat(60), "y".repeat(60)],
+            "flat": {"name": "x".repeat(60), "tags": ["y".repeat(60)]},
+            "nested": [{"x": {"y": "z".repeat(90)}}],
             "empty": {}
         });
         let mut out = String::new();
-        write_value(&value, 0, &mut out);
+        write_value(&value, 0, 0, &mut out);
         let expected = format!(
-            "{{\n  \"a\": [1, 2],\n  \"long\": [\n    \"{}\",\n    \"{}\"\n  ],\n  \"empty\": {{}}\n}}",
-            "x".repeat(60),
-            "y".repeat(60)
+            "{{\n  \"a\": [1, 2],\n  \"flat\": {{\"name\": \"{x}\", \"tags\": [\"{y}\"]}},\n  \
+             \"nested\": [\n    {{\n      \"x\": {{\"y\": \"{z}\"}}\n    }}\n  ],\n  \"empty\": {{}}\n}}",
+            x = "x".repeat(60),
+            y = "y".repeat(60),
+            z = "z".repeat(90),
         );
         assert_eq!(out, expected);
     }

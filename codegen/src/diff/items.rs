@@ -28,9 +28,13 @@ pub fn input(op: &Operation, rust_name: &str, positional: bool) -> String {
     }
 }
 
-/// The item of a parameter of `op`.
+/// The item of a parameter of `op` (a client setting, for a client-level one).
 pub fn parameter(op: &Operation, p: &Parameter) -> String {
-    input(op, &p.rust_name, Operation::is_positional(p))
+    if p.client_level {
+        client_parameter(p, p.location == "host")
+    } else {
+        input(op, &p.rust_name, Operation::is_positional(p))
+    }
 }
 
 /// The item of a client-level parameter (host parameter or client setting).

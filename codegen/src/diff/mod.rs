@@ -52,6 +52,7 @@
 //! | `path-parameter-renamed` | info | A path placeholder has another name at the same place (`{reference}` to `{digest}`): the wire is the same. |
 //! | `argument-renamed` | info | A positional argument has another Rust name: callers pass arguments by position, so nothing breaks. |
 //! | `argument-order-changed` | breaking | Positional arguments that stayed are in another order: calls still compile but pass values to the wrong parameters. |
+//! | `builtin-header-changed` | info | An optional `Accept` or `Content-Type` header parameter came or went: the request builder's built-in `accept(..)` or `content_type(..)` setter stands in, so the Rust API is the same. |
 //! | `request-body-added-required` | breaking | A required request body is new: a new positional argument. |
 //! | `request-body-added-optional` | non-breaking | An optional request body is new: a new setter. |
 //! | `request-body-removed` | breaking | The request body is gone. |

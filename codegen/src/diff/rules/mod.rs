@@ -147,6 +147,8 @@ rules! {
         "A positional argument has another Rust name: callers pass arguments by position, so nothing breaks.";
     ArgumentOrderChanged = "argument-order-changed", Breaking, Parameters,
         "Positional arguments that stayed are in another order: calls still compile but pass values to the wrong parameters.";
+    BuiltinHeaderChanged = "builtin-header-changed", Info, Parameters,
+        "An optional `Accept` or `Content-Type` header parameter came or went: the request builder's built-in `accept(..)` or `content_type(..)` setter stands in, so the Rust API is the same.";
 
     RequestBodyAddedRequired = "request-body-added-required", Breaking, RequestBodies,
         "A required request body is new: a new positional argument.";

@@ -6,6 +6,7 @@ use crate::diff::items;
 use crate::diff::matching::{self, MatchedBy, OpPair};
 use crate::diff::report::Change;
 use crate::diff::surface::{Operation, Parameter};
+use crate::diff::ty::Ty;
 
 /// Where a parameter sits in the generated crate, on each side.
 struct Place<'a> {
@@ -63,6 +64,23 @@ pub(crate) fn pair(pair: &OpPair<'_>, sink: &mut Sink) {
     let id = Some(new.operation_id.as_str());
 
     for p in matched.removed.iter().filter(|p| !p.client_level) {
+        if let Some(setter) = builtin(old, p).filter(|_| has_builtin_body(new, p)) {
+            sink.push(
+                Change::new(
+                    Rule::BuiltinHeaderChanged,
+                    format!(
+                        "{}{} was removed; the built-in {} setter takes its place",
+                        describe(p),
+                        of(id),
+                        code(&format!("{setter}(..)"))
+                    ),
+                )
+                .operation(&new.operation_id)
+                .pointers(Some(&p.pointer), None)
+                .item(items::parameter(old, p), Some(items::parameter(new, p))),
+            );
+            continue;
+        }
         sink.push(
             Change::new(
                 Rule::ParameterRemoved,
@@ -89,6 +107,23 @@ pub(crate) fn pair(pair: &OpPair<'_>, sink: &mut Sink) {
         compare(o, n, &place, Some((old, new)), sink);
     }
     for p in matched.added.iter().filter(|p| !p.client_level) {
+        if let Some(setter) = builtin(new, p).filter(|_| has_builtin_body(old, p)) {
+            sink.push(
+                Change::new(
+                    Rule::BuiltinHeaderChanged,
+                    format!(
+                        "{}{} was added; it takes the place of the built-in {} setter",
+                        describe(p),
+                        of(id),
+                        code(&format!("{setter}(..)"))
+                    ),
+                )
+                .operation(&new.operation_id)
+                .pointers(None, Some(&p.pointer))
+                .item(items::parameter(old, p), Some(items::parameter(new, p))),
+            );
+            continue;
+        }
         let (rule, what) = if Operation::is_positional(p) {
             (Rule::ParameterAddedRequired, "required")
         } else {
@@ -102,6 +137,34 @@ pub(crate) fn pair(pair: &OpPair<'_>, sink: &mut Sink) {
         );
     }
     argument_order(old, new, &matched.pairs, sink);
+}
+
+/// The built-in setter of the request builder (`accept`, `content_type`) that an optional
+/// string header parameter of `op` stands in for, if any. The builder has `accept(..)` unless the
+/// operation has its own `Accept` parameter, and `content_type(..)` for a body other than
+/// multipart unless it has its own `Content-Type` (see `codegen/src/emit/operations.rs`): such a
+/// parameter coming or going leaves the Rust API as it was.
+fn builtin(op: &Operation, p: &Parameter) -> Option<&'static str> {
+    if p.location != "header" || Operation::is_positional(p) || !matches!(p.ty, Ty::String(_)) {
+        return None;
+    }
+    let setter = if p.name.eq_ignore_ascii_case("accept") {
+        "accept"
+    } else if p.name.eq_ignore_ascii_case("content-type") && has_plain_body(op) {
+        "content_type"
+    } else {
+        return None;
+    };
+    (p.rust_name == setter).then_some(setter)
+}
+
+/// Whether `other` (the side without the parameter) has the built-in setter for `p`.
+fn has_builtin_body(other: &Operation, p: &Parameter) -> bool {
+    !p.name.eq_ignore_ascii_case("content-type") || has_plain_body(other)
+}
+
+fn has_plain_body(op: &Operation) -> bool {
+    op.body.as_ref().is_some_and(|b| b.kind != "multipart")
 }
 
 /// Host parameters (`host: true`) or client settings of two APIs.
