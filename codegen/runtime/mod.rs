@@ -1,24 +1,45 @@
 //! Support code shared by all operations: the [`Error`] type, raw bodies ([`Body`],
-//! [`ByteStream`]), request building, response decoding and the HTTP pipeline.
+//! [`ByteStream`]), digests ([`digest`]), credentials ([`Credentials`], [`TokenCredential`]),
+//! retries ([`RetryPolicy`]), paging, request building, response decoding and the HTTP
+//! pipeline.
 //!
 //! This module is the same in every crate made by the generator and holds nothing specific to
-//! one API. Items hidden from the documentation are used by the generated operations and are not
+//! one API. Items hidden from the documentation are used by the generated code and are not
 //! part of the crate's stable interface.
 
+mod auth;
 mod body;
+mod challenge;
+mod credentials;
+pub mod digest;
 mod error;
+mod paging;
 mod pipeline;
 mod request;
 mod response;
+mod retry;
+mod token;
+mod urls;
 
+#[doc(hidden)]
+pub use auth::{Auth, token_field};
 pub use body::{Body, ByteStream};
+pub use challenge::Challenge;
+#[doc(hidden)]
+pub use credentials::TokenOperations;
+pub use credentials::{Credentials, Secret, TokenCredential, TokenFuture};
 pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 #[doc(hidden)]
-pub use pipeline::{HostValue, Pipeline, base_url, host_url, redacted};
+pub use paging::{next_link, pages};
+#[doc(hidden)]
+pub use pipeline::{Options, Pipeline};
 #[doc(hidden)]
 pub use request::{Collection, Request, encode_component};
 #[doc(hidden)]
 pub use response::{ResponseParts, error_model, json, text, unexpected_status};
+pub use retry::RetryPolicy;
+#[doc(hidden)]
+pub use urls::{HostValue, base_url, host_url, redacted, same_origin};
 
 /// A boxed future that can be sent between threads: what awaiting a request builder runs.
 pub type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'static>>;

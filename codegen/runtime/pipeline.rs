@@ -1,143 +1,306 @@
-//! The HTTP pipeline: base URLs, and sending a [`Request`]. Authentication, retries and other
-//! policies belong here.
+//! The HTTP pipeline: sending a [`Request`] with credentials, retries, redirects and timeouts.
+//!
+//! One call of [`Pipeline::send`]:
+//!
+//! 1. The URL is made and checked (a link to another origin is refused before sending).
+//! 2. `Authorization` is added when the URL is on the base URL's origin ([`Auth`]).
+//! 3. Redirects (`301`, `302`, `303`, `307`, `308`) are followed, at most 10, when
+//!    [`Options::follow_redirects`]: credentials and cookies are not sent to another origin;
+//!    `303` (and `301`/`302` after a `POST`) become a `GET` without body; a `307`/`308` is
+//!    followed only when the body can be sent again.
+//! 4. On a `401` from the base URL's origin, [`Auth`] may obtain new credentials: the request
+//!    is sent once more (only when its body can be sent again).
+//! 5. On a connection error, `429` or `502`-`504`, the request is retried as the
+//!    [`RetryPolicy`] says (only when its body can be sent again).
 
 use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
 
+use bytes::Bytes;
+use reqwest::header::{
+    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, HeaderMap, HeaderValue, LOCATION,
+    PROXY_AUTHORIZATION,
+};
+use reqwest::{Method, StatusCode};
 use url::Url;
 
-use super::request::{RequestBody, encode_component};
-use super::{Error, Request};
+use super::auth::Auth;
+use super::request::RequestBody;
+use super::retry::retryable_status;
+use super::token::TokenService;
+use super::urls::same_origin;
+use super::{Body, Challenge, Error, Request, RetryPolicy};
 
-/// A value for one `{placeholder}` of a host template.
-#[derive(Debug, Clone, Copy)]
-pub struct HostValue<'a> {
-    /// The placeholder's name, without braces.
-    pub name: &'static str,
-    /// The value.
-    pub value: &'a str,
-    /// Put in verbatim (`x-ms-skip-url-encoding`) rather than percent-encoded.
-    pub verbatim: bool,
+/// The most redirects one request follows.
+const MAX_REDIRECTS: u32 = 10;
+
+/// What a client's builder sets: retries, timeouts, redirects.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// When to send a request again.
+    pub retry: RetryPolicy,
+    /// The longest one attempt may take, from connecting to the end of the response body.
+    pub timeout: Option<Duration>,
+    /// The longest connecting may take (for the default HTTP client only).
+    pub connect_timeout: Option<Duration>,
+    /// Follow redirects (credentials stay on the base URL's origin).
+    pub follow_redirects: bool,
 }
 
-/// Makes a base URL from a host template (`{url}`, `https://{account}.example.com`), its values,
-/// the scheme rule and the base path.
-///
-/// With `scheme_prefix`, `https://` is put in front unless the result already has a scheme.
-pub fn host_url(
-    template: &str,
-    values: &[HostValue<'_>],
-    scheme_prefix: bool,
-    base_path: &str,
-) -> Result<Url, Error> {
-    let mut text = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            text.push_str(&rest[open..]);
-            rest = "";
-            break;
-        };
-        let name = &after[..close];
-        match values.iter().find(|v| v.name == name) {
-            Some(v) if v.verbatim => text.push_str(v.value),
-            Some(v) => text.push_str(&encode_component(v.value)),
-            None => {
-                return Err(Error::invalid_url(
-                    None,
-                    format!("no value for host parameter `{name}`"),
-                    None,
-                ));
-            }
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            retry: RetryPolicy::default(),
+            timeout: None,
+            connect_timeout: Some(Duration::from_secs(30)),
+            follow_redirects: true,
         }
-        rest = &after[close + 1..];
     }
-    text.push_str(rest);
-    if scheme_prefix && !text.contains("://") {
-        text.insert_str(0, "https://");
-    }
-    base_url(&text, base_path)
 }
 
-/// Parses and checks a base URL (`text`, then `base_path`): absolute, `http` or `https`, no
-/// query or fragment.
-pub fn base_url(text: &str, base_path: &str) -> Result<Url, Error> {
-    let text = format!("{}{base_path}", text.trim_end_matches('/'));
-    let url = Url::parse(&text)
-        .map_err(|e| Error::invalid_url(None, "the base URL is not a valid URL", Some(e)))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::invalid_url(
-            None,
-            "the base URL must use http or https",
-            None,
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::invalid_url(
-            None,
-            "the base URL must not have a query or a fragment",
-            None,
-        ));
-    }
-    Ok(url)
-}
-
-/// The base URL with any user name and password removed, for `Debug` output.
-pub fn redacted(url: &Url) -> String {
-    let mut url = url.clone();
-    // Neither call fails on an http(s) URL; an error would leave the URL as it was.
-    let _ = url.set_username("");
-    let _ = url.set_password(None);
-    url.to_string()
-}
-
-/// Sends requests: the HTTP client and, later, the policies around it.
+/// Sends requests: the HTTP client and the policies around it.
 #[derive(Clone)]
 pub struct Pipeline {
     http: reqwest::Client,
+    options: Arc<Options>,
+}
+
+/// A request body as it can be sent: again and again, or once.
+enum Replay {
+    Empty,
+    Bytes(Bytes),
+    Once(Option<RequestBody>),
+}
+
+impl Replay {
+    fn new(body: Option<RequestBody>) -> Self {
+        match body {
+            None => Replay::Empty,
+            Some(RequestBody::Body(body)) => match body.replayable() {
+                Some(bytes) => Replay::Bytes(bytes),
+                None => Replay::Once(Some(RequestBody::Body(body))),
+            },
+            Some(multipart) => Replay::Once(Some(multipart)),
+        }
+    }
+
+    /// The body for the next send; `None` when there is none (or none left).
+    fn take(&mut self) -> Option<RequestBody> {
+        match self {
+            Replay::Empty => None,
+            Replay::Bytes(bytes) => Some(RequestBody::Body(Body::from(bytes.clone()))),
+            Replay::Once(body) => body.take(),
+        }
+    }
+
+    /// True when the body can be sent again.
+    fn replayable(&self) -> bool {
+        !matches!(self, Replay::Once(_))
+    }
 }
 
 impl Pipeline {
-    /// A pipeline over `http`, or over a default client (with this crate's `User-Agent`).
-    pub fn new(http: Option<reqwest::Client>) -> Result<Self, Error> {
+    /// A pipeline over `http`, or over a default client (this crate's `User-Agent`, the connect
+    /// timeout of `options`, and no redirects of its own: the pipeline follows them).
+    pub fn new(http: Option<reqwest::Client>, options: Options) -> Result<Self, Error> {
         let http = match http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .user_agent(concat!(
-                    env!("CARGO_PKG_NAME"),
-                    "/",
-                    env!("CARGO_PKG_VERSION")
-                ))
-                .build()
-                .map_err(|e| Error::transport(None, e))?,
+            None => {
+                let mut builder = reqwest::Client::builder()
+                    .user_agent(concat!(
+                        env!("CARGO_PKG_NAME"),
+                        "/",
+                        env!("CARGO_PKG_VERSION")
+                    ))
+                    .redirect(reqwest::redirect::Policy::none());
+                if let Some(timeout) = options.connect_timeout {
+                    builder = builder.connect_timeout(timeout);
+                }
+                builder.build().map_err(|e| Error::transport(None, e))?
+            }
         };
-        Ok(Pipeline { http })
+        Ok(Pipeline {
+            http,
+            options: Arc::new(options),
+        })
     }
 
-    /// Sends `request` to `base` (a base URL, possibly with a path, no trailing `/` needed).
-    pub async fn send(&self, base: &str, request: Request) -> Result<reqwest::Response, Error> {
+    /// Sends `request` to `base` (a base URL, possibly with a path) with the credentials of
+    /// `auth`, following the steps in the module documentation.
+    pub async fn send(
+        &self,
+        auth: &Auth,
+        base: &Url,
+        request: Request,
+    ) -> Result<reqwest::Response, Error> {
         let operation = request.operation();
-        let text = request.url(base.trim_end_matches('/'));
-        let url = Url::parse(&text).map_err(|e| {
-            Error::invalid_url(Some(operation), "the request URL is not valid", Some(e))
-        })?;
+        let url = request.url(base)?;
         let (method, headers, body) = request.into_parts();
-        let mut builder = self.http.request(method, url).headers(headers);
-        builder = match body {
-            None => builder,
-            Some(RequestBody::Bytes(body)) => builder.body(body),
-            Some(RequestBody::Multipart(form)) => builder.multipart(form),
-        };
-        builder
-            .send()
-            .await
-            .map_err(|e| Error::transport(Some(operation), e))
+        let mut body = Replay::new(body);
+        let retry = &self.options.retry;
+        let (mut retries, mut challenged) = (0, false);
+        loop {
+            let (authorization, sent) = if same_origin(&url, base) {
+                auth.authorization()
+                    .await
+                    .map_err(|e| e.in_operation(operation))?
+            } else {
+                (None, super::auth::Sent::Nothing)
+            };
+            let attempt = Attempt {
+                operation,
+                method: &method,
+                headers: &headers,
+                authorization: authorization.as_ref(),
+                base,
+            };
+            let result = self.exchange(&attempt, url.clone(), &mut body).await;
+            let replayable = body.replayable();
+            let response = match result {
+                Ok(response) => response,
+                Err(error) => {
+                    if replayable && error.is_connect() && retry.allows(&method, retries) {
+                        tokio::time::sleep(retry.backoff(retries)).await;
+                        retries += 1;
+                        continue;
+                    }
+                    return Err(error);
+                }
+            };
+            let status = response.status();
+            if status == StatusCode::UNAUTHORIZED
+                && !challenged
+                && replayable
+                && same_origin(response.url(), base)
+            {
+                challenged = true;
+                let challenges = Challenge::from_headers(response.headers());
+                let service = TokenService {
+                    http: &self.http,
+                    timeout: self.options.timeout,
+                    base,
+                };
+                let again = auth
+                    .answer(&challenges, &sent, &service)
+                    .await
+                    .map_err(|e| e.in_operation(operation))?;
+                if again {
+                    continue;
+                }
+            }
+            if replayable && retryable_status(status) && retry.allows(&method, retries) {
+                let delay = retry.delay(retries, response.headers());
+                drop(response);
+                tokio::time::sleep(delay).await;
+                retries += 1;
+                continue;
+            }
+            return Ok(response);
+        }
     }
+
+    /// One attempt: the request, then the redirects it leads to.
+    async fn exchange(
+        &self,
+        attempt: &Attempt<'_>,
+        mut url: Url,
+        body: &mut Replay,
+    ) -> Result<reqwest::Response, Error> {
+        let mut method = attempt.method.clone();
+        let mut headers = attempt.headers.clone();
+        let mut with_body = true;
+        let mut hops = 0;
+        loop {
+            let mut hop_headers = headers.clone();
+            if same_origin(&url, attempt.base) {
+                if let Some(authorization) = attempt.authorization {
+                    if !hop_headers.contains_key(AUTHORIZATION) {
+                        hop_headers.insert(AUTHORIZATION, authorization.clone());
+                    }
+                }
+            } else {
+                for name in [AUTHORIZATION, PROXY_AUTHORIZATION, COOKIE] {
+                    hop_headers.remove(name);
+                }
+            }
+            let mut builder = self.http.request(method.clone(), url.clone());
+            if let Some(timeout) = self.options.timeout {
+                builder = builder.timeout(timeout);
+            }
+            let payload = if with_body { body.take() } else { None };
+            match payload {
+                None => {}
+                Some(RequestBody::Body(payload)) => {
+                    let replayable = payload.as_bytes().is_some();
+                    let (payload, len) = payload.into_reqwest();
+                    if let (false, Some(len)) = (replayable, len) {
+                        hop_headers.insert(CONTENT_LENGTH, HeaderValue::from(len));
+                    }
+                    builder = builder.body(payload);
+                }
+                Some(RequestBody::Multipart(form)) => builder = builder.multipart(form),
+            }
+            let response = builder
+                .headers(hop_headers)
+                .send()
+                .await
+                .map_err(|e| Error::transport(Some(attempt.operation), e))?;
+            if !self.options.follow_redirects || hops >= MAX_REDIRECTS {
+                return Ok(response);
+            }
+            let Some(next) = redirect_target(&response) else {
+                return Ok(response);
+            };
+            match response.status().as_u16() {
+                303 => {
+                    if method != Method::HEAD {
+                        method = Method::GET;
+                    }
+                    with_body = false;
+                }
+                301 | 302 if method == Method::POST => {
+                    method = Method::GET;
+                    with_body = false;
+                }
+                _ if with_body && !body.replayable() => return Ok(response),
+                _ => {}
+            }
+            if !with_body {
+                headers.remove(CONTENT_TYPE);
+                headers.remove(CONTENT_LENGTH);
+            }
+            url = next;
+            hops += 1;
+        }
+    }
+}
+
+/// What every hop of one attempt shares.
+struct Attempt<'a> {
+    operation: &'static str,
+    method: &'a Method,
+    headers: &'a HeaderMap,
+    authorization: Option<&'a HeaderValue>,
+    base: &'a Url,
+}
+
+/// Where a redirect response points: its `Location`, resolved against its URL, when it is a
+/// redirect to an `http(s)` URL.
+fn redirect_target(response: &reqwest::Response) -> Option<Url> {
+    if !matches!(response.status().as_u16(), 301 | 302 | 303 | 307 | 308) {
+        return None;
+    }
+    let location = response.headers().get(LOCATION)?.to_str().ok()?;
+    let next = response.url().join(location).ok()?;
+    matches!(next.scheme(), "http" | "https").then_some(next)
 }
 
 impl fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Pipeline").finish_non_exhaustive()
+        f.debug_struct("Pipeline")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
     }
 }

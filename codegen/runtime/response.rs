@@ -1,22 +1,25 @@
 //! Reading responses: typed headers, JSON and text bodies, and errors for unexpected statuses.
 
+use std::fmt;
 use std::str::FromStr;
 
 use bytes::{Bytes, BytesMut};
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
+use url::Url;
 
 use super::Error;
 use super::error::MAX_ERROR_BODY;
 
 /// What every response keeps besides its typed fields: the status, the headers and, for bodies
-/// read into memory, the raw bytes.
-#[derive(Debug, Clone)]
+/// read into memory, the raw bytes. `Debug` leaves out the URL and the body.
+#[derive(Clone)]
 pub struct ResponseParts {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
+    url: Url,
 }
 
 impl ResponseParts {
@@ -26,7 +29,13 @@ impl ResponseParts {
             status: response.status(),
             headers: response.headers().clone(),
             body: Bytes::new(),
+            url: response.url().clone(),
         }
+    }
+
+    /// The URL that answered (what relative links in the response are relative to).
+    pub(crate) fn url(&self) -> &Url {
+        &self.url
     }
 
     /// The same parts, with the body that was read.
@@ -59,9 +68,23 @@ impl ResponseParts {
     }
 }
 
-/// Reads a JSON body. An empty body decodes as `null` when `T` allows it (an `Option`, any
-/// JSON value), else as `{}` when `T` allows that (a model whose properties are all optional),
-/// else it is a [`super::ErrorKind::Decode`] error.
+impl fmt::Debug for ResponseParts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponseParts")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+/// Reads a JSON body.
+///
+/// A server may answer a documented body with nothing at all (a `201` with no body and no
+/// `Content-Type`). An empty body (or only whitespace) decodes as `null` when `T` allows it
+/// (an `Option`, any JSON value: `serde_json::Value::Null`), else as `{}` when `T` allows that
+/// (a model whose properties are all optional), else it is a [`super::ErrorKind::Decode`] error
+/// that says the body is empty, with the operation and the status.
 pub async fn json<T: DeserializeOwned>(
     operation: &'static str,
     response: reqwest::Response,
@@ -71,11 +94,14 @@ pub async fn json<T: DeserializeOwned>(
         .bytes()
         .await
         .map_err(|e| Error::transport(Some(operation), e))?;
-    let decoded = if body.iter().all(u8::is_ascii_whitespace) {
-        serde_json::from_slice(b"null").or_else(|_| serde_json::from_slice(b"{}"))
-    } else {
-        serde_json::from_slice(&body)
-    };
+    let decoded: Result<T, Box<dyn std::error::Error + Send + Sync>> =
+        if body.iter().all(u8::is_ascii_whitespace) {
+            serde_json::from_slice(b"null")
+                .or_else(|_| serde_json::from_slice(b"{}"))
+                .map_err(|_| "the body is empty, and the documented type needs a value".into())
+        } else {
+            serde_json::from_slice(&body).map_err(Into::into)
+        };
     match decoded {
         Ok(value) => Ok((value, parts.with_body(body))),
         Err(e) => Err(Error::decode(
@@ -83,7 +109,7 @@ pub async fn json<T: DeserializeOwned>(
             parts.status,
             parts.headers,
             &body,
-            Box::new(e),
+            e,
         )),
     }
 }

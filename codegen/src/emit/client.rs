@@ -29,7 +29,18 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             ));
         }
     }
-    let mut fields = Names::new(["base_url", "http_client", "pipeline"]);
+    let mut fields = Names::new([
+        "base_url",
+        "http_client",
+        "pipeline",
+        "credentials",
+        "options",
+        "auth",
+        "retry_policy",
+        "request_timeout",
+        "connect_timeout",
+        "follow_redirects",
+    ]);
     for v in host.iter().chain(&settings) {
         fields.claim(
             ctx,
@@ -233,7 +244,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                                 runtime::host_url(#template, &values, #prefix, #base_path)?
                             }
                         };
-                        self.inner.pipeline.send(base.as_str(), request).await
+                        self.inner.pipeline.send(&self.auth, &base, request).await
                     }
                 },
                 quote!(let base_url = self.base_url.as_deref().map(|base_url| runtime::base_url(base_url, #base_path)).transpose()?;),
@@ -252,7 +263,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                 },
                 quote! {
                     pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, Error> {
-                        self.inner.pipeline.send(self.inner.base_url.as_str(), request).await
+                        self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
                     }
                 },
                 quote! {
@@ -273,6 +284,22 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         quote!(&runtime::redacted(&self.inner.base_url))
     };
 
+    let token_ops = super::tokens::token_ops(ctx)?;
+    let (token_operations, token_items) = match &token_ops {
+        Some(ops) => (
+            quote! {
+                let token_client = Client {
+                    inner: inner.clone(),
+                    auth: runtime::Auth::for_token_requests(&credentials),
+                };
+                let operations: Option<std::sync::Arc<dyn runtime::TokenOperations>> =
+                    Some(std::sync::Arc::new(TokenOperations { client: token_client }));
+            },
+            ops.items(),
+        ),
+        None => (quote!(let operations = None;), TokenStream::new()),
+    };
+    let builder_setters = builder_setters();
     let crate_doc = crate_doc(ctx)?.inner_attrs();
     let new_doc = new_doc(ctx).attrs();
     Ok(quote! {
@@ -285,14 +312,19 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         pub mod runtime;
 
         pub use errors::ErrorModel;
-        pub use runtime::{Body, ByteStream, Error, ErrorKind};
+        pub use runtime::{
+            Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RetryPolicy, Secret,
+            TokenCredential,
+        };
 
         #[doc = " The client: one per service endpoint, cheap to clone (an `Arc` inside)."]
         #[doc = ""]
-        #[doc = " Each operation group is a method returning a sub-client."]
+        #[doc = " Each operation group is a method returning a sub-client. `Debug` shows the base URL"]
+        #[doc = " (without user name or password) and the kind of credentials, never a secret."]
         #[derive(Clone)]
         pub struct Client {
             inner: std::sync::Arc<ClientInner>,
+            auth: runtime::Auth,
         }
 
         struct ClientInner {
@@ -305,6 +337,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct("Client")
                     .field("base_url", #debug_base)
+                    .field("credentials", &self.auth)
                     .finish_non_exhaustive()
             }
         }
@@ -323,11 +356,14 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                     #(#builder_inits)*
                     base_url: None,
                     http_client: None,
+                    credentials: runtime::Credentials::none(),
+                    options: runtime::Options::default(),
                 }
             }
 
             #[doc = " A client for this base URL (`http://127.0.0.1:5000`, ...), instead of the one made"]
-            #[doc = " from the host parameters. The API's base path, if any, is added to it."]
+            #[doc = " from the host parameters, with the default settings and no credentials. The API's"]
+            #[doc = " base path, if any, is added to it."]
             #[doc = ""]
             #[doc = " # Errors"]
             #[doc = ""]
@@ -335,14 +371,13 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             #[doc = " default HTTP client cannot be created."]
             pub fn from_base_url(base_url: impl AsRef<str>, #(#from_args),*) -> Result<Self, Error> {
                 #from_base
-                Ok(Client {
-                    inner: std::sync::Arc::new(ClientInner {
-                        pipeline: runtime::Pipeline::new(None)?,
-                        base_url,
-                        #host_state_from_url
-                        #(#settings_from_args)*
-                    }),
-                })
+                let inner = std::sync::Arc::new(ClientInner {
+                    pipeline: runtime::Pipeline::new(None, runtime::Options::default())?,
+                    base_url,
+                    #host_state_from_url
+                    #(#settings_from_args)*
+                });
+                Ok(with_credentials(inner, runtime::Credentials::none()))
             }
 
             #base_url_fn
@@ -358,22 +393,30 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             #(#builder_fields)*
             base_url: Option<String>,
             http_client: Option<reqwest::Client>,
+            credentials: runtime::Credentials,
+            options: runtime::Options,
         }
 
         impl std::fmt::Debug for ClientBuilder {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.debug_struct("ClientBuilder").finish_non_exhaustive()
+                f.debug_struct("ClientBuilder")
+                    .field("credentials", &self.credentials)
+                    .finish_non_exhaustive()
             }
         }
 
         impl ClientBuilder {
-            #[doc = " Sends requests with this HTTP client (timeouts, proxies, TLS settings, redirect"]
-            #[doc = " policy...). By default, a client with this crate's `User-Agent`, which follows"]
-            #[doc = " redirects."]
+            #[doc = " Sends requests with this HTTP client (proxies, TLS settings...). By default, a client"]
+            #[doc = " with this crate's `User-Agent` and the connect timeout, which leaves redirects to"]
+            #[doc = " the client (see [`follow_redirects`](Self::follow_redirects)). A client given here"]
+            #[doc = " should not follow redirects itself (`reqwest::redirect::Policy::none()`), and its own"]
+            #[doc = " connect timeout applies."]
             pub fn http_client(mut self, http_client: reqwest::Client) -> Self {
                 self.http_client = Some(http_client);
                 self
             }
+
+            #builder_setters
 
             #[doc = " Uses this base URL instead of the one made from the host parameters (the API's base"]
             #[doc = " path, if any, is added to it)."]
@@ -392,15 +435,71 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             #[doc = " client cannot be created."]
             pub fn build(self) -> Result<Client, Error> {
                 #build_base
-                Ok(Client {
-                    inner: std::sync::Arc::new(ClientInner {
-                        pipeline: runtime::Pipeline::new(self.http_client)?,
-                        base_url,
-                        #host_state
-                        #(#settings_from_builder)*
-                    }),
-                })
+                let inner = std::sync::Arc::new(ClientInner {
+                    pipeline: runtime::Pipeline::new(self.http_client, self.options)?,
+                    base_url,
+                    #host_state
+                    #(#settings_from_builder)*
+                });
+                Ok(with_credentials(inner, self.credentials))
             }
         }
+
+        #[doc = " The client over `inner` that authenticates with `credentials`."]
+        fn with_credentials(
+            inner: std::sync::Arc<ClientInner>,
+            credentials: runtime::Credentials,
+        ) -> Client {
+            #token_operations
+            Client {
+                auth: runtime::Auth::new(credentials, operations),
+                inner,
+            }
+        }
+
+        #token_items
     })
+}
+
+/// The setters every `ClientBuilder` has: credentials, retries, timeouts, redirects.
+fn builder_setters() -> TokenStream {
+    quote! {
+        #[doc = " How requests authenticate (default: [`Credentials::none`]). Credentials are sent"]
+        #[doc = " only to the base URL's scheme, host and port, never where a redirect or a link"]
+        #[doc = " points elsewhere; a `401` with a `WWW-Authenticate` challenge that they can answer"]
+        #[doc = " is answered, and the request sent once more (when its body can be sent again)."]
+        pub fn credentials(mut self, credentials: Credentials) -> Self {
+            self.credentials = credentials;
+            self
+        }
+
+        #[doc = " When requests are sent again (default: [`RetryPolicy::default`]; see there)."]
+        pub fn retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
+            self.options.retry = retry_policy;
+            self
+        }
+
+        #[doc = " The longest one attempt may take, from connecting to the end of the response"]
+        #[doc = " body (a streamed download included), after which it fails with"]
+        #[doc = " [`ErrorKind::Timeout`]. Default: none."]
+        pub fn request_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout = Some(timeout);
+            self
+        }
+
+        #[doc = " The longest connecting may take (default: 30 s; not used with"]
+        #[doc = " [`http_client`](Self::http_client), whose own setting applies)."]
+        pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.connect_timeout = Some(timeout);
+            self
+        }
+
+        #[doc = " Whether redirects are followed (default: true, at most 10). When false, a redirect"]
+        #[doc = " is returned as it is: as the operation's documented redirect response, or as an"]
+        #[doc = " error."]
+        pub fn follow_redirects(mut self, follow: bool) -> Self {
+            self.options.follow_redirects = follow;
+            self
+        }
+    }
 }

@@ -70,6 +70,24 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
         .raw(format!(
             "# Example\n\n```no_run\n# async fn example() -> Result<(), {lib}::Error> {{\n{example}\n# Ok(())\n# }}\n```"
         ));
+    let mut settings = String::from(
+        "# Client settings\n\n[`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, \
+         or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered \
+         once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and \
+         `502`-`504`), timeouts, and whether redirects are followed. Credentials only go to the \
+         client's own scheme, host and port.",
+    );
+    if super::tokens::token_ops(ctx)?.is_some() {
+        settings.push_str(
+            "\n\nThis API has its own token operations: `Bearer` challenges are answered with \
+             them (see the constructors of [`Credentials`]).",
+        );
+    }
+    settings.push_str(
+        "\n\nBodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); \
+         [`runtime::digest`] computes and checks `sha256:` digests as they pass.",
+    );
+    doc = doc.raw(settings);
     if !api.groups.is_empty() {
         let lines: Vec<String> = api
             .groups

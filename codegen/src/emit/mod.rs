@@ -7,6 +7,8 @@
 //!   status dispatch);
 //! - `models` and `enums`: `src/models.rs`;
 //! - `errors`: `src/errors.rs` (the `ErrorModel` enum) and each operation's error decoder;
+//! - `tokens`: the API's own token operations, found by their shape, wired to the credentials
+//!   (in `src/lib.rs`); `paging`: list operations that follow `Link: rel="next"`;
 //! - `runtime`: `src/runtime/*.rs`, copied from `codegen/runtime/`;
 //! - `docs`: doc comments made rustdoc-safe; `types`: `TypeRef` to Rust types.
 //!
@@ -22,9 +24,11 @@ mod errors;
 mod lib_docs;
 mod models;
 mod operations;
+mod paging;
 mod responses;
 mod runtime;
 mod settings;
+mod tokens;
 mod types;
 mod unions;
 mod wire;

@@ -143,8 +143,11 @@ fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<In
         .raw(format!("Sent as the {} {place}.", code(&p.name)));
     if p.skip_url_encoding {
         doc = doc.raw(
-            "Sent verbatim, not percent-encoded: it may carry its own (encoded) query, or be a \
-             whole URL (such as a `Location` header), which is then used as it is.",
+            "Sent verbatim, not percent-encoded: it may carry its own (encoded) query. When it is \
+             the whole path, it may be a link as a `Location` header gives it (`https://host/..`, \
+             `/..` or `..`), which must stay on the client's scheme, host and port: a link \
+             elsewhere is refused before sending \
+             ([`ErrorKind::CrossOrigin`](crate::ErrorKind::CrossOrigin)).",
         );
     }
     if let (false, Some(default)) = (p.required, &p.default) {
@@ -216,7 +219,13 @@ fn operation(
     let inputs = inputs(ctx, op)?;
     let builtins = builtins(op);
 
+    let paging = super::paging::paging(ctx, op)?;
     let mut fields = Names::new(BUILDER_RESERVED);
+    if paging.is_some() {
+        for name in super::paging::RESERVED {
+            fields.claim(ctx, name, &op.pointer, "list method")?;
+        }
+    }
     for input in &inputs {
         fields.claim(ctx, &input.ident.to_string(), &op.pointer, "parameter")?;
     }
@@ -280,9 +289,30 @@ fn operation(
         }
     });
     let builtin_setters = builtin_setters(op, &builtins);
-    let send = super::wire::send_body(ctx, op, &inputs, &builtins)?;
+    let build = super::wire::build_request(ctx, op, &inputs, &builtins)?;
+    let send_request = super::wire::send_request(ctx, op, &inputs)?;
     let dispatch = &responses.dispatch;
     let response_ty = &responses.ty;
+    let send_doc = quote! {
+        #[doc = " Sends the request, and reads the status, the headers and (unless it is streamed) the body."]
+        #[doc = ""]
+        #[doc = " # Errors"]
+        #[doc = ""]
+        #[doc = " Fails when the request cannot be built or sent, when the status is not a documented"]
+        #[doc = " success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or"]
+        #[doc = " when the body does not decode."]
+    };
+    let send = match &paging {
+        Some(paging) => super::paging::methods(paging, response_ty, &build, dispatch, &send_doc),
+        None => quote! {
+            #send_doc
+            pub async fn send(self) -> Result<#response_ty, crate::Error> {
+                #build
+                #send_request
+                #dispatch
+            }
+        },
+    };
     let response_items = &responses.items;
     let operation_id = &op.operation_id;
     let request_doc = Doc::new()
@@ -312,17 +342,7 @@ fn operation(
         impl #request_ty {
             #(#setters)*
             #builtin_setters
-            #[doc = " Sends the request, and reads the status, the headers and (unless it is streamed) the body."]
-            #[doc = ""]
-            #[doc = " # Errors"]
-            #[doc = ""]
-            #[doc = " Fails when the request cannot be built or sent, when the status is not a documented"]
-            #[doc = " success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or"]
-            #[doc = " when the body does not decode."]
-            pub async fn send(self) -> Result<#response_ty, crate::Error> {
-                #send
-                #dispatch
-            }
+            #send
         }
         impl std::future::IntoFuture for #request_ty {
             type Output = Result<#response_ty, crate::Error>;

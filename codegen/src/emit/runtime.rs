@@ -5,13 +5,24 @@
 use super::{RustFile, RustSource};
 
 /// The runtime files: their path in the generated crate and their source.
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 14] = [
     ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("auth.rs", include_str!("../../runtime/auth.rs")),
     ("body.rs", include_str!("../../runtime/body.rs")),
+    ("challenge.rs", include_str!("../../runtime/challenge.rs")),
+    (
+        "credentials.rs",
+        include_str!("../../runtime/credentials.rs"),
+    ),
+    ("digest.rs", include_str!("../../runtime/digest.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("paging.rs", include_str!("../../runtime/paging.rs")),
     ("pipeline.rs", include_str!("../../runtime/pipeline.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
+    ("retry.rs", include_str!("../../runtime/retry.rs")),
+    ("token.rs", include_str!("../../runtime/token.rs")),
+    ("urls.rs", include_str!("../../runtime/urls.rs")),
 ];
 
 pub(crate) fn files() -> Vec<RustFile> {

@@ -17,8 +17,8 @@ use super::operations::{Builtins, Input, Kind};
 use crate::ir::{BodyKind, CollectionFormat, Location, Operation, Parameter, RequestBody, TypeRef};
 use crate::{ErrorKind, Result};
 
-/// The statements of `send()` up to `let response = ...;`.
-pub(crate) fn send_body(
+/// The statements that build `request` (steps 1 to 4).
+pub(crate) fn build_request(
     ctx: &Ctx<'_>,
     op: &Operation,
     inputs: &[Input<'_>],
@@ -50,15 +50,21 @@ pub(crate) fn send_body(
     out.extend(params(ctx, op, inputs, Location::Header)?);
     out.extend(params(ctx, op, inputs, Location::Cookie)?);
     out.extend(params(ctx, op, inputs, Location::Form)?);
-    if ctx.has_per_call_host() {
-        let values = host_values(ctx, op, inputs)?;
-        out.extend(quote! {
-            let response = self.client.send(&[#(#values),*], request).await?;
-        });
-    } else {
-        out.extend(quote!(let response = self.client.send(request).await?;));
-    }
     Ok(out)
+}
+
+/// `let response = ...;`: sending `request` (step 5).
+pub(crate) fn send_request(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    inputs: &[Input<'_>],
+) -> Result<TokenStream> {
+    Ok(if ctx.has_per_call_host() {
+        let values = host_values(ctx, op, inputs)?;
+        quote!(let response = self.client.send(&[#(#values),*], request).await?;)
+    } else {
+        quote!(let response = self.client.send(request).await?;)
+    })
 }
 
 fn method(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {

@@ -18,6 +18,14 @@
 //! # }
 //! ```
 //!
+//! # Client settings
+//!
+//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and `502`-`504`), timeouts, and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
+//!
+//! This API has its own token operations: `Bearer` challenges are answered with them (see the constructors of [`Credentials`]).
+//!
+//! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass.
+//!
 //! # Operation groups
 //!
 //! - [`Client::repository`] gives a [`repository::RepositoryClient`]
@@ -39,13 +47,18 @@ pub mod errors;
 pub mod models;
 pub mod runtime;
 pub use errors::ErrorModel;
-pub use runtime::{Body, ByteStream, Error, ErrorKind};
+pub use runtime::{
+    Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RetryPolicy, Secret,
+    TokenCredential,
+};
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
-/// Each operation group is a method returning a sub-client.
+/// Each operation group is a method returning a sub-client. `Debug` shows the base URL
+/// (without user name or password) and the kind of credentials, never a secret.
 #[derive(Clone)]
 pub struct Client {
     inner: std::sync::Arc<ClientInner>,
+    auth: runtime::Auth,
 }
 struct ClientInner {
     pipeline: runtime::Pipeline,
@@ -55,6 +68,7 @@ impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &runtime::redacted(&self.inner.base_url))
+            .field("credentials", &self.auth)
             .finish_non_exhaustive()
     }
 }
@@ -77,10 +91,13 @@ impl Client {
             login_uri: login_uri.into(),
             base_url: None,
             http_client: None,
+            credentials: runtime::Credentials::none(),
+            options: runtime::Options::default(),
         }
     }
     /// A client for this base URL (`http://127.0.0.1:5000`, ...), instead of the one made
-    /// from the host parameters. The API's base path, if any, is added to it.
+    /// from the host parameters, with the default settings and no credentials. The API's
+    /// base path, if any, is added to it.
     ///
     /// # Errors
     ///
@@ -88,12 +105,11 @@ impl Client {
     /// default HTTP client cannot be created.
     pub fn from_base_url(base_url: impl AsRef<str>) -> Result<Self, Error> {
         let base_url = runtime::base_url(base_url.as_ref(), "")?;
-        Ok(Client {
-            inner: std::sync::Arc::new(ClientInner {
-                pipeline: runtime::Pipeline::new(None)?,
-                base_url,
-            }),
-        })
+        let inner = std::sync::Arc::new(ClientInner {
+            pipeline: runtime::Pipeline::new(None, runtime::Options::default())?,
+            base_url,
+        });
+        Ok(with_credentials(inner, runtime::Credentials::none()))
     }
     /// The base URL every operation path is appended to.
     pub fn base_url(&self) -> &url::Url {
@@ -145,7 +161,7 @@ impl Client {
         &self,
         request: runtime::Request,
     ) -> Result<reqwest::Response, Error> {
-        self.inner.pipeline.send(self.inner.base_url.as_str(), request).await
+        self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
     }
 }
 /// Builds a [`Client`]: from [`Client::builder`].
@@ -154,18 +170,57 @@ pub struct ClientBuilder {
     login_uri: String,
     base_url: Option<String>,
     http_client: Option<reqwest::Client>,
+    credentials: runtime::Credentials,
+    options: runtime::Options,
 }
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientBuilder").finish_non_exhaustive()
+        f.debug_struct("ClientBuilder")
+            .field("credentials", &self.credentials)
+            .finish_non_exhaustive()
     }
 }
 impl ClientBuilder {
-    /// Sends requests with this HTTP client (timeouts, proxies, TLS settings, redirect
-    /// policy...). By default, a client with this crate's `User-Agent`, which follows
-    /// redirects.
+    /// Sends requests with this HTTP client (proxies, TLS settings...). By default, a client
+    /// with this crate's `User-Agent` and the connect timeout, which leaves redirects to
+    /// the client (see [`follow_redirects`](Self::follow_redirects)). A client given here
+    /// should not follow redirects itself (`reqwest::redirect::Policy::none()`), and its own
+    /// connect timeout applies.
     pub fn http_client(mut self, http_client: reqwest::Client) -> Self {
         self.http_client = Some(http_client);
+        self
+    }
+    /// How requests authenticate (default: [`Credentials::none`]). Credentials are sent
+    /// only to the base URL's scheme, host and port, never where a redirect or a link
+    /// points elsewhere; a `401` with a `WWW-Authenticate` challenge that they can answer
+    /// is answered, and the request sent once more (when its body can be sent again).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = credentials;
+        self
+    }
+    /// When requests are sent again (default: [`RetryPolicy::default`]; see there).
+    pub fn retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
+        self.options.retry = retry_policy;
+        self
+    }
+    /// The longest one attempt may take, from connecting to the end of the response
+    /// body (a streamed download included), after which it fails with
+    /// [`ErrorKind::Timeout`]. Default: none.
+    pub fn request_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.options.timeout = Some(timeout);
+        self
+    }
+    /// The longest connecting may take (default: 30 s; not used with
+    /// [`http_client`](Self::http_client), whose own setting applies).
+    pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.options.connect_timeout = Some(timeout);
+        self
+    }
+    /// Whether redirects are followed (default: true, at most 10). When false, a redirect
+    /// is returned as it is: as the operation's documented redirect response, or as an
+    /// error.
+    pub fn follow_redirects(mut self, follow: bool) -> Self {
+        self.options.follow_redirects = follow;
         self
     }
     /// Uses this base URL instead of the one made from the host parameters (the API's base
@@ -198,11 +253,118 @@ impl ClientBuilder {
                 )?
             }
         };
-        Ok(Client {
-            inner: std::sync::Arc::new(ClientInner {
-                pipeline: runtime::Pipeline::new(self.http_client)?,
-                base_url,
+        let inner = std::sync::Arc::new(ClientInner {
+            pipeline: runtime::Pipeline::new(self.http_client, self.options)?,
+            base_url,
+        });
+        Ok(with_credentials(inner, self.credentials))
+    }
+}
+/// The client over `inner` that authenticates with `credentials`.
+fn with_credentials(
+    inner: std::sync::Arc<ClientInner>,
+    credentials: runtime::Credentials,
+) -> Client {
+    let token_client = Client {
+        inner: inner.clone(),
+        auth: runtime::Auth::for_token_requests(&credentials),
+    };
+    let operations: Option<std::sync::Arc<dyn runtime::TokenOperations>> = Some(
+        std::sync::Arc::new(TokenOperations {
+            client: token_client,
+        }),
+    );
+    Client {
+        auth: runtime::Auth::new(credentials, operations),
+        inner,
+    }
+}
+/// The API's token operations, called by the client's credentials on a `Bearer`
+/// challenge. Requests made here carry `Basic` credentials (if any) and never
+/// answer challenges themselves.
+struct TokenOperations {
+    client: Client,
+}
+impl runtime::TokenOperations for TokenOperations {
+    fn login<'a>(
+        &'a self,
+        service: &'a str,
+        scope: &'a str,
+    ) -> Option<runtime::TokenFuture<'a>> {
+        Some(
+            Box::pin(async move {
+                let response = self
+                    .client
+                    .access_tokens()
+                    .get_from_login(service, scope)
+                    .send()
+                    .await?;
+                runtime::token_field(
+                    "AccessTokens_GetFromLogin",
+                    "access_token",
+                    response.body.access_token,
+                )
             }),
-        })
+        )
+    }
+    fn refresh<'a>(
+        &'a self,
+        service: &'a str,
+        scope: &'a str,
+        refresh_token: &'a runtime::Secret,
+    ) -> Option<runtime::TokenFuture<'a>> {
+        Some(
+            Box::pin(async move {
+                let response = self
+                    .client
+                    .access_tokens()
+                    .get(
+                        crate::models::AccessTokensGetGrantType::RefreshToken,
+                        service,
+                        scope,
+                        refresh_token.expose(),
+                    )
+                    .send()
+                    .await?;
+                runtime::token_field(
+                    "AccessTokens_Get",
+                    "access_token",
+                    response.body.access_token,
+                )
+            }),
+        )
+    }
+    fn exchange<'a>(
+        &'a self,
+        service: &'a str,
+        access_token: &'a runtime::Secret,
+    ) -> Option<runtime::TokenFuture<'a>> {
+        Some(
+            Box::pin(async move {
+                let response = self
+                    .client
+                    .refresh_tokens()
+                    .get_from_exchange(crate::models::GrantType::AccessToken, service)
+                    .access_token(access_token.expose())
+                    .send()
+                    .await?;
+                runtime::token_field(
+                    "RefreshTokens_GetFromExchange",
+                    "refresh_token",
+                    response.body.refresh_token,
+                )
+            }),
+        )
+    }
+}
+/// Credentials that use this API's token operations.
+impl runtime::Credentials {
+    /// A refresh token: on a `Bearer` challenge, `AccessTokens_Get` (`POST /oauth2/token`) exchanges it for an access token for the challenge's service and scope (cached per scope).
+    pub fn refresh_token(refresh_token: impl Into<runtime::Secret>) -> Self {
+        Self::refresh_token_grant(refresh_token)
+    }
+    /// An access token of another issuer (a [`runtime::Secret`], or any [`runtime::TokenCredential`] that fetches and refreshes one): on a `Bearer` challenge, `RefreshTokens_GetFromExchange` (`POST /oauth2/exchange`) exchanges it for a refresh token (kept per service), which `AccessTokens_Get` (`POST /oauth2/token`) exchanges for an access token for the challenge's scope.
+    pub fn exchange(access_token: impl runtime::TokenCredential) -> Self {
+        Self::exchange_grant(access_token)
     }
 }

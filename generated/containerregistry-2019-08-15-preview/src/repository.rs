@@ -103,14 +103,7 @@ impl RepositoryGetListRequest {
         self.accept = Some(accept.into());
         self
     }
-    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
-    ///
-    /// # Errors
-    ///
-    /// Fails when the request cannot be built or sent, when the status is not a documented
-    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
-    /// when the body does not decode.
-    pub async fn send(self) -> Result<RepositoryGetListResponse, crate::Error> {
+    fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_GetList",
             reqwest::Method::GET,
@@ -124,7 +117,11 @@ impl RepositoryGetListRequest {
         }
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
+        Ok(request)
+    }
+    async fn read(
+        response: reqwest::Response,
+    ) -> Result<RepositoryGetListResponse, crate::Error> {
         match response.status().as_u16() {
             200..=299 => {
                 let (body, http) = crate::runtime::json::<
@@ -152,6 +149,48 @@ impl RepositoryGetListRequest {
                 )
             }
         }
+    }
+    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
+    ///
+    /// # Errors
+    ///
+    /// Fails when the request cannot be built or sent, when the status is not a documented
+    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
+    /// when the body does not decode.
+    pub async fn send(self) -> Result<RepositoryGetListResponse, crate::Error> {
+        let request = self.request()?;
+        let response = self.client.send(request).await?;
+        Self::read(response).await
+    }
+    /// Every page of the list, as the stream is read: this request, then a `GET` of each page's `Link: <..>; rel="next"` (relative to the page's URL), with the same headers, until a page has none.
+    ///
+    /// A link to another scheme, host or port is an error ([`ErrorKind::CrossOrigin`](crate::ErrorKind::CrossOrigin)), and nothing is sent to it; the stream ends after an error.
+    pub fn pages(
+        self,
+    ) -> impl futures::Stream<
+        Item = Result<RepositoryGetListResponse, crate::Error>,
+    > + Send + 'static {
+        let request = self.request();
+        crate::runtime::pages(
+            self.client,
+            request,
+            |client: crate::Client, request| async move {
+                let response = client.send(request).await?;
+                Self::read(response).await
+            },
+            |page: &RepositoryGetListResponse| &page.http,
+        )
+    }
+    /// Every item of every page (the `repositories` array of each body), fetched page by page as the stream is read (see [`pages`](Self::pages)).
+    pub fn into_stream(
+        self,
+    ) -> impl futures::Stream<Item = Result<String, crate::Error>> + Send + 'static {
+        use futures::TryStreamExt as _;
+        self.pages()
+            .map_ok(|page| futures::stream::iter(
+                page.body.names.unwrap_or_default().into_iter().map(Ok),
+            ))
+            .try_flatten()
     }
 }
 impl std::future::IntoFuture for RepositoryGetListRequest {

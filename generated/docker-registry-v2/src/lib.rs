@@ -18,6 +18,12 @@
 //! # }
 //! ```
 //!
+//! # Client settings
+//!
+//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and `502`-`504`), timeouts, and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
+//!
+//! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass.
+//!
 //! # Operation groups
 //!
 //! - [`Client::v2`] gives a [`v2::V2Client`]
@@ -33,13 +39,18 @@ pub mod errors;
 pub mod models;
 pub mod runtime;
 pub use errors::ErrorModel;
-pub use runtime::{Body, ByteStream, Error, ErrorKind};
+pub use runtime::{
+    Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RetryPolicy, Secret,
+    TokenCredential,
+};
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
-/// Each operation group is a method returning a sub-client.
+/// Each operation group is a method returning a sub-client. `Debug` shows the base URL
+/// (without user name or password) and the kind of credentials, never a secret.
 #[derive(Clone)]
 pub struct Client {
     inner: std::sync::Arc<ClientInner>,
+    auth: runtime::Auth,
 }
 struct ClientInner {
     pipeline: runtime::Pipeline,
@@ -49,6 +60,7 @@ impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &runtime::redacted(&self.inner.base_url))
+            .field("credentials", &self.auth)
             .finish_non_exhaustive()
     }
 }
@@ -66,10 +78,13 @@ impl Client {
         ClientBuilder {
             base_url: None,
             http_client: None,
+            credentials: runtime::Credentials::none(),
+            options: runtime::Options::default(),
         }
     }
     /// A client for this base URL (`http://127.0.0.1:5000`, ...), instead of the one made
-    /// from the host parameters. The API's base path, if any, is added to it.
+    /// from the host parameters, with the default settings and no credentials. The API's
+    /// base path, if any, is added to it.
     ///
     /// # Errors
     ///
@@ -77,12 +92,11 @@ impl Client {
     /// default HTTP client cannot be created.
     pub fn from_base_url(base_url: impl AsRef<str>) -> Result<Self, Error> {
         let base_url = runtime::base_url(base_url.as_ref(), "")?;
-        Ok(Client {
-            inner: std::sync::Arc::new(ClientInner {
-                pipeline: runtime::Pipeline::new(None)?,
-                base_url,
-            }),
-        })
+        let inner = std::sync::Arc::new(ClientInner {
+            pipeline: runtime::Pipeline::new(None, runtime::Options::default())?,
+            base_url,
+        });
+        Ok(with_credentials(inner, runtime::Credentials::none()))
     }
     /// The base URL every operation path is appended to.
     pub fn base_url(&self) -> &url::Url {
@@ -116,7 +130,7 @@ impl Client {
         &self,
         request: runtime::Request,
     ) -> Result<reqwest::Response, Error> {
-        self.inner.pipeline.send(self.inner.base_url.as_str(), request).await
+        self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
     }
 }
 /// Builds a [`Client`]: from [`Client::builder`].
@@ -124,18 +138,57 @@ impl Client {
 pub struct ClientBuilder {
     base_url: Option<String>,
     http_client: Option<reqwest::Client>,
+    credentials: runtime::Credentials,
+    options: runtime::Options,
 }
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientBuilder").finish_non_exhaustive()
+        f.debug_struct("ClientBuilder")
+            .field("credentials", &self.credentials)
+            .finish_non_exhaustive()
     }
 }
 impl ClientBuilder {
-    /// Sends requests with this HTTP client (timeouts, proxies, TLS settings, redirect
-    /// policy...). By default, a client with this crate's `User-Agent`, which follows
-    /// redirects.
+    /// Sends requests with this HTTP client (proxies, TLS settings...). By default, a client
+    /// with this crate's `User-Agent` and the connect timeout, which leaves redirects to
+    /// the client (see [`follow_redirects`](Self::follow_redirects)). A client given here
+    /// should not follow redirects itself (`reqwest::redirect::Policy::none()`), and its own
+    /// connect timeout applies.
     pub fn http_client(mut self, http_client: reqwest::Client) -> Self {
         self.http_client = Some(http_client);
+        self
+    }
+    /// How requests authenticate (default: [`Credentials::none`]). Credentials are sent
+    /// only to the base URL's scheme, host and port, never where a redirect or a link
+    /// points elsewhere; a `401` with a `WWW-Authenticate` challenge that they can answer
+    /// is answered, and the request sent once more (when its body can be sent again).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = credentials;
+        self
+    }
+    /// When requests are sent again (default: [`RetryPolicy::default`]; see there).
+    pub fn retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
+        self.options.retry = retry_policy;
+        self
+    }
+    /// The longest one attempt may take, from connecting to the end of the response
+    /// body (a streamed download included), after which it fails with
+    /// [`ErrorKind::Timeout`]. Default: none.
+    pub fn request_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.options.timeout = Some(timeout);
+        self
+    }
+    /// The longest connecting may take (default: 30 s; not used with
+    /// [`http_client`](Self::http_client), whose own setting applies).
+    pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.options.connect_timeout = Some(timeout);
+        self
+    }
+    /// Whether redirects are followed (default: true, at most 10). When false, a redirect
+    /// is returned as it is: as the operation's documented redirect response, or as an
+    /// error.
+    pub fn follow_redirects(mut self, follow: bool) -> Self {
+        self.options.follow_redirects = follow;
         self
     }
     /// Uses this base URL instead of the one made from the host parameters (the API's base
@@ -155,11 +208,21 @@ impl ClientBuilder {
             Some(base_url) => runtime::base_url(base_url, "")?,
             None => runtime::host_url("https://sajaypreview.azurecr.io", &[], false, "")?,
         };
-        Ok(Client {
-            inner: std::sync::Arc::new(ClientInner {
-                pipeline: runtime::Pipeline::new(self.http_client)?,
-                base_url,
-            }),
-        })
+        let inner = std::sync::Arc::new(ClientInner {
+            pipeline: runtime::Pipeline::new(self.http_client, self.options)?,
+            base_url,
+        });
+        Ok(with_credentials(inner, self.credentials))
+    }
+}
+/// The client over `inner` that authenticates with `credentials`.
+fn with_credentials(
+    inner: std::sync::Arc<ClientInner>,
+    credentials: runtime::Credentials,
+) -> Client {
+    let operations = None;
+    Client {
+        auth: runtime::Auth::new(credentials, operations),
+        inner,
     }
 }

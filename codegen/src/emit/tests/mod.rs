@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 mod models;
 mod operations;
+mod tokens_paging;
 
 use super::fixtures;
 use crate::CrateOptions;

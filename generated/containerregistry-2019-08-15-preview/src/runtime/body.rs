@@ -2,29 +2,89 @@
 //! Raw bodies: [`Body`] for requests, [`ByteStream`] for responses. Both stream; neither is
 //! buffered by this crate.
 use std::fmt;
-use bytes::Bytes;
-use futures::{Stream, TryStream, TryStreamExt};
+use std::path::Path;
+use std::pin::Pin;
+use bytes::{Bytes, BytesMut};
+use futures::{Stream, StreamExt, TryStream, TryStreamExt};
 use super::Error;
+use super::digest::{DigestHandle, Hashing};
+/// The error type of a streamed body's chunks.
+pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
+/// The chunks of a streamed request body.
+type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
+/// How many bytes a file body reads at a time.
+const FILE_CHUNK: usize = 64 * 1024;
 /// A raw request body (a file's contents, an upload chunk, ...).
 ///
-/// Built from bytes in memory (`Bytes`, `Vec<u8>`, `&'static [u8]`, `String`, `&'static str`)
-/// with `From`/`Into`, or from a stream of chunks with [`Body::from_stream`], which is sent as it
-/// is produced (chunked transfer encoding), never collected first.
+/// - From bytes in memory (`Bytes`, `Vec<u8>`, `&'static [u8]`, `String`, `&'static str`) with
+///   `From`/`Into`. Such a body can be sent again, so requests that carry one may be retried.
+/// - From a file with [`Body::from_path`] or [`Body::from_file`], or from any stream of chunks
+///   with [`Body::from_stream`]: sent as it is read, never collected first. Such a body is sent
+///   at most once: a request that carries one is never retried nor replayed.
+///
+/// [`Body::with_sha256`] computes the body's `sha256:` digest while it is sent.
 pub struct Body {
-    inner: reqwest::Body,
+    inner: Inner,
+}
+enum Inner {
+    Bytes(Bytes),
+    Stream { chunks: Chunks, len: Option<u64> },
 }
 impl Body {
-    /// A body that sends the chunks of `stream` as they come (for example a file read with
-    /// `tokio_util::io::ReaderStream`, or any `Stream` of `Result<Bytes, E>`).
+    /// A body that sends the chunks of `stream` as they come (chunked transfer encoding).
     pub fn from_stream<S>(stream: S) -> Self
     where
         S: TryStream + Send + 'static,
-        S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+        S::Error: Into<BoxError>,
         Bytes: From<S::Ok>,
     {
+        Body::sized_stream(stream, None)
+    }
+    /// A body that sends the chunks of `stream`, which holds exactly `len` bytes: sent with
+    /// that `Content-Length` (a stream that ends early or late makes the request fail).
+    pub fn from_sized_stream<S>(stream: S, len: u64) -> Self
+    where
+        S: TryStream + Send + 'static,
+        S::Error: Into<BoxError>,
+        Bytes: From<S::Ok>,
+    {
+        Body::sized_stream(stream, Some(len))
+    }
+    fn sized_stream<S>(stream: S, len: Option<u64>) -> Self
+    where
+        S: TryStream + Send + 'static,
+        S::Error: Into<BoxError>,
+        Bytes: From<S::Ok>,
+    {
+        let chunks = stream.map_ok(Bytes::from).map_err(Into::into).into_stream();
         Body {
-            inner: reqwest::Body::wrap_stream(stream),
+            inner: Inner::Stream {
+                chunks: Box::pin(chunks),
+                len,
+            },
         }
+    }
+    /// The rest of an open file, read in chunks as the request is sent.
+    pub fn from_file(file: tokio::fs::File) -> Self {
+        Body::sized_stream(file_chunks(file), None)
+    }
+    /// The contents of the file at `path`, read in chunks as the request is sent, with its
+    /// size as `Content-Length`.
+    ///
+    /// # Errors
+    ///
+    /// Fails ([`ErrorKind::Io`](super::ErrorKind::Io)) when the file cannot be opened.
+    pub async fn from_path(path: impl AsRef<Path>) -> Result<Self, Error> {
+        let path = path.as_ref();
+        let file = tokio::fs::File::open(path)
+            .await
+            .map_err(|e| Error::io("cannot open the body's file", e))?;
+        let len = file
+            .metadata()
+            .await
+            .map_err(|e| Error::io("cannot read the size of the body's file", e))?
+            .len();
+        Ok(Body::sized_stream(file_chunks(file), Some(len)))
     }
     /// An empty body.
     pub fn empty() -> Self {
@@ -32,12 +92,73 @@ impl Body {
     }
     /// The bytes, when the body is in memory (not a stream).
     pub fn as_bytes(&self) -> Option<&[u8]> {
-        self.inner.as_bytes()
+        match &self.inner {
+            Inner::Bytes(bytes) => Some(bytes),
+            Inner::Stream { .. } => None,
+        }
     }
-    /// The `reqwest` body, to hand to the HTTP client.
-    pub(crate) fn into_reqwest(self) -> reqwest::Body {
-        self.inner
+    /// The body's length, when it is known before sending.
+    pub fn len(&self) -> Option<u64> {
+        match &self.inner {
+            Inner::Bytes(bytes) => u64::try_from(bytes.len()).ok(),
+            Inner::Stream { len, .. } => *len,
+        }
     }
+    /// True when the body is known to be empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == Some(0)
+    }
+    /// The same body, and a handle that holds its `sha256:` digest once all of it was read
+    /// (at once for a body in memory, after sending for a stream).
+    pub fn with_sha256(self) -> (Body, DigestHandle) {
+        match self.inner {
+            Inner::Bytes(bytes) => {
+                let handle = DigestHandle::ready(&bytes);
+                (Body::from(bytes), handle)
+            }
+            Inner::Stream { chunks, len } => {
+                let (hashing, handle) = Hashing::new(chunks, len);
+                let body = Body {
+                    inner: Inner::Stream {
+                        chunks: Box::pin(hashing),
+                        len,
+                    },
+                };
+                (body, handle)
+            }
+        }
+    }
+    /// The bytes, for a body that can be sent again.
+    pub(crate) fn replayable(&self) -> Option<Bytes> {
+        match &self.inner {
+            Inner::Bytes(bytes) => Some(bytes.clone()),
+            Inner::Stream { .. } => None,
+        }
+    }
+    /// The `reqwest` body, to hand to the HTTP client, and its length when known.
+    pub(crate) fn into_reqwest(self) -> (reqwest::Body, Option<u64>) {
+        match self.inner {
+            Inner::Bytes(bytes) => {
+                let len = u64::try_from(bytes.len()).ok();
+                (reqwest::Body::from(bytes), len)
+            }
+            Inner::Stream { chunks, len } => (reqwest::Body::wrap_stream(chunks), len),
+        }
+    }
+}
+/// The chunks of a file, read as they are asked for.
+fn file_chunks(
+    file: tokio::fs::File,
+) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
+    futures::stream::try_unfold(
+        file,
+        |mut file| async move {
+            use tokio::io::AsyncReadExt;
+            let mut buffer = BytesMut::with_capacity(FILE_CHUNK);
+            let read = file.read_buf(&mut buffer).await?;
+            Ok((read > 0).then(|| (buffer.freeze(), file)))
+        },
+    )
 }
 impl Default for Body {
     fn default() -> Self {
@@ -46,9 +167,7 @@ impl Default for Body {
 }
 impl From<Bytes> for Body {
     fn from(bytes: Bytes) -> Self {
-        Body {
-            inner: reqwest::Body::from(bytes),
-        }
+        Body { inner: Inner::Bytes(bytes) }
     }
 }
 impl From<Vec<u8>> for Body {
@@ -71,23 +190,28 @@ impl From<&'static str> for Body {
         Body::from(Bytes::from_static(text.as_bytes()))
     }
 }
-impl From<reqwest::Body> for Body {
-    fn from(inner: reqwest::Body) -> Self {
-        Body { inner }
+impl From<tokio::fs::File> for Body {
+    fn from(file: tokio::fs::File) -> Self {
+        Body::from_file(file)
     }
 }
 impl fmt::Debug for Body {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.as_bytes() {
-            Some(bytes) => f.debug_struct("Body").field("len", &bytes.len()).finish(),
-            None => f.debug_struct("Body").field("stream", &true).finish(),
+        match &self.inner {
+            Inner::Bytes(bytes) => {
+                f.debug_struct("Body").field("len", &bytes.len()).finish()
+            }
+            Inner::Stream { len, .. } => {
+                f.debug_struct("Body").field("stream", &true).field("len", len).finish()
+            }
         }
     }
 }
 /// A raw response body, read as it arrives.
 ///
 /// Use [`ByteStream::into_stream`] to process chunks one by one (a large body never has to fit
-/// in memory), or [`ByteStream::collect_bytes`] to read it all.
+/// in memory), or [`ByteStream::collect_bytes`] to read it all. [`super::digest::verifying`]
+/// checks a digest while the chunks pass.
 pub struct ByteStream {
     operation: &'static str,
     response: reqwest::Response,
@@ -113,7 +237,7 @@ impl ByteStream {
         let operation = self.operation;
         self.response
             .bytes_stream()
-            .map_err(move |e| Error::transport(Some(operation), e))
+            .map(move |chunk| chunk.map_err(|e| Error::transport(Some(operation), e)))
     }
     /// Reads the whole body into memory.
     pub async fn collect_bytes(self) -> Result<Bytes, Error> {

@@ -13,10 +13,24 @@ const DISPLAY_SNIPPET: usize = 256;
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The request could not be sent, or the response could not be read (connection refused,
-    /// TLS failure, timeout, reset, ...). [`std::error::Error::source`] has the cause.
+    /// TLS failure, reset, ...). [`std::error::Error::source`] has the cause.
     Transport,
+    /// The request, or reading the response, took longer than the client's timeout (or the
+    /// connection could not be made within the connect timeout).
+    Timeout,
     /// A valid URL could not be made from the base URL and the parameters.
     InvalidUrl,
+    /// A URL given by the caller or the server (an upload link, a `Link` to the next page, a
+    /// redirect to follow with a body) points to another scheme, host or port than the client's
+    /// base URL. Nothing was sent to it.
+    CrossOrigin,
+    /// Credentials could not be obtained: the token service refused them, answered something
+    /// that is not a token, or the credentials cannot answer the server's challenge.
+    Auth,
+    /// A body's digest is not the one expected (see [`super::digest`]).
+    DigestMismatch,
+    /// A local file could not be read (see [`super::Body::from_path`]).
+    Io,
     /// A parameter value cannot go on the wire (a header value with a line break, a body that
     /// cannot be serialized, ...). [`Error::parameter`] names it.
     InvalidParameter,
@@ -61,25 +75,82 @@ impl Error {
             }),
         }
     }
-    /// A transport error. The URL is dropped from the source, so it is never printed.
+    /// A transport error ([`ErrorKind::Timeout`] when it is one). The URL is dropped from the
+    /// source, so it is never printed.
     pub(crate) fn transport(
         operation: Option<&'static str>,
         source: reqwest::Error,
     ) -> Self {
-        let message = if source.is_timeout() {
-            "the request timed out"
+        let (kind, message) = if source.is_timeout() {
+            (ErrorKind::Timeout, "the request timed out")
         } else if source.is_connect() {
-            "could not connect to the server"
+            (ErrorKind::Transport, "could not connect to the server")
         } else if source.is_body() {
-            "the request or response body failed"
+            (ErrorKind::Transport, "the request or response body failed")
         } else {
-            "the HTTP exchange failed"
+            (ErrorKind::Transport, "the HTTP exchange failed")
         };
-        let mut error = Error::new(ErrorKind::Transport, message);
+        let mut error = Error::new(kind, message);
         error.inner.operation = operation;
         error.inner.status = source.status();
         error.inner.source = Some(Box::new(source.without_url()));
         error
+    }
+    /// True for a transport error that happened before anything was sent (the connection could
+    /// not be made), so that sending again is safe for any request.
+    pub(crate) fn is_connect(&self) -> bool {
+        self.inner.kind == ErrorKind::Transport
+            && self
+                .inner
+                .source
+                .as_ref()
+                .and_then(|source| source.downcast_ref::<reqwest::Error>())
+                .is_some_and(reqwest::Error::is_connect)
+    }
+    /// A URL that points elsewhere than the client's base URL. The URL is not kept.
+    pub(crate) fn cross_origin(operation: Option<&'static str>, what: &str) -> Self {
+        let mut error = Error::new(
+            ErrorKind::CrossOrigin,
+            format!(
+                "{what} points to another scheme, host or port than the client's base URL"
+            ),
+        );
+        error.inner.operation = operation;
+        error
+    }
+    /// Credentials that could not be obtained; `status`, `headers` and `body` when a token
+    /// service answered.
+    pub(crate) fn auth(
+        operation: Option<&'static str>,
+        message: impl Into<String>,
+        response: Option<(StatusCode, HeaderMap, Bytes)>,
+    ) -> Self {
+        let mut error = Error::new(ErrorKind::Auth, message);
+        error.inner.operation = operation;
+        if let Some((status, headers, body)) = response {
+            error.inner.status = Some(status);
+            error.inner.headers = Some(headers);
+            error.inner.body = Some(body.slice(..body.len().min(MAX_ERROR_BODY)));
+        }
+        error
+    }
+    /// A digest that does not match.
+    pub(crate) fn digest_mismatch(expected: &str, actual: &str) -> Self {
+        Error::new(
+            ErrorKind::DigestMismatch,
+            format!("expected digest {expected}, got {actual}"),
+        )
+    }
+    /// A local file that could not be read.
+    pub(crate) fn io(message: impl Into<String>, source: std::io::Error) -> Self {
+        let mut error = Error::new(ErrorKind::Io, message);
+        error.inner.source = Some(Box::new(source));
+        error
+    }
+    /// Sets the operation, when the error does not name one yet.
+    pub(crate) fn in_operation(mut self, operation: &'static str) -> Self {
+        self.inner.operation.get_or_insert(operation);
+        self
     }
     /// An invalid URL. The URL itself is not kept: it may carry credentials.
     pub(crate) fn invalid_url(
@@ -169,13 +240,9 @@ impl Error {
     pub fn model(&self) -> Option<&crate::ErrorModel> {
         self.inner.model.as_ref()
     }
-    /// True when the request or the response timed out.
+    /// True when the request or the response timed out ([`ErrorKind::Timeout`]).
     pub fn is_timeout(&self) -> bool {
-        self.inner
-            .source
-            .as_ref()
-            .and_then(|source| source.downcast_ref::<reqwest::Error>())
-            .is_some_and(reqwest::Error::is_timeout)
+        self.inner.kind == ErrorKind::Timeout
     }
     /// The body snippet that `Display` shows: valid UTF-8, control characters replaced.
     fn snippet(&self) -> Option<String> {
@@ -221,13 +288,22 @@ impl fmt::Display for Error {
                     None => f.write_str(&self.inner.message)?,
                 }
             }
-            ErrorKind::InvalidUrl => {
+            ErrorKind::InvalidUrl | ErrorKind::Io => {
                 f.write_str(&self.inner.message)?;
                 if let Some(source) = &self.inner.source {
                     write!(f, " ({source})")?;
                 }
             }
-            ErrorKind::Transport => f.write_str(&self.inner.message)?,
+            ErrorKind::Auth => {
+                f.write_str(&self.inner.message)?;
+                if let Some(status) = self.inner.status {
+                    write!(f, " (status {status})")?;
+                }
+            }
+            ErrorKind::Transport
+            | ErrorKind::Timeout
+            | ErrorKind::CrossOrigin
+            | ErrorKind::DigestMismatch => f.write_str(&self.inner.message)?,
         }
         if let Some(snippet) = self.snippet() {
             write!(f, "; body: {snippet}")?;

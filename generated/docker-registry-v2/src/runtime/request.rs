@@ -4,6 +4,8 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::Method;
 use reqwest::header::{CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
+use url::Url;
+use super::urls::{origin_text, same_origin};
 use super::{Body, Error};
 /// Everything but the RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) is percent-encoded
 /// in path segments, host values and form fields: `/` becomes `%2F`, a space `%20`.
@@ -66,6 +68,15 @@ enum Payload {
     Form(Vec<(&'static str, String)>),
     Multipart(reqwest::multipart::Form),
 }
+/// Where a request goes, relative to the base URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// `path` is appended to the base URL.
+    Path,
+    /// `path` is a link given whole (a `Location` header): an absolute URL, an absolute path
+    /// (`/v1/..`, on the base URL's origin) or a relative one (`v1/..`, after the base URL).
+    Link,
+}
 /// One request being built by an operation. The URL is completed by [`super::Pipeline`], which
 /// knows the base URL.
 #[derive(Debug)]
@@ -73,9 +84,9 @@ pub struct Request {
     operation: &'static str,
     method: Method,
     /// The path after the base URL, starting with `/`; a verbatim value may have added a query.
-    /// When `absolute`, a whole URL instead.
+    /// For a [`Target::Link`], the link.
     path: String,
-    absolute: bool,
+    target: Target,
     /// Query pairs, already encoded, without the leading `?`.
     query: String,
     headers: HeaderMap,
@@ -89,7 +100,7 @@ impl Request {
             operation,
             method,
             path: String::new(),
-            absolute: false,
+            target: Target::Path,
             query: String::new(),
             headers: HeaderMap::new(),
             cookies: Vec::new(),
@@ -116,17 +127,21 @@ impl Request {
     }
     /// Appends a path parameter verbatim (`x-ms-skip-url-encoding`): it may carry `/` and an
     /// encoded query (`?_state=ab%3D`), and goes on the wire as given. A leading `/` after a `/`
-    /// is dropped (no `//`). When the template is just `/{param}` and the value is a whole URL
-    /// (an absolute `Location` header), the request goes to that URL, whatever its host.
+    /// is dropped (no `//`).
+    ///
+    /// When the template is just `/{param}`, the value is a link (a `Location` header): an
+    /// absolute URL (`http://host/v1/..`), an absolute path (`/v1/..`, on the base URL's
+    /// scheme, host and port) or a relative path (`v1/..`, after the base URL). A link to
+    /// another scheme, host or port is refused before sending ([`super::ErrorKind::CrossOrigin`]).
     pub fn path_verbatim<T: Serialize + ?Sized>(
         &mut self,
         name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
         let text = self.format(name, value, Collection::Csv)?;
-        if has_scheme(&text) && (self.path.is_empty() || self.path == "/") {
+        if self.path.is_empty() || self.path == "/" {
             self.path = text;
-            self.absolute = true;
+            self.target = Target::Link;
             return Ok(());
         }
         let text = match (self.path.ends_with('/'), text.strip_prefix('/')) {
@@ -313,7 +328,12 @@ impl Request {
     }
     /// Adds a file field of a `multipart/form-data` body (its file name is the field name).
     pub fn multipart_file(&mut self, name: &'static str, body: Body) {
-        let part = reqwest::multipart::Part::stream(body.into_reqwest()).file_name(name);
+        let (body, len) = body.into_reqwest();
+        let part = match len {
+            Some(len) => reqwest::multipart::Part::stream_with_length(body, len),
+            None => reqwest::multipart::Part::stream(body),
+        }
+            .file_name(name);
         let form = self.take_multipart().part(name, part);
         self.payload = Some(Payload::Multipart(form));
     }
@@ -323,13 +343,45 @@ impl Request {
             _ => reqwest::multipart::Form::new(),
         }
     }
-    /// The full URL: `base` (without a trailing `/`), the path, then the query after any query
-    /// that a verbatim path value brought.
-    pub(crate) fn url(&self, base: &str) -> String {
-        let mut url = if self.absolute {
-            self.path.clone()
-        } else {
-            format!("{base}{}", self.path)
+    /// A copy of the headers and cookies (no path, query nor body), to make the requests for
+    /// the next pages of a list from.
+    pub(crate) fn follow_template(&self) -> Request {
+        Request {
+            operation: self.operation,
+            method: Method::GET,
+            path: String::new(),
+            target: Target::Path,
+            query: String::new(),
+            headers: self.headers.clone(),
+            cookies: self.cookies.clone(),
+            payload: None,
+        }
+    }
+    /// The same request (its headers and cookies, no body) to `url`, with `GET`: the next page
+    /// of a list.
+    pub(crate) fn follow(&self, url: &Url) -> Request {
+        Request {
+            operation: self.operation,
+            method: Method::GET,
+            path: url.to_string(),
+            target: Target::Link,
+            query: String::new(),
+            headers: self.headers.clone(),
+            cookies: self.cookies.clone(),
+            payload: None,
+        }
+    }
+    /// The full URL: `base`, the path (or the link), then the query after any query that a
+    /// verbatim path value brought. A link must stay on the base URL's origin.
+    pub(crate) fn url(&self, base: &Url) -> Result<Url, Error> {
+        let base_text = base.as_str().trim_end_matches('/');
+        let mut url = match self.target {
+            Target::Path => format!("{base_text}{}", self.path),
+            Target::Link if has_scheme(&self.path) => self.path.clone(),
+            Target::Link if self.path.starts_with('/') => {
+                format!("{}{}", origin_text(base), self.path)
+            }
+            Target::Link => format!("{base_text}/{}", self.path),
         };
         if !self.query.is_empty() {
             match url.find('?') {
@@ -339,7 +391,18 @@ impl Request {
             }
             url.push_str(&self.query);
         }
-        url
+        let url = Url::parse(&url)
+            .map_err(|e| {
+                Error::invalid_url(
+                    Some(self.operation),
+                    "the request URL is not valid",
+                    Some(e),
+                )
+            })?;
+        if self.target == Target::Link && !same_origin(&url, base) {
+            return Err(Error::cross_origin(Some(self.operation), "the link"));
+        }
+        Ok(url)
     }
     /// The method, headers and body, for the pipeline.
     pub(crate) fn into_parts(mut self) -> (Method, HeaderMap, Option<RequestBody>) {
@@ -350,7 +413,7 @@ impl Request {
         }
         let body = match self.payload {
             None => None,
-            Some(Payload::Bytes(body)) => Some(RequestBody::Bytes(body.into_reqwest())),
+            Some(Payload::Bytes(body)) => Some(RequestBody::Body(body)),
             Some(Payload::Form(fields)) => {
                 let encoded: Vec<String> = fields
                     .iter()
@@ -365,7 +428,7 @@ impl Request {
                             HeaderValue::from_static("application/x-www-form-urlencoded"),
                         );
                 }
-                Some(RequestBody::Bytes(reqwest::Body::from(encoded.join("&"))))
+                Some(RequestBody::Body(Body::from(encoded.join("&"))))
             }
             Some(Payload::Multipart(form)) => {
                 self.headers.remove(CONTENT_TYPE);
@@ -425,6 +488,6 @@ fn has_scheme(text: &str) -> bool {
 }
 /// A body ready for the HTTP client.
 pub(crate) enum RequestBody {
-    Bytes(reqwest::Body),
+    Body(Body),
     Multipart(reqwest::multipart::Form),
 }

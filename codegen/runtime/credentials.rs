@@ -1,0 +1,202 @@
+//! The credentials a caller gives ([`Credentials`], [`Secret`], [`TokenCredential`]), and the
+//! token operations a generated crate gives ([`TokenOperations`]). What the pipeline does with
+//! them is in `auth.rs`.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use super::{Challenge, Error};
+
+/// A password or token. `Debug` prints `***`; there is no `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub(crate) String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The value, to put on the wire.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Secret(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Secret(value.to_owned())
+    }
+}
+
+/// What [`TokenCredential::token`] returns.
+pub type TokenFuture<'a> = Pin<Box<dyn Future<Output = Result<Secret, Error>> + Send + 'a>>;
+
+/// A source of bearer tokens that may fetch, cache and refresh them.
+///
+/// The client calls [`token`](TokenCredential::token) with `None` before its first request
+/// (unless [`preemptive`](TokenCredential::preemptive) is false), and again with the server's
+/// challenge after a `401 Bearer` (the token it sent was refused, or does not cover the
+/// challenge's scope): return a fresh token then.
+///
+/// ```ignore
+/// use the_client::runtime::{Challenge, Secret, TokenCredential, TokenFuture};
+///
+/// struct FromEnvironment;
+///
+/// impl TokenCredential for FromEnvironment {
+///     fn token<'a>(&'a self, _challenge: Option<&'a Challenge>) -> TokenFuture<'a> {
+///         Box::pin(async move { Ok(Secret::new(std::env::var("TOKEN").unwrap_or_default())) })
+///     }
+/// }
+/// ```
+pub trait TokenCredential: Send + Sync + 'static {
+    /// A token for `challenge` (`None`: before any challenge).
+    fn token<'a>(&'a self, challenge: Option<&'a Challenge>) -> TokenFuture<'a>;
+
+    /// Whether a token can be asked for before the server sends a challenge (default: true).
+    /// When false, the first request goes without a token and `token` is called on its `401`.
+    fn preemptive(&self) -> bool {
+        true
+    }
+}
+
+impl TokenCredential for Secret {
+    fn token<'a>(&'a self, _challenge: Option<&'a Challenge>) -> TokenFuture<'a> {
+        Box::pin(async move { Ok(self.clone()) })
+    }
+}
+
+/// How a client authenticates: set with `ClientBuilder::credentials`.
+///
+/// [`Credentials::none`] (the default) still answers a `Bearer` challenge with an anonymous
+/// token when the token service gives one.
+pub struct Credentials {
+    pub(crate) kind: Kind,
+}
+
+#[derive(Clone)]
+pub(crate) enum Kind {
+    None,
+    Basic { user: String, password: Secret },
+    Bearer(Secret),
+    Token(Arc<dyn TokenCredential>),
+    RefreshToken(Secret),
+    Exchange(Arc<dyn TokenCredential>),
+}
+
+impl Credentials {
+    /// No credentials.
+    pub fn none() -> Self {
+        Credentials { kind: Kind::None }
+    }
+
+    /// A user name and password: sent as `Basic` to the client's host, and to a token service
+    /// that a `Bearer` challenge names when it is on the same host or uses `https`.
+    pub fn basic(user: impl Into<String>, password: impl Into<Secret>) -> Self {
+        Credentials {
+            kind: Kind::Basic {
+                user: user.into(),
+                password: password.into(),
+            },
+        }
+    }
+
+    /// A fixed bearer token, sent with every request to the client's host.
+    pub fn bearer(token: impl Into<Secret>) -> Self {
+        Credentials {
+            kind: Kind::Bearer(token.into()),
+        }
+    }
+
+    /// Bearer tokens from `credential`, asked for again when the server refuses one.
+    pub fn bearer_with(credential: impl TokenCredential) -> Self {
+        Credentials {
+            kind: Kind::Token(Arc::new(credential)),
+        }
+    }
+
+    /// A refresh token, exchanged for an access token by the API's token operation.
+    #[doc(hidden)]
+    pub fn refresh_token_grant(refresh_token: impl Into<Secret>) -> Self {
+        Credentials {
+            kind: Kind::RefreshToken(refresh_token.into()),
+        }
+    }
+
+    /// Access tokens of another issuer, exchanged for a refresh token, then for access tokens,
+    /// by the API's token operations.
+    #[doc(hidden)]
+    pub fn exchange_grant(access_token: impl TokenCredential) -> Self {
+        Credentials {
+            kind: Kind::Exchange(Arc::new(access_token)),
+        }
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        match self.kind {
+            Kind::None => "none",
+            Kind::Basic { .. } => "basic",
+            Kind::Bearer(_) => "bearer",
+            Kind::Token(_) => "bearer_with",
+            Kind::RefreshToken(_) => "refresh_token",
+            Kind::Exchange(_) => "exchange",
+        }
+    }
+}
+
+impl Default for Credentials {
+    fn default() -> Self {
+        Credentials::none()
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Credentials").field(&self.name()).finish()
+    }
+}
+
+/// The API's own token operations, called by [`Auth`] on a `Bearer` challenge. Implemented by
+/// the generated crate when the API description has such operations; each method returns
+/// `None` when it has no such operation.
+#[doc(hidden)]
+pub trait TokenOperations: Send + Sync + 'static {
+    /// An access token for `scope`, with the client's `Basic` credentials (or none).
+    fn login<'a>(&'a self, _service: &'a str, _scope: &'a str) -> Option<TokenFuture<'a>> {
+        None
+    }
+
+    /// An access token for `scope`, from a refresh token.
+    fn refresh<'a>(
+        &'a self,
+        _service: &'a str,
+        _scope: &'a str,
+        _refresh_token: &'a Secret,
+    ) -> Option<TokenFuture<'a>> {
+        None
+    }
+
+    /// A refresh token, from another issuer's access token.
+    fn exchange<'a>(
+        &'a self,
+        _service: &'a str,
+        _access_token: &'a Secret,
+    ) -> Option<TokenFuture<'a>> {
+        None
+    }
+}
