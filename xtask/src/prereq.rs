@@ -1,7 +1,7 @@
 //! What the test suite needs beyond cargo, installed on first use by `cargo xtask test`.
 //!
 //! Three kinds: Debian packages (found by one binary each, installed with `apt-get` when running
-//! as root), npm packages (installed with `npm ci` from the lockfile at the repository root), and
+//! as root), npm packages (installed with `npm ci` from the lockfile of their directory), and
 //! cargo tools (installed with `cargo install --locked`).
 
 use std::path::Path;
@@ -13,18 +13,42 @@ pub struct AptPackage {
     pub binary: &'static str,
 }
 
-/// The Debian packages the tests need. None yet: the registry end-to-end tests (a later issue)
-/// will add
-/// `AptPackage { package: "docker-registry", binary: "docker-registry" }`,
-/// `AptPackage { package: "skopeo", binary: "skopeo" }` and
-/// `AptPackage { package: "apache2-utils", binary: "htpasswd" }`.
-pub const APT: &[AptPackage] = &[];
+/// The Debian packages the tests need: the registry end-to-end and interop tests
+/// (`tests/tests/e2e_*.rs`, `tests/tests/interop_*.rs`, harness in `tests/src/registry.rs`) run
+/// Docker Distribution (`docker-registry`), copy images with `skopeo`, and make the basic-auth
+/// password file with `htpasswd -Bbn` (from `apache2-utils`).
+pub const APT: &[AptPackage] = &[
+    AptPackage {
+        package: "docker-registry",
+        binary: "docker-registry",
+    },
+    AptPackage {
+        package: "skopeo",
+        binary: "skopeo",
+    },
+    AptPackage {
+        package: "apache2-utils",
+        binary: "htpasswd",
+    },
+];
 
-/// The npm packages the tests need, each checked at `node_modules/<name>/package.json`. None yet:
-/// a later issue adds `@stoplight/prism-cli` and `@microsoft.azure/autorest.testserver`, together
-/// with a `package.json` and `package-lock.json` at the repository root that pin them
-/// (`node_modules/` is already git-ignored). The hook below then runs `npm ci` on first use.
-pub const NPM: &[&str] = &[];
+/// An npm package, the directory (relative to the repository root) whose `package.json` and
+/// `package-lock.json` pin it, and the file (relative to that directory) that shows it is
+/// installed.
+pub struct NpmPackage {
+    pub package: &'static str,
+    pub dir: &'static str,
+    pub installed: &'static str,
+}
+
+/// The npm packages the tests need: Prism, the validating mock server of the OpenAPI 3.1
+/// contract test (`tests/tests/contract_prism.rs`), pinned in `tests/npm/`. When one is missing,
+/// `npm ci` runs in its directory.
+pub const NPM: &[NpmPackage] = &[NpmPackage {
+    package: "@stoplight/prism-cli",
+    dir: "tests/npm",
+    installed: "node_modules/.bin/prism",
+}];
 
 /// Installs whatever of [`APT`], [`NPM`] and cargo-insta is missing.
 pub fn ensure_all(root: &Path) -> Result<(), String> {
@@ -73,37 +97,64 @@ fn ensure_apt(missing: &[&AptPackage]) -> Result<(), String> {
 }
 
 fn ensure_npm(root: &Path) -> Result<(), String> {
-    let missing: Vec<&str> = NPM
+    let missing = missing_npm(NPM, |path| root.join(path).is_file());
+    // One `npm ci` per directory, in the order of first need.
+    let mut dirs: Vec<&str> = Vec::new();
+    for p in &missing {
+        if !dirs.contains(&p.dir) {
+            dirs.push(p.dir);
+        }
+    }
+    for dir in dirs {
+        let names: Vec<&str> = missing
+            .iter()
+            .filter(|p| p.dir == dir)
+            .map(|p| p.package)
+            .collect();
+        let lock = root.join(dir).join("package-lock.json");
+        if !lock.is_file() {
+            return Err(format!(
+                "the tests need npm packages ({}) but {} is missing",
+                names.join(" "),
+                lock.display()
+            ));
+        }
+        if !on_path("npm") {
+            return Err(format!(
+                "the tests need npm packages ({}) but `npm` is not on PATH; install Node.js and \
+                 npm (on Debian: apt-get install -y npm)",
+                names.join(" ")
+            ));
+        }
+        eprintln!(
+            "installing npm packages from {dir}/package-lock.json: {}",
+            names.join(" ")
+        );
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(root.join(dir)))?;
+    }
+    let still: Vec<&str> = missing_npm(NPM, |path| root.join(path).is_file())
         .iter()
-        .copied()
-        .filter(|name| {
-            !root
-                .join("node_modules")
-                .join(name)
-                .join("package.json")
-                .is_file()
-        })
+        .map(|p| p.package)
         .collect();
-    if missing.is_empty() {
-        return Ok(());
+    if still.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`npm ci` ran, but still missing: {}",
+            still.join(" ")
+        ))
     }
-    if !root.join("package-lock.json").is_file() {
-        return Err("the tests need npm packages but package-lock.json is missing".to_string());
-    }
-    if !on_path("npm") {
-        return Err(format!(
-            "the tests need npm packages ({}) but `npm` is not on PATH; install Node.js and npm \
-             (on Debian: apt-get install -y npm)",
-            missing.join(" ")
-        ));
-    }
-    eprintln!(
-        "installing npm packages from package-lock.json: {}",
-        missing.join(" ")
-    );
-    run(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(root))
+}
+
+/// The npm packages whose `installed` file is not found (`found` gets the path relative to the
+/// repository root). Pure, given `found`.
+pub fn missing_npm(packages: &[NpmPackage], found: impl Fn(&str) -> bool) -> Vec<&NpmPackage> {
+    packages
+        .iter()
+        .filter(|p| !found(&format!("{}/{}", p.dir, p.installed)))
+        .collect()
 }
 
 fn ensure_cargo_insta() -> Result<(), String> {
@@ -170,6 +221,51 @@ mod tests {
         let names: Vec<&str> = missing.iter().map(|p| p.package).collect();
         assert_eq!(names, ["apache2-utils"]);
         assert!(missing_apt(&packages, |_| true).is_empty());
+    }
+
+    #[test]
+    fn finds_the_npm_packages_whose_file_is_missing() {
+        let missing = missing_npm(NPM, |_| false);
+        assert_eq!(missing.len(), NPM.len());
+        let prism = missing
+            .iter()
+            .find(|p| p.package == "@stoplight/prism-cli")
+            .expect("Prism is an npm prerequisite");
+        assert_eq!(prism.dir, "tests/npm");
+        let seen = std::cell::RefCell::new(Vec::new());
+        let none = missing_npm(NPM, |path| {
+            seen.borrow_mut().push(path.to_owned());
+            true
+        });
+        assert!(none.is_empty());
+        assert!(
+            seen.borrow()
+                .contains(&"tests/npm/node_modules/.bin/prism".to_owned())
+        );
+    }
+
+    /// Each npm directory has the lockfile that `npm ci` needs, and its `package.json` pins
+    /// each package to an exact version.
+    #[test]
+    fn npm_packages_are_pinned_in_a_committed_lockfile() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .expect("the repository root");
+        for p in NPM {
+            let dir = root.join(p.dir);
+            assert!(dir.join("package-lock.json").is_file(), "{}", p.dir);
+            let manifest = std::fs::read_to_string(dir.join("package.json")).expect("package.json");
+            let json: serde_json::Value = serde_json::from_str(&manifest).expect("JSON");
+            let version = json["devDependencies"][p.package]
+                .as_str()
+                .or_else(|| json["dependencies"][p.package].as_str())
+                .unwrap_or_else(|| panic!("{} does not list {}", p.dir, p.package));
+            assert!(
+                version.chars().all(|c| c.is_ascii_digit() || c == '.'),
+                "{}: `{version}` is not an exact version",
+                p.package
+            );
+        }
     }
 
     #[test]
