@@ -30,6 +30,10 @@ pub(crate) struct Lowerer<'r> {
     pub in_progress: indexmap::IndexSet<String>,
     /// Warnings about constructs that were not lowered.
     pub warnings: Vec<Warning>,
+    /// Keywords next to a schema `$ref` apply (OpenAPI 3.1, JSON Schema 2020-12), rather than
+    /// being ignored (Swagger 2.0 and OpenAPI 3.0, JSON Reference), and a reference object's
+    /// `description` replaces the referenced one's.
+    pub ref_siblings_apply: bool,
 }
 
 impl<'r> Lowerer<'r> {
@@ -42,16 +46,42 @@ impl<'r> Lowerer<'r> {
             model_types: Scope::new(),
             in_progress: indexmap::IndexSet::new(),
             warnings: Vec::new(),
+            ref_siblings_apply: false,
         }
     }
 
-    /// Records a construct that is seen but not supported.
+    /// Records a construct that is seen but not supported (once, however often it is visited).
     pub fn warn(&mut self, at: &Loc, message: impl Into<String>) {
-        self.warnings.push(Warning {
+        let warning = Warning {
             file: crate::display_path(&at.file),
             pointer: at.pointer.clone(),
             message: message.into(),
-        });
+        };
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
+    }
+
+    /// Warns about each member of the object `value` (at `at`) that is neither in `known` nor an
+    /// `x-` extension: `what` names the object in the message (`an operation`).
+    pub fn warn_unknown_keys(
+        &mut self,
+        at: &Loc,
+        value: &serde_json::Value,
+        known: &[&str],
+        what: &str,
+    ) {
+        let Some(object) = value.as_object() else {
+            return;
+        };
+        for key in object.keys() {
+            if !known.contains(&key.as_str()) && !key.starts_with("x-") {
+                self.warn(
+                    &at.key(key),
+                    format!("`{key}` is not a field of {what} that the generator knows; ignored"),
+                );
+            }
+        }
     }
 
     /// A model name not used yet, from `wanted` (`Foo`, then `Foo_2`, ...).

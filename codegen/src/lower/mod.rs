@@ -7,6 +7,7 @@
 
 mod context;
 mod finish;
+mod keywords;
 mod models;
 mod openapi3;
 mod schema;
@@ -25,6 +26,7 @@ pub fn lower(resolver: &Resolver) -> Result<Api> {
     let (root, doc) = resolver.root();
     let format = detect_format(&root, doc)?;
     let mut cx = context::Lowerer::new(resolver);
+    cx.ref_siblings_apply = format == SourceFormat::OpenApi31;
     let parts = match format {
         SourceFormat::Swagger2 => swagger2::lower(&mut cx, &root, doc)?,
         SourceFormat::OpenApi30 | SourceFormat::OpenApi31 => openapi3::lower(&mut cx, &root, doc)?,

@@ -55,6 +55,25 @@ fn link_children(models: &mut IndexMap<String, Model>) {
 /// Fills each discriminator's mapping with every descendant's value (its
 /// `x-ms-discriminator-value`, or its name), keeping explicit mappings.
 fn map_discriminators(models: &mut IndexMap<String, Model>) {
+    // An explicit mapping (OpenAPI 3 `discriminator.mapping`) gives each named child its value.
+    let explicit: Vec<(String, String)> = models
+        .values()
+        .filter_map(|m| match &m.kind {
+            ModelKind::Struct(s) => s.discriminator.as_ref(),
+            _ => None,
+        })
+        .flat_map(|d| d.mapping.iter().map(|(v, c)| (v.clone(), c.clone())))
+        .collect();
+    for (value, child) in explicit {
+        if let Some(Model {
+            kind: ModelKind::Struct(s),
+            ..
+        }) = models.get_mut(&child)
+            && s.discriminator_value.is_none()
+        {
+            s.discriminator_value = Some(value);
+        }
+    }
     let bases: Vec<String> = models
         .values()
         .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.discriminator.is_some()))

@@ -9,6 +9,7 @@
 use serde_json::Value;
 
 use super::context::Lowerer;
+use super::keywords::{has_null_alternative, several_types, type_allows_null, untyped_enum_base};
 use super::value::{kind, object, opt_array, opt_bool, opt_object, opt_str, str_list, text};
 use crate::ir::{
     Discriminator, EnumModel, EnumValue, Model, ModelKind, Property, StructModel, TypeRef,
@@ -44,7 +45,9 @@ impl Lowerer<'_> {
             nullable: opt_bool(at, schema, "x-nullable")?.unwrap_or(false)
                 || opt_bool(at, schema, "nullable")?.unwrap_or(false)
                 || opt_bool(&target_loc, target, "x-nullable")?.unwrap_or(false)
-                || type_allows_null(target),
+                || type_allows_null(schema)
+                || type_allows_null(target)
+                || has_null_alternative(schema),
             read_only: opt_bool(at, schema, "readOnly")?.unwrap_or(false)
                 || opt_bool(&target_loc, target, "readOnly")?.unwrap_or(false),
             default: schema
@@ -57,6 +60,9 @@ impl Lowerer<'_> {
     /// The type of the schema at `at`. `hint` names the model an inline object or enum becomes.
     pub(crate) fn schema_type(&mut self, at: &Loc, schema: &Value, hint: &str) -> Result<TypeRef> {
         if schema.get("$ref").is_some() {
+            if self.ref_with_own_shape(at, schema) {
+                return self.inline_model(at, schema, hint);
+            }
             let (target_loc, target) = self.res.deref(at, schema)?;
             if is_binary(&target_loc, target)? {
                 return Ok(TypeRef::Binary);
@@ -65,6 +71,18 @@ impl Lowerer<'_> {
             return self.named_model(&target_loc, target, &name);
         }
         object(at, schema)?;
+        self.check_schema_keys(at, schema);
+        let several = several_types(schema);
+        if several.len() > 1 && !is_model_shape(schema) {
+            self.warn(
+                &at.key("type"),
+                format!(
+                    "a value of several types ({}) is lowered as any JSON value",
+                    several.join(", ")
+                ),
+            );
+            return Ok(TypeRef::Any);
+        }
         if is_binary(at, schema)? {
             return Ok(TypeRef::Binary);
         }
@@ -72,21 +90,16 @@ impl Lowerer<'_> {
             return self.schema_type(&single.0, &single.1, hint);
         }
         if is_model_shape(schema) {
-            let shape = (at.file.clone(), schema.to_string());
-            if let Some(name) = self.by_shape.get(&shape) {
-                let name = name.clone();
-                self.by_loc.insert(at.clone(), name.clone());
-                return Ok(TypeRef::Model { name });
-            }
-            let wanted = enum_name(at, schema)?.unwrap_or(hint);
-            let ty = self.named_model(at, schema, wanted)?;
-            if let TypeRef::Model { name } = &ty {
-                self.by_shape.insert(shape, name.clone());
-            }
-            return Ok(ty);
+            return self.inline_model(at, schema, hint);
         }
         match schema_type_name(at, schema)? {
-            Some("string") => Ok(TypeRef::String { format: format(at, schema)? }),
+            Some("string") => Ok(TypeRef::String {
+                // 3.1 says `contentEncoding: base64` where 3.0 said `format: byte`.
+                format: format(at, schema)?.or_else(|| {
+                    (schema.get("contentEncoding").and_then(Value::as_str) == Some("base64"))
+                        .then(|| "byte".to_owned())
+                }),
+            }),
             Some("integer") => Ok(TypeRef::Integer { format: format(at, schema)? }),
             Some("number") => Ok(TypeRef::Number { format: format(at, schema)? }),
             Some("boolean") => Ok(TypeRef::Boolean),
@@ -101,6 +114,9 @@ impl Lowerer<'_> {
                     Some(items @ Value::Object(_)) => {
                         self.schema_type(&at.key("items"), items, &format!("{hint}_item"))?
                     }
+                    // JSON Schema 2020-12: `items: false` closes a `prefixItems` tuple, `true`
+                    // allows anything.
+                    Some(Value::Bool(_)) => TypeRef::Any,
                     Some(other) => {
                         return Err(at.key("items").error(
                             ErrorKind::Unsupported,
@@ -121,6 +137,24 @@ impl Lowerer<'_> {
                 format!("unknown type `{other}` (expected string, integer, number, boolean, array, object or file)"),
             )),
         }
+    }
+
+    /// The model of an inline schema that needs one (an enum, a composition, an object with
+    /// properties, a 3.1 `$ref` with keywords of its own): the model of an identical schema
+    /// seen before in the same file, else a new one named `hint` (or `x-ms-enum.name`).
+    fn inline_model(&mut self, at: &Loc, schema: &Value, hint: &str) -> Result<TypeRef> {
+        let shape = (at.file.clone(), schema.to_string());
+        if let Some(name) = self.by_shape.get(&shape) {
+            let name = name.clone();
+            self.by_loc.insert(at.clone(), name.clone());
+            return Ok(TypeRef::Model { name });
+        }
+        let wanted = enum_name(at, schema)?.unwrap_or(hint);
+        let ty = self.named_model(at, schema, wanted)?;
+        if let TypeRef::Model { name } = &ty {
+            self.by_shape.insert(shape, name.clone());
+        }
+        Ok(ty)
     }
 
     /// The model for the schema at `loc`, lowering it the first time it is seen.
@@ -149,16 +183,23 @@ impl Lowerer<'_> {
 
     fn lower_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<Model> {
         object(loc, schema)?;
+        self.check_schema_keys(loc, schema);
+        let ref_with_shape = schema.get("$ref").is_some() && self.ref_with_own_shape(loc, schema);
         let client_name = opt_str(loc, schema, "x-ms-client-name")?;
         let rust_name = self
             .model_types
             .claim(naming::type_name(client_name.unwrap_or(name)));
         let description = text(loc, schema, "description")?;
-        let kind = if schema.get("enum").is_some() || schema.get("const").is_some() {
+        let kind = if schema.get("$ref").is_some() && !ref_with_shape {
+            // A named `$ref` (before 3.1, or with annotations only): an alias of its target.
+            ModelKind::Alias {
+                ty: self.schema_type(loc, schema, name)?,
+            }
+        } else if schema.get("enum").is_some() || schema.get("const").is_some() {
             ModelKind::Enum(self.enum_model(loc, schema)?)
         } else if schema.get("oneOf").is_some() || schema.get("anyOf").is_some() {
             ModelKind::Union(self.union_model(loc, schema, name)?)
-        } else if schema.get("allOf").is_some() || has_properties(schema) {
+        } else if schema.get("allOf").is_some() || has_properties(schema) || ref_with_shape {
             ModelKind::Struct(self.struct_model(loc, schema, name)?)
         } else {
             // A named array, primitive or map: an alias of the inline type.
@@ -265,8 +306,18 @@ impl Lowerer<'_> {
         let mut parents = Vec::new();
         let mut required = str_list(loc, schema, "required")?;
         let mut additional = None;
-        for (i, part) in opt_array(loc, schema, "allOf")?.iter().enumerate() {
-            let part_loc = loc.key("allOf").index(i);
+        self.check_schema_keys(loc, schema);
+        // A 3.1 `$ref` with keywords of its own inherits from its target, as `allOf` would.
+        let own_ref = (self.ref_siblings_apply && schema.get("$ref").is_some())
+            .then(|| (loc.clone(), schema));
+        let all_of = opt_array(loc, schema, "allOf")?;
+        let parts = own_ref.into_iter().chain(
+            all_of
+                .iter()
+                .enumerate()
+                .map(|(i, part)| (loc.key("allOf").index(i), part)),
+        );
+        for (part_loc, part) in parts {
             if part.get("$ref").is_some() {
                 let (target_loc, target) = self.res.deref(&part_loc, part)?;
                 let parent =
@@ -332,7 +383,8 @@ impl Lowerer<'_> {
             discriminator_value: opt_str(loc, schema, "x-ms-discriminator-value")?
                 .map(str::to_owned),
             nullable: opt_bool(loc, schema, "x-nullable")?.unwrap_or(false)
-                || opt_bool(loc, schema, "nullable")?.unwrap_or(false),
+                || opt_bool(loc, schema, "nullable")?.unwrap_or(false)
+                || type_allows_null(schema),
         })
     }
 
@@ -390,9 +442,11 @@ impl Lowerer<'_> {
                 format: format(loc, schema)?,
             },
             Some("boolean") => TypeRef::Boolean,
-            _ => TypeRef::String {
+            Some(_) => TypeRef::String {
                 format: format(loc, schema)?,
             },
+            // No `type` (a bare `const: 2` or `enum`): the type of the values.
+            None => untyped_enum_base(schema),
         };
         let x_ms_enum = schema.get("x-ms-enum");
         let open = match x_ms_enum {
@@ -517,10 +571,6 @@ pub(crate) fn schema_type_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option
             format!("`type` must be a string, found {}", kind(other)),
         )),
     }
-}
-
-fn type_allows_null(schema: &Value) -> bool {
-    matches!(schema.get("type"), Some(Value::Array(types)) if types.iter().any(|t| t == "null"))
 }
 
 /// `x-ms-enum.name`, which names an inline enum's model.

@@ -109,7 +109,15 @@ fn parameter_list(cx: &Lowerer<'_>, owner_loc: &Loc, owner: &Value) -> Result<Ve
         let (loc, value) = cx.res.deref(&owner_loc.key("parameters").index(i), param)?;
         req_str(&loc, value, "name")?;
         req_str(&loc, value, "in")?;
-        out.push((loc, value.clone()));
+        let mut value = value.clone();
+        // OpenAPI 3.1: a reference object's `description` replaces the target's.
+        if cx.ref_siblings_apply
+            && param.get("$ref").is_some()
+            && let (Some(own), Some(object)) = (param.get("description"), value.as_object_mut())
+        {
+            object.insert("description".to_owned(), own.clone());
+        }
+        out.push((loc, value));
     }
     Ok(out)
 }

@@ -23,9 +23,69 @@ const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// The fields of each object the lowering reads (a warning names any other, `x-` aside).
+const ROOT_FIELDS: &[&str] = &[
+    "openapi",
+    "info",
+    "jsonSchemaDialect",
+    "servers",
+    "paths",
+    "webhooks",
+    "components",
+    "security",
+    "tags",
+    "externalDocs",
+];
+const COMPONENTS_FIELDS: &[&str] = &[
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "pathItems",
+];
+const OPERATION_FIELDS: &[&str] = &[
+    "tags",
+    "summary",
+    "description",
+    "externalDocs",
+    "operationId",
+    "parameters",
+    "requestBody",
+    "responses",
+    "callbacks",
+    "deprecated",
+    "security",
+    "servers",
+];
+const SERVER_FIELDS: &[&str] = &["url", "description", "variables"];
+const SERVER_VARIABLE_FIELDS: &[&str] = &["enum", "default", "description"];
+
 /// Lowers an OpenAPI 3.x root document into the format-independent parts.
 pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Parts> {
     object(root, doc)?;
+    cx.warn_unknown_keys(root, doc, ROOT_FIELDS, "an OpenAPI document");
+    if let Some(components) = doc.get("components") {
+        cx.warn_unknown_keys(
+            &root.key("components"),
+            components,
+            COMPONENTS_FIELDS,
+            "`components`",
+        );
+    }
+    if let Some(dialect) = opt_str(root, doc, "jsonSchemaDialect")?
+        && dialect != "https://spec.openapis.org/oas/3.1/dialect/base"
+        && dialect != "https://json-schema.org/draft/2020-12/schema"
+    {
+        cx.warn(
+            &root.key("jsonSchemaDialect"),
+            format!("schemas are read as JSON Schema 2020-12 (the OpenAPI 3.1 dialect), not as `{dialect}`"),
+        );
+    }
     let info_loc = root.key("info");
     let info = doc
         .get("info")
@@ -56,7 +116,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
         }
     }
 
-    let host = servers(root, doc)?;
+    let host = servers(cx, root, doc)?;
     let security = security_schemes(cx, root, doc)?;
     let doc_security = security_names(root, doc)?.unwrap_or_default();
 
@@ -74,6 +134,13 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                 if METHODS.contains(&method.as_str()) {
                     let op_loc = item_loc.key(method);
                     object(&op_loc, op)?;
+                    cx.warn_unknown_keys(&op_loc, op, OPERATION_FIELDS, "an operation");
+                    if op.get("servers").is_some() {
+                        cx.warn(
+                            &op_loc.key("servers"),
+                            "operation-level `servers` are not supported: the operation is sent to the client's server",
+                        );
+                    }
                     let operation_id = opt_str(&op_loc, op, "operationId")?.map(str::to_owned);
                     let stem = operation_id
                         .clone()
@@ -114,7 +181,12 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                             .unwrap_or_else(|| doc_security.clone()),
                         loc: op_loc,
                     });
-                } else if !["parameters", "summary", "description", "servers"]
+                } else if method == "servers" {
+                    cx.warn(
+                        &item_loc.key(method),
+                        "path-level `servers` are not supported: these operations are sent to the client's server",
+                    );
+                } else if !["parameters", "summary", "description", "$ref"]
                     .contains(&method.as_str())
                     && !method.starts_with("x-")
                 {
@@ -139,18 +211,31 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
 /// `servers[0]` becomes the host template; its variables become host parameters with their
 /// defaults; the other servers are listed as alternatives. A relative or missing server URL means
 /// "wherever the document is served": an `endpoint` parameter plus the relative path.
-fn servers(root: &Loc, doc: &Value) -> Result<Host> {
+fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
     let servers = opt_array(root, doc, "servers")?;
     let Some(first) = servers.first() else {
         return Ok(endpoint_host(root, String::new()));
     };
+    let mut alternatives = Vec::new();
+    for (i, server) in servers.iter().enumerate() {
+        let at = root.key("servers").index(i);
+        let url = req_str(&at, server, "url")?;
+        cx.warn_unknown_keys(&at, server, SERVER_FIELDS, "a server");
+        for (name, variable) in opt_object(&at, server, "variables")?.into_iter().flatten() {
+            let var_loc = at.key("variables").key(name);
+            cx.warn_unknown_keys(
+                &var_loc,
+                variable,
+                SERVER_VARIABLE_FIELDS,
+                "a server variable",
+            );
+        }
+        if i > 0 {
+            alternatives.push(url.to_owned());
+        }
+    }
     let at = root.key("servers").index(0);
     let url = req_str(&at, first, "url")?.trim_end_matches('/').to_owned();
-    let alternatives = servers
-        .iter()
-        .skip(1)
-        .filter_map(|s| s.get("url").and_then(Value::as_str).map(str::to_owned))
-        .collect();
     if !url.contains("://") && !url.starts_with('{') {
         let mut host = endpoint_host(root, url);
         host.alternatives = alternatives;

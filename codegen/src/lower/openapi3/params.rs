@@ -6,10 +6,32 @@ use super::super::context::Lowerer;
 use super::super::schema::last_segment;
 use super::super::shared::merged_parameters;
 use super::super::value::{opt_bool, opt_object, opt_str, req_str, text};
-use crate::ir::{BodyKind, CollectionFormat, Location, Parameter, RequestBody, TypeRef};
+use crate::ir::{BodyKind, CollectionFormat, Location, ModelKind, Parameter, RequestBody, TypeRef};
 use crate::naming;
 use crate::resolve::Loc;
 use crate::{ErrorKind, Result};
+
+const PARAMETER_FIELDS: &[&str] = &[
+    "name",
+    "in",
+    "description",
+    "required",
+    "deprecated",
+    "allowEmptyValue",
+    "style",
+    "explode",
+    "allowReserved",
+    "schema",
+    "example",
+    "examples",
+    "content",
+];
+const REQUEST_BODY_FIELDS: &[&str] = &["description", "content", "required"];
+pub(super) const MEDIA_TYPE_FIELDS: &[&str] = &["schema", "example", "examples", "encoding"];
+
+/// Header parameters that OpenAPI 3 says to ignore: the client sets them from the media types
+/// (`Accept`, `Content-Type`) and from its credentials (`Authorization`).
+const IGNORED_HEADERS: &[&str] = &["accept", "content-type", "authorization"];
 
 /// Lowers the path item's and the operation's parameters.
 pub(super) fn lower_parameters(
@@ -24,6 +46,16 @@ pub(super) fn lower_parameters(
     let mut names = naming::Scope::with_reserved(naming::REQUEST_MEMBERS);
     let mut out = Vec::new();
     for (loc, param) in &raw {
+        let name = req_str(loc, param, "name")?;
+        if req_str(loc, param, "in")? == "header"
+            && IGNORED_HEADERS.contains(&name.to_ascii_lowercase().as_str())
+        {
+            cx.warn(
+                loc,
+                format!("the header parameter `{name}` is ignored, as OpenAPI 3 says: the client sets it (`Accept` and `Content-Type` from the media types, `Authorization` from its credentials)"),
+            );
+            continue;
+        }
         out.push(parameter(cx, loc, param, stem, &mut names)?);
     }
     Ok(out)
@@ -37,6 +69,7 @@ fn parameter(
     names: &mut naming::Scope,
 ) -> Result<Parameter> {
     let name = req_str(loc, param, "name")?;
+    cx.warn_unknown_keys(loc, param, PARAMETER_FIELDS, "a parameter");
     let location = match req_str(loc, param, "in")? {
         "path" => Location::Path,
         "query" => Location::Query,
@@ -56,7 +89,7 @@ fn parameter(
     } else {
         format!("{stem}_{name}")
     };
-    let (schema_loc, schema) = parameter_schema(loc, param)?;
+    let (schema_loc, schema) = parameter_schema(cx, loc, param)?;
     let ty = match schema {
         Some(schema) => cx.schema_type(&schema_loc, schema, &hint)?,
         None => TypeRef::String { format: None },
@@ -65,7 +98,46 @@ fn parameter(
     let explode = opt_bool(loc, param, "explode")?;
     let collection_format = match &ty {
         TypeRef::Array { .. } => Some(collection_format(loc, location, style, explode)?),
-        _ => None,
+        _ => {
+            // A `content` parameter (`application/json`) is meant to be sent as JSON text.
+            let by_content = param.get("schema").is_none() && param.get("content").is_some();
+            let object = !by_content
+                && match &ty {
+                    TypeRef::Map { .. } => true,
+                    TypeRef::Model { name } => cx
+                        .model(name)
+                        .is_some_and(|m| matches!(m.kind, ModelKind::Struct(_))),
+                    _ => false,
+                };
+            let at = if style.is_some() {
+                loc.key("style")
+            } else {
+                loc.clone()
+            };
+            let default_style = if matches!(location, Location::Query | Location::Cookie) {
+                "form"
+            } else {
+                "simple"
+            };
+            if object {
+                cx.warn(
+                    &at,
+                    format!(
+                        "an object-valued parameter is sent as its JSON text: the `{}` style for objects is not supported",
+                        style.unwrap_or(default_style)
+                    ),
+                );
+            } else if let Some(
+                style @ ("deepObject" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited"),
+            ) = style
+            {
+                cx.warn(
+                    &at,
+                    format!("`style: {style}` is not supported for a single value: sent as `{default_style}`"),
+                );
+            }
+            None
+        }
     };
     let client_name = opt_str(loc, param, "x-ms-client-name")?
         .unwrap_or(name)
@@ -88,18 +160,30 @@ fn parameter(
     })
 }
 
-/// A parameter's schema: `schema`, or the schema of its single `content` entry.
-fn parameter_schema<'a>(loc: &Loc, param: &'a Value) -> Result<(Loc, Option<&'a Value>)> {
+/// A parameter's (or a header's) schema: `schema`, or the schema of its single `content` entry
+/// (OpenAPI 3 allows exactly one; the others get a warning).
+pub(super) fn parameter_schema<'a>(
+    cx: &mut Lowerer<'_>,
+    loc: &Loc,
+    param: &'a Value,
+) -> Result<(Loc, Option<&'a Value>)> {
     if let Some(schema) = param.get("schema") {
         return Ok((loc.key("schema"), Some(schema)));
     }
     if let Some(content) = opt_object(loc, param, "content")?
         && let Some((media, entry)) = content.iter().next()
     {
-        return Ok((
-            loc.key("content").key(media).key("schema"),
-            entry.get("schema"),
-        ));
+        let entry_loc = loc.key("content").key(media);
+        cx.warn_unknown_keys(&entry_loc, entry, MEDIA_TYPE_FIELDS, "a media type");
+        for other in content.keys().skip(1) {
+            cx.warn(
+                &loc.key("content").key(other),
+                format!(
+                    "`content` may have only one entry: `{other}` is ignored, `{media}` is used"
+                ),
+            );
+        }
+        return Ok((entry_loc.key("schema"), entry.get("schema")));
     }
     Ok((loc.clone(), None))
 }
@@ -143,7 +227,9 @@ pub(super) fn lower_request_body(
     let Some(body) = op.get("requestBody") else {
         return Ok(None);
     };
+    let reference = body;
     let (loc, body) = cx.res.deref(&op_loc.key("requestBody"), body)?;
+    cx.warn_unknown_keys(&loc, body, REQUEST_BODY_FIELDS, "a request body");
     let content = opt_object(&loc, body, "content")?
         .ok_or_else(|| loc.error(ErrorKind::Invalid, "a request body needs `content`"))?;
     let Some((first, entry)) = content.iter().next() else {
@@ -156,12 +242,31 @@ pub(super) fn lower_request_body(
     let schema_loc = entry_loc.key("schema");
     let schema = entry.get("schema");
     let hint = format!("{stem}_body");
-    let essence = first
-        .split(';')
-        .next()
-        .unwrap_or(first)
-        .trim()
-        .to_ascii_lowercase();
+    let essence = media_essence(first);
+    for (media, other) in content {
+        let at = loc.key("content").key(media);
+        cx.warn_unknown_keys(&at, other, MEDIA_TYPE_FIELDS, "a media type");
+        if other.get("encoding").is_some() {
+            cx.warn(
+                &at.key("encoding"),
+                "`encoding` is not supported: each form field is sent with its default content type",
+            );
+        }
+        if media == first {
+            continue;
+        }
+        if encoding_family(&media_essence(media)) != encoding_family(&essence) {
+            cx.warn(
+                &at,
+                format!("`{media}` needs another encoding than `{first}`: a body sent as `{media}` is still encoded as `{first}` is"),
+            );
+        } else if other.get("schema") != schema {
+            cx.warn(
+                &at.key("schema"),
+                format!("the body is typed by the schema of `{first}`: another schema for `{media}` is not supported"),
+            );
+        }
+    }
     let kind = if essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data"
     {
         let fields = form_fields(cx, &schema_loc, schema, stem)?;
@@ -173,6 +278,7 @@ pub(super) fn lower_request_body(
     } else {
         let ty = match schema {
             Some(schema) => cx.schema_type(&schema_loc, schema, &hint)?,
+            None if super::responses::is_json(&essence) => TypeRef::Any,
             None => TypeRef::Binary,
         };
         if ty == TypeRef::Binary || essence == "application/octet-stream" {
@@ -194,10 +300,49 @@ pub(super) fn lower_request_body(
         rust_name: rust_name.to_owned(),
         required: opt_bool(&loc, body, "required")?.unwrap_or(false),
         kind,
-        description: text(&loc, body, "description")?,
+        description: described(cx, &op_loc.key("requestBody"), reference, &loc, body)?,
         media_types,
         pointer: loc.pointer.clone(),
     }))
+}
+
+/// The essence of a media type: lower case, without parameters.
+pub(super) fn media_essence(media: &str) -> String {
+    media
+        .split(';')
+        .next()
+        .unwrap_or(media)
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// How a body of this media type is encoded: JSON, a form, multipart, text or bytes.
+fn encoding_family(essence: &str) -> &'static str {
+    match essence {
+        "application/x-www-form-urlencoded" => "form",
+        "multipart/form-data" => "multipart",
+        e if super::responses::is_json(e) => "json",
+        e if e.starts_with("text/") => "text",
+        _ => "bytes",
+    }
+}
+
+/// The `description` of a reference object's target, or (OpenAPI 3.1) the reference object's
+/// own, which replaces it.
+pub(super) fn described(
+    cx: &Lowerer<'_>,
+    reference_loc: &Loc,
+    reference: &Value,
+    target_loc: &Loc,
+    target: &Value,
+) -> Result<Option<String>> {
+    if cx.ref_siblings_apply
+        && reference.get("$ref").is_some()
+        && let Some(own) = text(reference_loc, reference, "description")?
+    {
+        return Ok(Some(own));
+    }
+    text(target_loc, target, "description")
 }
 
 /// The properties of a form body's object schema, as form fields.

@@ -4,11 +4,25 @@ use serde_json::Value;
 
 use super::super::context::Lowerer;
 use super::super::shared::{parse_status, status_key};
-use super::super::value::{object, opt_object, text};
+use super::super::value::{object, opt_object};
 use crate::ir::{Header, Response, ResponseBody, TypeRef};
 use crate::naming;
 use crate::resolve::Loc;
 use crate::{ErrorKind, Result};
+
+const RESPONSE_FIELDS: &[&str] = &["description", "headers", "content", "links"];
+const HEADER_FIELDS: &[&str] = &[
+    "description",
+    "required",
+    "deprecated",
+    "allowEmptyValue",
+    "style",
+    "explode",
+    "schema",
+    "example",
+    "examples",
+    "content",
+];
 
 pub(super) struct Lowered {
     pub responses: Vec<Response>,
@@ -36,8 +50,10 @@ pub(super) fn lower_responses(
         }
         let at = op_loc.key("responses").key(key);
         let (status, status_range, rust_name) = parse_status(&at, key)?;
+        let reference = response;
         let (loc, response) = cx.res.deref(&at, response)?;
         object(&loc, response)?;
+        cx.warn_unknown_keys(&loc, response, RESPONSE_FIELDS, "a response");
         let hint = format!("{stem}_{}", status_key(key));
         let body = match opt_object(&loc, response, "content")? {
             Some(content) if !content.is_empty() => {
@@ -59,7 +75,7 @@ pub(super) fn lower_responses(
         let lowered = Response {
             status,
             status_range,
-            description: text(&loc, response, "description")?,
+            description: super::params::described(cx, &at, reference, &loc, response)?,
             body,
             headers: headers(cx, &loc, response, &hint)?,
             rust_name,
@@ -74,7 +90,8 @@ pub(super) fn lower_responses(
 }
 
 /// The body of a response: decoded by the schema of its first JSON media type (all JSON media
-/// types of one response must share a schema to be decoded the same way), else streamed.
+/// types of one response must share a schema to be decoded the same way: another schema gets a
+/// warning), else streamed.
 fn body(
     cx: &mut Lowerer<'_>,
     content_loc: &Loc,
@@ -86,8 +103,32 @@ fn body(
     let Some((media, entry)) = json.or_else(|| content.iter().next()) else {
         return Ok(ResponseBody::Binary { media_types });
     };
+    for (other, other_entry) in content {
+        let at = content_loc.key(other);
+        cx.warn_unknown_keys(
+            &at,
+            other_entry,
+            super::params::MEDIA_TYPE_FIELDS,
+            "a media type",
+        );
+        if other == media {
+            continue;
+        }
+        if is_json(media) && !is_json(other) {
+            cx.warn(
+                &at,
+                format!("only JSON is decoded: a `{other}` body is read as JSON like `{media}`"),
+            );
+        } else if other_entry.get("schema") != entry.get("schema") {
+            cx.warn(
+                &at.key("schema"),
+                format!("the response is decoded by the schema of `{media}`: another schema for `{other}` is not supported"),
+            );
+        }
+    }
     let ty = match entry.get("schema") {
         Some(schema) => cx.schema_type(&content_loc.key(media).key("schema"), schema, hint)?,
+        None if is_json(media) => TypeRef::Any,
         None => TypeRef::Binary,
     };
     Ok(match ty {
@@ -116,16 +157,26 @@ fn headers(cx: &mut Lowerer<'_>, loc: &Loc, response: &Value, hint: &str) -> Res
     let mut names = naming::Scope::with_reserved(naming::RESPONSE_MEMBERS);
     let mut out = Vec::new();
     for (name, header) in headers {
-        let (at, header) = cx.res.deref(&loc.key("headers").key(name), header)?;
-        let ty = match header.get("schema") {
-            Some(schema) => cx.schema_type(&at.key("schema"), schema, &format!("{hint}_{name}"))?,
+        let reference_loc = loc.key("headers").key(name);
+        if name.eq_ignore_ascii_case("content-type") {
+            cx.warn(
+                &reference_loc,
+                "a response header named `Content-Type` is ignored, as OpenAPI 3 says",
+            );
+            continue;
+        }
+        let (at, target) = cx.res.deref(&reference_loc, header)?;
+        cx.warn_unknown_keys(&at, target, HEADER_FIELDS, "a header");
+        let (schema_loc, schema) = super::params::parameter_schema(cx, &at, target)?;
+        let ty = match schema {
+            Some(schema) => cx.schema_type(&schema_loc, schema, &format!("{hint}_{name}"))?,
             None => TypeRef::String { format: None },
         };
         out.push(Header {
             name: name.clone(),
             rust_name: names.claim(naming::value_name(name)),
             ty,
-            description: text(&at, header, "description")?,
+            description: super::params::described(cx, &reference_loc, header, &at, target)?,
         });
     }
     Ok(out)
