@@ -21,6 +21,10 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
     let mut op_types = Scope::new();
     let mut operations = Vec::new();
     let mut client_parameters: Vec<Parameter> = Vec::new();
+    let mut client_names = Scope::with_reserved(naming::HOST_MEMBERS);
+    for p in &parts.host.parameters {
+        client_names.claim(p.rust_name.clone());
+    }
     let per_call_host: Vec<Parameter> = parts
         .host
         .parameters
@@ -45,20 +49,39 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         let rust_name = method_scope.claim(naming::value_name(&op_name));
         let type_name = op_types.claim(naming::type_name(&format!("{group}_{op_name}")));
 
-        for p in draft.parameters.iter().filter(|p| p.client_level) {
-            if !client_parameters
+        // Client-level parameters are fields of the client: unique among themselves and apart
+        // from the host parameters; every operation refers to them by the same name.
+        let mut parameters = draft.parameters;
+        for p in parameters.iter_mut().filter(|p| p.client_level) {
+            match client_parameters
                 .iter()
-                .any(|c| c.name == p.name && c.location == p.location)
+                .find(|c| c.name == p.name && c.location == p.location)
             {
-                client_parameters.push(p.clone());
+                Some(known) => p.rust_name = known.rust_name.clone(),
+                None => {
+                    p.rust_name = client_names.claim(p.rust_name.clone());
+                    client_parameters.push(p.clone());
+                }
             }
         }
-        let mut parameters = draft.parameters;
+        // Per-call host parameters join the operation's own, under names free in it.
         if !per_call_host.is_empty() {
+            let mut taken = Scope::with_reserved(naming::REQUEST_MEMBERS);
+            for p in &parameters {
+                taken.claim(p.rust_name.clone());
+            }
+            let host: Vec<Parameter> = per_call_host
+                .iter()
+                .cloned()
+                .map(|mut p| {
+                    p.rust_name = taken.claim(p.rust_name);
+                    p
+                })
+                .collect();
             if parts.host.position_in_operation == "last" {
-                parameters.extend(per_call_host.iter().cloned());
+                parameters.extend(host);
             } else {
-                parameters.splice(0..0, per_call_host.iter().cloned());
+                parameters.splice(0..0, host);
             }
         }
         if draft.operation_id.is_none() {

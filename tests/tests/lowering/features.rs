@@ -585,3 +585,54 @@ fn keywords_and_collisions_get_distinct_identifiers() {
     assert_ne!(upper.rust_name, lower.rust_name);
     assert_eq!(param(&api.operations[0], "type").rust_name, "r#type");
 }
+
+/// Parameters that end up side by side in one Rust scope get distinct names: a per-call host
+/// parameter next to an operation's own parameter of the same name, and a client-level query
+/// parameter next to a host parameter of the same name.
+#[test]
+fn host_and_client_parameters_do_not_collide_with_others() {
+    let spec = serde_json::json!({
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "x-ms-parameterized-host": {
+            "hostTemplate": "{endpoint}/{region}",
+            "useSchemePrefix": false,
+            "parameters": [
+                {"name": "endpoint", "in": "path", "required": true, "type": "string"},
+                {"name": "region", "in": "path", "required": true, "type": "string",
+                 "x-ms-parameter-location": "method"}
+            ]
+        },
+        "paths": {"/a": {"get": {
+            "operationId": "A_Get",
+            "parameters": [
+                {"name": "region", "in": "query", "type": "string"},
+                {"name": "endpoint", "in": "query", "type": "string", "x-ms-parameter-location": "client"}
+            ],
+            "responses": {"200": {"description": "ok"}}
+        }}}
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("collide.json");
+    std::fs::write(&path, spec.to_string()).unwrap();
+    let api = codegen::load_api(&path).unwrap();
+    let op = &api.operations[0];
+    let names: Vec<(&str, &str)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.rust_name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("region", "region_2"),
+            ("region", "region"),
+            ("endpoint", "endpoint_2")
+        ]
+    );
+    assert_eq!(api.client_parameters.len(), 1);
+    assert_eq!(api.client_parameters[0].rust_name, "endpoint_2");
+    assert_eq!(api.host.parameters[0].rust_name, "endpoint");
+    // and the crate builds its names without a collision error
+    codegen::generate(&api, &tests::crate_options("collide", "0.1.0", &path)).unwrap();
+}
