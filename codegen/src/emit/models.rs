@@ -382,7 +382,24 @@ fn polymorphic(
             unraw(&model.rust_name)
         ))
         .attrs();
+    let item = discriminated_enum(&ident, &doc, &defs, property, &arms);
     Ok(quote! {
+        #item
+        #(#froms)*
+        #base_struct
+    })
+}
+
+/// An enum over kinds told apart by the string `property` of the JSON value: `arms` decode the
+/// known values, anything else is kept as `Unknown`; it encodes as the variant's own value.
+pub(super) fn discriminated_enum(
+    ident: &proc_macro2::Ident,
+    doc: &TokenStream,
+    defs: &[TokenStream],
+    property: &str,
+    arms: &[TokenStream],
+) -> TokenStream {
+    quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[serde(untagged)]
@@ -404,7 +421,5 @@ fn polymorphic(
                 }
             }
         }
-        #(#froms)*
-        #base_struct
-    })
+    }
 }

@@ -73,24 +73,7 @@ pub(crate) fn union_item(ctx: &Ctx<'_>, model: &Model, u: &UnionModel) -> Result
             code(property)
         ))
         .attrs();
-    Ok(quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-        #[serde(untagged)]
-        pub enum #ident {
-            #(#defs)*
-            #[doc = " A kind not known when this crate was generated, as JSON."]
-            Unknown(serde_json::Value),
-        }
-        impl<'de> serde::Deserialize<'de> for #ident {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                let kind = value.get(#property).and_then(serde_json::Value::as_str).map(str::to_owned);
-                match kind.as_deref() {
-                    #(#arms)*
-                    _ => Ok(#ident::Unknown(value)),
-                }
-            }
-        }
-    })
+    Ok(super::models::discriminated_enum(
+        &ident, &doc, &defs, property, &arms,
+    ))
 }

@@ -163,3 +163,23 @@ pub(crate) fn parse_status(at: &Loc, key: &str) -> Result<(Option<u16>, Option<S
 pub(crate) fn status_key(key: &str) -> &str {
     if key == "default" { "error" } else { key }
 }
+
+/// The one host parameter of a document that names no server: the full base URL, verbatim.
+pub(crate) fn endpoint_parameter(root: &Loc, description: &str) -> Parameter {
+    Parameter {
+        name: "endpoint".to_owned(),
+        client_name: "endpoint".to_owned(),
+        rust_name: "endpoint".to_owned(),
+        location: Location::Host,
+        required: true,
+        skip_url_encoding: true,
+        client_level: true,
+        ty: crate::ir::TypeRef::String {
+            format: Some("uri".to_owned()),
+        },
+        default: None,
+        collection_format: None,
+        description: Some(description.to_owned()),
+        pointer: root.pointer.clone(),
+    }
+}

@@ -301,24 +301,10 @@ fn endpoint_host(root: &Loc, base_path: String) -> Host {
         template: "{endpoint}".to_owned(),
         use_scheme_prefix: false,
         base_path,
-        parameters: vec![Parameter {
-            name: "endpoint".to_owned(),
-            client_name: "endpoint".to_owned(),
-            rust_name: "endpoint".to_owned(),
-            location: Location::Host,
-            required: true,
-            skip_url_encoding: true,
-            client_level: true,
-            ty: TypeRef::String {
-                format: Some("uri".to_owned()),
-            },
-            default: None,
-            collection_format: None,
-            description: Some(
-                "The service's base URL (the document names no absolute server).".to_owned(),
-            ),
-            pointer: root.pointer.clone(),
-        }],
+        parameters: vec![super::shared::endpoint_parameter(
+            root,
+            "The service's base URL (the document names no absolute server).",
+        )],
         position_in_operation: "first".to_owned(),
         alternatives: Vec::new(),
     }

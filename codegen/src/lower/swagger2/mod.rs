@@ -211,7 +211,10 @@ fn host(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
             template: "{endpoint}".to_owned(),
             use_scheme_prefix: false,
             base_path,
-            parameters: vec![params::endpoint_parameter(root)],
+            parameters: vec![super::shared::endpoint_parameter(
+                root,
+                "The service's base URL (the document names no host).",
+            )],
             position_in_operation: "first".to_owned(),
             alternatives: Vec::new(),
         }),

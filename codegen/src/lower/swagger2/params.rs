@@ -156,26 +156,6 @@ pub(super) fn lower_host_parameters(
     Ok(out)
 }
 
-/// The host parameter of a document without a host: the full base URL.
-pub(super) fn endpoint_parameter(root: &Loc) -> Parameter {
-    Parameter {
-        name: "endpoint".to_owned(),
-        client_name: "endpoint".to_owned(),
-        rust_name: "endpoint".to_owned(),
-        location: Location::Host,
-        required: true,
-        skip_url_encoding: true,
-        client_level: true,
-        ty: TypeRef::String {
-            format: Some("uri".to_owned()),
-        },
-        default: None,
-        collection_format: None,
-        description: Some("The service's base URL (the document names no host).".to_owned()),
-        pointer: root.pointer.clone(),
-    }
-}
-
 /// A non-body parameter. Its type keywords (`type`, `format`, `items`, `enum`, ...) are read as a
 /// schema; an enum becomes a model named after the shared parameter (`#/parameters/X`) or after
 /// the operation and the parameter.
