@@ -273,3 +273,42 @@ async fn a_refused_token_is_refreshed_once_even_without_a_realm() {
         .unwrap();
     assert_eq!(r.body.tags, Some(vec![]));
 }
+
+/// An API key goes in its header to the client's own host, never across a redirect to another
+/// host, and never into `Debug`.
+#[tokio::test]
+async fn an_api_key_goes_only_to_the_own_host() {
+    let other = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/elsewhere"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"name": "app", "tags": ["v1"]})),
+        )
+        .mount(&other)
+        .await;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/app/tags/list"))
+        .and(header("x-api-key", "s3cret"))
+        .respond_with(
+            ResponseTemplate::new(307)
+                .insert_header("Location", format!("{}/elsewhere", other.uri()).as_str()),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let credentials = Credentials::api_key("X-Api-Key", "s3cret");
+    assert!(!format!("{credentials:?}").contains("s3cret"));
+    let r = client(&server, credentials)
+        .tag()
+        .get_v2_name_tags_list("app")
+        .await
+        .unwrap();
+    assert_eq!(r.body.tags, Some(vec!["v1".to_owned()]));
+    let hops = other.received_requests().await.unwrap();
+    assert_eq!(hops.len(), 1);
+    assert!(
+        !hops[0].headers.contains_key("x-api-key"),
+        "the key crossed to another host"
+    );
+}

@@ -83,6 +83,16 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
              them (see the constructors of [`Credentials`]).",
         );
     }
+    if !api.security.is_empty() {
+        settings.push_str("\n\nThe security schemes of the spec, and the credentials for each:\n");
+        for scheme in &api.security {
+            settings.push_str(&format!(
+                "\n- {}: {}",
+                code(&scheme.name),
+                credentials_for(&scheme.kind)
+            ));
+        }
+    }
     settings.push_str(
         "\n\nBodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); \
          [`runtime::digest`] computes and checks `sha256:` digests as they pass.",
@@ -188,4 +198,43 @@ fn example_operation<'a>(ctx: &Ctx<'a>) -> Result<Option<&'a crate::ir::Operatio
         .find(|op| op.method == "GET")
         .or(candidates.first())
         .copied())
+}
+
+/// Which [`Credentials`] constructor serves a security scheme of the spec.
+fn credentials_for(kind: &crate::ir::SecuritySchemeKind) -> String {
+    use crate::ir::SecuritySchemeKind as K;
+    match kind {
+        K::Basic => "HTTP Basic: `Credentials::basic(user, password)`.".to_owned(),
+        K::Bearer => {
+            "HTTP Bearer: `Credentials::bearer(token)`, or `Credentials::bearer_with(..)` \
+                      for tokens that are refreshed."
+                .to_owned()
+        }
+        K::ApiKey {
+            location,
+            parameter,
+        } if location == "header" => format!(
+            "an API key in the {} header: `Credentials::api_key({:?}, key)`.",
+            code(parameter),
+            parameter
+        ),
+        K::ApiKey {
+            location,
+            parameter,
+        } => format!(
+            "an API key in the {location} parameter {}: not sent by the client's credentials; \
+             set it on each request, or send it through a custom HTTP client.",
+            code(parameter)
+        ),
+        K::OAuth2 { token_url } => match token_url {
+            Some(url) => format!(
+                "OAuth2 (token URL {}): `Credentials::bearer_with(..)` with a [`TokenCredential`] \
+                 that obtains the tokens.",
+                code(url)
+            ),
+            None => "OAuth2: `Credentials::bearer_with(..)` with a [`TokenCredential`] that \
+                     obtains the tokens."
+                .to_owned(),
+        },
+    }
 }

@@ -24,6 +24,11 @@
 //!
 //! This API has its own token operations: `Bearer` challenges are answered with them (see the constructors of [`Credentials`]).
 //!
+//! The security schemes of the spec, and the credentials for each:
+//!
+//! - `registry_auth`: HTTP Basic: `Credentials::basic(user, password)`.
+//! - `registry_oauth2`: an API key in the `Authorization` header: `Credentials::api_key("Authorization", key)`.
+//!
 //! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass.
 //!
 //! # Operation groups

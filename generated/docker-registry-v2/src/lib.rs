@@ -22,6 +22,10 @@
 //!
 //! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and `502`-`504`), timeouts, and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
 //!
+//! The security schemes of the spec, and the credentials for each:
+//!
+//! - `registry_auth`: HTTP Basic: `Credentials::basic(user, password)`.
+//!
 //! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass.
 //!
 //! # Operation groups

@@ -22,7 +22,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use reqwest::header::HeaderValue;
+use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
 use super::credentials::{Kind, TokenOperations};
 use super::token::TokenService;
 use super::{Challenge, Credentials, Error, Secret};
@@ -90,24 +90,32 @@ impl Auth {
             ),
         }
     }
-    /// The `Authorization` value for a request to the client's own origin.
+    /// The credential header (`Authorization`, or an API key's header) for a request to the
+    /// client's own origin.
     pub(crate) async fn authorization(
         &self,
-    ) -> Result<(Option<HeaderValue>, Sent), Error> {
+    ) -> Result<(Option<(HeaderName, HeaderValue)>, Sent), Error> {
         let Some(state) = &self.state else {
             return Ok((None, Sent::Nothing));
         };
         if let Some(token) = state.cache().current.clone() {
-            return Ok((bearer(&token), Sent::Bearer(token)));
+            return Ok((authorization(bearer(&token)), Sent::Bearer(token)));
         }
         match &state.kind {
-            Kind::Bearer(token) => Ok((bearer(token), Sent::Bearer(token.clone()))),
+            Kind::Bearer(token) => {
+                Ok((authorization(bearer(token)), Sent::Bearer(token.clone())))
+            }
             Kind::Token(credential) if credential.preemptive() => {
                 let token = credential.token(None).await?;
                 state.cache().current = Some(token.clone());
-                Ok((bearer(&token), Sent::Bearer(token)))
+                Ok((authorization(bearer(&token)), Sent::Bearer(token)))
             }
-            Kind::Basic { user, password } => Ok((basic(user, password), Sent::Basic)),
+            Kind::Basic { user, password } => {
+                Ok((authorization(basic(user, password)), Sent::Basic))
+            }
+            Kind::ApiKey { header, key } => {
+                Ok((Some(api_key(header, key)?), Sent::Nothing))
+            }
             _ => Ok((None, Sent::Nothing)),
         }
     }
@@ -170,7 +178,7 @@ impl Auth {
         let scope = challenge.scope().unwrap_or_default();
         let operations = state.operations.as_deref();
         let token = match &state.kind {
-            Kind::Bearer(_) | Kind::Token(_) => return Ok(false),
+            Kind::Bearer(_) | Kind::Token(_) | Kind::ApiKey { .. } => return Ok(false),
             Kind::None | Kind::Basic { .. } => {
                 match operations.and_then(|o| o.login(service, scope)) {
                     Some(login) => login.await?,
@@ -256,6 +264,31 @@ fn no_operation(what: &str) -> Error {
         format!("the API has no operation that {what} for an access token"),
         None,
     )
+}
+fn authorization(value: Option<HeaderValue>) -> Option<(HeaderName, HeaderValue)> {
+    value.map(|v| (AUTHORIZATION, v))
+}
+/// The API key's header; a header name or key that cannot go into a header is an error, not a
+/// request sent without it.
+fn api_key(header: &str, key: &Secret) -> Result<(HeaderName, HeaderValue), Error> {
+    let name = HeaderName::from_bytes(header.as_bytes())
+        .map_err(|_| {
+            Error::invalid_parameter(
+                None,
+                "api_key",
+                format!("`{header}` is not a valid header name for an API key"),
+            )
+        })?;
+    let mut value = HeaderValue::from_str(key.expose())
+        .map_err(|_| {
+            Error::invalid_parameter(
+                None,
+                "api_key",
+                "the API key cannot be sent in a header",
+            )
+        })?;
+    value.set_sensitive(true);
+    Ok((name, value))
 }
 fn bearer(token: &Secret) -> Option<HeaderValue> {
     let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose())).ok()?;

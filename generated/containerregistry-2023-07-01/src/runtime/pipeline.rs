@@ -18,8 +18,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use bytes::Bytes;
 use reqwest::header::{
-    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, HeaderMap, HeaderValue,
-    LOCATION, PROXY_AUTHORIZATION,
+    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName,
+    HeaderValue, LOCATION, PROXY_AUTHORIZATION,
 };
 use reqwest::{Method, StatusCode};
 use url::Url;
@@ -199,13 +199,16 @@ impl Pipeline {
         loop {
             let mut hop_headers = headers.clone();
             if same_origin(&url, attempt.base) {
-                if let Some(authorization) = attempt.authorization {
-                    if !hop_headers.contains_key(AUTHORIZATION) {
-                        hop_headers.insert(AUTHORIZATION, authorization.clone());
+                if let Some((name, value)) = attempt.authorization {
+                    if !hop_headers.contains_key(name) {
+                        hop_headers.insert(name.clone(), value.clone());
                     }
                 }
             } else {
                 for name in [AUTHORIZATION, PROXY_AUTHORIZATION, COOKIE] {
+                    hop_headers.remove(name);
+                }
+                if let Some((name, _)) = attempt.authorization {
                     hop_headers.remove(name);
                 }
             }
@@ -265,7 +268,7 @@ struct Attempt<'a> {
     operation: &'static str,
     method: &'a Method,
     headers: &'a HeaderMap,
-    authorization: Option<&'a HeaderValue>,
+    authorization: Option<&'a (HeaderName, HeaderValue)>,
     base: &'a Url,
 }
 /// Where a redirect response points: its `Location`, resolved against its URL, when it is a

@@ -86,6 +86,7 @@ pub(crate) enum Kind {
     Token(Arc<dyn TokenCredential>),
     RefreshToken(Secret),
     Exchange(Arc<dyn TokenCredential>),
+    ApiKey { header: String, key: Secret },
 }
 impl Credentials {
     /// No credentials.
@@ -114,6 +115,16 @@ impl Credentials {
             kind: Kind::Token(Arc::new(credential)),
         }
     }
+    /// An API key, sent in the request header `header` (an `apiKey` security scheme with
+    /// `in: header`) with every request to the client's host, and never anywhere else.
+    pub fn api_key(header: impl Into<String>, key: impl Into<Secret>) -> Self {
+        Credentials {
+            kind: Kind::ApiKey {
+                header: header.into(),
+                key: key.into(),
+            },
+        }
+    }
     /// A refresh token, exchanged for an access token by the API's token operation.
     #[doc(hidden)]
     pub fn refresh_token_grant(refresh_token: impl Into<Secret>) -> Self {
@@ -137,6 +148,7 @@ impl Credentials {
             Kind::Token(_) => "bearer_with",
             Kind::RefreshToken(_) => "refresh_token",
             Kind::Exchange(_) => "exchange",
+            Kind::ApiKey { .. } => "api_key",
         }
     }
 }
