@@ -1,7 +1,8 @@
 //! `src/models.rs`: one item per IR model.
 //!
 //! - Structs derive `Debug, Clone, PartialEq, Serialize, Deserialize` (and `Default` when every
-//!   field type has one). Optional and nullable properties are `Option<T>`; recursive ones are
+//!   field type has one). Optional, nullable and read-only properties are `Option<T>` (read-only
+//!   ones are left out of requests when `None`); recursive ones are
 //!   boxed; `#[serde(rename)]` whenever the field name differs from the wire name.
 //! - `additionalProperties` becomes a flattened `BTreeMap<String, T>`.
 //! - A base with children and no discriminator (ACR's `Manifest`), and every model below it, get
@@ -127,9 +128,9 @@ fn defaultable(ctx: &Ctx<'_>) -> BTreeSet<String> {
             let Some(ModelKind::Struct(s)) = ctx.models.get(name.as_str()).map(|m| &m.kind) else {
                 return false;
             };
-            s.properties
-                .iter()
-                .all(|p| !p.required || p.nullable || has_default(ctx, &p.ty, &current))
+            s.properties.iter().all(|p| {
+                !p.required || p.nullable || p.read_only || has_default(ctx, &p.ty, &current)
+            })
         });
         if set.len() == before {
             return set;
@@ -202,7 +203,9 @@ fn struct_item(
         if p.recursive {
             ty = quote!(Box<#ty>);
         }
-        let optional = !p.required || p.nullable;
+        // A read-only property is set by the server only: a request leaves it out (`None`),
+        // even when the server always sends it.
+        let optional = !p.required || p.nullable || p.read_only;
         let mut serde = Vec::new();
         if unraw(&p.rust_name) != p.name {
             let wire = &p.name;
@@ -211,7 +214,7 @@ fn struct_item(
         if optional {
             ty = quote!(Option<#ty>);
             serde.push(quote!(default));
-            if !p.required {
+            if !p.required || p.read_only {
                 serde.push(quote!(skip_serializing_if = "Option::is_none"));
             }
         }
