@@ -38,8 +38,13 @@ pub(crate) fn new_doc(ctx: &Ctx<'_>) -> Doc {
                         .join(" ")
                 })
                 .unwrap_or_default();
+            let default = match &p.default {
+                Some(serde_json::Value::String(d)) => format!(" The spec's default: {}.", code(d)),
+                Some(d) => format!(" The spec's default: {}.", code(&d.to_string())),
+                None => String::new(),
+            };
             format!(
-                "- {} for {}{verbatim}. {description}",
+                "- {} for {}{verbatim}. {description}{default}",
                 code(unraw(&p.rust_name)),
                 code(&format!("{{{}}}", p.name))
             )
@@ -47,6 +52,17 @@ pub(crate) fn new_doc(ctx: &Ctx<'_>) -> Doc {
         .collect();
     if !params.is_empty() {
         doc = doc.raw(format!("Host parameters:\n\n{}", params.join("\n")));
+    }
+    if !host.alternatives.is_empty() {
+        let others: Vec<String> = host
+            .alternatives
+            .iter()
+            .map(|a| format!("- {}", code(a)))
+            .collect();
+        doc = doc.raw(format!(
+            "The spec also lists these servers; reach one with `Client::builder(..).base_url(..)`:\n\n{}",
+            others.join("\n")
+        ));
     }
     doc.raw(
         "# Errors\n\nFails when the base URL is not a valid `http` or `https` URL, or when the \

@@ -74,7 +74,7 @@ impl Client {
     ///
     /// Host parameters:
     ///
-    /// - `registry_name` for `{registryName}`, percent-encoded. The name of the Azure Container Registry.
+    /// - `registry_name` for `{registryName}`, percent-encoded. The name of the Azure Container Registry. The spec's default: `myregistry`.
     ///
     /// # Errors
     ///
