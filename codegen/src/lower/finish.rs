@@ -11,8 +11,9 @@ use crate::{ErrorKind, Result};
 
 pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Result<Api> {
     check_duplicate_ids(&parts.operations)?;
-    let models = super::models::finish_models(cx.models)?;
+    let (models, model_warnings) = super::models::finish_models(cx.models)?;
     let mut warnings = cx.warnings;
+    warnings.extend(model_warnings);
 
     let mut groups: IndexMap<String, Group> = IndexMap::new();
     let mut group_names = Scope::with_reserved(naming::CLIENT_MEMBERS);

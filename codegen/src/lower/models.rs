@@ -4,12 +4,15 @@
 use indexmap::{IndexMap, IndexSet};
 
 use super::context::Slot;
-use crate::ir::{Model, ModelKind, TypeRef};
+use crate::ir::{Model, ModelKind, TypeRef, Warning};
 use crate::{Error, ErrorKind, Result};
 
-pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<Vec<Model>> {
+/// The finished models, and warnings about what could not be represented.
+pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<(Vec<Model>, Vec<Warning>)> {
     let mut models: IndexMap<String, Model> = IndexMap::new();
+    let mut files: IndexMap<String, String> = IndexMap::new();
     for (name, slot) in slots {
+        files.insert(name.clone(), crate::display_path(&slot.loc.file));
         let model = slot.model.ok_or_else(|| {
             Error::new(
                 ErrorKind::Internal,
@@ -21,9 +24,19 @@ pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<Vec<Model>>
         models.insert(name, model);
     }
     link_children(&mut models);
-    map_discriminators(&mut models);
+    let warnings = map_discriminators(&mut models)
+        .into_iter()
+        .map(|(base, message)| Warning {
+            file: files.get(&base).cloned().unwrap_or_default(),
+            pointer: models
+                .get(&base)
+                .map(|m| m.pointer.clone())
+                .unwrap_or_default(),
+            message,
+        })
+        .collect();
     mark_recursion(&mut models);
-    Ok(models.into_values().collect())
+    Ok((models.into_values().collect(), warnings))
 }
 
 fn link_children(models: &mut IndexMap<String, Model>) {
@@ -54,7 +67,9 @@ fn link_children(models: &mut IndexMap<String, Model>) {
 
 /// Fills each discriminator's mapping with every descendant's value (its
 /// `x-ms-discriminator-value`, or its name), keeping explicit mappings.
-fn map_discriminators(models: &mut IndexMap<String, Model>) {
+/// Returns (base model, message) for each kind left out because its value is taken.
+fn map_discriminators(models: &mut IndexMap<String, Model>) -> Vec<(String, String)> {
+    let mut dropped = Vec::new();
     // An explicit mapping (OpenAPI 3 `discriminator.mapping`) gives each named child its value.
     let explicit: Vec<(String, String)> = models
         .values()
@@ -116,12 +131,24 @@ fn map_discriminators(models: &mut IndexMap<String, Model>) {
             && let Some(d) = s.discriminator.as_mut()
         {
             for (value, child) in entries {
-                if !d.mapping.values().any(|c| c == &child) {
-                    d.mapping.entry(value).or_insert(child);
+                if d.mapping.values().any(|c| c == &child) {
+                    continue;
+                }
+                match d.mapping.get(&value) {
+                    Some(taken) => dropped.push((
+                        base.clone(),
+                        format!(
+                            "`{child}` has the discriminator value `{value}` of `{taken}`: it cannot be told apart and is left out of the mapping"
+                        ),
+                    )),
+                    None => {
+                        d.mapping.insert(value, child);
+                    }
                 }
             }
         }
     }
+    dropped
 }
 
 /// A property is recursive when its model can reach the property's owner again through fields

@@ -636,3 +636,41 @@ fn host_and_client_parameters_do_not_collide_with_others() {
     // and the crate builds its names without a collision error
     codegen::generate(&api, &tests::crate_options("collide", "0.1.0", &path)).unwrap();
 }
+
+/// Two kinds with one discriminator value cannot be told apart: the second is left out of the
+/// mapping, and a warning says so rather than dropping it silently.
+#[test]
+fn a_repeated_discriminator_value_is_a_warning() {
+    let spec = serde_json::json!({
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "definitions": {
+            "Pet": {"type": "object", "discriminator": "kind", "required": ["kind"],
+                    "properties": {"kind": {"type": "string"}}},
+            "Cat": {"allOf": [{"$ref": "#/definitions/Pet"}], "x-ms-discriminator-value": "feline"},
+            "Lion": {"allOf": [{"$ref": "#/definitions/Pet"}], "x-ms-discriminator-value": "feline"}
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("repeat.json");
+    std::fs::write(&path, spec.to_string()).unwrap();
+    let api = codegen::load_api(&path).unwrap();
+    let Some(codegen::ir::Model {
+        kind: codegen::ir::ModelKind::Struct(pet),
+        ..
+    }) = api.models.iter().find(|m| m.name == "Pet")
+    else {
+        panic!("Pet is a struct");
+    };
+    let mapping = &pet.discriminator.as_ref().unwrap().mapping;
+    assert_eq!(mapping.get("feline").map(String::as_str), Some("Cat"));
+    assert_eq!(mapping.len(), 1);
+    let warning = api
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("Lion"))
+        .expect("a warning about Lion");
+    assert_eq!(warning.pointer, "#/definitions/Pet");
+    assert!(warning.message.contains("feline"), "{}", warning.message);
+}
