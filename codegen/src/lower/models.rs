@@ -89,6 +89,7 @@ fn map_discriminators(models: &mut IndexMap<String, Model>) -> Vec<(String, Stri
             s.discriminator_value = Some(value);
         }
     }
+    inherit_discriminators(models);
     let bases: Vec<String> = models
         .values()
         .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.discriminator.is_some()))
@@ -149,6 +150,52 @@ fn map_discriminators(models: &mut IndexMap<String, Model>) -> Vec<(String, Stri
         }
     }
     dropped
+}
+
+/// A kind that has kinds of its own (`Pet` -> `Cat` -> `Kitten`) is told apart by the same
+/// property as its base: it gets the base's discriminator, with itself mapped by its own value,
+/// so that a value decoded as `Cat` can still be a `Kitten`.
+fn inherit_discriminators(models: &mut IndexMap<String, Model>) {
+    loop {
+        let mut found = None;
+        for m in models.values() {
+            let ModelKind::Struct(s) = &m.kind else {
+                continue;
+            };
+            if s.discriminator.is_some() || s.children.is_empty() {
+                continue;
+            }
+            let inherited = s
+                .parents
+                .iter()
+                .find_map(|p| match models.get(p).map(|p| &p.kind) {
+                    Some(ModelKind::Struct(ps)) => {
+                        ps.discriminator.as_ref().map(|d| d.property.clone())
+                    }
+                    _ => None,
+                });
+            if let Some(property) = inherited {
+                let value = s
+                    .discriminator_value
+                    .clone()
+                    .unwrap_or_else(|| m.name.clone());
+                found = Some((m.name.clone(), property, value));
+                break;
+            }
+        }
+        let Some((name, property, value)) = found else {
+            return;
+        };
+        if let Some(Model {
+            kind: ModelKind::Struct(s),
+            ..
+        }) = models.get_mut(&name)
+        {
+            let mut mapping = IndexMap::new();
+            mapping.insert(value, name.clone());
+            s.discriminator = Some(crate::ir::Discriminator { property, mapping });
+        }
+    }
 }
 
 /// A property is recursive when its model can reach the property's owner again through fields
