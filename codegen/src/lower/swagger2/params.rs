@@ -125,7 +125,7 @@ pub(super) fn lower_parameters(
         };
         body = Some(RequestBody {
             name: "form".to_owned(),
-            rust_name: "form".to_owned(),
+            rust_name: names.claim("form".to_owned()),
             required,
             kind,
             description: None,
