@@ -674,3 +674,32 @@ fn a_repeated_discriminator_value_is_a_warning() {
     assert_eq!(warning.pointer, "#/definitions/Pet");
     assert!(warning.message.contains("feline"), "{}", warning.message);
 }
+
+/// Operation fields and Azure extensions the client does not act on are reported with their
+/// pointer, never dropped silently; `x-ms-long-running-operation: false` asks for nothing.
+#[test]
+fn unsupported_operation_fields_are_warnings() {
+    let spec = serde_json::json!({
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/items": {"get": {
+            "operationId": "Items_List",
+            "x-ms-pageable": {"nextLinkName": "nextLink"},
+            "x-ms-long-running-operation": false,
+            "callbacks": {},
+            "responses": {"200": {"description": "ok"}}
+        }}}
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extensions.json");
+    std::fs::write(&path, spec.to_string()).unwrap();
+    let api = codegen::load_api(&path).unwrap();
+    let pointers: Vec<&str> = api.warnings.iter().map(|w| w.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "#/paths/~1items/get/callbacks",
+            "#/paths/~1items/get/x-ms-pageable"
+        ]
+    );
+}

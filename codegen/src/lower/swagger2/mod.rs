@@ -19,6 +19,32 @@ use crate::{ErrorKind, Result};
 
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
 
+/// The fields of a Swagger 2.0 operation object.
+const OPERATION_FIELDS: &[&str] = &[
+    "tags",
+    "summary",
+    "description",
+    "externalDocs",
+    "operationId",
+    "consumes",
+    "produces",
+    "parameters",
+    "responses",
+    "schemes",
+    "deprecated",
+    "security",
+];
+
+/// Azure extensions on operations that change behaviour the generated client does not have yet:
+/// reported, never dropped silently. (`x-ms-examples` is documentation and needs nothing.)
+const UNSUPPORTED_OPERATION_EXTENSIONS: &[&str] = &[
+    "x-ms-pageable",
+    "x-ms-long-running-operation",
+    "x-ms-long-running-operation-options",
+    "x-ms-odata",
+    "x-ms-request-id",
+];
+
 /// Lowers a Swagger 2.0 root document into the format-independent parts.
 pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Parts> {
     object(root, doc)?;
@@ -116,6 +142,19 @@ fn operation(
     query_constants: &IndexMap<String, String>,
 ) -> Result<OperationDraft> {
     object(op_loc, op)?;
+    cx.warn_unknown_keys(op_loc, op, OPERATION_FIELDS, "a Swagger 2.0 operation");
+    for key in UNSUPPORTED_OPERATION_EXTENSIONS {
+        // `false` (ACR writes `x-ms-long-running-operation: false`) asks for nothing.
+        if op
+            .get(*key)
+            .is_some_and(|v| v != &Value::Bool(false) && !v.is_null())
+        {
+            cx.warn(
+                &op_loc.key(key),
+                format!("`{key}` is not supported: the client does not act on it"),
+            );
+        }
+    }
     let operation_id = opt_str(op_loc, op, "operationId")?.map(str::to_owned);
     let stem = operation_id
         .clone()
