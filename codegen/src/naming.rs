@@ -16,7 +16,8 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use indexmap::IndexSet;
 
-/// Names the generated `Client` uses itself: group accessors and group modules must avoid them.
+/// Names the generated `Client` uses itself (its methods, fields and the crate's own modules):
+/// group accessors and group modules must avoid them.
 pub const CLIENT_MEMBERS: &[&str] = &[
     "new",
     "builder",
@@ -24,6 +25,7 @@ pub const CLIENT_MEMBERS: &[&str] = &[
     "base_url",
     "send",
     "clone",
+    "fmt",
     "http_client",
     "pipeline",
     "errors",

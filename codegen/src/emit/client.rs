@@ -49,15 +49,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             "client parameter",
         )?;
     }
-    let mut methods = Names::new([
-        "new",
-        "builder",
-        "from_base_url",
-        "base_url",
-        "send",
-        "clone",
-        "fmt",
-    ]);
+    let mut methods = Names::new(crate::naming::CLIENT_MEMBERS.iter().copied());
     let mut modules = Vec::new();
     let mut accessors = Vec::new();
     for group in &ctx.api.groups {

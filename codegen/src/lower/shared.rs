@@ -134,6 +134,36 @@ fn wire_key(param: &Value) -> (String, String) {
     (get("name"), get("in"))
 }
 
+/// `info.title`, `info.version` and `info.description` of a document.
+pub(crate) fn info(root: &Loc, doc: &Value) -> Result<(String, String, Option<String>)> {
+    let at = root.key("info");
+    let info = doc
+        .get("info")
+        .ok_or_else(|| root.error(ErrorKind::Invalid, "`info` is required"))?;
+    Ok((
+        req_str(&at, info, "title")?.to_owned(),
+        req_str(&at, info, "version")?.to_owned(),
+        super::value::text(&at, info, "description")?,
+    ))
+}
+
+/// Every named schema of the object at `at` (`definitions`, `components.schemas`) becomes a
+/// model, in document order, whether used or not: all are reserved first, so that the order does
+/// not depend on which refers to which.
+pub(crate) fn lower_named_schemas(
+    cx: &mut Lowerer<'_>,
+    at: &Loc,
+    schemas: &serde_json::Map<String, Value>,
+) -> Result<()> {
+    for name in schemas.keys() {
+        cx.reserve(at.key(name), name.clone());
+    }
+    for (name, schema) in schemas {
+        cx.named_model(&at.key(name), schema, name)?;
+    }
+    Ok(())
+}
+
 /// A response key as a status code, a `2XX` range or `default`, with its Rust case name.
 pub(crate) fn parse_status(at: &Loc, key: &str) -> Result<(Option<u16>, Option<String>, String)> {
     if key == "default" {

@@ -99,13 +99,4 @@ pub(crate) fn text(at: &Loc, value: &Value, key: &str) -> Result<Option<String>>
 }
 
 /// What kind of JSON value this is, for messages.
-pub(crate) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
+pub(crate) use crate::resolve::json_kind as kind;

@@ -148,7 +148,7 @@ impl Resolver {
         let mut chain: Vec<Loc> = Vec::new();
         while let Some(reference) = value.as_object().and_then(|object| object.get("$ref")) {
             let Value::String(reference) = reference else {
-                let message = format!("`$ref` must be a string, not {}", type_name(reference));
+                let message = format!("`$ref` must be a string, not {}", json_kind(reference));
                 return Err(loc.error(ErrorKind::Invalid, message));
             };
             let target = self.target(&loc, reference)?;
@@ -272,7 +272,8 @@ fn files_named_in(file: &Path, doc: &Value) -> Vec<PathBuf> {
     files
 }
 
-fn type_name(value: &Value) -> &'static str {
+/// What kind of JSON value this is, for messages (`an object`, `a string`, ...).
+pub(crate) fn json_kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

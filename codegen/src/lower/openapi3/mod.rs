@@ -86,26 +86,14 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
             format!("schemas are read as JSON Schema 2020-12 (the OpenAPI 3.1 dialect), not as `{dialect}`"),
         );
     }
-    let info_loc = root.key("info");
-    let info = doc
-        .get("info")
-        .ok_or_else(|| root.error(ErrorKind::Invalid, "`info` is required"))?;
-    let title = req_str(&info_loc, info, "title")?.to_owned();
-    let version = req_str(&info_loc, info, "version")?.to_owned();
-    let description = text(&info_loc, info, "description")?;
+    let (title, version, description) = super::shared::info(root, doc)?;
 
     if let Some(schemas) = opt_object(
         &root.key("components"),
         doc.get("components").unwrap_or(&Value::Null),
         "schemas",
     )? {
-        let schemas_loc = root.key("components").key("schemas");
-        for name in schemas.keys() {
-            cx.reserve(schemas_loc.key(name), name.clone());
-        }
-        for (name, schema) in schemas {
-            cx.named_model(&schemas_loc.key(name), schema, name)?;
-        }
+        super::shared::lower_named_schemas(cx, &root.key("components").key("schemas"), schemas)?;
     }
     for unsupported in ["webhooks"] {
         if doc.get(unsupported).is_some() {

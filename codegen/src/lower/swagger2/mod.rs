@@ -48,23 +48,10 @@ const UNSUPPORTED_OPERATION_EXTENSIONS: &[&str] = &[
 /// Lowers a Swagger 2.0 root document into the format-independent parts.
 pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Parts> {
     object(root, doc)?;
-    let info_loc = root.key("info");
-    let info = doc
-        .get("info")
-        .ok_or_else(|| root.error(ErrorKind::Invalid, "`info` is required"))?;
-    let title = req_str(&info_loc, info, "title")?.to_owned();
-    let version = req_str(&info_loc, info, "version")?.to_owned();
-    let description = text(&info_loc, info, "description")?;
+    let (title, version, description) = super::shared::info(root, doc)?;
 
-    // Every definition becomes a model, in document order, whether used or not: all are
-    // reserved first so that the order does not depend on which refers to which.
     if let Some(definitions) = opt_object(root, doc, "definitions")? {
-        for name in definitions.keys() {
-            cx.reserve(root.key("definitions").key(name), name.clone());
-        }
-        for (name, schema) in definitions {
-            cx.named_model(&root.key("definitions").key(name), schema, name)?;
-        }
+        super::shared::lower_named_schemas(cx, &root.key("definitions"), definitions)?;
     }
 
     let host = host(cx, root, doc)?;
