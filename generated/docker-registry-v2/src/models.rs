@@ -26,6 +26,47 @@ pub struct Layers {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
 }
+/// The `Manifest` model.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    /// The `schemaVersion` property.
+    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
+    pub schema_version: Option<i64>,
+    /// The `mediaType` property.
+    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    /// The `config` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<Descriptor>,
+    /// The `layers` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layers: Option<Vec<Descriptor>>,
+    /// The `manifests` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manifests: Option<Vec<Descriptor>>,
+    /// The `annotations` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<std::collections::BTreeMap<String, String>>,
+}
+/// The `Descriptor` model.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Descriptor {
+    /// The `mediaType` property.
+    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    /// The `size` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<i64>,
+    /// The `digest` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+    /// The `urls` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urls: Option<Vec<String>>,
+    /// The `annotations` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<std::collections::BTreeMap<String, String>>,
+}
 /// The `Error_errors_item` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ErrorErrorsItem {
@@ -37,7 +78,7 @@ pub struct ErrorErrorsItem {
     pub message: Option<String>,
     /// The `detail` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<serde_json::Value>,
 }
 /// The `Layers_fsLayers_item` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -45,13 +86,6 @@ pub struct LayersFsLayersItem {
     /// The `blobSum` property.
     #[serde(rename = "blobSum", default, skip_serializing_if = "Option::is_none")]
     pub blob_sum: Option<String>,
-}
-/// The `getV2_401` model.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct GetV2401 {
-    /// The `data` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Error>,
 }
 /// The `getV2NameTagsList_200` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -62,11 +96,4 @@ pub struct GetV2NameTagsList200 {
     /// The `tags` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-}
-/// The `getV2NameManifestsReference_200` model.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct GetV2NameManifestsReference200 {
-    /// The `data` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Layers>,
 }
