@@ -232,7 +232,11 @@ mod tests {
                 entry.spec
             );
             for overlay in entry.overlay_paths() {
-                assert!(root.join(&overlay).is_file(), "{} is missing", overlay.display());
+                assert!(
+                    root.join(&overlay).is_file(),
+                    "{} is missing",
+                    overlay.display()
+                );
             }
         }
     }
