@@ -71,9 +71,11 @@ pub fn selects_a_subset(args: &[String]) -> bool {
     while let Some(arg) = args.next() {
         if WITH_VALUE.contains(&arg.as_str()) {
             args.next();
-        } else if arg == "--skip" || arg.starts_with("--skip=") || arg == "--ignored" {
-            return true;
-        } else if !arg.starts_with('-') {
+        } else if arg == "--skip"
+            || arg.starts_with("--skip=")
+            || arg == "--ignored"
+            || !arg.starts_with('-')
+        {
             return true;
         }
     }
