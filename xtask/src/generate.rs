@@ -52,6 +52,8 @@ pub struct One {
     pub out: PathBuf,
     pub name: Option<String>,
     pub version: Option<String>,
+    /// The directory `$ref`s may reach (default: the spec's directory).
+    pub ref_root: Option<PathBuf>,
 }
 
 /// One spec into any directory, as a crate that builds on its own.
@@ -90,7 +92,9 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
         version,
         spec_display: spec_display(root, &args.spec),
     };
-    let files = codegen::generate_from_path(&args.spec, &options).map_err(|e| e.to_string())?;
+    let load = load_options(args.ref_root);
+    let files = codegen::generate_from_path_with(&args.spec, &load, &options)
+        .map_err(|e| e.to_string())?;
     let mut expected = files::file_set(files)?;
 
     fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -100,6 +104,14 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
     let outcome = files::ensure_crate(&out, &expected, Mode::Write)?;
     print_outcome(&shown, &outcome.changes, expected.len());
     Ok(())
+}
+
+/// The load options for `--ref-root`.
+pub fn load_options(ref_root: Option<PathBuf>) -> codegen::LoadOptions {
+    codegen::LoadOptions {
+        ref_root,
+        ..codegen::LoadOptions::default()
+    }
 }
 
 /// The default crate name for a spec: its file stem, lowercased, with every run of

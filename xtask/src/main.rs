@@ -46,6 +46,9 @@ enum Command {
     Ir {
         /// The spec (Swagger 2.0 or OpenAPI 3.x, JSON or YAML)
         path: PathBuf,
+        /// Let `$ref`s reach files anywhere under DIR [default: the spec's directory]
+        #[arg(long, value_name = "DIR")]
+        ref_root: Option<PathBuf>,
     },
     /// Run the whole test suite, installing what the tests need on first use
     Test {
@@ -72,6 +75,9 @@ struct GenerateArgs {
     /// The crate version [default: 0.1.0]
     #[arg(long, value_name = "V", requires = "spec")]
     version: Option<String>,
+    /// Let `$ref`s reach files anywhere under DIR [default: the spec's directory]
+    #[arg(long, value_name = "DIR", requires = "spec")]
+    ref_root: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -93,6 +99,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out: Some(out),
             name,
             version,
+            ref_root,
         }) => {
             generate::one(
                 &root,
@@ -101,6 +108,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     out,
                     name,
                     version,
+                    ref_root,
                 },
             )?;
         }
@@ -112,8 +120,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Check => return check::run(&enter_root(&root)?),
         Command::Diff(args) => return Ok(diff::run(&args)),
         Command::Baseline(args) => return baseline::run(&enter_root(&root)?, &args),
-        Command::Ir { path } => {
-            let api = codegen::load_api(&path).map_err(|e| e.to_string())?;
+        Command::Ir { path, ref_root } => {
+            let load = generate::load_options(ref_root);
+            let api = codegen::load_api_with(&path, &load).map_err(|e| e.to_string())?;
+            for warning in codegen::describe_warnings(&api.warnings) {
+                eprintln!("warning: {warning}");
+            }
             let json = serde_json::to_string_pretty(&api)
                 .map_err(|e| format!("cannot print the IR as JSON: {e}"))?;
             print_stdout(&json)?;
