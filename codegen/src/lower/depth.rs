@@ -31,7 +31,7 @@ use crate::{ErrorKind, Result};
 pub(crate) const DEFER_DEPTH: usize = 32;
 
 /// Models lowered inside one another (in practice: `allOf` levels) at most.
-pub const MAX_DEPTH: usize = 128;
+pub const MAX_DEPTH: usize = 64;
 
 /// Types nested in one another (`array` items, map values) at most.
 pub const MAX_TYPE_DEPTH: usize = 32;
