@@ -68,7 +68,10 @@ pub fn describe_warnings(warnings: &[ir::Warning]) -> Vec<String> {
         else {
             continue;
         };
-        let pointers: Vec<&str> = indices.iter().map(|&i| warnings[i].pointer.as_str()).collect();
+        let pointers: Vec<&str> = indices
+            .iter()
+            .map(|&i| warnings[i].pointer.as_str())
+            .collect();
         for (&i, found) in indices.iter().zip(resolve::line_cols(&text, &pointers)) {
             positions[i] = found;
         }
@@ -77,7 +80,9 @@ pub fn describe_warnings(warnings: &[ir::Warning]) -> Vec<String> {
         .iter()
         .zip(positions)
         .map(|(w, position)| match position {
-            Some((line, col)) => format!("{}:{line}:{col}: at {}: {}", w.file, w.pointer, w.message),
+            Some((line, col)) => {
+                format!("{}:{line}:{col}: at {}: {}", w.file, w.pointer, w.message)
+            }
             None => format!("{}: at {}: {}", w.file, w.pointer, w.message),
         })
         .collect()

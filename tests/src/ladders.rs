@@ -89,11 +89,7 @@ pub fn diamond(levels: usize) -> Value {
             );
         }
     }
-    document(
-        &format!("L{}A", levels.max(1) - 1),
-        definitions,
-        Map::new(),
-    )
+    document(&format!("L{}A", levels.max(1) - 1), definitions, Map::new())
 }
 
 /// `n` schemas, each a `$ref` to the one before (`A1: {$ref: A0}`), `A0` a string.

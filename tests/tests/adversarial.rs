@@ -50,9 +50,15 @@ fn a_long_chain_of_models_held_by_value_is_generated() {
     let api = codegen::load_api(&path).unwrap();
     // Every link is a plain by-value field (nothing loops back).
     let last_but_one = tests::struct_model(&api, &format!("M{}", n - 2));
-    let next = last_but_one.properties.iter().find(|p| p.name == "next").unwrap();
+    let next = last_but_one
+        .properties
+        .iter()
+        .find(|p| p.name == "next")
+        .unwrap();
     assert!(!next.recursive);
-    assert!(matches!(&next.ty, codegen::ir::TypeRef::Model { name } if *name == format!("M{}", n - 1)));
+    assert!(
+        matches!(&next.ty, codegen::ir::TypeRef::Model { name } if *name == format!("M{}", n - 1))
+    );
 }
 
 #[test]
@@ -114,7 +120,10 @@ fn a_deep_diamond_is_walked_once_per_model() {
     assert_eq!(produces.len(), 2 * (levels - 1) + 1, "{produces:?}");
     let bottom = format!("application/vnd.l{}A+json", levels - 1);
     assert!(produces.contains(&bottom), "{produces:?}");
-    assert_eq!(produces.last().map(String::as_str), Some("application/json"));
+    assert_eq!(
+        produces.last().map(String::as_str),
+        Some("application/json")
+    );
 }
 
 #[test]
@@ -138,18 +147,29 @@ fn deeply_nested_text_is_a_clean_error_in_json_and_yaml() {
     let json = dir.path().join("deep.json");
     std::fs::write(
         &json,
-        format!("{{\"swagger\": \"2.0\", \"x\": {}{}}}", "[".repeat(depth), "]".repeat(depth)),
+        format!(
+            "{{\"swagger\": \"2.0\", \"x\": {}{}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
     )
     .unwrap();
     let yaml = dir.path().join("deep.yaml");
     std::fs::write(
         &yaml,
-        format!("swagger: '2.0'\nx: {}{}\n", "[".repeat(depth), "]".repeat(depth)),
+        format!(
+            "swagger: '2.0'\nx: {}{}\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
     )
     .unwrap();
     for path in [json, yaml] {
         let e = generate(&path).unwrap_err();
-        assert!(matches!(e.kind, ErrorKind::Syntax | ErrorKind::Invalid), "{e}");
+        assert!(
+            matches!(e.kind, ErrorKind::Syntax | ErrorKind::Invalid),
+            "{e}"
+        );
         assert_eq!(e.file, path);
         assert!(e.line_col.is_some(), "{e}");
     }
@@ -187,4 +207,3 @@ fn a_wide_document_is_generated() {
     // Each operation's model, and the inline enum they share (the same schema text).
     assert_eq!(generate(&path).unwrap(), n + 1);
 }
-

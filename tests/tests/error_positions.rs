@@ -44,7 +44,13 @@ fn an_error_in_a_referenced_file_names_that_file_pointer_line_and_column() {
     assert_eq!(e.file, models, "{e}");
     assert_eq!(e.pointer, "#/definitions/Pet/properties/age/type", "{e}");
     assert_eq!(e.line_col, Some((7, 17)), "{e}");
-    assert!(e.to_string().starts_with(&format!("{}:7:17: at #/definitions/Pet/properties/age/type: ", models.display())), "{e}");
+    assert!(
+        e.to_string().starts_with(&format!(
+            "{}:7:17: at #/definitions/Pet/properties/age/type: ",
+            models.display()
+        )),
+        "{e}"
+    );
 }
 
 #[test]
@@ -57,7 +63,10 @@ fn an_error_in_yaml_has_line_and_column() {
     let root = write(dir.path(), "api.yaml", &text);
     let e = codegen::load_api(&root).unwrap_err();
     assert_eq!(e.file, root, "{e}");
-    assert_eq!(e.pointer, "#/paths/~1a/get/responses/200/schema/properties/m/items", "{e}");
+    assert_eq!(
+        e.pointer, "#/paths/~1a/get/responses/200/schema/properties/m/items",
+        "{e}"
+    );
     assert_eq!(e.line_col, Some((19, 17)), "{e}");
 }
 

@@ -22,7 +22,8 @@ const SPEC: &str = r##"{
 /// `root/outside/types.json` (a schema), `root/api/types.json` (the same).
 fn layout(reference: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let types = r##"{"definitions": {"T": {"type": "object", "properties": {"a": {"type": "string"}}}}}"##;
+    let types =
+        r##"{"definitions": {"T": {"type": "object", "properties": {"a": {"type": "string"}}}}}"##;
     for sub in ["api", "outside"] {
         std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         std::fs::write(dir.path().join(sub).join("types.json"), types).unwrap();
@@ -85,14 +86,30 @@ fn a_file_over_the_size_limit_is_refused() {
     };
     // The root document itself is over 50 bytes.
     let e = codegen::load_api_with(&spec, &options).unwrap_err();
-    assert_eq!((e.kind, e.file.as_path()), (ErrorKind::Refused, spec.as_path()));
-    assert!(e.message.contains("larger than the limit of 50 bytes"), "{e}");
+    assert_eq!(
+        (e.kind, e.file.as_path()),
+        (ErrorKind::Refused, spec.as_path())
+    );
+    assert!(
+        e.message.contains("larger than the limit of 50 bytes"),
+        "{e}"
+    );
     let options = LoadOptions {
         max_file_bytes: 800,
         ..LoadOptions::default()
     };
     let big = spec.with_file_name("types.json");
-    std::fs::write(&big, format!("{{\"definitions\": {{\"T\": {{\"description\": \"{}\"}}}}}}", "x".repeat(900))).unwrap();
+    std::fs::write(
+        &big,
+        format!(
+            "{{\"definitions\": {{\"T\": {{\"description\": \"{}\"}}}}}}",
+            "x".repeat(900)
+        ),
+    )
+    .unwrap();
     let e = refused(&spec, &options);
-    assert!(e.message.contains("larger than the limit of 800 bytes"), "{e}");
+    assert!(
+        e.message.contains("larger than the limit of 800 bytes"),
+        "{e}"
+    );
 }

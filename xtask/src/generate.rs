@@ -93,8 +93,8 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
         spec_display: spec_display(root, &args.spec),
     };
     let load = load_options(args.ref_root);
-    let files = codegen::generate_from_path_with(&args.spec, &load, &options)
-        .map_err(|e| e.to_string())?;
+    let files =
+        codegen::generate_from_path_with(&args.spec, &load, &options).map_err(|e| e.to_string())?;
     let mut expected = files::file_set(files)?;
 
     fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;

@@ -38,7 +38,12 @@ pub const MAX_TYPE_DEPTH: usize = 32;
 
 impl Lowerer<'_> {
     /// The model of the schema at `loc` (reached by `$ref`), lowered now or, when deep, later.
-    pub(crate) fn model_type(&mut self, loc: &Loc, schema: &Value, wanted: &str) -> Result<TypeRef> {
+    pub(crate) fn model_type(
+        &mut self,
+        loc: &Loc,
+        schema: &Value,
+        wanted: &str,
+    ) -> Result<TypeRef> {
         if self.in_progress.len() < DEFER_DEPTH {
             return self.named_model(loc, schema, wanted);
         }
@@ -78,7 +83,10 @@ impl Lowerer<'_> {
             }
             let res = self.res;
             let schema = res.get(&loc).ok_or_else(|| {
-                loc.error(ErrorKind::Internal, format!("the schema of `{name}` is gone"))
+                loc.error(
+                    ErrorKind::Internal,
+                    format!("the schema of `{name}` is gone"),
+                )
             })?;
             self.named_model(&loc, schema, &name)?;
         }
@@ -100,7 +108,9 @@ impl Lowerer<'_> {
                     }
                 }
                 ModelKind::Alias { ty } => types.push((slot.loc.clone(), ty)),
-                ModelKind::Union(u) => types.extend(u.variants.iter().map(|v| (slot.loc.clone(), &v.ty))),
+                ModelKind::Union(u) => {
+                    types.extend(u.variants.iter().map(|v| (slot.loc.clone(), &v.ty)))
+                }
                 ModelKind::Enum(_) => {}
             }
             for (at, ty) in types {
@@ -112,11 +122,21 @@ impl Lowerer<'_> {
                 BodyKind::Json { ty } => Some(ty),
                 _ => None,
             });
-            let answers = op.responses.iter().chain(&op.default_response).filter_map(|r| match &r.body {
-                Some(ResponseBody::Json { ty, .. }) => Some(ty),
-                _ => None,
-            });
-            for ty in op.parameters.iter().map(|p| &p.ty).chain(bodies).chain(answers) {
+            let answers = op
+                .responses
+                .iter()
+                .chain(&op.default_response)
+                .filter_map(|r| match &r.body {
+                    Some(ResponseBody::Json { ty, .. }) => Some(ty),
+                    _ => None,
+                });
+            for ty in op
+                .parameters
+                .iter()
+                .map(|p| &p.ty)
+                .chain(bodies)
+                .chain(answers)
+            {
                 check_type_depth(&op.loc, ty)?;
             }
         }

@@ -27,8 +27,8 @@ use elsa::FrozenIndexMap;
 use indexmap::IndexSet;
 use serde_json::Value;
 
-pub use files::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
 pub(crate) use files::read_bounded;
+pub use files::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
 pub use position::line_cols;
 
 use crate::{Error, ErrorKind, Result};
@@ -429,7 +429,10 @@ mod tests {
         // models.yaml is named twice but read once.
         assert_eq!(
             r.files_read(),
-            [dir.0.join("v1/models.yaml"), dir.0.join("common/types.json")]
+            [
+                dir.0.join("v1/models.yaml"),
+                dir.0.join("common/types.json")
+            ]
         );
     }
 
@@ -437,7 +440,10 @@ mod tests {
     fn refs_may_not_leave_the_root_documents_directory() {
         let dir = TempDir::new("confined");
         dir.write("secret.txt", "password: hunter2\n");
-        dir.write("api/shared.json", r##"{"definitions": {"S": {"type": "string"}}}"##);
+        dir.write(
+            "api/shared.json",
+            r##"{"definitions": {"S": {"type": "string"}}}"##,
+        );
         let doc = r##"{"up": {"$ref": "../secret.txt"},
             "etc": {"$ref": "/etc/passwd"},
             "proc": {"$ref": "/proc/self/environ#/x"},
@@ -449,10 +455,16 @@ mod tests {
         for pointer in ["#/up", "#/etc", "#/proc", "#/deep"] {
             let err = deref_at(&r, pointer).unwrap_err();
             assert_eq!(err.kind, ErrorKind::Refused, "{err}");
-            assert_eq!((err.file.as_path(), err.pointer.as_str()), (root.as_path(), pointer));
+            assert_eq!(
+                (err.file.as_path(), err.pointer.as_str()),
+                (root.as_path(), pointer)
+            );
             assert!(err.message.contains("`$ref` `"), "names the $ref: {err}");
             assert!(err.message.contains("outside"), "{err}");
-            assert!(!err.message.contains("hunter2") && !err.message.contains("root:"), "{err}");
+            assert!(
+                !err.message.contains("hunter2") && !err.message.contains("root:"),
+                "{err}"
+            );
         }
         // Outside files cannot be looked at by any other way either.
         assert_eq!(r.get(&Loc::root(Arc::from(Path::new("/etc/passwd")))), None);
@@ -470,7 +482,10 @@ mod tests {
         let outside = TempDir::new("link-target");
         outside.write("t.json", r##"{"definitions": {"T": {}}}"##);
         let dir = TempDir::new("link");
-        let root = dir.write("api.json", r##"{"a": {"$ref": "./link/t.json#/definitions/T"}}"##);
+        let root = dir.write(
+            "api.json",
+            r##"{"a": {"$ref": "./link/t.json#/definitions/T"}}"##,
+        );
         std::os::unix::fs::symlink(&outside.0, dir.0.join("link")).unwrap();
         let r = Resolver::load(&root).unwrap();
         let err = deref_at(&r, "#/a").unwrap_err();
@@ -488,8 +503,14 @@ mod tests {
         };
         let r = Resolver::load_with(&root, &small).unwrap();
         let err = deref_at(&r, "#/a").unwrap_err();
-        assert_eq!((err.kind, err.pointer.as_str()), (ErrorKind::Refused, "#/a"));
-        assert!(err.message.contains("larger than the limit of 1000 bytes"), "{err}");
+        assert_eq!(
+            (err.kind, err.pointer.as_str()),
+            (ErrorKind::Refused, "#/a")
+        );
+        assert!(
+            err.message.contains("larger than the limit of 1000 bytes"),
+            "{err}"
+        );
         assert!(Resolver::load(&root).is_ok());
         assert!(deref_at(&Resolver::load(&root).unwrap(), "#/a").is_ok());
         // The root document too.
@@ -520,12 +541,18 @@ mod tests {
         let mut definitions = serde_json::Map::new();
         definitions.insert("A0".to_owned(), json!({"type": "string"}));
         for i in 1..n {
-            definitions.insert(format!("A{i}"), json!({"$ref": format!("#/definitions/A{}", i - 1)}));
+            definitions.insert(
+                format!("A{i}"),
+                json!({"$ref": format!("#/definitions/A{}", i - 1)}),
+            );
         }
         let r = resolver(json!({"definitions": definitions}));
         for i in (1..n).rev() {
             let (loc, value) = deref_at(&r, &format!("#/definitions/A{i}")).unwrap();
-            assert_eq!((loc.pointer.as_str(), value), ("#/definitions/A0", json!({"type": "string"})));
+            assert_eq!(
+                (loc.pointer.as_str(), value),
+                ("#/definitions/A0", json!({"type": "string"}))
+            );
         }
     }
 

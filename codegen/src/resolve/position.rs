@@ -49,7 +49,10 @@ pub fn line_cols(text: &str, pointers: &[&str]) -> Vec<Option<(usize, usize)>> {
         let (line, col) = (span.start.line(), span.start.col());
         let starts_node = matches!(
             event,
-            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(_)
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(_)
         );
         if starts_node {
             match frames.last_mut() {
@@ -142,9 +145,18 @@ mod tests {
         assert_eq!(at(text, "#"), Some((1, 1)));
         assert_eq!(at(text, "#/definitions/Pet"), Some((3, 3)));
         assert_eq!(at(text, "#/definitions/Pet/type"), Some((4, 5)));
-        assert_eq!(at(text, "#/definitions/Pet/properties/a~0b~1c/type"), Some((6, 15)));
-        assert_eq!(at(text, "#/definitions/Pet/properties/list/1"), Some((9, 11)));
-        assert_eq!(at(text, "#/definitions/Pet/properties/list/1/y"), Some((9, 12)));
+        assert_eq!(
+            at(text, "#/definitions/Pet/properties/a~0b~1c/type"),
+            Some((6, 15))
+        );
+        assert_eq!(
+            at(text, "#/definitions/Pet/properties/list/1"),
+            Some((9, 11))
+        );
+        assert_eq!(
+            at(text, "#/definitions/Pet/properties/list/1/y"),
+            Some((9, 12))
+        );
         assert_eq!(at(text, "#/definitions/Cat"), None);
         assert_eq!(at(text, "#/definitions/Pet/properties/list/2"), None);
     }
@@ -155,7 +167,10 @@ mod tests {
         assert_eq!(at(text, "#/swagger"), Some((2, 3)));
         assert_eq!(at(text, "#/definitions/Pet"), Some((4, 5)));
         assert_eq!(at(text, "#/definitions/Pet/type"), Some((4, 13)));
-        assert_eq!(at(text, "#/definitions/Pet/properties/tags/items/1/a"), Some((5, 62)));
+        assert_eq!(
+            at(text, "#/definitions/Pet/properties/tags/items/1/a"),
+            Some((5, 62))
+        );
     }
 
     #[test]

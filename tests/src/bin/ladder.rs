@@ -6,7 +6,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let parsed = match args.as_slice() {
-        [shape, n] => n.parse::<usize>().ok().and_then(|n| tests::ladders::spec(shape, n)),
+        [shape, n] => n
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| tests::ladders::spec(shape, n)),
         _ => None,
     };
     match parsed {
