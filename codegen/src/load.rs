@@ -549,6 +549,22 @@ mod tests {
     }
 
     #[test]
+    fn files_the_user_did_not_name_are_never_quoted() {
+        let path = Path::new("secret.txt");
+        let err = parse_text_unquoted("root:x:0:0:root:/root:/bin/bash\n", path).unwrap_err();
+        assert!(!err.message.contains("root:x"), "{err}");
+        let err = parse_text_unquoted("token: abc\n  bad: [\n", path).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Syntax, "{err}");
+        assert!(
+            !err.message.contains("abc") && !err.message.contains("bad"),
+            "{err}"
+        );
+        // The document the user named is quoted, to help them fix it.
+        let err = parse_text("root:x:0:0:root:/root:/bin/bash\n", path).unwrap_err();
+        assert!(err.message.contains("root:x"), "{err}");
+    }
+
+    #[test]
     fn a_missing_file_is_an_io_error_naming_it() {
         let err = load_file(Path::new("no/such/spec.json")).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Io);
