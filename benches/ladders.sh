@@ -7,8 +7,10 @@
 # For each shape of tests/src/ladders.rs and each size factor k, the `ladder` binary writes the
 # document (k times the base size below), and `cargo xtask generate --spec` (release build)
 # lowers, emits and renders it into a temporary directory RUNS times, under /usr/bin/time.
-# Prints, per shape and size: the median wall time, the peak RSS (maximum resident set size)
-# of the median run, and their ratios to size 1x. Linear growth shows as ratios close to k.
+# Prints, per shape and size: the median CPU time (user + system: on a shared machine the wall
+# time mostly measures the other processes), the wall time and the peak RSS (maximum resident
+# set size) of that run, and the CPU time and RSS as ratios to size 1x. Linear growth shows as
+# ratios close to k.
 #
 #   chain    500 models, each holding the next by value              (x16: 8,000 models)
 #   diamond  4 levels of two models inheriting both of the level above (x16: 64 levels, 2^64 paths)
@@ -34,7 +36,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 declare -A base=([chain]=500 [diamond]=4 [aliases]=1250 [wide]=250)
-printf '%-8s %5s %8s %10s %10s %8s %8s\n' shape size n median_s peak_MiB t_ratio m_ratio
+printf '%-8s %5s %8s %8s %8s %10s %8s %8s\n' shape size n cpu_s wall_s peak_MiB cpu_x rss_x
 for shape in chain diamond aliases wide; do
     t1='' m1=''
     for k in $sizes; do
@@ -43,15 +45,15 @@ for shape in chain diamond aliases wide; do
         "$bin/ladder" "$shape" "$n" >"$spec"
         for ((r = 0; r < runs; r++)); do
             out=$work/out-$shape-$n-$r
-            /usr/bin/time -f '%e %M' -o "$work/time" \
+            /usr/bin/time -f '%U %S %e %M' -o "$work/time" \
                 "$bin/xtask" generate --spec "$spec" --out "$out" --name ladder >/dev/null
-            cat "$work/time"
+            awk '{ print $1 + $2, $3, $4 }' "$work/time"
             rm -rf "$out"
-        done | sort -n | awk -v runs="$runs" 'NR == int((runs + 1) / 2) { print $1, $2 }' >"$work/median"
-        read -r secs kib <"$work/median"
+        done | sort -n | awk -v runs="$runs" 'NR == int((runs + 1) / 2)' >"$work/median"
+        read -r secs wall kib <"$work/median"
         mib=$(awk -v k="$kib" 'BEGIN { printf "%.1f", k / 1024 }')
         if [[ -z $t1 ]]; then t1=$secs m1=$mib; fi
-        awk -v s="$shape" -v k="${k}x" -v n="$n" -v t="$secs" -v m="$mib" -v t1="$t1" -v m1="$m1" \
-            'BEGIN { printf "%-8s %5s %8d %10.2f %10.1f %8.1f %8.1f\n", s, k, n, t, m, (t1 > 0 ? t / t1 : 0), m / m1 }'
+        awk -v s="$shape" -v k="${k}x" -v n="$n" -v t="$secs" -v w="$wall" -v m="$mib" -v t1="$t1" -v m1="$m1" \
+            'BEGIN { printf "%-8s %5s %8d %8.2f %8.2f %10.1f %8.1f %8.1f\n", s, k, n, t, w, m, (t1 > 0 ? t / t1 : 0), m / m1 }'
     done
 done
