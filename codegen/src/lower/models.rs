@@ -40,7 +40,9 @@ pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<(Vec<Model>
 }
 
 fn link_children(models: &mut IndexMap<String, Model>) {
-    let links: Vec<(String, String)> = models
+    // A set: a parent named twice in one `allOf` is linked once, without a linear search of
+    // its children per link (a base may have thousands).
+    let links: IndexSet<(String, String)> = models
         .values()
         .filter_map(|m| match &m.kind {
             ModelKind::Struct(s) => Some(
@@ -58,7 +60,6 @@ fn link_children(models: &mut IndexMap<String, Model>) {
             kind: ModelKind::Struct(s),
             ..
         }) = models.get_mut(&parent)
-            && !s.children.contains(&child)
         {
             s.children.push(child);
         }
