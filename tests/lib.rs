@@ -256,3 +256,6 @@ pub fn struct_model<'a>(api: &'a Api, name: &str) -> &'a StructModel {
 
 #[path = "src/registry.rs"]
 pub mod registry;
+
+#[path = "src/ladders.rs"]
+pub mod ladders;

@@ -18,6 +18,11 @@ pub enum ErrorKind {
     DanglingRef,
     /// A chain of `$ref`s loops back on itself without reaching a value.
     RefCycle,
+    /// A file is not read: it is outside the directory that `$ref`s may reach, or larger than
+    /// the size limit.
+    Refused,
+    /// The input is nested or chained deeper than the generator's documented limits.
+    TooDeep,
     /// The document breaks a rule of its format (wrong type of value, missing required key, ...).
     Invalid,
     /// A construct the generator does not support, and cannot safely ignore.

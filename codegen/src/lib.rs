@@ -19,6 +19,8 @@ pub mod resolve;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, ErrorKind, Result};
+pub use lower::{MAX_DEPTH, MAX_TYPE_DEPTH};
+pub use resolve::LoadOptions;
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,21 +43,63 @@ pub struct CrateOptions {
     pub spec_display: String,
 }
 
-/// Loads a document (and every file its `$ref`s reach) and lowers it into the IR.
+/// Loads a document (and every file its `$ref`s reach) and lowers it into the IR, with the
+/// default [`LoadOptions`] (`$ref`s stay under the document's directory).
 pub fn load_api(path: &Path) -> Result<ir::Api> {
-    load_api_with_overlays(path, &[])
+    load_api_with(path, &LoadOptions::default())
 }
 
-/// Loads a document, applies the [`overlay`]s in `overlays` to it in order, then follows its
-/// `$ref`s and lowers it into the IR. The overlays' warnings (an action that selects nothing,
-/// an unknown key) come first in the IR's `warnings`.
-pub fn load_api_with_overlays(path: &Path, overlays: &[PathBuf]) -> Result<ir::Api> {
-    let mut document = load::load_file(path)?;
-    let warnings = overlay::apply_all(&mut document, overlays)?;
-    let resolver = resolve::Resolver::from_value(path, document)?;
-    let mut api = lower::lower(&resolver)?;
+/// [`load_api`] with options (a wider directory for `$ref`s, another size limit). An error
+/// names the file that holds the node, its JSON pointer there, and its line and column.
+///
+/// The [`overlay`]s of `options.overlays` are applied to the root document in order, before its
+/// `$ref`s are followed; their warnings (an action that selects nothing, an unknown key) come
+/// first in the IR's `warnings`.
+pub fn load_api_with(path: &Path, options: &LoadOptions) -> Result<ir::Api> {
+    let mut document = load::load_file_within(path, options.max_file_bytes)?;
+    let warnings = overlay::apply_all(&mut document, &options.overlays)?;
+    let resolver = resolve::Resolver::from_value_with(path, document, options);
+    let mut api = lower::lower(&resolver).map_err(|e| resolver.locate(e))?;
     api.warnings.splice(0..0, warnings);
     Ok(api)
+}
+
+/// [`load_api`] with overlays applied first (see [`load_api_with`]).
+pub fn load_api_with_overlays(path: &Path, overlays: &[PathBuf]) -> Result<ir::Api> {
+    load_api_with(path, &LoadOptions::default().with_overlays(overlays))
+}
+
+/// Each warning as `file:line:col: at #/pointer: message`, for people. Positions are looked up
+/// now (each file named by a warning is read again, once), not while lowering.
+pub fn describe_warnings(warnings: &[ir::Warning]) -> Vec<String> {
+    let mut by_file: indexmap::IndexMap<&str, Vec<usize>> = indexmap::IndexMap::new();
+    for (i, w) in warnings.iter().enumerate() {
+        by_file.entry(w.file.as_str()).or_default().push(i);
+    }
+    let mut positions = vec![None; warnings.len()];
+    for (file, indices) in by_file {
+        let Ok(text) = resolve::read_bounded(Path::new(file), resolve::DEFAULT_MAX_FILE_BYTES)
+        else {
+            continue;
+        };
+        let pointers: Vec<&str> = indices
+            .iter()
+            .map(|&i| warnings[i].pointer.as_str())
+            .collect();
+        for (&i, found) in indices.iter().zip(resolve::line_cols(&text, &pointers)) {
+            positions[i] = found;
+        }
+    }
+    warnings
+        .iter()
+        .zip(positions)
+        .map(|(w, position)| match position {
+            Some((line, col)) => {
+                format!("{}:{line}:{col}: at {}: {}", w.file, w.pointer, w.message)
+            }
+            None => format!("{}: at {}: {}", w.file, w.pointer, w.message),
+        })
+        .collect()
 }
 
 /// Emits and renders the crate for an API.
@@ -65,7 +109,16 @@ pub fn generate(api: &ir::Api, options: &CrateOptions) -> Result<Vec<GeneratedFi
 
 /// [`load_api`] then [`generate`].
 pub fn generate_from_path(path: &Path, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
-    let api = load_api(path)?;
+    generate_from_path_with(path, &LoadOptions::default(), options)
+}
+
+/// [`load_api_with`] then [`generate`].
+pub fn generate_from_path_with(
+    path: &Path,
+    load: &LoadOptions,
+    options: &CrateOptions,
+) -> Result<Vec<GeneratedFile>> {
+    let api = load_api_with(path, load)?;
     generate(&api, options)
 }
 

@@ -21,34 +21,55 @@ use crate::{Error, ErrorKind, Result};
 /// `#`. Syntax errors are [`ErrorKind::Syntax`] with a line and column; duplicate keys (also
 /// keys that only collide once stringified, like `200` and `'200'`) are [`ErrorKind::Invalid`].
 pub fn parse_text(text: &str, file: &Path) -> Result<Value> {
+    parse(text, file, Quote::Yes)
+}
+
+/// [`parse_text`] for a file that the user did not name (one a `$ref` reaches): its errors never
+/// quote its text, which may not be a document at all.
+pub fn parse_text_unquoted(text: &str, file: &Path) -> Result<Value> {
+    parse(text, file, Quote::No)
+}
+
+/// Whether error messages may quote the text (a line, a scalar).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    Yes,
+    No,
+}
+
+fn parse(text: &str, file: &Path, quote: Quote) -> Result<Value> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tracker = Tracker::default();
     let value = if text.trim_start().starts_with(['{', '[']) {
         parse_json(text, file, &tracker)?
     } else {
-        parse_yaml(text, file, &tracker)?
+        parse_yaml(text, file, &tracker, quote)?
     };
     if value.is_object() {
         Ok(value)
     } else {
+        let what = match (&value, quote) {
+            (Value::String(_), Quote::No) => "plain text".to_owned(),
+            _ => describe(&value),
+        };
         let message = format!(
-            "the document must be a mapping (a JSON object) at the top level, but it is {}",
-            describe(&value)
+            "the document must be a mapping (a JSON object) at the top level, but it is {what}"
         );
         Err(Error::new(ErrorKind::Invalid, file, "#", message))
     }
 }
 
-/// Reads and parses a file.
+/// Reads and parses a file (of at most [`DEFAULT_MAX_FILE_BYTES`] bytes).
+///
+/// [`DEFAULT_MAX_FILE_BYTES`]: crate::resolve::DEFAULT_MAX_FILE_BYTES
 pub fn load_file(path: &Path) -> Result<Value> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::new(
-            ErrorKind::Io,
-            path,
-            "#",
-            format!("cannot read the file: {e}"),
-        )
-    })?;
+    load_file_within(path, crate::resolve::DEFAULT_MAX_FILE_BYTES)
+}
+
+/// Reads and parses a file, refusing it (without reading it whole) if it is larger than
+/// `max_bytes`.
+pub fn load_file_within(path: &Path, max_bytes: u64) -> Result<Value> {
+    let text = crate::resolve::read_bounded(path, max_bytes)?;
     parse_text(&text, path)
 }
 
@@ -82,7 +103,7 @@ fn parse_json(text: &str, file: &Path, tracker: &Tracker) -> Result<Value> {
     })
 }
 
-fn parse_yaml(text: &str, file: &Path, tracker: &Tracker) -> Result<Value> {
+fn parse_yaml(text: &str, file: &Path, tracker: &Tracker, quote: Quote) -> Result<Value> {
     let options = serde_saphyr::options! {
         // YAML 1.2 booleans only: `y`, `no`, `on` stay strings (OpenAPI is YAML 1.2).
         strict_booleans: true,
@@ -99,10 +120,16 @@ fn parse_yaml(text: &str, file: &Path, tracker: &Tracker) -> Result<Value> {
     let parsed = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
         ValueSeed(tracker).deserialize(de)
     });
-    parsed.map_err(|e| yaml_error(&e, text, file, tracker))
+    parsed.map_err(|e| yaml_error(&e, text, file, tracker, quote))
 }
 
-fn yaml_error(e: &serde_saphyr::Error, text: &str, file: &Path, tracker: &Tracker) -> Error {
+fn yaml_error(
+    e: &serde_saphyr::Error,
+    text: &str,
+    file: &Path,
+    tracker: &Tracker,
+    quote: Quote,
+) -> Error {
     use serde_saphyr::Error as E;
     let e = e.without_snippet();
     // Everything else comes from the parser: the text is not well-formed YAML.
@@ -142,7 +169,10 @@ fn yaml_error(e: &serde_saphyr::Error, text: &str, file: &Path, tracker: &Tracke
             .ok()
             .and_then(|n| n.checked_sub(1))
             .and_then(|index| text.lines().nth(index));
-        if let Some(line) = line.map(str::trim).filter(|line| !line.is_empty()) {
+        if let Some(line) = line
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && quote == Quote::Yes)
+        {
             message.push_str(&format!(", in line `{}`", clip(line, 80)));
         }
     }
@@ -517,6 +547,22 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    #[test]
+    fn files_the_user_did_not_name_are_never_quoted() {
+        let path = Path::new("secret.txt");
+        let err = parse_text_unquoted("root:x:0:0:root:/root:/bin/bash\n", path).unwrap_err();
+        assert!(!err.message.contains("root:x"), "{err}");
+        let err = parse_text_unquoted("token: abc\n  bad: [\n", path).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Syntax, "{err}");
+        assert!(
+            !err.message.contains("abc") && !err.message.contains("bad"),
+            "{err}"
+        );
+        // The document the user named is quoted, to help them fix it.
+        let err = parse_text("root:x:0:0:root:/root:/bin/bash\n", path).unwrap_err();
+        assert!(err.message.contains("root:x"), "{err}");
     }
 
     #[test]

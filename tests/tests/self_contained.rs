@@ -31,6 +31,21 @@ const NOT_FILE_PATHS: &[(&str, &str, &str)] = &[
         "../../y.json",
         "the expected output of the lexical `normalize` test",
     ),
+    (
+        "codegen/src/resolve/mod.rs",
+        "./sub/../../../../../etc/passwd",
+        "a `$ref` the confinement test expects to be refused, never read",
+    ),
+    (
+        "codegen/src/resolve/mod.rs",
+        "../../x.json",
+        "a `$ref` the confinement test expects to be refused, never read",
+    ),
+    (
+        "tests/tests/ref_confinement.rs",
+        "../../../../../../../../etc/passwd",
+        "a `$ref` the confinement test expects to be refused, never read",
+    ),
 ];
 
 /// The folders CI lays beside its clone (`shared/`); a test must never name them.

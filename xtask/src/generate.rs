@@ -28,14 +28,21 @@ pub fn manifest_crate(root: &Path, entry: &Entry) -> Result<FileSet, String> {
 /// warnings are printed.
 pub fn entry_api(root: &Path, entry: &Entry) -> Result<codegen::ir::Api, String> {
     let overlays: Vec<PathBuf> = entry.overlay_paths().iter().map(|o| root.join(o)).collect();
-    load_api(&root.join(entry.spec_path()), &overlays)
+    load_api(
+        &root.join(entry.spec_path()),
+        &codegen::LoadOptions::default().with_overlays(&overlays),
+    )
 }
 
-/// A spec with `overlays` applied, lowered into the IR; prints the overlays' warnings (an action
-/// that selects nothing, an unknown key) on stderr.
-pub fn load_api(spec: &Path, overlays: &[PathBuf]) -> Result<codegen::ir::Api, String> {
-    let api = codegen::load_api_with_overlays(spec, overlays).map_err(|e| e.to_string())?;
-    let shown: Vec<String> = overlays.iter().map(|o| codegen::display_path(o)).collect();
+/// A spec loaded with `load` (its overlays applied), lowered into the IR; prints the overlays'
+/// warnings (an action that selects nothing, an unknown key) on stderr.
+pub fn load_api(spec: &Path, load: &codegen::LoadOptions) -> Result<codegen::ir::Api, String> {
+    let api = codegen::load_api_with(spec, load).map_err(|e| e.to_string())?;
+    let shown: Vec<String> = load
+        .overlays
+        .iter()
+        .map(|o| codegen::display_path(o))
+        .collect();
     for warning in api.warnings.iter().filter(|w| shown.contains(&w.file)) {
         eprintln!(
             "warning: {}: at {}: {}",
@@ -75,6 +82,8 @@ pub struct One {
     pub version: Option<String>,
     /// Overlays applied in order to the spec before it is lowered.
     pub overlays: Vec<PathBuf>,
+    /// The directory `$ref`s may reach (default: the spec's directory).
+    pub ref_root: Option<PathBuf>,
 }
 
 /// One spec into any directory, as a crate that builds on its own.
@@ -113,7 +122,8 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
         version,
         spec_display: spec_display(root, &args.spec),
     };
-    let api = load_api(&args.spec, &args.overlays)?;
+    let load = load_options(args.ref_root, args.overlays);
+    let api = load_api(&args.spec, &load)?;
     let files = codegen::generate(&api, &options).map_err(|e| e.to_string())?;
     let mut expected = files::file_set(files)?;
 
@@ -124,6 +134,15 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
     let outcome = files::ensure_crate(&out, &expected, Mode::Write)?;
     print_outcome(&shown, &outcome.changes, expected.len());
     Ok(())
+}
+
+/// The load options for `--ref-root`.
+pub fn load_options(ref_root: Option<PathBuf>, overlays: Vec<PathBuf>) -> codegen::LoadOptions {
+    codegen::LoadOptions {
+        ref_root,
+        overlays,
+        ..codegen::LoadOptions::default()
+    }
 }
 
 /// The default crate name for a spec: its file stem, lowercased, with every run of

@@ -50,6 +50,9 @@ enum Command {
         /// in order)
         #[arg(long, value_name = "FILE")]
         overlay: Vec<PathBuf>,
+        /// Let `$ref`s reach files anywhere under DIR [default: the spec's directory]
+        #[arg(long, value_name = "DIR")]
+        ref_root: Option<PathBuf>,
     },
     /// Run the whole test suite, installing what the tests need on first use
     Test {
@@ -80,6 +83,9 @@ struct GenerateArgs {
     /// repeated (applied in order)
     #[arg(long, value_name = "FILE", requires = "spec")]
     overlay: Vec<PathBuf>,
+    /// Let `$ref`s reach files anywhere under DIR [default: the spec's directory]
+    #[arg(long, value_name = "DIR", requires = "spec")]
+    ref_root: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -102,6 +108,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             name,
             version,
             overlay,
+            ref_root,
         }) => {
             generate::one(
                 &root,
@@ -111,6 +118,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     name,
                     version,
                     overlays: overlay,
+                    ref_root,
                 },
             )?;
         }
@@ -122,8 +130,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Check => return check::run(&enter_root(&root)?),
         Command::Diff(args) => return Ok(diff::run(&args)),
         Command::Baseline(args) => return baseline::run(&enter_root(&root)?, &args),
-        Command::Ir { path, overlay } => {
-            let api = generate::load_api(&path, &overlay)?;
+        Command::Ir {
+            path,
+            overlay,
+            ref_root,
+        } => {
+            let load = generate::load_options(ref_root, overlay);
+            let api = codegen::load_api_with(&path, &load).map_err(|e| e.to_string())?;
+            for warning in codegen::describe_warnings(&api.warnings) {
+                eprintln!("warning: {warning}");
+            }
             let json = serde_json::to_string_pretty(&api)
                 .map_err(|e| format!("cannot print the IR as JSON: {e}"))?;
             print_stdout(&json)?;

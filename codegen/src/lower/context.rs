@@ -28,6 +28,8 @@ pub(crate) struct Lowerer<'r> {
     pub model_types: Scope,
     /// Models whose bodies are being lowered right now (to tell recursion from "not yet").
     pub in_progress: indexmap::IndexSet<String>,
+    /// Models registered but not lowered yet, to lower from the top (see `depth.rs`).
+    pub deferred: Vec<Loc>,
     /// Warnings about constructs that were not lowered.
     pub warnings: Vec<Warning>,
     /// Keywords next to a schema `$ref` apply (OpenAPI 3.1, JSON Schema 2020-12), rather than
@@ -45,6 +47,7 @@ impl<'r> Lowerer<'r> {
             by_shape: IndexMap::new(),
             model_types: Scope::new(),
             in_progress: indexmap::IndexSet::new(),
+            deferred: Vec::new(),
             warnings: Vec::new(),
             ref_siblings_apply: false,
         }

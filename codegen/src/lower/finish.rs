@@ -34,6 +34,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         .cloned()
         .collect();
 
+    let structs = struct_models(&models);
     for draft in parts.operations {
         let (group, op_name) = group_and_name(&draft);
         if !groups.contains_key(&group) {
@@ -92,7 +93,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
                 message: format!("no operationId: named `{op_name}` from the method and path"),
             });
         }
-        let produces = with_family_media_types(&models, &draft.responses, draft.produces);
+        let produces = with_family_media_types(&structs, &draft.responses, draft.produces);
         operations.push(Operation {
             synthesized_id: draft.operation_id.is_none(),
             operation_id: draft
@@ -156,17 +157,26 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
     })
 }
 
+/// The struct models by name.
+fn struct_models(models: &[crate::ir::Model]) -> IndexMap<&str, &crate::ir::StructModel> {
+    models
+        .iter()
+        .filter_map(|m| match &m.kind {
+            crate::ir::ModelKind::Struct(s) => Some((m.name.as_str(), s)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Adds to `produces` the media types that a polymorphic success model names as its kinds'
 /// discriminator values (`x-ms-discriminator-value: application/vnd.oci.image.manifest.v1+json`):
 /// a server picks the representation by `Accept`, so the default `Accept` must offer them.
 fn with_family_media_types(
-    models: &[crate::ir::Model],
+    by_name: &IndexMap<&str, &crate::ir::StructModel>,
     responses: &[crate::ir::Response],
     produces: Vec<String>,
 ) -> Vec<String> {
-    use crate::ir::ModelKind;
-    let by_name = |name: &str| models.iter().find(|m| m.name == name);
-    let mut family: Vec<String> = Vec::new();
+    let mut family: indexmap::IndexSet<String> = indexmap::IndexSet::new();
     for response in responses.iter().filter(|r| !is_error(r)) {
         let Some(ResponseBody::Json {
             ty: TypeRef::Model { name },
@@ -175,31 +185,34 @@ fn with_family_media_types(
         else {
             continue;
         };
-        // The model, its ancestors, and everything below them.
-        let mut stack = vec![name.clone()];
+        // The model, its ancestors, and everything below them; each model once (a diamond of
+        // `allOf`s has exponentially many paths).
+        let mut stack = vec![name.as_str()];
+        let mut ancestors = indexmap::IndexSet::new();
         let mut roots = Vec::new();
         while let Some(n) = stack.pop() {
-            if let Some(ModelKind::Struct(s)) = by_name(&n).map(|m| &m.kind) {
+            if !ancestors.insert(n) {
+                continue;
+            }
+            if let Some(s) = by_name.get(n) {
                 if s.parents.is_empty() {
-                    roots.push(n.clone())
+                    roots.push(n)
                 }
-                stack.extend(s.parents.iter().cloned());
+                stack.extend(s.parents.iter().map(String::as_str));
             }
         }
         let mut stack = roots;
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = indexmap::IndexSet::new();
         while let Some(n) = stack.pop() {
-            if seen.contains(&n) {
+            if !seen.insert(n) {
                 continue;
             }
-            seen.push(n.clone());
-            if let Some(ModelKind::Struct(s)) = by_name(&n).map(|m| &m.kind) {
-                stack.extend(s.children.iter().rev().cloned());
+            if let Some(s) = by_name.get(n) {
+                stack.extend(s.children.iter().rev().map(String::as_str));
                 if let Some(value) = &s.discriminator_value
                     && is_media_type(value)
-                    && !family.contains(value)
                 {
-                    family.push(value.clone())
+                    family.insert(value.clone());
                 }
             }
         }
@@ -207,12 +220,8 @@ fn with_family_media_types(
     if family.is_empty() {
         return produces;
     }
-    for p in produces {
-        if !family.contains(&p) {
-            family.push(p)
-        }
-    }
-    family
+    family.extend(produces);
+    family.into_iter().collect()
 }
 
 fn is_media_type(value: &str) -> bool {

@@ -6,6 +6,7 @@
 //! recursion ([`models`]).
 
 mod context;
+mod depth;
 mod finish;
 mod keywords;
 mod models;
@@ -21,6 +22,8 @@ use crate::ir::{Api, Host, Parameter, RequestBody, Response, SecurityScheme, Sou
 use crate::resolve::{Loc, Resolver};
 use crate::{ErrorKind, Result};
 
+pub use depth::{MAX_DEPTH, MAX_TYPE_DEPTH};
+
 /// Lowers the resolver's root document (Swagger 2.0 or OpenAPI 3.x) into the IR.
 pub fn lower(resolver: &Resolver) -> Result<Api> {
     let (root, doc) = resolver.root();
@@ -31,6 +34,8 @@ pub fn lower(resolver: &Resolver) -> Result<Api> {
         SourceFormat::Swagger2 => swagger2::lower(&mut cx, &root, doc)?,
         SourceFormat::OpenApi30 | SourceFormat::OpenApi31 => openapi3::lower(&mut cx, &root, doc)?,
     };
+    cx.lower_deferred()?;
+    cx.check_type_depths(&parts.operations)?;
     finish::finish(cx, format, parts)
 }
 

@@ -40,7 +40,9 @@ pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<(Vec<Model>
 }
 
 fn link_children(models: &mut IndexMap<String, Model>) {
-    let links: Vec<(String, String)> = models
+    // A set: a parent named twice in one `allOf` is linked once, without a linear search of
+    // its children per link (a base may have thousands).
+    let links: IndexSet<(String, String)> = models
         .values()
         .filter_map(|m| match &m.kind {
             ModelKind::Struct(s) => Some(
@@ -58,7 +60,6 @@ fn link_children(models: &mut IndexMap<String, Model>) {
             kind: ModelKind::Struct(s),
             ..
         }) = models.get_mut(&parent)
-            && !s.children.contains(&child)
         {
             s.children.push(child);
         }
@@ -199,47 +200,99 @@ fn inherit_discriminators(models: &mut IndexMap<String, Model>) {
 }
 
 /// A property is recursive when its model can reach the property's owner again through fields
-/// held by value (arrays and maps are already on the heap and break a cycle).
+/// held by value (arrays and maps are already on the heap and break a cycle): when the owner and
+/// the property's model are in the same strongly connected component of the by-value graph.
 fn mark_recursion(models: &mut IndexMap<String, Model>) {
-    let edges: IndexMap<String, Vec<String>> = models
+    let edges: Vec<Vec<usize>> = models
         .values()
-        .map(|m| (m.name.clone(), by_value_targets(models, m)))
+        .map(|m| {
+            by_value_targets(models, m)
+                .iter()
+                .filter_map(|t| models.get_index_of(t))
+                .collect()
+        })
         .collect();
-    let reaches = |from: &str, to: &str| -> bool {
-        let mut seen = IndexSet::new();
-        let mut stack = vec![from.to_owned()];
-        while let Some(name) = stack.pop() {
-            if name == to {
-                return true;
-            }
-            if seen.insert(name.clone()) {
-                stack.extend(edges.get(&name).into_iter().flatten().cloned());
-            }
-        }
-        false
-    };
+    let component = strongly_connected(&edges);
     let mut marks = Vec::new();
-    for model in models.values() {
+    for (owner, model) in models.values().enumerate() {
         if let ModelKind::Struct(s) = &model.kind {
             for (i, p) in s.properties.iter().enumerate() {
                 if let Some(target) = by_value_model(models, &p.ty)
-                    && reaches(&target, &model.name)
+                    && let Some(target) = models.get_index_of(&target)
+                    && component[target] == component[owner]
                 {
-                    marks.push((model.name.clone(), i));
+                    marks.push((owner, i));
                 }
             }
         }
     }
-    for (name, i) in marks {
-        if let Some(Model {
-            kind: ModelKind::Struct(s),
-            ..
-        }) = models.get_mut(&name)
+    for (owner, i) in marks {
+        if let Some((
+            _,
+            Model {
+                kind: ModelKind::Struct(s),
+                ..
+            },
+        )) = models.get_index_mut(owner)
             && let Some(p) = s.properties.get_mut(i)
         {
             p.recursive = true;
         }
     }
+}
+
+/// The strongly connected component of each node (Tarjan's algorithm, with an explicit stack:
+/// a chain of any length is fine).
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut component = vec![UNSEEN; n];
+    let mut stack = Vec::new();
+    let mut next_index = 0;
+    let mut components = 0;
+    for start in 0..n {
+        if index[start] != UNSEEN {
+            continue;
+        }
+        // (node, next edge to look at)
+        let mut work = vec![(start, 0)];
+        while let Some(&mut (node, ref mut next)) = work.last_mut() {
+            if *next == 0 && index[node] == UNSEEN {
+                index[node] = next_index;
+                low[node] = next_index;
+                next_index += 1;
+                stack.push(node);
+                on_stack[node] = true;
+            }
+            if let Some(&to) = edges[node].get(*next) {
+                *next += 1;
+                if index[to] == UNSEEN {
+                    work.push((to, 0));
+                } else if on_stack[to] {
+                    low[node] = low[node].min(index[to]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = components;
+                    if member == node {
+                        break;
+                    }
+                }
+                components += 1;
+            }
+        }
+    }
+    component
 }
 
 fn by_value_targets(models: &IndexMap<String, Model>, model: &Model) -> Vec<String> {

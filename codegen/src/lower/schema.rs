@@ -68,7 +68,7 @@ impl Lowerer<'_> {
                 return Ok(TypeRef::Binary);
             }
             let name = last_segment(&target_loc);
-            return self.named_model(&target_loc, target, &name);
+            return self.model_type(&target_loc, target, &name);
         }
         object(at, schema)?;
         self.check_schema_keys(at, schema);
@@ -173,7 +173,9 @@ impl Lowerer<'_> {
             }
         };
         let lowered = self.model(&name).is_some();
-        if !lowered && self.in_progress.insert(name.clone()) {
+        if !lowered && !self.in_progress.contains(&name) {
+            self.check_depth(loc)?;
+            self.in_progress.insert(name.clone());
             let model = self.lower_model(loc, schema, &name);
             self.in_progress.shift_remove(&name);
             self.fill(&name, model?);

@@ -1,24 +1,35 @@
 //! `$ref` resolution across documents.
 //!
-//! [`Resolver::load`] reads the root document, then every file that a `$ref` string in a loaded
-//! document names (`types.json#/definitions/X`, `./examples/x.json`), relative to the referring
-//! file's directory, transitively. Paths are normalized lexically, so each file is loaded once.
-//! A file that cannot be read or parsed is not an error when loading (Swagger documents name
-//! example files the generator never follows): the failure is kept, and reported by
-//! [`Resolver::deref`] when a `$ref` into that file is followed.
+//! [`Resolver::load`] reads the root document. Every other file is read lazily, the first time a
+//! `$ref` into it is followed (or a location in it is asked for): files that lowering never needs
+//! (example files under `x-ms-examples`, `$ref`s inside other extensions) are never opened.
+//! Paths are relative to the referring file's directory and normalized lexically, so each file is
+//! loaded once; a file that cannot be read or parsed is an error when a `$ref` into it is
+//! followed, naming that `$ref`. Only files under one directory may be read, within a size limit
+//! (see [`LoadOptions`] and `files.rs`).
 //!
 //! Pointers in a [`Loc`] are plain JSON pointers (`~0`/`~1` escapes, no percent-encoding):
 //! [`Resolver::target`] percent-decodes the fragment of a `$ref` once, when it parses it.
+//! Following a chain of `$ref`s is memoized, so resolving every alias of an n-long alias chain
+//! costs O(n), not O(n²).
 
+mod files;
+mod position;
 mod reference;
 
-use std::collections::VecDeque;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use elsa::FrozenIndexMap;
+use indexmap::IndexSet;
 use serde_json::Value;
+
+pub(crate) use files::read_bounded;
+pub use files::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
+pub use position::line_cols;
 
 use crate::{Error, ErrorKind, Result};
 
@@ -71,54 +82,58 @@ impl fmt::Display for Loc {
 }
 
 /// All documents reachable from a root document, and the means to follow `$ref`s between them.
-#[derive(Debug)]
 pub struct Resolver {
     /// The root file, lexically normalized (`./api.json` is `api.json`).
     root: Arc<Path>,
     /// The root document.
     root_value: Value,
-    /// Every other file a `$ref` names, in the order they were found: the document, or why it
-    /// could not be loaded.
-    others: IndexMap<Arc<Path>, Result<Value>>,
+    /// Where `$ref`s may go.
+    confinement: files::Confinement,
+    /// Every other file read so far, in the order they were first needed: the document, or why
+    /// it could not be loaded. Append-only, so that values can be lent out while it grows.
+    others: FrozenIndexMap<Arc<Path>, Box<Result<Value>>>,
+    /// `(file, $ref string)` to where following it ends (the first value that is not a `$ref`).
+    /// Looked up, never iterated.
+    followed: RefCell<HashMap<(Arc<Path>, String), Loc>>,
+}
+
+impl fmt::Debug for Resolver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Resolver")
+            .field("root", &self.root)
+            .field("confinement", &self.confinement)
+            .field("files_read", &self.files_read())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Resolver {
-    /// Loads `root` and every document its `$ref`s (transitively) point into.
-    ///
-    /// Only the root must load; see the [module docs](self) for the other files.
+    /// Loads `root` with the default [`LoadOptions`]; see [`Resolver::load_with`].
     pub fn load(root: &Path) -> Result<Resolver> {
-        let value = crate::load::load_file(root)?;
-        Self::from_value(root, value)
+        Self::load_with(root, &LoadOptions::default())
+    }
+
+    /// Loads the root document. Other files are read when needed, under `options`.
+    pub fn load_with(root: &Path, options: &LoadOptions) -> Result<Resolver> {
+        let value = crate::load::load_file_within(root, options.max_file_bytes)?;
+        Ok(Self::from_value_with(root, value, options))
     }
 
     /// A resolver over an already parsed root document (tests, stdin). Relative file `$ref`s are
     /// still loaded from disk, relative to `root`.
     pub fn from_value(root: &Path, value: Value) -> Result<Resolver> {
-        let root: Arc<Path> = Arc::from(reference::normalize(root));
-        let mut resolver = Resolver {
-            root: root.clone(),
+        Ok(Self::from_value_with(root, value, &LoadOptions::default()))
+    }
+
+    /// [`Resolver::from_value`] with options.
+    pub fn from_value_with(root: &Path, value: Value, options: &LoadOptions) -> Resolver {
+        Resolver {
+            root: Arc::from(reference::normalize(root)),
             root_value: value,
-            others: IndexMap::new(),
-        };
-        let mut to_scan = VecDeque::from([root]);
-        while let Some(file) = to_scan.pop_front() {
-            let named = match resolver.document(&file) {
-                Some(Ok(doc)) => files_named_in(&file, doc),
-                _ => Vec::new(),
-            };
-            for path in named {
-                if *path == *resolver.root || resolver.others.contains_key(path.as_path()) {
-                    continue;
-                }
-                let loaded = load_referenced(&path);
-                let path: Arc<Path> = Arc::from(path);
-                if loaded.is_ok() {
-                    to_scan.push_back(path.clone());
-                }
-                resolver.others.insert(path, loaded);
-            }
+            confinement: files::Confinement::new(root, options),
+            others: FrozenIndexMap::new(),
+            followed: RefCell::new(HashMap::new()),
         }
-        Ok(resolver)
     }
 
     /// The root document and its location (`#`).
@@ -129,8 +144,8 @@ impl Resolver {
     /// The value at a location, if there is one.
     pub fn get(&self, loc: &Loc) -> Option<&Value> {
         match self.document(&loc.file) {
-            Some(Ok(doc)) => reference::lookup(doc, &loc.pointer).ok(),
-            _ => None,
+            Ok(doc) => reference::lookup(doc, &loc.pointer).ok(),
+            Err(_) => None,
         }
     }
 
@@ -144,16 +159,27 @@ impl Resolver {
     pub fn deref<'a>(&'a self, at: &Loc, value: &'a Value) -> Result<(Loc, &'a Value)> {
         let mut loc = at.clone();
         let mut value = value;
-        // The locations of the `$ref` objects followed so far.
-        let mut chain: Vec<Loc> = Vec::new();
+        // The locations of the `$ref` objects followed so far, and their `(file, $ref)` keys.
+        let mut chain: IndexSet<Loc> = IndexSet::new();
+        let mut keys: Vec<(Arc<Path>, String)> = Vec::new();
         while let Some(reference) = value.as_object().and_then(|object| object.get("$ref")) {
             let Value::String(reference) = reference else {
                 let message = format!("`$ref` must be a string, not {}", json_kind(reference));
                 return Err(loc.error(ErrorKind::Invalid, message));
             };
+            let key = (loc.file.clone(), reference.clone());
+            let known = self.followed.borrow().get(&key).cloned();
+            if let Some(end) = known
+                && let Some(end_value) = self.get(&end)
+            {
+                loc = end;
+                value = end_value;
+                break;
+            }
             let target = self.target(&loc, reference)?;
             value = self.follow(&loc, reference, &target)?;
-            chain.push(loc);
+            chain.insert(loc);
+            keys.push(key);
             if chain.contains(&target) {
                 let mut steps: Vec<String> = chain.iter().map(Loc::to_string).collect();
                 steps.push(target.to_string());
@@ -161,6 +187,12 @@ impl Resolver {
                 return Err(at.error(ErrorKind::RefCycle, message));
             }
             loc = target;
+        }
+        if !keys.is_empty() {
+            let mut followed = self.followed.borrow_mut();
+            for key in keys {
+                followed.insert(key, loc.clone());
+            }
         }
         Ok((loc, value))
     }
@@ -189,39 +221,65 @@ impl Resolver {
         })
     }
 
-    /// The document of `file`, or why it could not be loaded; `None` if it was never named.
-    fn document(&self, file: &Path) -> Option<Result<&Value, &Error>> {
+    /// The document of `file`, or why it could not be loaded (read on first use).
+    fn document(&self, file: &Path) -> Result<&Value, &Error> {
         if file == &*self.root {
-            return Some(Ok(&self.root_value));
+            return Ok(&self.root_value);
         }
-        self.others.get(file).map(Result::as_ref)
+        if let Some(known) = self.others.get(file) {
+            return known.as_ref();
+        }
+        let loaded = self.confinement.load_referenced(file);
+        self.others
+            .insert(Arc::from(file), Box::new(loaded))
+            .as_ref()
     }
 
-    /// The shared `Arc` of a known file.
+    /// The files read so far besides the root, in the order they were first needed.
+    pub fn files_read(&self) -> Vec<PathBuf> {
+        (0..)
+            .map_while(|i| self.others.get_index(i))
+            .map(|(file, _)| file.to_path_buf())
+            .collect()
+    }
+
+    /// The line and column of each pointer in `file`, if `file` is a document this resolver
+    /// read (its text is read again: positions are only looked for when a message needs them).
+    pub fn line_cols(&self, file: &Path, pointers: &[&str]) -> Vec<Option<(usize, usize)>> {
+        let loaded = file == &*self.root || self.others.get(file).is_some_and(|doc| doc.is_ok());
+        match loaded.then(|| read_bounded(file, self.confinement.max_bytes())) {
+            Some(Ok(text)) => position::line_cols(&text, pointers),
+            _ => vec![None; pointers.len()],
+        }
+    }
+
+    /// `error` with the line and column of its pointer, when it has none and its file is one
+    /// this resolver read.
+    pub fn locate(&self, error: Error) -> Error {
+        if error.line_col.is_some() {
+            return error;
+        }
+        match self.line_cols(&error.file, &[&error.pointer])[..] {
+            [Some((line, col))] => error.at_line_col(line, col),
+            _ => error,
+        }
+    }
+
+    /// The shared `Arc` of the root file, or a new one.
     fn intern(&self, file: PathBuf) -> Arc<Path> {
         if file == *self.root {
             return self.root.clone();
         }
-        match self.others.get_key_value(file.as_path()) {
-            Some((known, _)) => known.clone(),
-            None => Arc::from(file),
-        }
+        Arc::from(file)
     }
 
     /// The value `target` names, for the `$ref` `reference` at `holder`.
     fn follow(&self, holder: &Loc, reference: &str, target: &Loc) -> Result<&Value> {
         let doc = match self.document(&target.file) {
-            Some(Ok(doc)) => doc,
-            Some(Err(why)) => {
+            Ok(doc) => doc,
+            Err(why) => {
                 let message = format!("`$ref` `{reference}` cannot be followed: {why}");
                 return Err(holder.error(why.kind, message));
-            }
-            None => {
-                let message = format!(
-                    "`$ref` `{reference}` points into {}, which was not loaded",
-                    target.file.display()
-                );
-                return Err(holder.error(ErrorKind::DanglingRef, message));
             }
         };
         reference::lookup(doc, &target.pointer).map_err(|miss| {
@@ -233,43 +291,6 @@ impl Resolver {
             holder.error(ErrorKind::DanglingRef, message)
         })
     }
-}
-
-/// Loads a file named by a `$ref`. Only regular files are read: a `$ref` to `/dev/zero` or to a
-/// named pipe must not hang the generator.
-fn load_referenced(path: &Path) -> Result<Value> {
-    match std::fs::metadata(path) {
-        Ok(metadata) if !metadata.is_file() => Err(Error::new(
-            ErrorKind::Io,
-            path,
-            "#",
-            "cannot read the file: it is not a regular file",
-        )),
-        _ => crate::load::load_file(path),
-    }
-}
-
-/// The files named by the `$ref` strings in `doc` (found in `file`), in document order.
-fn files_named_in(file: &Path, doc: &Value) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![doc];
-    while let Some(value) = stack.pop() {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get("$ref")
-                    && let Ok(reference::Reference {
-                        file: Some(named), ..
-                    }) = reference::parse(reference)
-                {
-                    files.push(reference::join(file, &named));
-                }
-                stack.extend(map.values().rev());
-            }
-            Value::Array(items) => stack.extend(items.iter().rev()),
-            _ => {}
-        }
-    }
-    files
 }
 
 /// What kind of JSON value this is, for messages (`an object`, `a string`, ...).
@@ -392,9 +413,8 @@ mod tests {
                 "b": {"$ref": "../v1/./models.yaml#/definitions/M"},
                 "c": {"$ref": "../common/types.json"}}"##,
         );
-        let r = Resolver::load(&root).unwrap();
-        // models.yaml is named twice but loaded once.
-        assert_eq!(r.others.len(), 2);
+        let r = Resolver::load_with(&root, &LoadOptions::default().with_ref_root(&dir.0)).unwrap();
+        assert!(r.files_read().is_empty(), "files are read when needed");
         for pointer in ["#/a", "#/b"] {
             let (loc, value) = deref_at(&r, pointer).unwrap();
             assert_eq!(&*loc.file, dir.0.join("common/types.json"));
@@ -406,6 +426,134 @@ mod tests {
         let (loc, value) = deref_at(&r, "#/c").unwrap();
         assert_eq!(loc.pointer, "#");
         assert!(value.get("definitions").is_some());
+        // models.yaml is named twice but read once.
+        assert_eq!(
+            r.files_read(),
+            [
+                dir.0.join("v1/models.yaml"),
+                dir.0.join("common/types.json")
+            ]
+        );
+    }
+
+    #[test]
+    fn refs_may_not_leave_the_root_documents_directory() {
+        let dir = TempDir::new("confined");
+        dir.write("secret.txt", "password: hunter2\n");
+        dir.write(
+            "api/shared.json",
+            r##"{"definitions": {"S": {"type": "string"}}}"##,
+        );
+        let doc = r##"{"up": {"$ref": "../secret.txt"},
+            "etc": {"$ref": "/etc/passwd"},
+            "proc": {"$ref": "/proc/self/environ#/x"},
+            "deep": {"$ref": "./sub/../../../../../etc/passwd"},
+            "ok": {"$ref": "./shared.json#/definitions/S"}}"##;
+        let root = dir.write("api/root.json", doc);
+        let r = Resolver::load(&root).unwrap();
+        assert!(deref_at(&r, "#/ok").is_ok());
+        for pointer in ["#/up", "#/etc", "#/proc", "#/deep"] {
+            let err = deref_at(&r, pointer).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::Refused, "{err}");
+            assert_eq!(
+                (err.file.as_path(), err.pointer.as_str()),
+                (root.as_path(), pointer)
+            );
+            assert!(err.message.contains("`$ref` `"), "names the $ref: {err}");
+            assert!(err.message.contains("outside"), "{err}");
+            assert!(
+                !err.message.contains("hunter2") && !err.message.contains("root:"),
+                "{err}"
+            );
+        }
+        // Outside files cannot be looked at by any other way either.
+        assert_eq!(r.get(&Loc::root(Arc::from(Path::new("/etc/passwd")))), None);
+        // A wider root lets the first one through.
+        let wide = LoadOptions::default().with_ref_root(&dir.0);
+        let r = Resolver::load_with(&root, &wide).unwrap();
+        let (_, value) = deref_at(&r, "#/up").unwrap();
+        assert_eq!(value, json!({"password": "hunter2"}));
+        assert_eq!(deref_at(&r, "#/etc").unwrap_err().kind, ErrorKind::Refused);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_may_not_lead_out_of_the_root() {
+        let outside = TempDir::new("link-target");
+        outside.write("t.json", r##"{"definitions": {"T": {}}}"##);
+        let dir = TempDir::new("link");
+        let root = dir.write(
+            "api.json",
+            r##"{"a": {"$ref": "./link/t.json#/definitions/T"}}"##,
+        );
+        std::os::unix::fs::symlink(&outside.0, dir.0.join("link")).unwrap();
+        let r = Resolver::load(&root).unwrap();
+        let err = deref_at(&r, "#/a").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Refused, "{err}");
+    }
+
+    #[test]
+    fn files_over_the_size_limit_are_refused_unread() {
+        let dir = TempDir::new("large");
+        dir.write("big.json", &format!("{{\"a\": \"{}\"}}", "x".repeat(2000)));
+        let root = dir.write("api.json", r##"{"a": {"$ref": "big.json#/a"}}"##);
+        let small = LoadOptions {
+            max_file_bytes: 1000,
+            ..LoadOptions::default()
+        };
+        let r = Resolver::load_with(&root, &small).unwrap();
+        let err = deref_at(&r, "#/a").unwrap_err();
+        assert_eq!(
+            (err.kind, err.pointer.as_str()),
+            (ErrorKind::Refused, "#/a")
+        );
+        assert!(
+            err.message.contains("larger than the limit of 1000 bytes"),
+            "{err}"
+        );
+        assert!(Resolver::load(&root).is_ok());
+        assert!(deref_at(&Resolver::load(&root).unwrap(), "#/a").is_ok());
+        // The root document too.
+        let tiny = LoadOptions {
+            max_file_bytes: 10,
+            ..LoadOptions::default()
+        };
+        let err = Resolver::load_with(&root, &tiny).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Refused);
+    }
+
+    #[test]
+    fn files_only_examples_name_are_never_opened() {
+        let dir = TempDir::new("examples");
+        let root = dir.write(
+            "api.json",
+            r##"{"x-ms-examples": {"Get": {"$ref": "./examples/get.json"}},
+                "x-other": {"nested": [{"$ref": "/etc/passwd"}]},
+                "paths": {"/a": {"get": {"x-ms-examples": {"E": {"$ref": "../../x.json"}}}}}}"##,
+        );
+        let r = Resolver::load(&root).unwrap();
+        assert!(r.files_read().is_empty());
+    }
+
+    #[test]
+    fn a_long_alias_chain_resolves_every_link_to_the_end() {
+        let n = 5_000;
+        let mut definitions = serde_json::Map::new();
+        definitions.insert("A0".to_owned(), json!({"type": "string"}));
+        for i in 1..n {
+            definitions.insert(
+                format!("A{i}"),
+                json!({"$ref": format!("#/definitions/A{}", i - 1)}),
+            );
+        }
+        let r = resolver(json!({"definitions": definitions}));
+        for i in (1..n).rev() {
+            let (loc, value) = deref_at(&r, &format!("#/definitions/A{i}")).unwrap();
+            assert_eq!(
+                (loc.pointer.as_str(), value),
+                ("#/definitions/A0", json!({"type": "string"}))
+            );
+        }
     }
 
     #[test]
