@@ -2,9 +2,9 @@
 //! The token protocol of `Bearer` challenges, for APIs whose description has no token
 //! operation: `GET <realm>?service=<service>&scope=<scope>` (one `scope` per space-separated
 //! scope of the challenge), with the `Basic` credentials when the client has them and the
-//! realm is on the client's own origin, or uses `https` on the client's host or on a host the
-//! caller allowed (`Credentials::allow_token_realm_host`); the answer is JSON with a `token`
-//! (or `access_token`).
+//! realm is on the client's own origin, uses `https` on the client's host, or is on a host the
+//! caller allowed (`Credentials::allow_token_realm_host`) over `https` or the client's own
+//! scheme; the answer is JSON with a `token` (or `access_token`).
 use std::time::Duration;
 use reqwest::header::{ACCEPT, HeaderValue};
 use url::Url;
@@ -22,16 +22,18 @@ pub(crate) struct Basic<'a> {
     pub realm_hosts: &'a [String],
 }
 impl Basic<'_> {
-    /// True when the password may go to the token service at `realm`: the client's own origin,
-    /// or `https` on the client's host or on a host the caller allowed.
+    /// True when the password may go to the token service at `realm`: the client's own
+    /// origin; `https` on the client's host; a host the caller allowed, over `https` or the
+    /// client's own scheme (never a weaker transport than the client's).
     fn may_go_to(&self, realm: &Url, base: &Url) -> bool {
         if same_origin(realm, base) {
             return true;
         }
         let host = realm.host_str().unwrap_or_default();
-        realm.scheme() == "https"
-            && (base.host_str() == Some(host)
-                || self.realm_hosts.iter().any(|h| h.eq_ignore_ascii_case(host)))
+        let https = realm.scheme() == "https";
+        let allowed = self.realm_hosts.iter().any(|h| h.eq_ignore_ascii_case(host));
+        (https && base.host_str() == Some(host))
+            || (allowed && (https || realm.scheme() == base.scheme()))
     }
 }
 /// How the pipeline reaches a token service.

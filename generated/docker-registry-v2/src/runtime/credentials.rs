@@ -116,10 +116,10 @@ impl Credentials {
         }
     }
     /// Lets [`basic`](Self::basic) credentials go to a token service (a `Bearer` challenge's
-    /// `realm`) on `host` over `https`, as Docker does for any realm: for a registry whose
-    /// token service is elsewhere (`Credentials::basic(..).allow_token_realm_host("auth.docker.io")`).
-    /// The host is compared without its port, ASCII case-insensitively. Other credentials are
-    /// left as they are.
+    /// `realm`) on `host`, as Docker does for any realm: for a registry whose token service is
+    /// elsewhere (`Credentials::basic(..).allow_token_realm_host("auth.docker.io")`). The realm
+    /// must use `https` or the client's own scheme; the host is compared without its port,
+    /// ASCII case-insensitively. Other credentials are left as they are.
     #[must_use]
     pub fn allow_token_realm_host(mut self, host: impl Into<String>) -> Self {
         if let Kind::Basic { realm_hosts, .. } = &mut self.kind {
