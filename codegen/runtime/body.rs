@@ -244,8 +244,8 @@ impl From<tokio::fs::File> for Body {
 }
 
 impl From<ByteStream> for Body {
-    /// A response body sent on as a request body, chunk by chunk (a blob copied from one
-    /// registry to another without being held in memory).
+    /// A response body sent on as a request body, chunk by chunk (content copied from one
+    /// server to another without being held in memory).
     fn from(body: ByteStream) -> Self {
         let len = body.content_length();
         Body::sized_stream(body.into_stream(), len)

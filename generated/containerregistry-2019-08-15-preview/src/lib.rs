@@ -20,7 +20,7 @@
 //!
 //! # Client settings
 //!
-//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and `502`-`504`), timeouts, and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
+//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
 //!
 //! This API has its own token operations: `Bearer` challenges are answered with them (see the constructors of [`Credentials`]).
 //!
@@ -29,7 +29,7 @@
 //! - `registry_auth`: HTTP Basic: `Credentials::basic(user, password)`.
 //! - `registry_oauth2`: an API key in the `Authorization` header: `Credentials::api_key("Authorization", key)`.
 //!
-//! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass.
+//! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a request the description lacks through the same credentials, retries and errors.
 //!
 //! # Operation groups
 //!

@@ -104,7 +104,7 @@ impl Credentials {
     ///
     /// A token service on another host gets no password (it is asked for an anonymous token)
     /// unless that host is allowed with
-    /// [`allow_token_realm_host`](Self::allow_token_realm_host): a registry could otherwise
+    /// [`allow_token_realm_host`](Self::allow_token_realm_host): a server could otherwise
     /// name a realm of its choice and collect the password.
     pub fn basic(user: impl Into<String>, password: impl Into<Secret>) -> Self {
         Credentials {
@@ -116,8 +116,8 @@ impl Credentials {
         }
     }
     /// Lets [`basic`](Self::basic) credentials go to a token service (a `Bearer` challenge's
-    /// `realm`) on `host`, as Docker does for any realm: for a registry whose token service is
-    /// elsewhere (`Credentials::basic(..).allow_token_realm_host("auth.docker.io")`). The realm
+    /// `realm`) on `host` (some container tools do that for any realm): for a server whose
+    /// token service is elsewhere (`Credentials::basic(..).allow_token_realm_host("auth.example.com")`). The realm
     /// must use `https` or the client's own scheme; the host is compared without its port,
     /// ASCII case-insensitively. Other credentials are left as they are.
     #[must_use]

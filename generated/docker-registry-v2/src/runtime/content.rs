@@ -4,18 +4,18 @@ use std::fmt;
 use serde::Serialize;
 use super::{Body, Error, Request};
 /// The body of an operation that takes JSON: a typed value, serialized by the client, or raw
-/// bytes sent exactly as given (as the Azure SDKs' `RequestContent` does).
+/// bytes sent exactly as given (like the `RequestContent` of Microsoft's cloud SDKs).
 ///
-/// Raw bytes are for what a typed value cannot do: a byte-exact document (a signed image
-/// manifest, or one whose digest must match what was computed), fields the description lacks,
-/// or a body read from a file.
+/// Raw bytes are for what a typed value cannot do: a byte-exact document (a signed one, or one
+/// whose digest must match what was computed), fields the description lacks, or a body read
+/// from a file.
 ///
 /// ```ignore
 /// // Typed: any value of the body's type converts.
-/// client.manifests().create("app", "v1", manifest).await?;
+/// client.documents().put("id", document).await?;
 /// // Raw: these bytes, with this `Content-Type`.
-/// let raw = RequestContent::raw(bytes, "application/vnd.oci.image.manifest.v1+json");
-/// client.manifests().create("app", "v1", raw).await?;
+/// let raw = RequestContent::raw(bytes, "application/vnd.example.document+json");
+/// client.documents().put("id", raw).await?;
 /// ```
 pub struct RequestContent<T> {
     inner: Inner<T>,
