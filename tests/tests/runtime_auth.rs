@@ -349,7 +349,11 @@ async fn basic_credentials_go_to_a_realm_on_another_host_only_when_allowed() {
             .get_v2_name_tags_list("app")
             .await;
         let received = auth.received_requests().await.unwrap();
-        assert!(r.is_ok(), "allowed: {allowed}: {r:?} {:?}", received[0].headers);
+        assert!(
+            r.is_ok(),
+            "allowed: {allowed}: {r:?} {:?}",
+            received[0].headers
+        );
     }
 }
 
@@ -375,7 +379,10 @@ async fn a_bearer_token_with_a_line_break_fails_the_call() {
             .await
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Auth, "{e:?}");
-        assert!(e.to_string().contains("cannot be sent") || e.to_string().contains("`:`"), "{e}");
+        assert!(
+            e.to_string().contains("cannot be sent") || e.to_string().contains("`:`"),
+            "{e}"
+        );
     }
 }
 

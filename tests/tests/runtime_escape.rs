@@ -137,8 +137,7 @@ impl Respond for FlakyThenTags {
         if self.0.fetch_add(1, Ordering::SeqCst) == 0 {
             ResponseTemplate::new(503)
         } else {
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"name": "team/app", "tags": ["v1"]}))
+            ResponseTemplate::new(200).set_body_json(json!({"name": "team/app", "tags": ["v1"]}))
         }
     }
 }

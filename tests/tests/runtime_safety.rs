@@ -7,8 +7,8 @@
 use std::time::Duration;
 
 use acr::{Body, ErrorKind};
-use futures::StreamExt;
 use containerregistry_2019_08_15_preview as acr;
+use futures::StreamExt;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -180,13 +180,10 @@ async fn a_slow_upload_that_keeps_moving_is_not_cut() {
     });
     let body = Body::from_sized_stream(chunks, 8 * 64 * 1024);
     let client = client(&url, Duration::from_millis(300));
-    let r = tokio::time::timeout(
-        HANG,
-        client.blob().upload("/v2/app/blobs/uploads/u1", body),
-    )
-    .await
-    .unwrap()
-    .unwrap();
+    let r = tokio::time::timeout(HANG, client.blob().upload("/v2/app/blobs/uploads/u1", body))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(r.status(), 202);
 }
 
@@ -213,7 +210,11 @@ async fn dot_segments_and_empty_path_parameters_are_refused() {
         ("app", "", "reference"),
     ] {
         let e = client.manifests().get(name, reference).await.unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::InvalidParameter, "{name:?} {reference:?}");
+        assert_eq!(
+            e.kind(),
+            ErrorKind::InvalidParameter,
+            "{name:?} {reference:?}"
+        );
         assert_eq!(e.parameter(), Some(parameter));
         assert_eq!(e.operation(), Some("Manifests_Get"));
     }
@@ -276,7 +277,11 @@ async fn a_success_body_larger_than_the_limit_is_refused() {
             .build()
             .unwrap();
         let e = client.manifests().get("app", "v1").await.unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::BodyTooLarge, "chunked: {chunked}: {e:?}");
+        assert_eq!(
+            e.kind(),
+            ErrorKind::BodyTooLarge,
+            "chunked: {chunked}: {e:?}"
+        );
         assert_eq!(e.status().map(|s| s.as_u16()), Some(200));
         assert!(e.to_string().contains("65536 bytes"), "{e}");
         assert!(e.to_string().contains("max_body_size"), "{e}");
@@ -315,7 +320,10 @@ async fn a_scheme_relative_link_to_another_host_is_refused() {
     let other = silent_witness().await;
     let client = acr::Client::new(server.uri()).unwrap();
     // `//127.0.0.1:<other port>/v2/...`: another origin, though it starts with `/`.
-    let link = format!("{}/v2/app/blobs/uploads/u1", other.uri().trim_start_matches("http:"));
+    let link = format!(
+        "{}/v2/app/blobs/uploads/u1",
+        other.uri().trim_start_matches("http:")
+    );
     assert!(link.starts_with("//"));
     let e = client.blob().get_status(link).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::CrossOrigin, "{e:?}");

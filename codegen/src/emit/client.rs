@@ -519,7 +519,7 @@ fn builder_setters() -> TokenStream {
         }
 
         #[doc = " The most bytes of a response body read into memory (default: 32 MiB): JSON and text"]
-        #[doc = " bodies, success or error. A larger body fails the call with"]
+        #[doc = " bodies (an error keeps at most the first 64 KiB of its body). A larger body fails the call with"]
         #[doc = " [`ErrorKind::BodyTooLarge`] as soon as it is known (by its `Content-Length`, or while"]
         #[doc = " it is read). Streamed bodies ([`ByteStream`]) have no limit."]
         pub fn max_body_size(mut self, bytes: usize) -> Self {

@@ -177,18 +177,22 @@ fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<In
 /// after the host (`do not include initial /`) and no longer applies as such.
 fn link_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter) -> Result<Input<'a>> {
     let mut input = param_input(ctx, p, Kind::Param(p))?;
-    let mut doc = Doc::new().raw(
-        "The link as the server gave it (a `Location` header's value), taken as it is: keep \
-         its leading `/`.",
-    )
-    .raw(
-        "The client resolves it against its base URL, so an absolute URL \
+    let mut doc = Doc::new()
+        .raw(
+            "The link as the server gave it (a `Location` header's value, a next-page link), taken \
+         as it is: keep any leading `/`.",
+        )
+        .raw(
+            "The client resolves it against its base URL, so an absolute URL \
          (`https://host/v2/..`), an absolute path (`/v2/..`) and a relative path all work; a \
          link to another scheme, host or port is refused before sending \
          ([`ErrorKind::CrossOrigin`](crate::ErrorKind::CrossOrigin)). The value is sent \
          verbatim, not percent-encoded (it may carry its own encoded query).",
-    );
-    if p.description.as_deref().is_some_and(|d| !d.trim().is_empty()) {
+        );
+    if p.description
+        .as_deref()
+        .is_some_and(|d| !d.trim().is_empty())
+    {
         doc = doc
             .raw("The API description says (where it differs, the client does as above):")
             .spec(p.description.as_deref());

@@ -296,9 +296,7 @@ fn body_statements(
             } else {
                 quote!(None)
             };
-            let write = |content: TokenStream| {
-                quote!(#content.write(&mut request, #wire, #chosen, #default)?;)
-            };
+            let write = |content: TokenStream| quote!(#content.write(&mut request, #wire, #chosen, #default)?;);
             if input.required {
                 write(quote!(self.#ident))
             } else {
