@@ -104,7 +104,10 @@ impl Auth {
             return Ok((Some((AUTHORIZATION, bearer(&token)?)), Sent::Bearer(token)));
         }
         match &state.kind {
-            Kind::Bearer(token) => Ok((Some((AUTHORIZATION, bearer(token)?)), Sent::Bearer(token.clone()))),
+            Kind::Bearer(token) => Ok((
+                Some((AUTHORIZATION, bearer(token)?)),
+                Sent::Bearer(token.clone()),
+            )),
             Kind::Token(credential) if credential.preemptive() => {
                 let token = credential.token(None).await?;
                 state.cache().current = Some(token.clone());
@@ -301,7 +304,12 @@ fn bearer(token: &Secret) -> Result<HeaderValue, Error> {
 
 /// `Basic <base64(user:password)>`; a user name or password that cannot be sent is an error.
 fn basic(user: &str, password: &Secret) -> Result<HeaderValue, Error> {
-    if user.contains(':') || user.chars().chain(password.expose().chars()).any(char::is_control) {
+    if user.contains(':')
+        || user
+            .chars()
+            .chain(password.expose().chars())
+            .any(char::is_control)
+    {
         return Err(invalid_credentials(
             "the Basic user name has a `:`, or the user name or password a control character",
         ));

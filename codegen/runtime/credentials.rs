@@ -102,7 +102,10 @@ pub(crate) enum Kind {
     Token(Arc<dyn TokenCredential>),
     RefreshToken(Secret),
     Exchange(Arc<dyn TokenCredential>),
-    ApiKey { header: String, key: Secret },
+    ApiKey {
+        header: String,
+        key: Secret,
+    },
 }
 
 impl Credentials {

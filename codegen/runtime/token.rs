@@ -36,7 +36,10 @@ impl Basic<'_> {
         }
         let host = realm.host_str().unwrap_or_default();
         let https = realm.scheme() == "https";
-        let allowed = self.realm_hosts.iter().any(|h| h.eq_ignore_ascii_case(host));
+        let allowed = self
+            .realm_hosts
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(host));
         (https && base.host_str() == Some(host))
             || (allowed && (https || realm.scheme() == base.scheme()))
     }

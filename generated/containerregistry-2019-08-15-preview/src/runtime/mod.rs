@@ -39,9 +39,9 @@ pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 pub use paging::{next_link, pages};
 #[doc(hidden)]
 pub use pipeline::{Options, Pipeline};
+pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};
-pub use request::encode_component;
 #[doc(hidden)]
 pub use response::{ResponseParts, error_model, json, text, unexpected_status};
 pub use retry::RetryPolicy;

@@ -266,10 +266,14 @@ impl ByteStream {
     /// The body as a stream of chunks (the read timeout of [`chunk`](Self::chunk) applies).
     pub fn into_stream(
         self,
-    ) -> impl Stream<Item = Result<Bytes, Error>> + Send + 'static {
-        futures::stream::try_unfold(
-            self,
-            |mut body| async move { Ok(body.chunk().await?.map(|chunk| (chunk, body))) },
+    ) -> impl Stream<Item = Result<Bytes, Error>> + Send + Unpin + 'static {
+        Box::pin(
+            futures::stream::try_unfold(
+                self,
+                |mut body| async move {
+                    Ok(body.chunk().await?.map(|chunk| (chunk, body)))
+                },
+            ),
         )
     }
     /// Reads the whole body into memory, up to the client's limit on bodies read into memory
