@@ -352,3 +352,31 @@ async fn links_resolve_as_url_references_against_the_base_url() {
         assert_eq!(r.status(), 204, "{link}");
     }
 }
+
+/// A redirect to `//other-host/..` goes to the other host (resolved as a URL reference, not
+/// as a path on the first one), without the credentials.
+#[tokio::test]
+async fn a_scheme_relative_redirect_goes_to_the_other_host_without_credentials() {
+    let server = MockServer::start().await;
+    let other = MockServer::start().await;
+    let target = format!("{}/elsewhere/", other.uri().trim_start_matches("http:"));
+    Mock::given(method("GET"))
+        .and(path("/v2/"))
+        .respond_with(ResponseTemplate::new(307).insert_header("Location", target.as_str()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/elsewhere/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&other)
+        .await;
+    let client = acr::Client::builder(server.uri())
+        .credentials(acr::Credentials::bearer("secret"))
+        .build()
+        .unwrap();
+    client.v2_support().check().await.unwrap();
+    let received = other.received_requests().await.unwrap();
+    assert!(!received[0].headers.contains_key("authorization"));
+}

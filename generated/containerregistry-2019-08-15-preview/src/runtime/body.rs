@@ -13,8 +13,9 @@ use super::read::{Activity, Limits, next_chunk, read_body};
 pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// The chunks of a streamed request body.
 type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
-/// How many bytes a file body reads at a time.
-const FILE_CHUNK: usize = 64 * 1024;
+/// How many bytes a file body reads at a time, and the size of the pieces that bytes in memory
+/// are handed to the HTTP client in.
+const CHUNK: usize = 64 * 1024;
 /// A raw request body (a file's contents, an upload chunk, ...).
 ///
 /// - From bytes in memory (`Bytes`, `Vec<u8>`, `&'static [u8]`, `String`, `&'static str`) with
@@ -146,13 +147,28 @@ impl Body {
     pub(crate) fn into_reqwest(self) -> (reqwest::Body, Option<u64>) {
         self.into_reqwest_watched(None)
     }
-    /// The `reqwest` body; each chunk the HTTP client takes of a stream is recorded in
-    /// `activity` (an upload in progress is not idle).
+    /// The `reqwest` body; each chunk the HTTP client takes is recorded in `activity` (an
+    /// upload in progress is not idle). Bytes in memory larger than one chunk are handed over
+    /// in chunks (slices of the same buffer, no copy) so that their progress is seen too.
     pub(crate) fn into_reqwest_watched(
         self,
         activity: Option<&Activity>,
     ) -> (reqwest::Body, Option<u64>) {
         match self.inner {
+            Inner::Bytes(bytes) if activity.is_some() && bytes.len() > CHUNK => {
+                let len = u64::try_from(bytes.len()).ok();
+                let pieces: Vec<Result<Bytes, BoxError>> = (0..bytes.len())
+                    .step_by(CHUNK)
+                    .map(|start| Ok(bytes.slice(start..bytes.len().min(start + CHUNK))))
+                    .collect();
+                let body = Body {
+                    inner: Inner::Stream {
+                        chunks: Box::pin(futures::stream::iter(pieces)),
+                        len,
+                    },
+                };
+                body.into_reqwest_watched(activity)
+            }
             Inner::Bytes(bytes) => {
                 let len = u64::try_from(bytes.len()).ok();
                 (reqwest::Body::from(bytes), len)
@@ -177,7 +193,7 @@ fn file_chunks(
         file,
         |mut file| async move {
             use tokio::io::AsyncReadExt;
-            let mut buffer = BytesMut::with_capacity(FILE_CHUNK);
+            let mut buffer = BytesMut::with_capacity(CHUNK);
             let read = file.read_buf(&mut buffer).await?;
             Ok((read > 0).then(|| (buffer.freeze(), file)))
         },

@@ -240,9 +240,8 @@ impl Pipeline {
             match payload {
                 None => {}
                 Some(RequestBody::Body(payload)) => {
-                    let replayable = payload.as_bytes().is_some();
                     let (payload, len) = payload.into_reqwest_watched(Some(&activity));
-                    if let (false, Some(len)) = (replayable, len) {
+                    if let Some(len) = len {
                         hop_headers.insert(CONTENT_LENGTH, HeaderValue::from(len));
                     }
                     builder = builder.body(payload);
