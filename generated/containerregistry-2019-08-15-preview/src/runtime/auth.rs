@@ -19,6 +19,10 @@
 //! - `Basic`: the `Basic` credentials, when the request did not carry them.
 //!
 //! A fixed bearer token is never replaced: its `401` is the answer.
+//!
+//! Credentials that cannot go into a header (a line break in a token or password, a `:` in a
+//! `Basic` user name) fail the call ([`super::ErrorKind::Auth`]): a request is never sent
+//! without the credentials it should carry.
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};

@@ -47,7 +47,8 @@ impl CustomRequest {
     #[doc(hidden)]
     pub fn new(method: Method, path: &str, send: Sender) -> Self {
         let mut request = Request::new(OPERATION, method);
-        if path.starts_with("//") || path.contains("://") {
+        let absolute = url::Url::parse(path).is_ok_and(|url| url.has_host());
+        if path.starts_with("//") || absolute {
             request.link(path.to_owned());
         } else {
             if !path.starts_with('/') {
