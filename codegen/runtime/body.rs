@@ -10,6 +10,7 @@ use futures::{Stream, StreamExt, TryStream, TryStreamExt};
 
 use super::Error;
 use super::digest::{DigestHandle, Hashing};
+use super::read::{Activity, Limits, next_chunk, read_body};
 
 /// The error type of a streamed body's chunks.
 pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -17,16 +18,19 @@ pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// The chunks of a streamed request body.
 type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
 
-/// How many bytes a file body reads at a time.
-const FILE_CHUNK: usize = 64 * 1024;
+/// How many bytes a file body reads at a time, and the size of the pieces that bytes in memory
+/// are handed to the HTTP client in.
+const CHUNK: usize = 64 * 1024;
 
 /// A raw request body (a file's contents, an upload chunk, ...).
 ///
 /// - From bytes in memory (`Bytes`, `Vec<u8>`, `&'static [u8]`, `String`, `&'static str`) with
-///   `From`/`Into`. Such a body can be sent again, so requests that carry one may be retried.
-/// - From a file with [`Body::from_path`] or [`Body::from_file`], or from any stream of chunks
-///   with [`Body::from_stream`]: sent as it is read, never collected first. Such a body is sent
-///   at most once: a request that carries one is never retried nor replayed.
+///   `From`/`Into`, or a copy of any slice with [`Body::copy_from_slice`]. Such a body can be
+///   sent again, so requests that carry one may be retried.
+/// - From a file with [`Body::from_path`] or [`Body::from_file`] (or `From<tokio::fs::File>`),
+///   from any stream of chunks with [`Body::from_stream`], or from a response's [`ByteStream`]
+///   (`From`): sent as it is read, never collected first. Such a body is sent at most once: a
+///   request that carries one is never retried nor replayed.
 ///
 /// [`Body::with_sha256`] computes the body's `sha256:` digest while it is sent.
 pub struct Body {
@@ -99,6 +103,11 @@ impl Body {
         Ok(Body::sized_stream(file_chunks(file), Some(len)))
     }
 
+    /// A body holding a copy of `bytes`.
+    pub fn copy_from_slice(bytes: &[u8]) -> Self {
+        Body::from(Bytes::copy_from_slice(bytes))
+    }
+
     /// An empty body.
     pub fn empty() -> Self {
         Body::from(Bytes::new())
@@ -156,12 +165,42 @@ impl Body {
 
     /// The `reqwest` body, to hand to the HTTP client, and its length when known.
     pub(crate) fn into_reqwest(self) -> (reqwest::Body, Option<u64>) {
+        self.into_reqwest_watched(None)
+    }
+
+    /// The `reqwest` body; each chunk the HTTP client takes is recorded in `activity` (an
+    /// upload in progress is not idle). Bytes in memory larger than one chunk are handed over
+    /// in chunks (slices of the same buffer, no copy) so that their progress is seen too.
+    pub(crate) fn into_reqwest_watched(
+        self,
+        activity: Option<&Activity>,
+    ) -> (reqwest::Body, Option<u64>) {
         match self.inner {
+            Inner::Bytes(bytes) if activity.is_some() && bytes.len() > CHUNK => {
+                let len = u64::try_from(bytes.len()).ok();
+                let pieces: Vec<Result<Bytes, BoxError>> = (0..bytes.len())
+                    .step_by(CHUNK)
+                    .map(|start| Ok(bytes.slice(start..bytes.len().min(start + CHUNK))))
+                    .collect();
+                let body = Body {
+                    inner: Inner::Stream {
+                        chunks: Box::pin(futures::stream::iter(pieces)),
+                        len,
+                    },
+                };
+                body.into_reqwest_watched(activity)
+            }
             Inner::Bytes(bytes) => {
                 let len = u64::try_from(bytes.len()).ok();
                 (reqwest::Body::from(bytes), len)
             }
-            Inner::Stream { chunks, len } => (reqwest::Body::wrap_stream(chunks), len),
+            Inner::Stream { chunks, len } => match activity.cloned() {
+                Some(activity) => {
+                    let chunks = chunks.inspect(move |_| activity.touch());
+                    (reqwest::Body::wrap_stream(chunks), len)
+                }
+                None => (reqwest::Body::wrap_stream(chunks), len),
+            },
         }
     }
 }
@@ -170,7 +209,7 @@ impl Body {
 fn file_chunks(file: tokio::fs::File) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
     futures::stream::try_unfold(file, |mut file| async move {
         use tokio::io::AsyncReadExt;
-        let mut buffer = BytesMut::with_capacity(FILE_CHUNK);
+        let mut buffer = BytesMut::with_capacity(CHUNK);
         let read = file.read_buf(&mut buffer).await?;
         Ok((read > 0).then(|| (buffer.freeze(), file)))
     })
@@ -220,6 +259,15 @@ impl From<tokio::fs::File> for Body {
     }
 }
 
+impl From<ByteStream> for Body {
+    /// A response body sent on as a request body, chunk by chunk (content copied from one
+    /// server to another without being held in memory).
+    fn from(body: ByteStream) -> Self {
+        let len = body.content_length();
+        Body::sized_stream(body.into_stream(), len)
+    }
+}
+
 impl fmt::Debug for Body {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.inner {
@@ -257,30 +305,25 @@ impl ByteStream {
         self.response.content_length()
     }
 
-    /// The next chunk of the body, or `None` at its end.
+    /// The next chunk of the body, or `None` at its end. Waiting longer than the client's read
+    /// timeout for it is an [`ErrorKind::Timeout`](super::ErrorKind::Timeout) error; the body
+    /// as a whole may take any time.
     pub async fn chunk(&mut self) -> Result<Option<Bytes>, Error> {
-        let operation = self.operation;
-        self.response
-            .chunk()
-            .await
-            .map_err(|e| Error::transport(Some(operation), e))
+        let idle = Limits::of(&self.response).idle;
+        next_chunk(self.operation, &mut self.response, idle).await
     }
 
-    /// The body as a stream of chunks.
-    pub fn into_stream(self) -> impl Stream<Item = Result<Bytes, Error>> + Send + 'static {
-        let operation = self.operation;
-        self.response
-            .bytes_stream()
-            .map(move |chunk| chunk.map_err(|e| Error::transport(Some(operation), e)))
+    /// The body as a stream of chunks (the read timeout of [`chunk`](Self::chunk) applies).
+    pub fn into_stream(self) -> impl Stream<Item = Result<Bytes, Error>> + Send + Unpin + 'static {
+        Box::pin(futures::stream::try_unfold(self, |mut body| async move {
+            Ok(body.chunk().await?.map(|chunk| (chunk, body)))
+        }))
     }
 
-    /// Reads the whole body into memory.
+    /// Reads the whole body into memory, up to the client's limit on bodies read into memory
+    /// ([`ErrorKind::BodyTooLarge`](super::ErrorKind::BodyTooLarge) beyond it).
     pub async fn collect_bytes(self) -> Result<Bytes, Error> {
-        let operation = self.operation;
-        self.response
-            .bytes()
-            .await
-            .map_err(|e| Error::transport(Some(operation), e))
+        read_body(self.operation, self.response).await
     }
 }
 

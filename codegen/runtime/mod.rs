@@ -1,7 +1,7 @@
 //! Support code shared by all operations: the [`Error`] type, raw bodies ([`Body`],
-//! [`ByteStream`]), digests ([`digest`]), credentials ([`Credentials`], [`TokenCredential`]),
-//! retries ([`RetryPolicy`]), paging, request building, response decoding and the HTTP
-//! pipeline.
+//! [`ByteStream`], [`RequestContent`]), digests ([`digest`]), credentials ([`Credentials`],
+//! [`TokenCredential`]), retries ([`RetryPolicy`]), requests the API description lacks
+//! ([`CustomRequest`]), paging, request building, response decoding and the HTTP pipeline.
 //!
 //! This module is the same in every crate made by the generator and holds nothing specific to
 //! one API. Items hidden from the documentation are used by the generated code and are not
@@ -10,11 +10,14 @@
 mod auth;
 mod body;
 mod challenge;
+mod content;
 mod credentials;
+mod custom;
 pub mod digest;
 mod error;
 mod paging;
 mod pipeline;
+mod read;
 mod request;
 mod response;
 mod retry;
@@ -25,16 +28,21 @@ mod urls;
 pub use auth::{Auth, token_field};
 pub use body::{Body, ByteStream};
 pub use challenge::Challenge;
+pub use content::RequestContent;
 #[doc(hidden)]
 pub use credentials::TokenOperations;
 pub use credentials::{Credentials, Secret, TokenCredential, TokenFuture};
+#[doc(hidden)]
+pub use custom::Sender;
+pub use custom::{CustomRequest, CustomResponse};
 pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
 #[doc(hidden)]
 pub use pipeline::{Options, Pipeline};
+pub use request::encode_component;
 #[doc(hidden)]
-pub use request::{Collection, Request, encode_component};
+pub use request::{Collection, Request};
 #[doc(hidden)]
 pub use response::{ResponseParts, error_model, json, text, unexpected_status};
 pub use retry::RetryPolicy;

@@ -12,6 +12,13 @@
 //!    is sent once more (only when its body can be sent again).
 //! 5. On a connection error, `429` or `502`-`504`, the request is retried as the
 //!    [`RetryPolicy`] says (only when its body can be sent again).
+//!
+//! Timeouts: connecting may take [`Options::connect_timeout`]; then the server may stay silent
+//! for at most [`Options::read_timeout`] (while the request body is not moving and the
+//! response has not begun, and between two chunks of the response body: `read.rs`), so a
+//! server that accepts and never answers fails the call while a long download or upload that
+//! moves never does; [`Options::timeout`] bounds a whole attempt. Responses carry the limits
+//! (`read::Limits`) to whoever reads their body.
 
 use std::fmt;
 use std::sync::Arc;
@@ -26,6 +33,7 @@ use reqwest::{Method, StatusCode};
 use url::Url;
 
 use super::auth::Auth;
+use super::read::{Activity, DEFAULT_MAX_BODY, DEFAULT_READ_TIMEOUT, Limits, idle_bounded};
 use super::request::RequestBody;
 use super::retry::retryable_status;
 use super::token::TokenService;
@@ -45,6 +53,11 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// The longest connecting may take (for the default HTTP client only).
     pub connect_timeout: Option<Duration>,
+    /// The longest the server may stay silent: before the response starts (while no request
+    /// body is being sent), and between two chunks of a response body.
+    pub read_timeout: Option<Duration>,
+    /// The most bytes of a response body read into memory (JSON, text, error bodies).
+    pub max_body_size: usize,
     /// Follow redirects (credentials stay on the base URL's origin).
     pub follow_redirects: bool,
 }
@@ -55,6 +68,8 @@ impl Default for Options {
             retry: RetryPolicy::default(),
             timeout: None,
             connect_timeout: Some(Duration::from_secs(30)),
+            read_timeout: Some(DEFAULT_READ_TIMEOUT),
+            max_body_size: DEFAULT_MAX_BODY,
             follow_redirects: true,
         }
     }
@@ -180,6 +195,7 @@ impl Pipeline {
                 let service = TokenService {
                     http: &self.http,
                     timeout: self.options.timeout,
+                    read_timeout: self.options.read_timeout,
                     base,
                 };
                 let again = auth
@@ -233,23 +249,30 @@ impl Pipeline {
                 builder = builder.timeout(timeout);
             }
             let payload = if with_body { body.take() } else { None };
+            let activity = Activity::new();
+            let multipart = matches!(payload, Some(RequestBody::Multipart(_)));
             match payload {
                 None => {}
                 Some(RequestBody::Body(payload)) => {
-                    let replayable = payload.as_bytes().is_some();
-                    let (payload, len) = payload.into_reqwest();
-                    if let (false, Some(len)) = (replayable, len) {
+                    let (payload, len) = payload.into_reqwest_watched(Some(&activity));
+                    if let Some(len) = len {
                         hop_headers.insert(CONTENT_LENGTH, HeaderValue::from(len));
                     }
                     builder = builder.body(payload);
                 }
                 Some(RequestBody::Multipart(form)) => builder = builder.multipart(form),
             }
-            let response = builder
-                .headers(hop_headers)
-                .send()
-                .await
+            let sending = builder.headers(hop_headers).send();
+            // A multipart body's progress is not seen: its send is bounded by `timeout` only.
+            let idle = self.options.read_timeout;
+            let wait = if multipart { None } else { idle };
+            let mut response = idle_bounded(Some(attempt.operation), sending, wait, &activity)
+                .await?
                 .map_err(|e| Error::transport(Some(attempt.operation), e))?;
+            response.extensions_mut().insert(Limits {
+                idle,
+                max_body: self.options.max_body_size,
+            });
             if !self.options.follow_redirects || hops >= MAX_REDIRECTS {
                 return Ok(response);
             }

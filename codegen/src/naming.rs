@@ -24,6 +24,7 @@ pub const CLIENT_MEMBERS: &[&str] = &[
     "from_base_url",
     "base_url",
     "send",
+    "request",
     "clone",
     "fmt",
     "http_client",

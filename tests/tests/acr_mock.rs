@@ -295,7 +295,7 @@ async fn a_second_401_after_the_retry_is_an_error_not_a_loop() {
     mount_token(&server, "rt", "at").await;
     let client = client(&server, Credentials::refresh_token("rt"));
     let e = client.tag().get_list("app").await.unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::UnexpectedStatus);
+    assert_eq!(e.kind(), ErrorKind::Auth);
     assert_eq!(e.status().map(|s| s.as_u16()), Some(401));
     assert_eq!(e.operation(), Some("Tag_GetList"));
 }

@@ -166,7 +166,7 @@ async fn a_plain_basic_challenge_without_credentials_is_the_401_error() {
         .get_v2_name_tags_list("app")
         .await
         .unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::UnexpectedStatus);
+    assert_eq!(e.kind(), ErrorKind::Auth);
     assert_eq!(e.status().map(|s| s.as_u16()), Some(401));
     assert!(e.model().is_some(), "the documented 401 body is decoded");
 }
@@ -311,4 +311,101 @@ async fn an_api_key_goes_only_to_the_own_host() {
         !hops[0].headers.contains_key("x-api-key"),
         "the key crossed to another host"
     );
+}
+
+/// The token service on another host (`localhost` for a client of `127.0.0.1`): without the
+/// caller's leave it gets no password, with `allow_token_realm_host` it does.
+#[tokio::test]
+async fn basic_credentials_go_to_a_realm_on_another_host_only_when_allowed() {
+    for allowed in [false, true] {
+        let server = MockServer::start().await;
+        let auth = MockServer::start().await;
+        let other_host = auth.uri().replace("127.0.0.1", "localhost");
+        assert_ne!(other_host, auth.uri());
+        mount_tags(&server, &format!("{other_host}/token"), "t", 1).await;
+        let with_password = header("authorization", "Basic dXNlcjpwYXNz");
+        let token = ResponseTemplate::new(200).set_body_json(json!({"token": "t"}));
+        if allowed {
+            Mock::given(path("/token"))
+                .and(with_password)
+                .respond_with(token)
+                .expect(1)
+                .mount(&auth)
+                .await;
+        } else {
+            Mock::given(path("/token"))
+                .and(Anonymous)
+                .respond_with(token)
+                .expect(1)
+                .mount(&auth)
+                .await;
+        }
+        let mut credentials = Credentials::basic("user", "pass");
+        if allowed {
+            credentials = credentials.allow_token_realm_host("LOCALHOST");
+        }
+        let r = client(&server, credentials)
+            .tag()
+            .get_v2_name_tags_list("app")
+            .await;
+        let received = auth.received_requests().await.unwrap();
+        assert!(
+            r.is_ok(),
+            "allowed: {allowed}: {r:?} {:?}",
+            received[0].headers
+        );
+    }
+}
+
+/// A bearer token with a line break cannot go into a header: the call fails and nothing is
+/// sent (rather than a request without `Authorization`).
+#[tokio::test]
+async fn a_bearer_token_with_a_line_break_fails_the_call() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": "app"})))
+        .expect(0)
+        .mount(&server)
+        .await;
+    for credentials in [
+        Credentials::bearer("abc\r\nX-Injected: 1"),
+        Credentials::bearer_with(Secret::new("abc\ndef")),
+        Credentials::basic("user", "pa\nss"),
+        Credentials::basic("us:er", "pass"),
+    ] {
+        let e = client(&server, credentials)
+            .tag()
+            .get_v2_name_tags_list("app")
+            .await
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Auth, "{e:?}");
+        assert!(
+            e.to_string().contains("cannot be sent") || e.to_string().contains("`:`"),
+            "{e}"
+        );
+    }
+}
+
+/// A wrong password (the `401` that remains once the challenge was answered) is an auth
+/// error, with the status and the decoded error body.
+#[tokio::test]
+async fn a_refused_password_is_an_auth_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .insert_header("WWW-Authenticate", r#"Basic realm="r""#)
+                .set_body_json(json!({"errors": [{"code": "UNAUTHORIZED"}]})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let e = client(&server, Credentials::basic("user", "wrong"))
+        .tag()
+        .get_v2_name_tags_list("app")
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Auth);
+    assert_eq!(e.status().map(|s| s.as_u16()), Some(401));
+    assert!(e.model().is_some(), "{e:?}");
 }

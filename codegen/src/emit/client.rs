@@ -39,6 +39,8 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         "retry_policy",
         "request_timeout",
         "connect_timeout",
+        "read_timeout",
+        "max_body_size",
         "follow_redirects",
     ]);
     for v in host.iter().chain(&settings) {
@@ -269,7 +271,25 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                 TokenStream::new(),
             )
         };
-    let send_fn = (!ctx.api.operations.is_empty()).then_some(send_fn);
+    let send_call = if per_call {
+        quote!(client.send(&[], request).await)
+    } else {
+        quote!(client.send(request).await)
+    };
+    let request_fn = quote! {
+        #[doc = " A request that the API description lacks (any method, path, query, headers and"]
+        #[doc = " body), sent through this client's pipeline: its credentials, retries, timeouts and"]
+        #[doc = " redirect and cross-origin rules, with the same [`Error`]s as an operation. `path` is"]
+        #[doc = " appended to the base URL as it is (see [`runtime::CustomRequest`])."]
+        pub fn request(&self, method: reqwest::Method, path: impl AsRef<str>) -> runtime::CustomRequest {
+            let client = self.clone();
+            runtime::CustomRequest::new(
+                method,
+                path.as_ref(),
+                Box::new(move |request| Box::pin(async move { #send_call })),
+            )
+        }
+    };
     let debug_base = if per_call {
         quote!(&self.inner.base_url.as_ref().map(runtime::redacted))
     } else {
@@ -305,8 +325,8 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
 
         pub use errors::ErrorModel;
         pub use runtime::{
-            Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RetryPolicy, Secret,
-            TokenCredential,
+            Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent, RetryPolicy,
+            Secret, TokenCredential,
         };
 
         #[doc = " The client: one per service endpoint, cheap to clone (an `Arc` inside)."]
@@ -375,6 +395,8 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             #base_url_fn
 
             #(#accessors)*
+
+            #request_fn
 
             #send_fn
         }
@@ -483,6 +505,25 @@ fn builder_setters() -> TokenStream {
         #[doc = " [`http_client`](Self::http_client), whose own setting applies)."]
         pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
             self.options.connect_timeout = Some(timeout);
+            self
+        }
+
+        #[doc = " The longest the server may stay silent (default: 60 s): before the response"]
+        #[doc = " begins while no request body is being sent, and between two chunks of the response"]
+        #[doc = " body. It is not a limit on the whole exchange: a download or an upload of any size"]
+        #[doc = " that keeps moving is never cut (see [`request_timeout`](Self::request_timeout) for"]
+        #[doc = " that). After it, the call fails with [`ErrorKind::Timeout`]. `None` waits forever."]
+        pub fn read_timeout(mut self, timeout: impl Into<Option<std::time::Duration>>) -> Self {
+            self.options.read_timeout = timeout.into();
+            self
+        }
+
+        #[doc = " The most bytes of a response body read into memory (default: 32 MiB): JSON and text"]
+        #[doc = " bodies (an error keeps at most the first 64 KiB of its body). A larger body fails the call with"]
+        #[doc = " [`ErrorKind::BodyTooLarge`] as soon as it is known (by its `Content-Length`, or while"]
+        #[doc = " it is read). Streamed bodies ([`ByteStream`]) have no limit."]
+        pub fn max_body_size(mut self, bytes: usize) -> Self {
+            self.options.max_body_size = bytes;
             self
         }
 

@@ -90,8 +90,9 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
         "# Client settings\n\n[`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, \
          or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered \
          once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and \
-         `502`-`504`), timeouts, and whether redirects are followed. Credentials only go to the \
-         client's own scheme, host and port.",
+         `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never \
+         cut), the limit on bodies read into memory (32 MiB), and whether redirects are \
+         followed. Credentials only go to the client's own scheme, host and port.",
     );
     if super::tokens::token_ops(ctx)?.is_some() {
         settings.push_str(
@@ -111,7 +112,9 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
     }
     settings.push_str(
         "\n\nBodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); \
-         [`runtime::digest`] computes and checks `sha256:` digests as they pass.",
+         [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body \
+         can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a \
+         request the description lacks through the same credentials, retries and errors.",
     );
     doc = doc.raw(settings);
     if !api.groups.is_empty() {

@@ -11,7 +11,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::types::Argument;
+use super::types::{Argument, Scope};
 use super::{Ctx, Doc, Names, code, unraw};
 use crate::ir::{BodyKind, Group, Location, Operation, Parameter, RequestBody, TypeRef};
 use crate::{ErrorKind, Result};
@@ -105,7 +105,12 @@ pub(crate) fn inputs<'a>(ctx: &Ctx<'a>, op: &'a Operation) -> Result<Vec<Input<'
                 "a body parameter is in `parameters`; it belongs in `body`",
             ));
         }
-        out.push(param_input(ctx, p, Kind::Param(p))?);
+        let input = if super::wire::is_link(op, p) {
+            link_input(ctx, p)?
+        } else {
+            param_input(ctx, p, Kind::Param(p))?
+        };
+        out.push(input);
     }
     if let Some(body) = &op.body {
         match &body.kind {
@@ -119,7 +124,7 @@ pub(crate) fn inputs<'a>(ctx: &Ctx<'a>, op: &'a Operation) -> Result<Vec<Input<'
                     out.push(param_input(ctx, field, Kind::Multipart(field))?);
                 }
             }
-            BodyKind::Json { ty } => out.push(body_input(ctx, body, ty)?),
+            BodyKind::Json { ty } => out.push(json_body_input(ctx, body, ty)?),
             BodyKind::Binary => out.push(body_input(ctx, body, &TypeRef::Binary)?),
             BodyKind::Text => out.push(body_input(ctx, body, &TypeRef::String { format: None })?),
         }
@@ -166,6 +171,36 @@ fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<In
     })
 }
 
+/// A path parameter that is the whole path: the runtime takes it as a link (a `Location`
+/// header's value) and resolves it against the base URL. What the client does comes first in
+/// its docs, before the description's text, which was written for clients that paste the value
+/// after the host (`do not include initial /`) and no longer applies as such.
+fn link_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter) -> Result<Input<'a>> {
+    let mut input = param_input(ctx, p, Kind::Param(p))?;
+    let mut doc = Doc::new()
+        .raw(
+            "The link as the server gave it (a `Location` header's value, a next-page link), taken \
+         as it is: keep any leading `/`.",
+        )
+        .raw(
+            "The client resolves it against its base URL, so an absolute URL \
+         (`https://host/v2/..`), an absolute path (`/v2/..`) and a relative path all work; a \
+         link to another scheme, host or port is refused before sending \
+         ([`ErrorKind::CrossOrigin`](crate::ErrorKind::CrossOrigin)). The value is sent \
+         verbatim, not percent-encoded (it may carry its own encoded query).",
+        );
+    if p.description
+        .as_deref()
+        .is_some_and(|d| !d.trim().is_empty())
+    {
+        doc = doc
+            .raw("The API description says (where it differs, the client does as above):")
+            .spec(p.description.as_deref());
+    }
+    input.doc = doc.raw(format!("Sent as the {} path parameter.", code(&p.name)));
+    Ok(input)
+}
+
 fn body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Result<Input<'a>> {
     let doc = Doc::new()
         .spec(body.description.as_deref())
@@ -179,6 +214,25 @@ fn body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Result<
         arg,
         doc,
     })
+}
+
+/// A JSON body: a `RequestContent` of its type, so that raw bytes can be given instead of a
+/// typed value.
+fn json_body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Result<Input<'a>> {
+    let mut input = body_input(ctx, body, ty)?;
+    let ty = ctx.rust_type(ty, Scope::Outside, &body.pointer)?;
+    let ident = &input.ident;
+    input.arg = Argument {
+        arg: quote!(impl Into<crate::runtime::RequestContent<#ty>>),
+        field: quote!(crate::runtime::RequestContent<#ty>),
+        convert: quote!(#ident.into()),
+        identity: false,
+    };
+    input.doc = input.doc.raw(
+        "A typed value, or raw bytes with their content type \
+         ([`RequestContent::raw`](crate::runtime::RequestContent::raw)), sent exactly as given.",
+    );
+    Ok(input)
 }
 
 /// The built-in setters of an operation's builder.

@@ -5,19 +5,22 @@
 use super::{RustFile, RustSource};
 
 /// The runtime files: their path in the generated crate and their source.
-const FILES: [(&str, &str); 14] = [
+const FILES: [(&str, &str); 17] = [
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("auth.rs", include_str!("../../runtime/auth.rs")),
     ("body.rs", include_str!("../../runtime/body.rs")),
     ("challenge.rs", include_str!("../../runtime/challenge.rs")),
+    ("content.rs", include_str!("../../runtime/content.rs")),
     (
         "credentials.rs",
         include_str!("../../runtime/credentials.rs"),
     ),
+    ("custom.rs", include_str!("../../runtime/custom.rs")),
     ("digest.rs", include_str!("../../runtime/digest.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
     ("paging.rs", include_str!("../../runtime/paging.rs")),
     ("pipeline.rs", include_str!("../../runtime/pipeline.rs")),
+    ("read.rs", include_str!("../../runtime/read.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),

@@ -245,6 +245,16 @@ fn param_statement(
     })
 }
 
+/// True when `p` is a link rather than a path segment: a verbatim path parameter that starts
+/// the path (`/{nextLink}`), which the runtime's `Request::path_verbatim` resolves as a URL
+/// reference against the base URL.
+pub(crate) fn is_link(op: &Operation, p: &Parameter) -> bool {
+    let placeholder = format!("{{{}}}", p.name);
+    p.location == Location::Path
+        && p.skip_url_encoding
+        && op.path.trim_start_matches('/').starts_with(&placeholder)
+}
+
 fn body_statements(
     ctx: &Ctx<'_>,
     op: &Operation,
@@ -281,14 +291,18 @@ fn body_statements(
         }
         (BodyKind::Json { .. }, Some(input)) => {
             let ident = &input.ident;
-            let access = Access {
-                expr: quote!(self.#ident),
-                required: input.required,
+            let chosen = if builtins.content_type {
+                quote!(self.content_type.as_deref())
+            } else {
+                quote!(None)
             };
-            with_value(
-                &access,
-                |value| quote!(request.json(#wire, #value, #content_type)?;),
-            )
+            let write = |content: TokenStream| quote!(#content.write(&mut request, #wire, #chosen, #default)?;);
+            if input.required {
+                write(quote!(self.#ident))
+            } else {
+                let inner = write(quote!(content));
+                quote!(if let Some(content) = self.#ident { #inner })
+            }
         }
         (BodyKind::Binary | BodyKind::Text, Some(input)) => {
             let ident = &input.ident;

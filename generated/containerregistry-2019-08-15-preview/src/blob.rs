@@ -95,7 +95,7 @@ impl BlobClient {
     ///
     /// Arguments:
     ///
-    /// - `location`: Link acquired from upload start or previous chunk. Note, do not include initial / (must do substring(1) )
+    /// - `location`: The link as the server gave it (a `Location` header's value, a next-page link), taken as it is: keep any leading `/`.
     pub fn cancel_upload(&self, location: impl Into<String>) -> BlobCancelUploadRequest {
         BlobCancelUploadRequest {
             client: self.client.clone(),
@@ -109,7 +109,7 @@ impl BlobClient {
     ///
     /// Arguments:
     ///
-    /// - `location`: Link acquired from upload start or previous chunk. Note, do not include initial / (must do substring(1) )
+    /// - `location`: The link as the server gave it (a `Location` header's value, a next-page link), taken as it is: keep any leading `/`.
     pub fn get_status(&self, location: impl Into<String>) -> BlobGetStatusRequest {
         BlobGetStatusRequest {
             client: self.client.clone(),
@@ -123,7 +123,7 @@ impl BlobClient {
     ///
     /// Arguments:
     ///
-    /// - `location`: Link acquired from upload start or previous chunk. Note, do not include initial / (must do substring(1) )
+    /// - `location`: The link as the server gave it (a `Location` header's value, a next-page link), taken as it is: keep any leading `/`.
     /// - `value`: Raw data of blob
     pub fn upload(
         &self,
@@ -145,7 +145,7 @@ impl BlobClient {
     /// Arguments:
     ///
     /// - `digest`: Digest of a BLOB
-    /// - `location`: Link acquired from upload start or previous chunk. Note, do not include initial / (must do substring(1) )
+    /// - `location`: The link as the server gave it (a `Location` header's value, a next-page link), taken as it is: keep any leading `/`.
     pub fn end_upload(
         &self,
         digest: impl Into<String>,

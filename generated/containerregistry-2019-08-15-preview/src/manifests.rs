@@ -118,13 +118,13 @@ impl ManifestsClient {
         &self,
         name: impl Into<String>,
         reference: impl Into<String>,
-        payload: crate::models::Manifest,
+        payload: impl Into<crate::runtime::RequestContent<crate::models::Manifest>>,
     ) -> ManifestsCreateRequest {
         ManifestsCreateRequest {
             client: self.client.clone(),
             name: name.into(),
             reference: reference.into(),
-            payload,
+            payload: payload.into(),
             accept: None,
             content_type: None,
         }
@@ -363,7 +363,7 @@ pub struct ManifestsUpdateAttributesRequest {
     client: crate::Client,
     name: String,
     reference: String,
-    value: Option<crate::models::ChangeableAttributes>,
+    value: Option<crate::runtime::RequestContent<crate::models::ChangeableAttributes>>,
     accept: Option<String>,
     content_type: Option<String>,
 }
@@ -378,8 +378,15 @@ impl ManifestsUpdateAttributesRequest {
     /// Repository attribute value
     ///
     /// Sent as the request body.
-    pub fn value(mut self, value: crate::models::ChangeableAttributes) -> Self {
-        self.value = Some(value);
+    ///
+    /// A typed value, or raw bytes with their content type ([`RequestContent::raw`](crate::runtime::RequestContent::raw)), sent exactly as given.
+    pub fn value(
+        mut self,
+        value: impl Into<
+            crate::runtime::RequestContent<crate::models::ChangeableAttributes>,
+        >,
+    ) -> Self {
+        self.value = Some(value.into());
         self
     }
     /// Sets the `Accept` header (default: `application/json`).
@@ -408,12 +415,13 @@ impl ManifestsUpdateAttributesRequest {
         request.path_param("name", &self.name)?;
         request.path("/_manifests/");
         request.path_param("reference", &self.reference)?;
-        if let Some(value) = &self.value {
-            request
-                .json(
+        if let Some(content) = self.value {
+            content
+                .write(
+                    &mut request,
                     "value",
-                    value,
-                    self.content_type.as_deref().unwrap_or("application/json"),
+                    self.content_type.as_deref(),
+                    "application/json",
                 )?;
         }
         request
@@ -662,7 +670,7 @@ pub struct ManifestsCreateRequest {
     client: crate::Client,
     name: String,
     reference: String,
-    payload: crate::models::Manifest,
+    payload: crate::runtime::RequestContent<crate::models::Manifest>,
     accept: Option<String>,
     content_type: Option<String>,
 }
@@ -700,14 +708,12 @@ impl ManifestsCreateRequest {
         request.path_param("name", &self.name)?;
         request.path("/manifests/");
         request.path_param("reference", &self.reference)?;
-        request
-            .json(
+        self.payload
+            .write(
+                &mut request,
                 "payload",
-                &self.payload,
-                self
-                    .content_type
-                    .as_deref()
-                    .unwrap_or("application/vnd.docker.distribution.manifest.v2+json"),
+                self.content_type.as_deref(),
+                "application/vnd.docker.distribution.manifest.v2+json",
             )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;

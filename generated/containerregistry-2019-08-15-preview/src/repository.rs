@@ -422,7 +422,7 @@ impl RepositoryGetAttributesResponse {
 pub struct RepositoryUpdateAttributesRequest {
     client: crate::Client,
     name: String,
-    value: Option<crate::models::ChangeableAttributes>,
+    value: Option<crate::runtime::RequestContent<crate::models::ChangeableAttributes>>,
     accept: Option<String>,
     content_type: Option<String>,
 }
@@ -437,8 +437,15 @@ impl RepositoryUpdateAttributesRequest {
     /// Repository attribute value
     ///
     /// Sent as the request body.
-    pub fn value(mut self, value: crate::models::ChangeableAttributes) -> Self {
-        self.value = Some(value);
+    ///
+    /// A typed value, or raw bytes with their content type ([`RequestContent::raw`](crate::runtime::RequestContent::raw)), sent exactly as given.
+    pub fn value(
+        mut self,
+        value: impl Into<
+            crate::runtime::RequestContent<crate::models::ChangeableAttributes>,
+        >,
+    ) -> Self {
+        self.value = Some(value.into());
         self
     }
     /// Sets the `Accept` header (default: `application/json`).
@@ -465,12 +472,13 @@ impl RepositoryUpdateAttributesRequest {
         );
         request.path("/acr/v1/");
         request.path_param("name", &self.name)?;
-        if let Some(value) = &self.value {
-            request
-                .json(
+        if let Some(content) = self.value {
+            content
+                .write(
+                    &mut request,
                     "value",
-                    value,
-                    self.content_type.as_deref().unwrap_or("application/json"),
+                    self.content_type.as_deref(),
+                    "application/json",
                 )?;
         }
         request

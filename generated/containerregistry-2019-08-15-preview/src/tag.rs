@@ -414,7 +414,7 @@ pub struct TagUpdateAttributesRequest {
     client: crate::Client,
     name: String,
     reference: String,
-    value: Option<crate::models::ChangeableAttributes>,
+    value: Option<crate::runtime::RequestContent<crate::models::ChangeableAttributes>>,
     accept: Option<String>,
     content_type: Option<String>,
 }
@@ -429,8 +429,15 @@ impl TagUpdateAttributesRequest {
     /// Repository attribute value
     ///
     /// Sent as the request body.
-    pub fn value(mut self, value: crate::models::ChangeableAttributes) -> Self {
-        self.value = Some(value);
+    ///
+    /// A typed value, or raw bytes with their content type ([`RequestContent::raw`](crate::runtime::RequestContent::raw)), sent exactly as given.
+    pub fn value(
+        mut self,
+        value: impl Into<
+            crate::runtime::RequestContent<crate::models::ChangeableAttributes>,
+        >,
+    ) -> Self {
+        self.value = Some(value.into());
         self
     }
     /// Sets the `Accept` header (default: `application/json`).
@@ -459,12 +466,13 @@ impl TagUpdateAttributesRequest {
         request.path_param("name", &self.name)?;
         request.path("/_tags/");
         request.path_param("reference", &self.reference)?;
-        if let Some(value) = &self.value {
-            request
-                .json(
+        if let Some(content) = self.value {
+            content
+                .write(
+                    &mut request,
                     "value",
-                    value,
-                    self.content_type.as_deref().unwrap_or("application/json"),
+                    self.content_type.as_deref(),
+                    "application/json",
                 )?;
         }
         request

@@ -62,13 +62,13 @@ impl ManifestsClient {
         &self,
         name: impl Into<String>,
         reference: impl Into<String>,
-        body: crate::models::Manifest,
+        body: impl Into<crate::runtime::RequestContent<crate::models::Manifest>>,
     ) -> ManifestsCreateRequest {
         ManifestsCreateRequest {
             client: self.client.clone(),
             name: name.into(),
             reference: reference.into(),
-            body,
+            body: body.into(),
             accept: None,
             content_type: None,
         }
@@ -334,7 +334,7 @@ pub struct ManifestsCreateRequest {
     client: crate::Client,
     name: String,
     reference: String,
-    body: crate::models::Manifest,
+    body: crate::runtime::RequestContent<crate::models::Manifest>,
     accept: Option<String>,
     content_type: Option<String>,
 }
@@ -372,14 +372,12 @@ impl ManifestsCreateRequest {
         request.path_param("name", &self.name)?;
         request.path("/manifests/");
         request.path_param("reference", &self.reference)?;
-        request
-            .json(
+        self.body
+            .write(
+                &mut request,
                 "body",
-                &self.body,
-                self
-                    .content_type
-                    .as_deref()
-                    .unwrap_or("application/vnd.docker.distribution.manifest.v2+json"),
+                self.content_type.as_deref(),
+                "application/vnd.docker.distribution.manifest.v2+json",
             )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;

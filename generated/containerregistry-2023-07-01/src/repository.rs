@@ -258,7 +258,9 @@ impl RepositoryDeleteResponse {
 pub struct RepositoryUpdateAttributesRequest {
     client: crate::Client,
     name: String,
-    body: Option<crate::models::RepositoryChangeableAttributes>,
+    body: Option<
+        crate::runtime::RequestContent<crate::models::RepositoryChangeableAttributes>,
+    >,
     accept: Option<String>,
     content_type: Option<String>,
 }
@@ -271,8 +273,15 @@ impl std::fmt::Debug for RepositoryUpdateAttributesRequest {
 }
 impl RepositoryUpdateAttributesRequest {
     /// Sent as the request body.
-    pub fn body(mut self, body: crate::models::RepositoryChangeableAttributes) -> Self {
-        self.body = Some(body);
+    ///
+    /// A typed value, or raw bytes with their content type ([`RequestContent::raw`](crate::runtime::RequestContent::raw)), sent exactly as given.
+    pub fn body(
+        mut self,
+        body: impl Into<
+            crate::runtime::RequestContent<crate::models::RepositoryChangeableAttributes>,
+        >,
+    ) -> Self {
+        self.body = Some(body.into());
         self
     }
     /// Sets the `Accept` header (default: `application/json`).
@@ -299,12 +308,13 @@ impl RepositoryUpdateAttributesRequest {
         );
         request.path("/acr/v1/");
         request.path_param("name", &self.name)?;
-        if let Some(value) = &self.body {
-            request
-                .json(
+        if let Some(content) = self.body {
+            content
+                .write(
+                    &mut request,
                     "body",
-                    value,
-                    self.content_type.as_deref().unwrap_or("application/json"),
+                    self.content_type.as_deref(),
+                    "application/json",
                 )?;
         }
         request

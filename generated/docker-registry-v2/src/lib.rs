@@ -20,13 +20,13 @@
 //!
 //! # Client settings
 //!
-//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and `502`-`504`), timeouts, and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
+//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `429` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
 //!
 //! The security schemes of the spec, and the credentials for each:
 //!
 //! - `registry_auth`: HTTP Basic: `Credentials::basic(user, password)`.
 //!
-//! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass.
+//! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a request the description lacks through the same credentials, retries and errors.
 //!
 //! # Operation groups
 //!
@@ -44,8 +44,8 @@ pub mod models;
 pub mod runtime;
 pub use errors::ErrorModel;
 pub use runtime::{
-    Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RetryPolicy, Secret,
-    TokenCredential,
+    Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent,
+    RetryPolicy, Secret, TokenCredential,
 };
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
@@ -130,6 +130,22 @@ impl Client {
             client: self.clone(),
         }
     }
+    /// A request that the API description lacks (any method, path, query, headers and
+    /// body), sent through this client's pipeline: its credentials, retries, timeouts and
+    /// redirect and cross-origin rules, with the same [`Error`]s as an operation. `path` is
+    /// appended to the base URL as it is (see [`runtime::CustomRequest`]).
+    pub fn request(
+        &self,
+        method: reqwest::Method,
+        path: impl AsRef<str>,
+    ) -> runtime::CustomRequest {
+        let client = self.clone();
+        runtime::CustomRequest::new(
+            method,
+            path.as_ref(),
+            Box::new(move |request| Box::pin(async move { client.send(request).await })),
+        )
+    }
     pub(crate) async fn send(
         &self,
         request: runtime::Request,
@@ -186,6 +202,26 @@ impl ClientBuilder {
     /// [`http_client`](Self::http_client), whose own setting applies).
     pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.options.connect_timeout = Some(timeout);
+        self
+    }
+    /// The longest the server may stay silent (default: 60 s): before the response
+    /// begins while no request body is being sent, and between two chunks of the response
+    /// body. It is not a limit on the whole exchange: a download or an upload of any size
+    /// that keeps moving is never cut (see [`request_timeout`](Self::request_timeout) for
+    /// that). After it, the call fails with [`ErrorKind::Timeout`]. `None` waits forever.
+    pub fn read_timeout(
+        mut self,
+        timeout: impl Into<Option<std::time::Duration>>,
+    ) -> Self {
+        self.options.read_timeout = timeout.into();
+        self
+    }
+    /// The most bytes of a response body read into memory (default: 32 MiB): JSON and text
+    /// bodies (an error keeps at most the first 64 KiB of its body). A larger body fails the call with
+    /// [`ErrorKind::BodyTooLarge`] as soon as it is known (by its `Content-Length`, or while
+    /// it is read). Streamed bodies ([`ByteStream`]) have no limit.
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.options.max_body_size = bytes;
         self
     }
     /// Whether redirects are followed (default: true, at most 10). When false, a redirect

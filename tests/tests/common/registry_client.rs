@@ -33,11 +33,12 @@ pub fn error_code(error: &acr::Error) -> Option<String> {
 
 /// Asserts that `error` is the registry's answer `status` with error code `code`, decoded.
 pub fn assert_registry_error(error: &acr::Error, status: u16, code: &str) {
-    assert_eq!(
-        error.kind(),
-        acr::ErrorKind::UnexpectedStatus,
-        "not a status error: {error:?}"
-    );
+    let kind = if matches!(status, 401 | 403) {
+        acr::ErrorKind::Auth
+    } else {
+        acr::ErrorKind::UnexpectedStatus
+    };
+    assert_eq!(error.kind(), kind, "not a status error: {error:?}");
     assert_eq!(
         error.status().map(|s| s.as_u16()),
         Some(status),

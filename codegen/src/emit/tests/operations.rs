@@ -99,7 +99,7 @@ fn json_bodies_default_to_their_first_media_type_and_can_be_overridden() {
     assert!(has(
         &files,
         "src/manifests.rs",
-        r#"request.json("payload", &self.payload, self.content_type.as_deref().unwrap_or("application/vnd.docker.distribution.manifest.v2+json"))?;"#
+        r#"self.payload.write(&mut request, "payload", self.content_type.as_deref(), "application/vnd.docker.distribution.manifest.v2+json")?;"#
     ));
     assert!(has(
         &files,
@@ -227,5 +227,43 @@ fn deprecated_operations_are_marked() {
         &fixture(),
         "src/files.rs",
         "#[deprecated] pub fn attach("
+    ));
+}
+
+#[test]
+fn a_link_parameter_is_documented_by_what_the_client_does() {
+    // ACR's upload link (`/{nextBlobUuidLink}`, verbatim): its description says "do not
+    // include initial / (must do substring(1))", while the client takes the value as it is.
+    let files = fixture();
+    let blob = &files["src/blob.rs"];
+    let argument = blob
+        .lines()
+        .find(|l| l.contains("/// - `location`:"))
+        .expect("the upload link is an argument");
+    assert!(
+        argument.contains("taken as it is: keep any leading `/`"),
+        "{argument}"
+    );
+    assert!(!argument.contains("substring(1)"), "{argument}");
+    // A path parameter inside the path is not a link.
+    assert!(has(
+        &files,
+        "src/blob.rs",
+        r#"request.path_param("name", &self.name)?;"#
+    ));
+}
+
+#[test]
+fn json_bodies_take_typed_values_or_raw_content() {
+    let files = fixture();
+    assert!(has(
+        &files,
+        "src/manifests.rs",
+        "payload: impl Into<crate::runtime::RequestContent<crate::models::Manifest>>"
+    ));
+    assert!(has(
+        &files,
+        "src/lib.rs",
+        "pub fn request(&self, method: reqwest::Method, path: impl AsRef<str>) -> runtime::CustomRequest"
     ));
 }

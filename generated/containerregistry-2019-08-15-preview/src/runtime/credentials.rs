@@ -81,7 +81,12 @@ pub struct Credentials {
 #[derive(Clone)]
 pub(crate) enum Kind {
     None,
-    Basic { user: String, password: Secret },
+    Basic {
+        user: String,
+        password: Secret,
+        /// Hosts besides the client's own whose token services may get the password.
+        realm_hosts: Vec<String>,
+    },
     Bearer(Secret),
     Token(Arc<dyn TokenCredential>),
     RefreshToken(Secret),
@@ -93,15 +98,34 @@ impl Credentials {
     pub fn none() -> Self {
         Credentials { kind: Kind::None }
     }
-    /// A user name and password: sent as `Basic` to the client's host, and to a token service
-    /// that a `Bearer` challenge names when it is on the same host or uses `https`.
+    /// A user name and password: sent as `Basic` to the client's scheme, host and port, and
+    /// to the token service that a `Bearer` challenge names (its `realm`) when that is on the
+    /// client's own origin, or on the client's host over `https`.
+    ///
+    /// A token service on another host gets no password (it is asked for an anonymous token)
+    /// unless that host is allowed with
+    /// [`allow_token_realm_host`](Self::allow_token_realm_host): a server could otherwise
+    /// name a realm of its choice and collect the password.
     pub fn basic(user: impl Into<String>, password: impl Into<Secret>) -> Self {
         Credentials {
             kind: Kind::Basic {
                 user: user.into(),
                 password: password.into(),
+                realm_hosts: Vec::new(),
             },
         }
+    }
+    /// Lets [`basic`](Self::basic) credentials go to a token service (a `Bearer` challenge's
+    /// `realm`) on `host` (some container tools do that for any realm): for a server whose
+    /// token service is elsewhere (`Credentials::basic(..).allow_token_realm_host("auth.example.com")`). The realm
+    /// must use `https` or the client's own scheme; the host is compared without its port,
+    /// ASCII case-insensitively. Other credentials are left as they are.
+    #[must_use]
+    pub fn allow_token_realm_host(mut self, host: impl Into<String>) -> Self {
+        if let Kind::Basic { realm_hosts, .. } = &mut self.kind {
+            realm_hosts.push(host.into());
+        }
+        self
     }
     /// A fixed bearer token, sent with every request to the client's host.
     pub fn bearer(token: impl Into<Secret>) -> Self {

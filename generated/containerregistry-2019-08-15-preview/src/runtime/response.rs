@@ -2,13 +2,14 @@
 //! Reading responses: typed headers, JSON and text bodies, and errors for unexpected statuses.
 use std::fmt;
 use std::str::FromStr;
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use url::Url;
 use super::Error;
 use super::error::MAX_ERROR_BODY;
+use super::read::{read_body, read_prefix};
 /// What every response keeps besides its typed fields: the status, the headers and, for bodies
 /// read into memory, the raw bytes. `Debug` leaves out the URL and the body.
 #[derive(Clone)]
@@ -66,7 +67,8 @@ impl fmt::Debug for ResponseParts {
             .finish()
     }
 }
-/// Reads a JSON body.
+/// Reads a JSON body (at most the client's limit on bodies read into memory:
+/// [`super::ErrorKind::BodyTooLarge`] beyond it).
 ///
 /// A server may answer a documented body with nothing at all (a `201` with no body and no
 /// `Content-Type`). An empty body (or only whitespace) decodes as `null` when `T` allows it
@@ -78,7 +80,7 @@ pub async fn json<T: DeserializeOwned>(
     response: reqwest::Response,
 ) -> Result<(T, ResponseParts), Error> {
     let parts = ResponseParts::new(&response);
-    let body = response.bytes().await.map_err(|e| Error::transport(Some(operation), e))?;
+    let body = read_body(operation, response).await?;
     let decoded: Result<T, Box<dyn std::error::Error + Send + Sync>> = if body
         .iter()
         .all(u8::is_ascii_whitespace)
@@ -96,13 +98,14 @@ pub async fn json<T: DeserializeOwned>(
         Err(e) => Err(Error::decode(operation, parts.status, parts.headers, &body, e)),
     }
 }
-/// Reads a text body (invalid UTF-8 is a [`super::ErrorKind::Decode`] error).
+/// Reads a text body (invalid UTF-8 is a [`super::ErrorKind::Decode`] error; the limit of
+/// [`json`] applies).
 pub async fn text(
     operation: &'static str,
     response: reqwest::Response,
 ) -> Result<(String, ResponseParts), Error> {
     let parts = ResponseParts::new(&response);
-    let body = response.bytes().await.map_err(|e| Error::transport(Some(operation), e))?;
+    let body = read_body(operation, response).await?;
     match String::from_utf8(body.to_vec()) {
         Ok(text) => Ok((text, parts.with_body(body))),
         Err(e) => {
@@ -125,17 +128,7 @@ pub async fn unexpected_status(
 ) -> Error {
     let status = response.status();
     let headers = response.headers().clone();
-    let mut body = BytesMut::new();
-    while body.len() < MAX_ERROR_BODY {
-        match response.chunk().await {
-            Ok(Some(chunk)) => {
-                let room = MAX_ERROR_BODY - body.len();
-                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            }
-            Ok(None) | Err(_) => break,
-        }
-    }
-    let body = body.freeze();
+    let body = read_prefix(operation, &mut response, MAX_ERROR_BODY).await;
     let model = model(status.as_u16(), &body);
     Error::unexpected_status(operation, status, headers, body, model)
 }

@@ -19,6 +19,10 @@
 //! - `Basic`: the `Basic` credentials, when the request did not carry them.
 //!
 //! A fixed bearer token is never replaced: its `401` is the answer.
+//!
+//! Credentials that cannot go into a header (a line break in a token or password, a `:` in a
+//! `Basic` user name) fail the call ([`super::ErrorKind::Auth`]): a request is never sent
+//! without the credentials it should carry.
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -99,19 +103,19 @@ impl Auth {
             return Ok((None, Sent::Nothing));
         };
         if let Some(token) = state.cache().current.clone() {
-            return Ok((authorization(bearer(&token)), Sent::Bearer(token)));
+            return Ok((Some((AUTHORIZATION, bearer(&token)?)), Sent::Bearer(token)));
         }
         match &state.kind {
             Kind::Bearer(token) => {
-                Ok((authorization(bearer(token)), Sent::Bearer(token.clone())))
+                Ok((Some((AUTHORIZATION, bearer(token)?)), Sent::Bearer(token.clone())))
             }
             Kind::Token(credential) if credential.preemptive() => {
                 let token = credential.token(None).await?;
                 state.cache().current = Some(token.clone());
-                Ok((authorization(bearer(&token)), Sent::Bearer(token)))
+                Ok((Some((AUTHORIZATION, bearer(&token)?)), Sent::Bearer(token)))
             }
-            Kind::Basic { user, password } => {
-                Ok((authorization(basic(user, password)), Sent::Basic))
+            Kind::Basic { user, password, .. } => {
+                Ok((Some((AUTHORIZATION, basic(user, password)?)), Sent::Basic))
             }
             Kind::ApiKey { header, key } => {
                 Ok((Some(api_key(header, key)?), Sent::Nothing))
@@ -131,7 +135,13 @@ impl Auth {
             return Ok(false);
         };
         let basic_creds = match &state.kind {
-            Kind::Basic { user, password } => Some((user.as_str(), password)),
+            Kind::Basic { user, password, realm_hosts } => {
+                Some(super::token::Basic {
+                    user,
+                    password,
+                    realm_hosts,
+                })
+            }
             _ => None,
         };
         if let Kind::Token(credential) = &state.kind {
@@ -265,9 +275,6 @@ fn no_operation(what: &str) -> Error {
         None,
     )
 }
-fn authorization(value: Option<HeaderValue>) -> Option<(HeaderName, HeaderValue)> {
-    value.map(|v| (AUTHORIZATION, v))
-}
 /// The API key's header; a header name or key that cannot go into a header is an error, not a
 /// request sent without it.
 fn api_key(header: &str, key: &Secret) -> Result<(HeaderName, HeaderValue), Error> {
@@ -290,16 +297,39 @@ fn api_key(header: &str, key: &Secret) -> Result<(HeaderName, HeaderValue), Erro
     value.set_sensitive(true);
     Ok((name, value))
 }
-fn bearer(token: &Secret) -> Option<HeaderValue> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose())).ok()?;
-    value.set_sensitive(true);
-    Some(value)
+/// `Bearer <token>`; a token that cannot go into a header (a line break, a control character)
+/// is an error, never a request sent without it.
+fn bearer(token: &Secret) -> Result<HeaderValue, Error> {
+    sensitive(format!("Bearer {}", token.expose()), "the bearer token")
 }
-fn basic(user: &str, password: &Secret) -> Option<HeaderValue> {
+/// `Basic <base64(user:password)>`; a user name or password that cannot be sent is an error.
+fn basic(user: &str, password: &Secret) -> Result<HeaderValue, Error> {
+    if user.contains(':')
+        || user.chars().chain(password.expose().chars()).any(char::is_control)
+    {
+        return Err(
+            invalid_credentials(
+                "the Basic user name has a `:`, or the user name or password a control character",
+            ),
+        );
+    }
     let encoded = base64(format!("{user}:{}", password.expose()).as_bytes());
-    let mut value = HeaderValue::from_str(&format!("Basic {encoded}")).ok()?;
+    sensitive(format!("Basic {encoded}"), "the Basic credentials")
+}
+fn sensitive(text: String, what: &str) -> Result<HeaderValue, Error> {
+    let mut value = HeaderValue::from_str(&text)
+        .map_err(|_| {
+            invalid_credentials(
+                &format!(
+                    "{what} cannot be sent in a header (a line break or another control character)"
+                ),
+            )
+        })?;
     value.set_sensitive(true);
-    Some(value)
+    Ok(value)
+}
+fn invalid_credentials(message: &str) -> Error {
+    Error::auth(None, message.to_owned(), None)
 }
 /// Standard base64 with padding (RFC 4648), for `Basic` credentials.
 fn base64(bytes: &[u8]) -> String {

@@ -16,7 +16,8 @@ pub enum ErrorKind {
     /// TLS failure, reset, ...). [`std::error::Error::source`] has the cause.
     Transport,
     /// The request, or reading the response, took longer than the client's timeout (or the
-    /// connection could not be made within the connect timeout).
+    /// connection could not be made within the connect timeout, or the server sent nothing for
+    /// longer than the read timeout).
     Timeout,
     /// A valid URL could not be made from the base URL and the parameters.
     InvalidUrl,
@@ -24,9 +25,16 @@ pub enum ErrorKind {
     /// redirect to follow with a body) points to another scheme, host or port than the client's
     /// base URL. Nothing was sent to it.
     CrossOrigin,
-    /// Credentials could not be obtained: the token service refused them, answered something
-    /// that is not a token, or the credentials cannot answer the server's challenge.
+    /// Authentication failed: the server answered `401` or `403` after the client answered
+    /// its challenge (or had nothing to answer it with), a token service refused the
+    /// credentials or answered something that is not a token, or the credentials cannot be
+    /// sent (a token with a line break). [`Error::status`], [`Error::body`] and
+    /// [`Error::model`] tell more when the server answered.
     Auth,
+    /// A response body to be read into memory is larger than the client's limit
+    /// (`ClientBuilder::max_body_size`). Nothing more of it was read; [`Error::status`] and
+    /// [`Error::headers`] are set. Streamed bodies ([`super::ByteStream`]) have no limit.
+    BodyTooLarge,
     /// A body's digest is not the one expected (see [`super::digest`]).
     DigestMismatch,
     /// A local file could not be read (see [`super::Body::from_path`]).
@@ -34,7 +42,8 @@ pub enum ErrorKind {
     /// A parameter value cannot go on the wire (a header value with a line break, a body that
     /// cannot be serialized, ...). [`Error::parameter`] names it.
     InvalidParameter,
-    /// The server answered with a status that the operation does not document as a success.
+    /// The server answered with a status that the operation does not document as a success
+    /// (but `401` and `403` are [`ErrorKind::Auth`]).
     /// [`Error::status`], [`Error::headers`], [`Error::body`] and [`Error::model`] tell more.
     UnexpectedStatus,
     /// The response has a documented status, but its body is not what the operation documents.
@@ -134,6 +143,40 @@ impl Error {
         }
         error
     }
+    /// No bytes from the server for `idle` while waiting for `what`.
+    pub(crate) fn idle_timeout(
+        operation: Option<&'static str>,
+        idle: std::time::Duration,
+        what: &str,
+    ) -> Self {
+        let mut error = Error::new(
+            ErrorKind::Timeout,
+            format!(
+                "the server sent nothing for {} ms while the client waited for {what} (the read timeout)",
+                idle.as_millis()
+            ),
+        );
+        error.inner.operation = operation;
+        error
+    }
+    /// A body larger than `limit`, the client's limit on bodies read into memory.
+    pub(crate) fn body_too_large(
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        limit: usize,
+    ) -> Self {
+        let mut error = Error::new(
+            ErrorKind::BodyTooLarge,
+            format!(
+                "the response body is larger than {limit} bytes, the limit on bodies read into memory (see `ClientBuilder::max_body_size`)"
+            ),
+        );
+        error.inner.operation = Some(operation);
+        error.inner.status = Some(status);
+        error.inner.headers = Some(headers);
+        error
+    }
     /// A digest that does not match.
     pub(crate) fn digest_mismatch(expected: &str, actual: &str) -> Self {
         Error::new(
@@ -175,7 +218,9 @@ impl Error {
         error.inner.parameter = Some(parameter);
         error
     }
-    /// An undocumented (or documented error) status, with what was read of the body.
+    /// An undocumented (or documented error) status, with what was read of the body: an
+    /// [`ErrorKind::Auth`] error for `401` and `403` (the pipeline has answered any challenge
+    /// it could by then).
     pub(crate) fn unexpected_status(
         operation: &'static str,
         status: StatusCode,
@@ -183,7 +228,14 @@ impl Error {
         body: Bytes,
         model: Option<crate::ErrorModel>,
     ) -> Self {
-        let mut error = Error::new(ErrorKind::UnexpectedStatus, "unexpected status");
+        let mut error = if matches!(status.as_u16(), 401 | 403) {
+            Error::new(
+                ErrorKind::Auth,
+                "the server refused the credentials (or their absence)",
+            )
+        } else {
+            Error::new(ErrorKind::UnexpectedStatus, "unexpected status")
+        };
         error.inner.operation = Some(operation);
         error.inner.status = Some(status);
         error.inner.headers = Some(headers);
@@ -302,6 +354,7 @@ impl fmt::Display for Error {
             }
             ErrorKind::Transport
             | ErrorKind::Timeout
+            | ErrorKind::BodyTooLarge
             | ErrorKind::CrossOrigin
             | ErrorKind::DigestMismatch => f.write_str(&self.inner.message)?,
         }

@@ -5,7 +5,7 @@ use reqwest::Method;
 use reqwest::header::{CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 use url::Url;
-use super::urls::{origin_text, same_origin};
+use super::urls::same_origin;
 use super::{Body, Error};
 /// Everything but the RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) is percent-encoded
 /// in path segments, host values and form fields: `/` becomes `%2F`, a space `%20`.
@@ -116,12 +116,30 @@ impl Request {
         self.path.push_str(literal);
     }
     /// Appends a path parameter, percent-encoded as one segment (`a/b` becomes `a%2Fb`).
+    ///
+    /// An empty value (it would make an empty segment, `/v2//tags`) and a value `.` or `..`
+    /// are refused ([`super::ErrorKind::InvalidParameter`]): URL parsers (the WHATWG URL
+    /// standard, which the `url` crate follows) and servers read `..` and its encoded forms
+    /// (`%2E%2E`) as "the parent segment", so such a value would send the request to another
+    /// path than the operation's.
     pub fn path_param<T: Serialize + ?Sized>(
         &mut self,
         name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
         let text = self.format(name, value, Collection::Csv)?;
+        let problem = match text.as_str() {
+            "" => Some("must not be empty: it would make an empty path segment"),
+            "." | ".." => {
+                Some(
+                    "must not be `.` or `..`: URLs read it (even percent-encoded) as a relative path segment",
+                )
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            return Err(Error::invalid_parameter(Some(self.operation), name, problem));
+        }
         self.path.push_str(&encode_component(&text));
         Ok(())
     }
@@ -129,10 +147,11 @@ impl Request {
     /// encoded query (`?_state=ab%3D`), and goes on the wire as given. A leading `/` after a `/`
     /// is dropped (no `//`).
     ///
-    /// When the template is just `/{param}`, the value is a link (a `Location` header): an
-    /// absolute URL (`http://host/v1/..`), an absolute path (`/v1/..`, on the base URL's
-    /// scheme, host and port) or a relative path (`v1/..`, after the base URL). A link to
-    /// another scheme, host or port is refused before sending ([`super::ErrorKind::CrossOrigin`]).
+    /// When the template is just `/{param}`, the value is a link (a `Location` header), taken
+    /// as it is: an absolute URL (`http://host/v1/..`), a scheme-relative one
+    /// (`//host/v1/..`), an absolute path (`/v1/..`, on the base URL's scheme, host and port)
+    /// or a relative path (`v1/..`, after the base URL). A link to another scheme, host or port
+    /// is refused before sending ([`super::ErrorKind::CrossOrigin`]).
     pub fn path_verbatim<T: Serialize + ?Sized>(
         &mut self,
         name: &'static str,
@@ -149,6 +168,36 @@ impl Request {
             _ => text.as_str(),
         };
         self.path.push_str(text);
+        Ok(())
+    }
+    /// Makes the path a link: a URL reference resolved against the base URL (see
+    /// [`path_verbatim`](Self::path_verbatim)).
+    pub(crate) fn link(&mut self, link: String) {
+        self.path = link;
+        self.target = Target::Link;
+    }
+    /// Adds a query pair given at run time, percent-encoded.
+    pub(crate) fn query_pair(&mut self, name: &str, value: &str) {
+        self.push_query(&encode_query(name), &encode_query(value));
+    }
+    /// Adds a header given at run time (several values of one name are all sent).
+    pub(crate) fn append_header(
+        &mut self,
+        name: &str,
+        value: &str,
+    ) -> Result<(), Error> {
+        let invalid = |what: &str| {
+            Error::invalid_parameter(
+                Some(self.operation),
+                "header",
+                format!("`{name}`: not a valid header {what}"),
+            )
+        };
+        let header = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| invalid("name"))?;
+        let value = HeaderValue::from_str(value)
+            .map_err(|_| invalid("value (control characters or line breaks)"))?;
+        self.headers.append(header, value);
         Ok(())
     }
     /// Adds a constant query pair from the path template (`?mode=resumable`).
@@ -372,16 +421,29 @@ impl Request {
         }
     }
     /// The full URL: `base`, the path (or the link), then the query after any query that a
-    /// verbatim path value brought. A link must stay on the base URL's origin.
+    /// verbatim path value brought. A link is resolved as a URL reference against the base URL
+    /// as a directory (RFC 3986: `https://h/x`, `//h/x`, `/x`, `x`), then must stay on the base
+    /// URL's origin.
     pub(crate) fn url(&self, base: &Url) -> Result<Url, Error> {
-        let base_text = base.as_str().trim_end_matches('/');
+        let invalid = |e| {
+            Error::invalid_url(
+                Some(self.operation),
+                "the request URL is not valid",
+                Some(e),
+            )
+        };
         let mut url = match self.target {
-            Target::Path => format!("{base_text}{}", self.path),
-            Target::Link if has_scheme(&self.path) => self.path.clone(),
-            Target::Link if self.path.starts_with('/') => {
-                format!("{}{}", origin_text(base), self.path)
+            Target::Path => {
+                format!("{}{}", base.as_str().trim_end_matches('/'), self.path)
             }
-            Target::Link => format!("{base_text}/{}", self.path),
+            Target::Link => {
+                let mut directory = base.clone();
+                if !directory.path().ends_with('/') {
+                    let path = format!("{}/", directory.path());
+                    directory.set_path(&path);
+                }
+                String::from(directory.join(&self.path).map_err(invalid)?)
+            }
         };
         if !self.query.is_empty() {
             match url.find('?') {
@@ -391,14 +453,7 @@ impl Request {
             }
             url.push_str(&self.query);
         }
-        let url = Url::parse(&url)
-            .map_err(|e| {
-                Error::invalid_url(
-                    Some(self.operation),
-                    "the request URL is not valid",
-                    Some(e),
-                )
-            })?;
+        let url = Url::parse(&url).map_err(invalid)?;
         if self.target == Target::Link && !same_origin(&url, base) {
             return Err(Error::cross_origin(Some(self.operation), "the link"));
         }
@@ -472,18 +527,6 @@ fn scalar_text(value: serde_json::Value) -> String {
         serde_json::Value::Null => String::new(),
         serde_json::Value::String(text) => text,
         other => other.to_string(),
-    }
-}
-/// True when `text` starts with a URL scheme (`https:`, `http:`, ...) followed by `//`.
-fn has_scheme(text: &str) -> bool {
-    match text.split_once("://") {
-        Some((scheme, _)) => {
-            let mut chars = scheme.chars();
-            chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-                && chars
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-        None => false,
     }
 }
 /// A body ready for the HTTP client.

@@ -95,14 +95,3 @@ pub fn same_origin(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme() && a.host_str() == b.host_str()
         && a.port_or_known_default() == b.port_or_known_default()
 }
-/// `url` without its path, query and fragment: `https://host:port`.
-pub(crate) fn origin_text(url: &Url) -> String {
-    let mut text = format!("{}://", url.scheme());
-    if let Some(host) = url.host_str() {
-        text.push_str(host);
-    }
-    if let Some(port) = url.port() {
-        text.push_str(&format!(":{port}"));
-    }
-    text
-}
