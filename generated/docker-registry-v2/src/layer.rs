@@ -66,7 +66,7 @@ impl LayerClient {
     ///
     /// Arguments:
     ///
-    /// - `location`: The `Location` header of the answer that started the upload or of the last chunk, as given (an absolute URL on the registry, or a path).
+    /// - `location`: The link as the server gave it (a `Location` header's value, a next-page link), taken as it is: keep any leading `/`.
     pub fn get_upload_status(
         &self,
         location: impl Into<String>,
@@ -83,7 +83,7 @@ impl LayerClient {
     ///
     /// Arguments:
     ///
-    /// - `location`: The `Location` header of the answer that started the upload or of the last chunk, as given (an absolute URL on the registry, or a path).
+    /// - `location`: The link as the server gave it (a `Location` header's value, a next-page link), taken as it is: keep any leading `/`.
     /// - `chunk`: The next bytes of the blob.
     pub fn upload_chunk(
         &self,
@@ -104,7 +104,7 @@ impl LayerClient {
     ///
     /// Arguments:
     ///
-    /// - `location`: The `Location` header of the answer that started the upload or of the last chunk, as given (an absolute URL on the registry, or a path).
+    /// - `location`: The link as the server gave it (a `Location` header's value, a next-page link), taken as it is: keep any leading `/`.
     /// - `digest`: The digest of the whole blob (`sha256:...`).
     pub fn complete_upload(
         &self,
@@ -126,7 +126,7 @@ impl LayerClient {
     ///
     /// Arguments:
     ///
-    /// - `location`: The `Location` header of the answer that started the upload or of the last chunk, as given (an absolute URL on the registry, or a path).
+    /// - `location`: The link as the server gave it (a `Location` header's value, a next-page link), taken as it is: keep any leading `/`.
     pub fn cancel_upload(
         &self,
         location: impl Into<String>,
