@@ -42,8 +42,60 @@ pub const CRATE_TYPES: &[&str] = &[
     "Body",
     "ByteStream",
 ];
-/// Fields and methods of a generated request builder: parameter names must avoid them.
-pub const REQUEST_MEMBERS: &[&str] = &["client", "send", "into_future"];
+/// Fields and methods of a generated request builder, and its built-in `accept(..)` and
+/// `content_type(..)` setters: parameter names must avoid them (an `Accept` or `Content-Type`
+/// header parameter replaces the built-in setter and takes its name: [`claim_parameter`]).
+pub const REQUEST_MEMBERS: &[&str] = &["client", "send", "into_future", "accept", "content_type"];
+/// Methods of a generated sub-client besides its operations (it derives `Clone` and `Debug`).
+pub const GROUP_MEMBERS: &[&str] = &["clone", "fmt"];
+/// Crates a generated crate names in its code (and the standard ones): group modules must not
+/// shadow them, since `crate::std` would hide `std` in the crate root.
+pub const EXTERN_CRATES: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "proc_macro",
+    "test",
+    "reqwest",
+    "serde",
+    "serde_json",
+    "url",
+    "bytes",
+    "futures",
+    "futures_core",
+    "futures_util",
+    "tokio",
+    "http",
+    "sha2",
+    "base64",
+    "percent_encoding",
+];
+
+/// Claims the Rust name of a request parameter in `scope` (made with [`REQUEST_MEMBERS`]
+/// reserved). An `Accept` or `Content-Type` header parameter (`header` is its wire name) named
+/// like the built-in setter takes that name, since it replaces the setter; any other parameter
+/// with such a name gets a suffix.
+pub fn claim_parameter(scope: &mut Scope, client_name: &str, header: Option<&str>) -> String {
+    let name = value_name(client_name);
+    let builtin = header.is_some_and(|h| {
+        (h.eq_ignore_ascii_case("accept") && name == "accept")
+            || (h.eq_ignore_ascii_case("content-type") && name == "content_type")
+    });
+    if builtin {
+        return name;
+    }
+    scope.claim(name)
+}
+
+/// The module (and accessor) name of an operation group: never one of `reserved` nor the name
+/// of a crate the generated code uses (`std` becomes `std_api`).
+pub fn group_name(scope: &mut Scope, group: &str) -> String {
+    let name = value_name(group);
+    if EXTERN_CRATES.contains(&name.as_str()) {
+        return scope.claim(format!("{name}_api"));
+    }
+    scope.claim(name)
+}
 /// Fields and methods of a generated response: header field names must avoid them.
 pub const RESPONSE_MEMBERS: &[&str] =
     &["status", "headers", "body", "http", "into_body", "raw_body"];
@@ -159,6 +211,36 @@ pub fn status_name(status: u16) -> String {
 /// The name of a response case for a status range (`2XX` -> `Status2xx`).
 pub fn status_range_name(range: &str) -> String {
     format!("Status{}", alnum_only(range).to_lowercase())
+}
+
+/// The variants of the `ErrorModel` enum, one per error type (`None` for types that are not
+/// JSON): a model by its Rust name, other types by their kind (`Json`, `Text`, `Array`, ...).
+/// Two error types with the same name (two inline arrays) get suffixes in order (`Array`,
+/// `Array2`). `model_name` gives a model's Rust type name. Each entry is `(wanted, given)`.
+pub fn error_variant_names(
+    types: &[crate::ir::TypeRef],
+    model_name: impl Fn(&str) -> Option<String>,
+) -> Vec<Option<(String, String)>> {
+    use crate::ir::TypeRef;
+    let mut scope = Scope::new();
+    types
+        .iter()
+        .map(|ty| {
+            let label: String = match ty {
+                TypeRef::Model { name } => model_name(name).unwrap_or_else(|| type_name(name)),
+                TypeRef::Any => "Json".into(),
+                TypeRef::String { .. } => "Text".into(),
+                TypeRef::Integer { .. } => "Integer".into(),
+                TypeRef::Number { .. } => "Number".into(),
+                TypeRef::Boolean => "Boolean".into(),
+                TypeRef::Array { .. } => "Array".into(),
+                TypeRef::Map { .. } => "Map".into(),
+                TypeRef::Binary => return None,
+            };
+            let given = scope.claim(label.clone());
+            Some((label, given))
+        })
+        .collect()
 }
 
 /// Splits `Group_Operation` into its group and operation parts. Only the first `_` splits;

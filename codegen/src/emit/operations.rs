@@ -22,7 +22,7 @@ const BUILDER_RESERVED: [&str; 3] = ["client", "send", "into_future"];
 pub(crate) fn group_file(ctx: &Ctx<'_>, group: &Group) -> Result<TokenStream> {
     let client_ty = ctx.ident(&group.type_name, "#")?;
     let mut types = Names::new([unraw(&group.type_name)]);
-    let mut methods = Names::new(["clone", "fmt"]);
+    let mut methods = Names::new(crate::naming::GROUP_MEMBERS.iter().copied());
     let mut method_items = Vec::new();
     let mut items = Vec::new();
     for op in ctx

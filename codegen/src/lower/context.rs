@@ -30,6 +30,10 @@ pub(crate) struct Lowerer<'r> {
     pub in_progress: indexmap::IndexSet<String>,
     /// Warnings about constructs that were not lowered.
     pub warnings: Vec<Warning>,
+    /// `(child, parent)` for each `allOf` parent that was still being lowered when its child
+    /// was (`Thing` has a property of type `CreativeWork`, which inherits from `Thing`): the
+    /// parent's properties are copied into the child at the end.
+    pub late_parents: Vec<(String, String)>,
     /// Keywords next to a schema `$ref` apply (OpenAPI 3.1, JSON Schema 2020-12), rather than
     /// being ignored (Swagger 2.0 and OpenAPI 3.0, JSON Reference), and a reference object's
     /// `description` replaces the referenced one's.
@@ -46,6 +50,7 @@ impl<'r> Lowerer<'r> {
             model_types: Scope::new(),
             in_progress: indexmap::IndexSet::new(),
             warnings: Vec::new(),
+            late_parents: Vec::new(),
             ref_siblings_apply: false,
         }
     }

@@ -11,7 +11,8 @@ use crate::{ErrorKind, Result};
 
 pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Result<Api> {
     check_duplicate_ids(&parts.operations)?;
-    let (models, model_warnings) = super::models::finish_models(cx.models)?;
+    let root_file = crate::display_path(&cx.res.root().0.file);
+    let (models, model_warnings) = super::models::finish_models(cx.models, &cx.late_parents)?;
     let mut warnings = cx.warnings;
     warnings.extend(model_warnings);
 
@@ -41,12 +42,14 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
                 group.clone(),
                 Group {
                     name: group.clone(),
-                    rust_name: group_names.claim(naming::value_name(&group)),
-                    type_name: group_types.claim(format!("{}Client", naming::type_name(&group))),
+                    rust_name: naming::group_name(&mut group_names, &group),
+                    type_name: group_types.claim(naming::type_name(&format!("{group}_Client"))),
                 },
             );
         }
-        let method_scope = methods.entry(group.clone()).or_default();
+        let method_scope = methods
+            .entry(group.clone())
+            .or_insert_with(|| Scope::with_reserved(naming::GROUP_MEMBERS));
         let rust_name = method_scope.claim(naming::value_name(&op_name));
         let type_name = op_types.claim(naming::type_name(&format!("{group}_{op_name}")));
 
@@ -134,6 +137,32 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             }
         }
     }
+    let variant_names = naming::error_variant_names(&error_models, |name| {
+        models
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.rust_name.clone())
+    });
+    for (ty, names) in error_models.iter().zip(&variant_names) {
+        if let Some((wanted, given)) = names
+            && wanted != given
+        {
+            let first = error_models
+                .iter()
+                .zip(&variant_names)
+                .find(|(_, n)| n.as_ref().is_some_and(|(_, g)| g == wanted))
+                .map(|(t, _)| t);
+            let here = error_pointer(&operations, ty);
+            let there = first.map_or_else(|| "#".to_owned(), |t| error_pointer(&operations, t));
+            warnings.push(crate::ir::Warning {
+                file: root_file.clone(),
+                pointer: here,
+                message: format!(
+                    "the error body variant `ErrorModel::{wanted}` is taken by the error body of the operation at {there}: this one is `ErrorModel::{given}`"
+                ),
+            });
+        }
+    }
     for p in &mut client_parameters {
         if p.location == Location::Host {
             p.client_level = true;
@@ -154,6 +183,19 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         error_models,
         warnings,
     })
+}
+
+/// The pointer of the first operation with an error response whose body is `ty`.
+fn error_pointer(operations: &[Operation], ty: &TypeRef) -> String {
+    operations
+        .iter()
+        .find(|op| {
+            op.default_response
+                .iter()
+                .chain(&op.responses)
+                .any(|r| matches!(&r.body, Some(ResponseBody::Json { ty: body, .. }) if body == ty))
+        })
+        .map_or_else(|| "#".to_owned(), |op| op.pointer.clone())
 }
 
 /// Adds to `produces` the media types that a polymorphic success model names as its kinds'

@@ -5,9 +5,12 @@
 //! formats: groups and operation names ([`finish`]), model inheritance, discriminators and
 //! recursion ([`models`]).
 
+mod alias_cycles;
+mod all_of;
 mod context;
 mod finish;
 mod keywords;
+mod late_parents;
 mod models;
 mod openapi3;
 mod schema;

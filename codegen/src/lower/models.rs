@@ -8,7 +8,10 @@ use crate::ir::{Model, ModelKind, TypeRef, Warning};
 use crate::{Error, ErrorKind, Result};
 
 /// The finished models, and warnings about what could not be represented.
-pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<(Vec<Model>, Vec<Warning>)> {
+pub(super) fn finish_models(
+    slots: IndexMap<String, Slot>,
+    late_parents: &[(String, String)],
+) -> Result<(Vec<Model>, Vec<Warning>)> {
     let mut models: IndexMap<String, Model> = IndexMap::new();
     let mut files: IndexMap<String, String> = IndexMap::new();
     for (name, slot) in slots {
@@ -23,18 +26,21 @@ pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<(Vec<Model>
         })?;
         models.insert(name, model);
     }
+    super::late_parents::inherit_late(&mut models, late_parents);
+    let mut warnings = super::alias_cycles::break_alias_loops(&mut models, &files);
     link_children(&mut models);
-    let warnings = map_discriminators(&mut models)
-        .into_iter()
-        .map(|(base, message)| Warning {
-            file: files.get(&base).cloned().unwrap_or_default(),
-            pointer: models
-                .get(&base)
-                .map(|m| m.pointer.clone())
-                .unwrap_or_default(),
-            message,
-        })
-        .collect();
+    let discriminator_warnings =
+        map_discriminators(&mut models)
+            .into_iter()
+            .map(|(base, message)| Warning {
+                file: files.get(&base).cloned().unwrap_or_default(),
+                pointer: models
+                    .get(&base)
+                    .map(|m| m.pointer.clone())
+                    .unwrap_or_default(),
+                message,
+            });
+    warnings.extend(discriminator_warnings);
     mark_recursion(&mut models);
     Ok((models.into_values().collect(), warnings))
 }

@@ -8,6 +8,7 @@
 
 use serde_json::Value;
 
+use super::all_of::AllOfType;
 use super::context::Lowerer;
 use super::keywords::{has_null_alternative, several_types, type_allows_null, untyped_enum_base};
 use super::value::{kind, object, opt_array, opt_bool, opt_object, opt_str, str_list, text};
@@ -59,6 +60,17 @@ impl Lowerer<'_> {
 
     /// The type of the schema at `at`. `hint` names the model an inline object or enum becomes.
     pub(crate) fn schema_type(&mut self, at: &Loc, schema: &Value, hint: &str) -> Result<TypeRef> {
+        // JSON Schema's boolean schemas (OpenAPI 3.1): `true` allows any value; `false` none,
+        // which a client cannot use for anything but "any value" either.
+        if let Value::Bool(allowed) = schema {
+            if !allowed {
+                self.warn(
+                    at,
+                    "the schema `false` (no value is valid) is lowered as any JSON value",
+                );
+            }
+            return Ok(TypeRef::Any);
+        }
         if schema.get("$ref").is_some() {
             if self.ref_with_own_shape(at, schema) {
                 return self.inline_model(at, schema, hint);
@@ -88,6 +100,11 @@ impl Lowerer<'_> {
         }
         if let Some(single) = self.nullable_alternative(at, schema)? {
             return self.schema_type(&single.0, &single.1, hint);
+        }
+        match self.all_of_type(at, schema, true)? {
+            Some(AllOfType::Member(loc, member)) => return self.schema_type(&loc, &member, hint),
+            Some(AllOfType::Any) => return Ok(TypeRef::Any),
+            None => {}
         }
         if is_model_shape(schema) {
             return self.inline_model(at, schema, hint);
@@ -182,6 +199,18 @@ impl Lowerer<'_> {
     }
 
     fn lower_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<Model> {
+        if let Value::Bool(_) = schema {
+            // A named boolean schema: an alias of any JSON value.
+            return Ok(Model {
+                name: name.to_owned(),
+                rust_name: self.model_types.claim(naming::type_name(name)),
+                description: None,
+                kind: ModelKind::Alias {
+                    ty: self.schema_type(loc, schema, name)?,
+                },
+                pointer: loc.pointer.clone(),
+            });
+        }
         object(loc, schema)?;
         self.check_schema_keys(loc, schema);
         let ref_with_shape = schema.get("$ref").is_some() && self.ref_with_own_shape(loc, schema);
@@ -190,10 +219,36 @@ impl Lowerer<'_> {
             .model_types
             .claim(naming::type_name(client_name.unwrap_or(name)));
         let description = text(loc, schema, "description")?;
-        let kind = if schema.get("$ref").is_some() && !ref_with_shape {
+        let all_of = self.all_of_type(loc, schema, false)?;
+        let kind = if let Some(all_of) = all_of {
+            // An `allOf` that is not an object composition: an alias of what it stands for.
+            ModelKind::Alias {
+                ty: match all_of {
+                    AllOfType::Member(at, member) => self.schema_type(&at, &member, name)?,
+                    AllOfType::Any => TypeRef::Any,
+                },
+            }
+        } else if schema.get("$ref").is_some() && !ref_with_shape {
             // A named `$ref` (before 3.1, or with annotations only): an alias of its target.
             ModelKind::Alias {
                 ty: self.schema_type(loc, schema, name)?,
+            }
+        } else if (schema.get("enum").is_some() || schema.get("const").is_some())
+            && !has_enum_values(schema)
+        {
+            // `enum: []` or `enum: [null]`: no value to make a variant of.
+            self.warn(
+                &loc.key("enum"),
+                "an enum without values (other than `null`) is lowered as its base type",
+            );
+            let mut base = schema.clone();
+            if let Some(object) = base.as_object_mut() {
+                for key in ["enum", "const", "x-ms-enum"] {
+                    object.shift_remove(key);
+                }
+            }
+            ModelKind::Alias {
+                ty: self.schema_type(loc, &base, name)?,
             }
         } else if schema.get("enum").is_some() || schema.get("const").is_some() {
             ModelKind::Enum(self.enum_model(loc, schema)?)
@@ -326,25 +381,29 @@ impl Lowerer<'_> {
                         _ => continue,
                     };
                 let Some(model) = self.model(&parent) else {
-                    return Err(part_loc.error(
-                        ErrorKind::Invalid,
-                        format!(
-                            "`allOf` inherits from `{parent}`, which inherits from this schema"
-                        ),
-                    ));
+                    // The parent is being lowered (one of its properties leads here): its
+                    // properties are copied once every model is known.
+                    self.late_parents.push((name.to_owned(), parent.clone()));
+                    parents.push(parent);
+                    continue;
                 };
                 match &model.kind {
                     ModelKind::Struct(s) => {
-                        for p in s.properties.clone() {
+                        let (inherited, extra) =
+                            (s.properties.clone(), s.additional_properties.clone());
+                        for p in inherited {
                             merge_property(&mut properties, &mut fields, p);
                         }
-                        additional = additional.or(s.additional_properties.clone());
+                        additional = additional.or(extra);
                     }
                     _ => {
-                        return Err(part_loc.error(
-                            ErrorKind::Unsupported,
-                            format!("`allOf` member `{parent}` is not an object schema"),
-                        ));
+                        self.warn(
+                            &part_loc,
+                            format!(
+                                "`allOf` member `{parent}` is not an object schema: left out of this object"
+                            ),
+                        );
+                        continue;
                     }
                 }
                 parents.push(parent);
@@ -361,6 +420,13 @@ impl Lowerer<'_> {
         if let Some(props) = opt_object(loc, schema, "properties")? {
             for (wire, prop_schema) in props {
                 let prop_loc = loc.key("properties").key(wire);
+                if prop_schema == &Value::Bool(false) {
+                    self.warn(
+                        &prop_loc,
+                        format!("the property `{wire}` has the schema `false` (it is never valid): left out"),
+                    );
+                    continue;
+                }
                 let prop =
                     self.property(&prop_loc, wire, prop_schema, &format!("{name}_{wire}"))?;
                 merge_property(&mut properties, &mut fields, prop);
@@ -592,6 +658,15 @@ fn is_model_shape(schema: &Value) -> bool {
         .iter()
         .any(|k| schema.get(k).is_some())
         || has_properties(schema)
+}
+
+/// Whether an `enum`/`const` schema lists at least one value other than `null`.
+fn has_enum_values(schema: &Value) -> bool {
+    let listed = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .is_some_and(|values| values.iter().any(|v| !v.is_null()));
+    listed || schema.get("const").is_some_and(|v| !v.is_null())
 }
 
 fn has_properties(schema: &Value) -> bool {

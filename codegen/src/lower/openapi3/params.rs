@@ -94,6 +94,15 @@ fn parameter(
         Some(schema) => cx.schema_type(&schema_loc, schema, &hint)?,
         None => TypeRef::String { format: None },
     };
+    let ty = if ty == TypeRef::Binary {
+        cx.warn(
+            &schema_loc,
+            "binary content is only sent as a request body: this parameter is sent as text",
+        );
+        TypeRef::String { format: None }
+    } else {
+        ty
+    };
     let style = opt_str(loc, param, "style")?;
     let explode = opt_bool(loc, param, "explode")?;
     let collection_format = match &ty {
@@ -145,7 +154,7 @@ fn parameter(
     let default = schema.and_then(|s| s.get("default")).cloned();
     Ok(Parameter {
         name: name.to_owned(),
-        rust_name: names.claim(naming::value_name(&client_name)),
+        rust_name: naming::claim_parameter(names, &client_name, None),
         client_name,
         location,
         required: location == Location::Path || opt_bool(loc, param, "required")?.unwrap_or(false),
@@ -368,7 +377,7 @@ fn form_fields(
             fields.push(Parameter {
                 name: name.clone(),
                 client_name: name.clone(),
-                rust_name: names.claim(naming::value_name(name)),
+                rust_name: naming::claim_parameter(&mut names, name, None),
                 location: Location::Form,
                 required: required.contains(name),
                 skip_url_encoding: false,
