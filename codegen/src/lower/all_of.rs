@@ -208,6 +208,11 @@ impl Lowerer<'_> {
     }
 }
 
+/// Whether a member of an `allOf` only describes or constrains the value (`{description: ..}`).
+pub(crate) fn only_annotates(member: &Value) -> bool {
+    member.is_object() && !has_shape(member)
+}
+
 /// Whether a member of an `allOf` gives the value a shape (rather than only describing it).
 fn has_shape(member: &Value) -> bool {
     match member {

@@ -67,6 +67,21 @@ impl<'r> Lowerer<'r> {
         }
     }
 
+    /// The name given by a claim (`naming::Scope::claim_at` and friends); a rename is reported
+    /// as a warning at `at` naming what had the name. `what` says what is named.
+    pub fn named(
+        &mut self,
+        at: &Loc,
+        claimed: (String, Option<crate::naming::Renamed>),
+        what: &str,
+    ) -> String {
+        let (given, renamed) = claimed;
+        if let Some(renamed) = renamed {
+            self.warn(at, renamed.message(what));
+        }
+        given
+    }
+
     /// Warns about each member of the object `value` (at `at`) that is neither in `known` nor an
     /// `x-` extension: `what` names the object in the message (`an operation`).
     pub fn warn_unknown_keys(

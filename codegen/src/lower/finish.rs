@@ -37,21 +37,38 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
 
     for draft in parts.operations {
         let (group, op_name) = group_and_name(&draft);
+        let pointer = draft.loc.pointer.clone();
+        let mut renames = Vec::new();
         if !groups.contains_key(&group) {
+            let (rust_name, renamed) = naming::group_name(&mut group_names, &group, &pointer);
+            renames.extend(renamed.map(|r| r.message("the module of the operation group")));
+            let (type_name, renamed) =
+                group_types.claim_at(naming::type_name(&format!("{group}_Client")), &pointer);
+            renames.extend(renamed.map(|r| r.message("the client type of the operation group")));
             groups.insert(
                 group.clone(),
                 Group {
                     name: group.clone(),
-                    rust_name: naming::group_name(&mut group_names, &group),
-                    type_name: group_types.claim(naming::type_name(&format!("{group}_Client"))),
+                    rust_name,
+                    type_name,
                 },
             );
         }
         let method_scope = methods
             .entry(group.clone())
             .or_insert_with(|| Scope::with_reserved(naming::GROUP_MEMBERS));
-        let rust_name = method_scope.claim(naming::value_name(&op_name));
-        let type_name = op_types.claim(naming::type_name(&format!("{group}_{op_name}")));
+        let (rust_name, renamed) = method_scope.claim_at(naming::value_name(&op_name), &pointer);
+        renames.extend(renamed.map(|r| r.message("the operation method")));
+        let (type_name, renamed) =
+            op_types.claim_at(naming::type_name(&format!("{group}_{op_name}")), &pointer);
+        renames.extend(renamed.map(|r| r.message("the operation's type name")));
+        for message in renames {
+            warnings.push(crate::ir::Warning {
+                file: crate::display_path(&draft.loc.file),
+                pointer: pointer.clone(),
+                message,
+            });
+        }
 
         // Client-level parameters are fields of the client: unique among themselves and apart
         // from the host parameters; every operation refers to them by the same name.

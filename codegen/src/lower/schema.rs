@@ -35,8 +35,27 @@ impl Lowerer<'_> {
     /// those of the referenced schema for the description.
     pub(crate) fn annotations(&self, at: &Loc, schema: &Value) -> Result<Annotations> {
         let (target_loc, target) = self.res.deref(at, schema)?;
+        // `allOf: [{$ref: X}, {description: .., readOnly: true}]`: the members that only
+        // annotate annotate the whole.
+        let notes: Vec<(Loc, &Value)> = opt_array(at, schema, "allOf")
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| super::all_of::only_annotates(m))
+            .map(|(i, m)| (at.key("allOf").index(i), m))
+            .collect();
+        let mut noted_description = None;
+        let mut noted_read_only = false;
+        let mut noted_nullable = false;
+        for (loc, member) in &notes {
+            noted_description = noted_description.or(text(loc, member, "description")?);
+            noted_read_only |= opt_bool(loc, member, "readOnly")?.unwrap_or(false);
+            noted_nullable |= opt_bool(loc, member, "nullable")?.unwrap_or(false)
+                || opt_bool(loc, member, "x-nullable")?.unwrap_or(false);
+        }
         let description = match text(at, schema, "description")? {
             Some(d) => Some(d),
+            None if noted_description.is_some() => noted_description,
             None if schema.get("$ref").is_some() => text(&target_loc, target, "description")?,
             None => None,
         };
@@ -48,8 +67,10 @@ impl Lowerer<'_> {
                 || opt_bool(&target_loc, target, "x-nullable")?.unwrap_or(false)
                 || type_allows_null(schema)
                 || type_allows_null(target)
-                || has_null_alternative(schema),
-            read_only: opt_bool(at, schema, "readOnly")?.unwrap_or(false)
+                || has_null_alternative(schema)
+                || noted_nullable,
+            read_only: noted_read_only
+                || opt_bool(at, schema, "readOnly")?.unwrap_or(false)
                 || opt_bool(&target_loc, target, "readOnly")?.unwrap_or(false),
             default: schema
                 .get("default")
@@ -215,9 +236,10 @@ impl Lowerer<'_> {
         self.check_schema_keys(loc, schema);
         let ref_with_shape = schema.get("$ref").is_some() && self.ref_with_own_shape(loc, schema);
         let client_name = opt_str(loc, schema, "x-ms-client-name")?;
-        let rust_name = self
+        let claimed = self
             .model_types
-            .claim(naming::type_name(client_name.unwrap_or(name)));
+            .claim_at(naming::type_name(client_name.unwrap_or(name)), &loc.pointer);
+        let rust_name = self.named(loc, claimed, "the Rust type of the model");
         let description = text(loc, schema, "description")?;
         let all_of = self.all_of_type(loc, schema, false)?;
         let kind = if let Some(all_of) = all_of {
@@ -429,7 +451,23 @@ impl Lowerer<'_> {
                 }
                 let prop =
                     self.property(&prop_loc, wire, prop_schema, &format!("{name}_{wire}"))?;
+                let wanted = prop.rust_name.clone();
+                let holder = properties
+                    .iter()
+                    .find(|p| p.rust_name == wanted && p.name != *wire)
+                    .map(|p| format!("the property `{}`", p.name));
                 merge_property(&mut properties, &mut fields, prop);
+                let given = properties
+                    .iter()
+                    .find(|p| p.name == *wire)
+                    .map(|p| p.rust_name.clone());
+                if let Some(given) = given.filter(|g| *g != wanted) {
+                    let by = holder.unwrap_or_else(|| "a field the generated code uses".to_owned());
+                    self.warn(
+                        &prop_loc,
+                        format!("the field `{wanted}` of the property `{wire}` is taken by {by}: it is named `{given}` instead"),
+                    );
+                }
             }
         }
         for p in &mut properties {

@@ -91,7 +91,11 @@ fn discriminated_bases_are_enums_over_their_children() {
         "src/models.rs",
         "_ => ::std::result::Result::Ok(Pet::Unknown(value)),"
     ));
-    assert!(has(&files, "src/models.rs", "impl ::std::convert::From<Dog> for Pet"));
+    assert!(has(
+        &files,
+        "src/models.rs",
+        "impl ::std::convert::From<Dog> for Pet"
+    ));
 }
 
 #[test]

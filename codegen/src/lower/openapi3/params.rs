@@ -154,7 +154,10 @@ fn parameter(
     let default = schema.and_then(|s| s.get("default")).cloned();
     Ok(Parameter {
         name: name.to_owned(),
-        rust_name: naming::claim_parameter(names, &client_name, None),
+        rust_name: {
+            let claimed = naming::claim_parameter(names, &client_name, None, &loc.pointer);
+            cx.named(loc, claimed, "the Rust name of the parameter")
+        },
         client_name,
         location,
         required: location == Location::Path || opt_bool(loc, param, "required")?.unwrap_or(false),
@@ -377,7 +380,11 @@ fn form_fields(
             fields.push(Parameter {
                 name: name.clone(),
                 client_name: name.clone(),
-                rust_name: naming::claim_parameter(&mut names, name, None),
+                rust_name: {
+                    let claimed =
+                        naming::claim_parameter(&mut names, name, None, &prop_loc.pointer);
+                    cx.named(&prop_loc, claimed, "the Rust name of the form field")
+                },
                 location: Location::Form,
                 required: required.contains(name),
                 skip_url_encoding: false,

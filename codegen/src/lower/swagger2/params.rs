@@ -51,7 +51,11 @@ pub(super) fn lower_parameters(
                 };
                 body = Some(RequestBody {
                     name: name.to_owned(),
-                    rust_name: naming::claim_parameter(&mut names, client_name, None),
+                    rust_name: {
+                        let claimed =
+                            naming::claim_parameter(&mut names, client_name, None, &loc.pointer);
+                        cx.named(loc, claimed, "the Rust name of the body parameter")
+                    },
                     required,
                     kind,
                     description: text(loc, param, "description")?,
@@ -174,7 +178,7 @@ fn host_as_text(cx: &mut Lowerer<'_>, loc: &Loc, param: &Value) -> Value {
             .collect();
         let known = format!("Known values: {}.", listed.join(", "));
         let description = match object.get("description").and_then(Value::as_str) {
-            Some(d) if !d.trim().is_empty() => format!("{}\n\n{known}", d.trim_end()),
+            Some(d) if !d.trim().is_empty() => format!("{} {known}", d.trim_end()),
             _ => known,
         };
         object.insert("description".to_owned(), Value::String(description));
@@ -251,11 +255,11 @@ fn simple_parameter(
     };
     Ok(Parameter {
         name: name.to_owned(),
-        rust_name: naming::claim_parameter(
-            names,
-            &client_name,
-            (location == Location::Header).then_some(name),
-        ),
+        rust_name: {
+            let header = (location == Location::Header).then_some(name);
+            let claimed = naming::claim_parameter(names, &client_name, header, &loc.pointer);
+            cx.named(loc, claimed, "the Rust name of the parameter")
+        },
         client_name,
         location,
         required: location == Location::Path || opt_bool(loc, param, "required")?.unwrap_or(false),
