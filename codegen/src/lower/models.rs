@@ -76,6 +76,24 @@ fn link_children(models: &mut IndexMap<String, Model>) {
 /// Returns (base model, message) for each kind left out because its value is taken.
 fn map_discriminators(models: &mut IndexMap<String, Model>) -> Vec<(String, String)> {
     let mut dropped = Vec::new();
+    // A mapping to a schema that is not a model (a typo, a pointer elsewhere) names no kind.
+    let names: IndexSet<String> = models.keys().cloned().collect();
+    for model in models.values_mut() {
+        if let ModelKind::Struct(s) = &mut model.kind
+            && let Some(d) = s.discriminator.as_mut()
+        {
+            d.mapping.retain(|value, target| {
+                let known = names.contains(target.as_str());
+                if !known {
+                    dropped.push((
+                        model.name.clone(),
+                        format!("the discriminator value `{value}` maps to `{target}`, which is not a model: left out of the mapping"),
+                    ));
+                }
+                known
+            });
+        }
+    }
     // An explicit mapping (OpenAPI 3 `discriminator.mapping`) gives each named child its value.
     let explicit: Vec<(String, String)> = models
         .values()

@@ -630,7 +630,10 @@ fn discriminator(loc: &Loc, schema: &Value) -> Result<Option<Discriminator>> {
             let mut mapping = indexmap::IndexMap::new();
             if let Some(map) = opt_object(&at, obj, "mapping")? {
                 for (value, target) in map {
-                    let target = target.as_str().unwrap_or_default();
+                    // A mapping to something other than a schema name or `$ref` names nothing.
+                    let Some(target) = target.as_str().filter(|t| !t.is_empty()) else {
+                        continue;
+                    };
                     let name = target.rsplit('/').next().unwrap_or(target).to_owned();
                     mapping.insert(value.clone(), name);
                 }
