@@ -4,69 +4,77 @@
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Error {
     /// The `errors` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub errors: Option<Vec<ErrorErrorsItem>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub errors: ::std::option::Option<::std::vec::Vec<ErrorErrorsItem>>,
 }
 /// The `Layers` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Layers {
     /// The `name` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
     /// The `tag` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tag: ::std::option::Option<::std::string::String>,
     /// The `fsLayers` property.
-    #[serde(rename = "fsLayers", default, skip_serializing_if = "Option::is_none")]
-    pub fs_layers: Option<Vec<LayersFsLayersItem>>,
+    #[serde(
+        rename = "fsLayers",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub fs_layers: ::std::option::Option<::std::vec::Vec<LayersFsLayersItem>>,
     /// The `history` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub history: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub history: ::std::option::Option<::std::string::String>,
     /// The `signature` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub signature: ::std::option::Option<::std::string::String>,
 }
 /// The `Error_errors_item` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ErrorErrorsItem {
     /// The `code` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub code: ::std::option::Option<::std::string::String>,
     /// The `message` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub message: ::std::option::Option<::std::string::String>,
     /// The `detail` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub detail: ::std::option::Option<::std::string::String>,
 }
 /// The `Layers_fsLayers_item` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct LayersFsLayersItem {
     /// The `blobSum` property.
-    #[serde(rename = "blobSum", default, skip_serializing_if = "Option::is_none")]
-    pub blob_sum: Option<String>,
+    #[serde(
+        rename = "blobSum",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub blob_sum: ::std::option::Option<::std::string::String>,
 }
 /// The `getV2_401` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetV2401 {
     /// The `data` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Error>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub data: ::std::option::Option<Error>,
 }
 /// The `getV2NameTagsList_200` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetV2NameTagsList200 {
     /// The `name` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
     /// The `tags` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// The `getV2NameManifestsReference_200` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetV2NameManifestsReference200 {
     /// The `data` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<Layers>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub data: ::std::option::Option<Layers>,
 }
