@@ -281,7 +281,7 @@ pub(super) fn lower_request_body(
     }
     let kind = if essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data"
     {
-        let fields = form_fields(cx, &schema_loc, schema, stem)?;
+        let fields = form_fields(cx, &schema_loc, schema, stem, names)?;
         if essence == "multipart/form-data" {
             BodyKind::Multipart { fields }
         } else {
@@ -363,13 +363,18 @@ fn form_fields(
     schema_loc: &Loc,
     schema: Option<&Value>,
     stem: &str,
+    parameters: &[Parameter],
 ) -> Result<Vec<Parameter>> {
     let Some(schema) = schema else {
         return Ok(Vec::new());
     };
     let (schema_loc, schema) = cx.res.deref(schema_loc, schema)?;
     let required: Vec<String> = super::super::value::str_list(&schema_loc, schema, "required")?;
+    // Form fields are setters of the same request builder as the parameters.
     let mut names = naming::Scope::with_reserved(naming::REQUEST_MEMBERS);
+    for p in parameters {
+        names.claim_at(p.rust_name.clone(), &p.pointer);
+    }
     let mut fields = Vec::new();
     if let Some(props) = opt_object(&schema_loc, schema, "properties")? {
         for (name, prop) in props {
