@@ -468,6 +468,21 @@ pub(super) fn discriminated_enum(
     property: &str,
     arms: &[TokenStream],
 ) -> TokenStream {
+    // No known kind (every child was left out): nothing to read the property for.
+    let decode = if arms.is_empty() {
+        quote!(::std::result::Result::Ok(#ident::Unknown(value)))
+    } else {
+        quote! {
+            let kind = value
+                .get(#property)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned);
+            match kind.as_deref() {
+                #(#arms)*
+                _ => ::std::result::Result::Ok(#ident::Unknown(value)),
+            }
+        }
+    };
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -480,14 +495,7 @@ pub(super) fn discriminated_enum(
         impl<'de> serde::Deserialize<'de> for #ident {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                let kind = value
-                    .get(#property)
-                    .and_then(serde_json::Value::as_str)
-                    .map(str::to_owned);
-                match kind.as_deref() {
-                    #(#arms)*
-                    _ => ::std::result::Result::Ok(#ident::Unknown(value)),
-                }
+                #decode
             }
         }
     }

@@ -219,7 +219,13 @@ fn operation(
     let inputs = inputs(ctx, op)?;
     let builtins = builtins(op);
 
-    let paging = super::paging::paging(ctx, op)?;
+    // A list operation's builder gets `pages()` and `into_stream()` (and keeps `request` and
+    // `read`), unless a parameter already has one of those names: then it is a plain request.
+    let paging = super::paging::paging(ctx, op)?.filter(|_| {
+        !inputs
+            .iter()
+            .any(|i| super::paging::RESERVED.contains(&unraw(&i.ident.to_string())))
+    });
     let mut fields = Names::new(BUILDER_RESERVED);
     if paging.is_some() {
         for name in super::paging::RESERVED {
