@@ -580,6 +580,13 @@ impl Lowerer<'_> {
             .unwrap_or_default();
         let listed = opt_array(loc, schema, "enum")?;
         for (i, value) in listed.iter().chain(constant).enumerate() {
+            if values.iter().any(|v: &EnumValue| v.value == *value) {
+                self.warn(
+                    &loc.key("enum").index(i),
+                    format!("the enum value {value} is listed more than once: one variant is made"),
+                );
+                continue;
+            }
             let described = descriptions.iter().find(|(v, _, _)| v == value);
             let label = match value {
                 Value::String(s) => s.clone(),
