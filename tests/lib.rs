@@ -70,6 +70,8 @@ pub struct Spec {
     pub name: String,
     /// The crate's version.
     pub version: String,
+    /// The overlays applied to the spec before it is lowered (absolute), in order.
+    pub overlays: Vec<PathBuf>,
 }
 
 /// The generated specs of `specs/manifest.json`, in manifest order.
@@ -92,10 +94,19 @@ pub fn generated_specs() -> Vec<Spec> {
                     .as_str()
                     .unwrap_or_else(|| panic!("manifest entry without `{key}`: {entry}"))
             };
+            let overlays = entry["overlays"].as_array().map_or(Vec::new(), |list| {
+                list.iter()
+                    .map(|o| {
+                        root.join("specs")
+                            .join(o.as_str().expect("an overlay path"))
+                    })
+                    .collect()
+            });
             Spec {
                 path: root.join("specs").join(field("spec")),
                 name: field("name").to_owned(),
                 version: field("version").to_owned(),
+                overlays,
             }
         })
         .collect()
@@ -104,7 +115,12 @@ pub fn generated_specs() -> Vec<Spec> {
 /// [`codegen::load_api`], with each warning's file made relative to the workspace root (the one
 /// place where the IR would otherwise name a machine-dependent path).
 pub fn load_api(path: &Path) -> codegen::Result<Api> {
-    let mut api = codegen::load_api(path)?;
+    load_api_with_overlays(path, &[])
+}
+
+/// [`load_api`] with overlays applied first (`codegen::load_api_with_overlays`).
+pub fn load_api_with_overlays(path: &Path, overlays: &[PathBuf]) -> codegen::Result<Api> {
+    let mut api = codegen::load_api_with_overlays(path, overlays)?;
     let prefix = format!("{}/", codegen::display_path(&workspace_root()));
     for warning in &mut api.warnings {
         if let Some(relative) = warning.file.strip_prefix(&prefix) {
@@ -117,6 +133,21 @@ pub fn load_api(path: &Path) -> codegen::Result<Api> {
 /// [`load_api`] that panics with the error.
 pub fn api(path: &Path) -> Api {
     load_api(path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A manifest spec's IR, its overlays applied, as `cargo xtask generate` lowers it; panics with
+/// the error.
+pub fn spec_api(spec: &Spec) -> Api {
+    load_api_with_overlays(&spec.path, &spec.overlays).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A manifest spec's crate, as `cargo xtask generate` writes it; panics with the error.
+pub fn generate_spec(spec: &Spec) -> Vec<GeneratedFile> {
+    codegen::generate(
+        &spec_api(spec),
+        &crate_options(&spec.name, &spec.version, &spec.path),
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", display(&spec.path)))
 }
 
 /// The options a crate is generated with: a fixed version and a relative `spec_display`.

@@ -12,6 +12,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod naming;
+pub mod overlay;
 pub mod render;
 pub mod resolve;
 
@@ -42,8 +43,19 @@ pub struct CrateOptions {
 
 /// Loads a document (and every file its `$ref`s reach) and lowers it into the IR.
 pub fn load_api(path: &Path) -> Result<ir::Api> {
-    let resolver = resolve::Resolver::load(path)?;
-    lower::lower(&resolver)
+    load_api_with_overlays(path, &[])
+}
+
+/// Loads a document, applies the [`overlay`]s in `overlays` to it in order, then follows its
+/// `$ref`s and lowers it into the IR. The overlays' warnings (an action that selects nothing,
+/// an unknown key) come first in the IR's `warnings`.
+pub fn load_api_with_overlays(path: &Path, overlays: &[PathBuf]) -> Result<ir::Api> {
+    let mut document = load::load_file(path)?;
+    let warnings = overlay::apply_all(&mut document, overlays)?;
+    let resolver = resolve::Resolver::from_value(path, document)?;
+    let mut api = lower::lower(&resolver)?;
+    api.warnings.splice(0..0, warnings);
+    Ok(api)
 }
 
 /// Emits and renders the crate for an API.

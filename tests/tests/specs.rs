@@ -1,11 +1,12 @@
 //! Snapshots of every spec that `specs/manifest.json` marks `generated: true`: the IR as JSON and
 //! the generated crate (its runtime is in `fixtures__runtime.snap`), named after the manifest's
-//! crate name (`specs__ir@docker-registry-v2.snap`).
+//! crate name (`specs__ir@docker-registry-v2.snap`), each with the manifest's overlays applied,
+//! as `cargo xtask generate` makes it.
 
 #[test]
 fn ir() {
     for spec in tests::generated_specs() {
-        let api = tests::api(&spec.path);
+        let api = tests::spec_api(&spec);
         insta::with_settings!({ snapshot_suffix => spec.name.as_str(), input_file => &spec.path, omit_expression => true }, {
             insta::assert_json_snapshot!("ir", api);
         });
@@ -15,7 +16,7 @@ fn ir() {
 #[test]
 fn code() {
     for spec in tests::generated_specs() {
-        let files = tests::generate(&spec.name, &spec.version, &spec.path);
+        let files = tests::generate_spec(&spec);
         insta::with_settings!({ snapshot_suffix => spec.name.as_str(), input_file => &spec.path, omit_expression => true }, {
             insta::assert_snapshot!("code", tests::concat_files_but_runtime(&files));
         });

@@ -67,7 +67,7 @@ impl Compared {
 
 fn compare(root: &Path, entry: &Entry) -> Result<Compared, String> {
     let spec = entry.spec_path();
-    let api = codegen::load_api(&root.join(&spec)).map_err(|e| e.to_string())?;
+    let api = crate::generate::entry_api(root, entry)?;
     let current = Surface::of(&api);
     let file = path(entry);
     let recorded = match fs::read_to_string(root.join(&file)) {
@@ -86,7 +86,7 @@ fn compare(root: &Path, entry: &Entry) -> Result<Compared, String> {
             })?;
             Some(
                 diff::diff_surfaces(&old, &current)
-                    .with_sources(codegen::display_path(&file), codegen::display_path(&spec)),
+                    .with_sources(codegen::display_path(&file), shown_spec(entry, &spec)),
             )
         }
     };
@@ -124,6 +124,15 @@ fn compare_all(root: &Path) -> Result<Vec<(Entry, Compared)>, String> {
         }
     }
     Ok(out)
+}
+
+/// The spec as compared: its path, and the overlays applied to it.
+fn shown_spec(entry: &Entry, spec: &Path) -> String {
+    let mut shown = codegen::display_path(spec);
+    for overlay in entry.overlay_paths() {
+        shown.push_str(&format!(" + overlay {}", codegen::display_path(&overlay)));
+    }
+    shown
 }
 
 fn accept_command(entry: &Entry) -> String {
@@ -181,9 +190,9 @@ pub fn after_generate(root: &Path) -> Result<(), String> {
             }
             Some(report) if report.has_at_least(Severity::Breaking) => println!(
                 "{file}: NOT updated: {} breaking change(s) since the baseline; `cargo xtask check` \
-                 will fail until you review them (`cargo xtask diff {file} {}`) and run `{}`",
+                 will fail until you review them (`cargo xtask baseline` shows them, overlays \
+                 applied) and run `{}`",
                 report.summary.breaking,
-                codegen::display_path(&entry.spec_path()),
                 accept_command(&entry)
             ),
             Some(report) if !compared.text_is_current() => {

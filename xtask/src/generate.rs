@@ -19,9 +19,30 @@ pub fn manifest_crate(root: &Path, entry: &Entry) -> Result<FileSet, String> {
         version: entry.version.clone(),
         spec_display: codegen::display_path(&entry.spec_path()),
     };
-    let files = codegen::generate_from_path(&root.join(entry.spec_path()), &options)
-        .map_err(|e| e.to_string())?;
+    let api = entry_api(root, entry)?;
+    let files = codegen::generate(&api, &options).map_err(|e| e.to_string())?;
     files::file_set(files)
+}
+
+/// A manifest entry's spec, with its overlays applied, lowered into the IR. The overlays'
+/// warnings are printed.
+pub fn entry_api(root: &Path, entry: &Entry) -> Result<codegen::ir::Api, String> {
+    let overlays: Vec<PathBuf> = entry.overlay_paths().iter().map(|o| root.join(o)).collect();
+    load_api(&root.join(entry.spec_path()), &overlays)
+}
+
+/// A spec with `overlays` applied, lowered into the IR; prints the overlays' warnings (an action
+/// that selects nothing, an unknown key) on stderr.
+pub fn load_api(spec: &Path, overlays: &[PathBuf]) -> Result<codegen::ir::Api, String> {
+    let api = codegen::load_api_with_overlays(spec, overlays).map_err(|e| e.to_string())?;
+    let shown: Vec<String> = overlays.iter().map(|o| codegen::display_path(o)).collect();
+    for warning in api.warnings.iter().filter(|w| shown.contains(&w.file)) {
+        eprintln!(
+            "warning: {}: at {}: {}",
+            warning.file, warning.pointer, warning.message
+        );
+    }
+    Ok(api)
 }
 
 /// Every manifest entry with `generated: true` into its output directory. Everything is
@@ -52,6 +73,8 @@ pub struct One {
     pub out: PathBuf,
     pub name: Option<String>,
     pub version: Option<String>,
+    /// Overlays applied in order to the spec before it is lowered.
+    pub overlays: Vec<PathBuf>,
 }
 
 /// One spec into any directory, as a crate that builds on its own.
@@ -90,7 +113,8 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
         version,
         spec_display: spec_display(root, &args.spec),
     };
-    let files = codegen::generate_from_path(&args.spec, &options).map_err(|e| e.to_string())?;
+    let api = load_api(&args.spec, &args.overlays)?;
+    let files = codegen::generate(&api, &options).map_err(|e| e.to_string())?;
     let mut expected = files::file_set(files)?;
 
     fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;

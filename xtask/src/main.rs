@@ -46,6 +46,10 @@ enum Command {
     Ir {
         /// The spec (Swagger 2.0 or OpenAPI 3.x, JSON or YAML)
         path: PathBuf,
+        /// An OpenAPI Overlay 1.0 document to apply to the spec first. May be repeated (applied
+        /// in order)
+        #[arg(long, value_name = "FILE")]
+        overlay: Vec<PathBuf>,
     },
     /// Run the whole test suite, installing what the tests need on first use
     Test {
@@ -72,6 +76,10 @@ struct GenerateArgs {
     /// The crate version [default: 0.1.0]
     #[arg(long, value_name = "V", requires = "spec")]
     version: Option<String>,
+    /// An OpenAPI Overlay 1.0 document to apply to the spec before it is lowered. May be
+    /// repeated (applied in order)
+    #[arg(long, value_name = "FILE", requires = "spec")]
+    overlay: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -93,6 +101,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out: Some(out),
             name,
             version,
+            overlay,
         }) => {
             generate::one(
                 &root,
@@ -101,6 +110,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     out,
                     name,
                     version,
+                    overlays: overlay,
                 },
             )?;
         }
@@ -112,8 +122,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Check => return check::run(&enter_root(&root)?),
         Command::Diff(args) => return Ok(diff::run(&args)),
         Command::Baseline(args) => return baseline::run(&enter_root(&root)?, &args),
-        Command::Ir { path } => {
-            let api = codegen::load_api(&path).map_err(|e| e.to_string())?;
+        Command::Ir { path, overlay } => {
+            let api = generate::load_api(&path, &overlay)?;
             let json = serde_json::to_string_pretty(&api)
                 .map_err(|e| format!("cannot print the IR as JSON: {e}"))?;
             print_stdout(&json)?;

@@ -29,12 +29,24 @@ pub struct Entry {
     pub out: String,
     /// Whether `cargo xtask generate` writes it yet (false: the generator cannot lower it yet).
     pub generated: bool,
+    /// Overlays (OpenAPI Overlay 1.0 documents, relative to `specs/`) applied in order to the
+    /// spec before it is lowered. Optional.
+    #[serde(default)]
+    pub overlays: Vec<String>,
 }
 
 impl Entry {
     /// The spec's path relative to the repository root.
     pub fn spec_path(&self) -> PathBuf {
         Path::new("specs").join(&self.spec)
+    }
+
+    /// The overlays' paths relative to the repository root, in order.
+    pub fn overlay_paths(&self) -> Vec<PathBuf> {
+        self.overlays
+            .iter()
+            .map(|o| Path::new("specs").join(o))
+            .collect()
     }
 
     /// The crate's directory relative to the repository root.
@@ -83,12 +95,18 @@ pub fn parse(text: &str, file: &str) -> Result<Manifest, String> {
 fn validate_entry(entry: &Entry) -> Result<(), String> {
     validate_crate_name(&entry.name)?;
     validate_version(&entry.version)?;
-    let spec = Path::new(&entry.spec);
-    if entry.spec.is_empty() || !spec.components().all(|c| matches!(c, Component::Normal(_))) {
+    if !is_plain_relative(&entry.spec) {
         return Err(format!(
             "`spec` must be a path relative to specs/ without `..`, got `{}`",
             entry.spec
         ));
+    }
+    for (i, overlay) in entry.overlays.iter().enumerate() {
+        if !is_plain_relative(overlay) {
+            return Err(format!(
+                "`overlays[{i}]` must be a path relative to specs/ without `..`, got `{overlay}`"
+            ));
+        }
     }
     // Only `generated/<dir>`: `generate` replaces that directory whole, and the workspace's
     // `generated/[a-z0-9]*` members glob must pick it up (and must skip xtask's `.`-prefixed
@@ -105,6 +123,14 @@ fn validate_entry(entry: &Entry) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// A non-empty relative path without `.`/`..` steps.
+fn is_plain_relative(path: &str) -> bool {
+    !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Checks a package name the way cargo does: ASCII letters, digits, `-` and `_`, not starting
@@ -172,6 +198,30 @@ mod tests {
     }
 
     #[test]
+    fn overlays_are_optional_paths_under_specs() {
+        let text = with_entry(
+            r#"{ "spec": "a/v1.yaml", "name": "a", "version": "0.1.0", "out": "generated/a", "generated": true,
+                 "overlays": ["a/v1.overlay.yaml", "common/fixes.yaml"] }"#,
+        );
+        let manifest = parse(&text, "m.json").unwrap();
+        assert_eq!(
+            manifest.crates[0].overlay_paths(),
+            [
+                Path::new("specs/a/v1.overlay.yaml"),
+                Path::new("specs/common/fixes.yaml")
+            ]
+        );
+        assert!(parse(GOOD, "m.json").unwrap().crates[0].overlays.is_empty());
+        for bad in ["../x.yaml", "/etc/x.yaml", ""] {
+            let text = with_entry(&format!(
+                r#"{{ "spec": "a.yaml", "name": "a", "version": "0.1.0", "out": "generated/a", "generated": true, "overlays": ["{bad}"] }}"#
+            ));
+            let err = parse(&text, "m.json").unwrap_err();
+            assert!(err.contains("`overlays[0]` must be"), "{err}");
+        }
+    }
+
+    #[test]
     fn the_repository_manifest_is_valid() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
         let manifest = load(root).unwrap();
@@ -181,6 +231,13 @@ mod tests {
                 "{} is missing",
                 entry.spec
             );
+            for overlay in entry.overlay_paths() {
+                assert!(
+                    root.join(&overlay).is_file(),
+                    "{} is missing",
+                    overlay.display()
+                );
+            }
         }
     }
 

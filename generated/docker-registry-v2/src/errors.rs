@@ -3,6 +3,6 @@
 /// An error body the API documents, decoded from an unexpected response: see [`crate::Error::model`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorModel {
-    /// An error body of type [`GetV2401`](crate::models::GetV2401).
-    GetV2401(Box<crate::models::GetV2401>),
+    /// An error body of type [`Error`](crate::models::Error).
+    Error(Box<crate::models::Error>),
 }

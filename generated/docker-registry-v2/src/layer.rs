@@ -46,104 +46,94 @@ impl LayerClient {
             accept: None,
         }
     }
-    /// Upload a blob identified by the digest parameter in single request. This upload will not be resumable unless a recoverable error is returned.
+    /// Start a resumable upload: continue it at the `location` of the answer with `upload_chunk` and `complete_upload`.
     ///
-    /// `POST /v2/{name}/blobs/uploads` (operation `postV2NameBlobsUploads`).
+    /// `POST /v2/{name}/blobs/uploads/` (operation `Layer_StartUpload`).
     ///
     /// Arguments:
     ///
     /// - `name`: Name of the image (including the namespace)
-    pub fn post_v2_name_blobs_uploads(
-        &self,
-        name: impl Into<String>,
-    ) -> LayerPostV2NameBlobsUploadsRequest {
-        LayerPostV2NameBlobsUploadsRequest {
+    pub fn start_upload(&self, name: impl Into<String>) -> LayerStartUploadRequest {
+        LayerStartUploadRequest {
             client: self.client.clone(),
             name: name.into(),
-            digest: None,
             accept: None,
         }
     }
-    /// Retrieve status of upload identified by uuid. The primary purpose of this endpoint is to resolve the current status of a resumable upload.
+    /// The status of an upload; the bytes received so far are in `Range`.
     ///
-    /// `GET /v2/{name}/blobs/uploads/{uuid}` (operation `getV2NameBlobsUploadsUuid`).
+    /// `GET /{location}` (operation `Layer_GetUploadStatus`).
     ///
     /// Arguments:
     ///
-    /// - `name`: Name of the image (including the namespace)
-    /// - `uuid`: A uuid identifying the upload.
-    pub fn get_v2_name_blobs_uploads_uuid(
+    /// - `location`: The `Location` header of the answer that started the upload or of the last chunk, as given (an absolute URL on the registry, or a path).
+    pub fn get_upload_status(
         &self,
-        name: impl Into<String>,
-        uuid: impl Into<String>,
-    ) -> LayerGetV2NameBlobsUploadsUuidRequest {
-        LayerGetV2NameBlobsUploadsUuidRequest {
+        location: impl Into<String>,
+    ) -> LayerGetUploadStatusRequest {
+        LayerGetUploadStatusRequest {
             client: self.client.clone(),
-            name: name.into(),
-            uuid: uuid.into(),
+            location: location.into(),
             accept: None,
         }
     }
-    /// Upload a stream of data to upload without completing the upload.
+    /// Send the next chunk of the blob; continue at the new `Location`.
     ///
-    /// `PATCH /v2/{name}/blobs/uploads/{uuid}` (operation `patchV2NameBlobsUploadsUuid`).
+    /// `PATCH /{location}` (operation `Layer_UploadChunk`).
     ///
     /// Arguments:
     ///
-    /// - `name`: Name of the image (including the namespace)
-    /// - `uuid`: A uuid identifying the upload.
-    pub fn patch_v2_name_blobs_uploads_uuid(
+    /// - `location`: The `Location` header of the answer that started the upload or of the last chunk, as given (an absolute URL on the registry, or a path).
+    /// - `chunk`: The next bytes of the blob.
+    pub fn upload_chunk(
         &self,
-        name: impl Into<String>,
-        uuid: impl Into<String>,
-    ) -> LayerPatchV2NameBlobsUploadsUuidRequest {
-        LayerPatchV2NameBlobsUploadsUuidRequest {
+        location: impl Into<String>,
+        chunk: impl Into<crate::Body>,
+    ) -> LayerUploadChunkRequest {
+        LayerUploadChunkRequest {
             client: self.client.clone(),
-            name: name.into(),
-            uuid: uuid.into(),
+            location: location.into(),
+            chunk: chunk.into(),
             accept: None,
+            content_type: None,
         }
     }
-    /// Complete the upload, providing all the data in the body, if necessary. A request without a body will just complete the upload with previously uploaded content.
+    /// Complete the upload: the registry checks the bytes against `digest` and stores the blob.
     ///
-    /// `PUT /v2/{name}/blobs/uploads/{uuid}` (operation `putV2NameBlobsUploadsUuid`).
+    /// `PUT /{location}` (operation `Layer_CompleteUpload`).
     ///
     /// Arguments:
     ///
-    /// - `name`: Name of the image (including the namespace)
-    /// - `uuid`: A uuid identifying the upload.
-    /// - `digest`: Digest of uploaded blob. If present, the upload will be completed, in a single request, with contents of the request body as the resulting blob.
-    pub fn put_v2_name_blobs_uploads_uuid(
+    /// - `location`: The `Location` header of the answer that started the upload or of the last chunk, as given (an absolute URL on the registry, or a path).
+    /// - `digest`: The digest of the whole blob (`sha256:...`).
+    pub fn complete_upload(
         &self,
-        name: impl Into<String>,
-        uuid: impl Into<String>,
+        location: impl Into<String>,
         digest: impl Into<String>,
-    ) -> LayerPutV2NameBlobsUploadsUuidRequest {
-        LayerPutV2NameBlobsUploadsUuidRequest {
+    ) -> LayerCompleteUploadRequest {
+        LayerCompleteUploadRequest {
             client: self.client.clone(),
-            name: name.into(),
-            uuid: uuid.into(),
+            location: location.into(),
             digest: digest.into(),
+            chunk: None,
             accept: None,
+            content_type: None,
         }
     }
-    /// Cancel outstanding upload processes, releasing associated resources. If this is not called, the unfinished uploads will eventually timeout.
+    /// Cancel the upload.
     ///
-    /// `DELETE /v2/{name}/blobs/uploads/{uuid}` (operation `deleteV2NameBlobsUploadsUuid`).
+    /// `DELETE /{location}` (operation `Layer_CancelUpload`).
     ///
     /// Arguments:
     ///
-    /// - `name`: Name of the image (including the namespace)
-    /// - `uuid`: A uuid identifying the upload.
-    pub fn delete_v2_name_blobs_uploads_uuid(
+    /// - `location`: The `Location` header of the answer that started the upload or of the last chunk, as given (an absolute URL on the registry, or a path).
+    pub fn cancel_upload(
         &self,
-        name: impl Into<String>,
-        uuid: impl Into<String>,
-    ) -> LayerDeleteV2NameBlobsUploadsUuidRequest {
-        LayerDeleteV2NameBlobsUploadsUuidRequest {
+        location: impl Into<String>,
+    ) -> LayerCancelUploadRequest {
+        LayerCancelUploadRequest {
             client: self.client.clone(),
-            name: name.into(),
-            uuid: uuid.into(),
+            location: location.into(),
             accept: None,
         }
     }
@@ -237,17 +227,17 @@ impl LayerGetV2NameBlobsDigestRequest {
                                 400 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
@@ -535,29 +525,21 @@ impl LayerHeadV2NameBlobsDigestResponse {
         }
     }
 }
-/// A `postV2NameBlobsUploads` request, made by [`LayerClient::post_v2_name_blobs_uploads`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
+/// A `Layer_StartUpload` request, made by [`LayerClient::start_upload`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
 #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]
-pub struct LayerPostV2NameBlobsUploadsRequest {
+pub struct LayerStartUploadRequest {
     client: crate::Client,
     name: String,
-    digest: Option<String>,
     accept: Option<String>,
 }
-impl std::fmt::Debug for LayerPostV2NameBlobsUploadsRequest {
+impl std::fmt::Debug for LayerStartUploadRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LayerPostV2NameBlobsUploadsRequest")
-            .field("operation", &"postV2NameBlobsUploads")
+        f.debug_struct("LayerStartUploadRequest")
+            .field("operation", &"Layer_StartUpload")
             .finish_non_exhaustive()
     }
 }
-impl LayerPostV2NameBlobsUploadsRequest {
-    /// Digest of uploaded blob. If present, the upload will be completed, in a single request, with contents of the request body as the resulting blob.
-    ///
-    /// Sent as the `digest` query parameter.
-    pub fn digest(mut self, digest: impl Into<String>) -> Self {
-        self.digest = Some(digest.into());
-        self
-    }
+impl LayerStartUploadRequest {
     /// Sets the `Accept` header (default: none).
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
         self.accept = Some(accept.into());
@@ -570,59 +552,43 @@ impl LayerPostV2NameBlobsUploadsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
-        self,
-    ) -> Result<LayerPostV2NameBlobsUploadsResponse, crate::Error> {
+    pub async fn send(self) -> Result<LayerStartUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
-            "postV2NameBlobsUploads",
+            "Layer_StartUpload",
             reqwest::Method::POST,
         );
         request.path("/v2/");
         request.path_param("name", &self.name)?;
-        request.path("/blobs/uploads");
-        if let Some(value) = &self.digest {
-            request.query("digest", value)?;
-        }
+        request.path("/blobs/uploads/");
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            201 => {
+            200..=299 => {
                 let http = crate::runtime::ResponseParts::new(&response);
-                Ok(
-                    LayerPostV2NameBlobsUploadsResponse::Created(
-                        Box::new(LayerPostV2NameBlobsUploadsCreated {
-                            http,
-                        }),
-                    ),
-                )
-            }
-            202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
-                Ok(
-                    LayerPostV2NameBlobsUploadsResponse::Accepted(
-                        Box::new(LayerPostV2NameBlobsUploadsAccepted {
-                            http,
-                        }),
-                    ),
-                )
+                Ok(LayerStartUploadResponse {
+                    location: http.header("Location"),
+                    range: http.header("Range"),
+                    docker_upload_uuid: http.header("Docker-Upload-UUID"),
+                    http,
+                })
             }
             _ => {
                 Err(
                     crate::runtime::unexpected_status(
-                            "postV2NameBlobsUploads",
+                            "Layer_StartUpload",
                             response,
                             |status, body| match status {
                                 400 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
@@ -633,21 +599,33 @@ impl LayerPostV2NameBlobsUploadsRequest {
         }
     }
 }
-impl std::future::IntoFuture for LayerPostV2NameBlobsUploadsRequest {
-    type Output = Result<LayerPostV2NameBlobsUploadsResponse, crate::Error>;
+impl std::future::IntoFuture for LayerStartUploadRequest {
+    type Output = Result<LayerStartUploadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
 }
-/// The blob has been created in the registry and is available at the provided location.
+/// The upload has started; continue it at `Location`.
 ///
-/// Status `201` of `postV2NameBlobsUploads`.
+/// Status `202` of `Layer_StartUpload`.
 #[derive(Debug, Clone)]
-pub struct LayerPostV2NameBlobsUploadsCreated {
+pub struct LayerStartUploadResponse {
+    /// Where to continue the upload.
+    ///
+    /// From the `Location` header; `None` when it is absent or not a valid `String`.
+    pub location: Option<String>,
+    /// The bytes received so far (`0-0`).
+    ///
+    /// From the `Range` header; `None` when it is absent or not a valid `String`.
+    pub range: Option<String>,
+    /// The upload's id.
+    ///
+    /// From the `Docker-Upload-UUID` header; `None` when it is absent or not a valid `String`.
+    pub docker_upload_uuid: Option<String>,
     http: crate::runtime::ResponseParts,
 }
-impl LayerPostV2NameBlobsUploadsCreated {
+impl LayerStartUploadResponse {
     /// The HTTP status.
     pub fn status(&self) -> reqwest::StatusCode {
         self.http.status()
@@ -657,63 +635,21 @@ impl LayerPostV2NameBlobsUploadsCreated {
         self.http.headers()
     }
 }
-/// The upload has been created. The Location header must be used to complete the upload. The response should be identical to a GET request on the contents of the returned Location header.
-///
-/// Status `202` of `postV2NameBlobsUploads`.
-#[derive(Debug, Clone)]
-pub struct LayerPostV2NameBlobsUploadsAccepted {
-    http: crate::runtime::ResponseParts,
-}
-impl LayerPostV2NameBlobsUploadsAccepted {
-    /// The HTTP status.
-    pub fn status(&self) -> reqwest::StatusCode {
-        self.http.status()
-    }
-    /// All response headers.
-    pub fn headers(&self) -> &reqwest::header::HeaderMap {
-        self.http.headers()
-    }
-}
-/// The responses of `postV2NameBlobsUploads`, one variant per documented status.
-#[derive(Debug, Clone)]
-pub enum LayerPostV2NameBlobsUploadsResponse {
-    /// Status `201`: a [`LayerPostV2NameBlobsUploadsCreated`].
-    Created(Box<LayerPostV2NameBlobsUploadsCreated>),
-    /// Status `202`: a [`LayerPostV2NameBlobsUploadsAccepted`].
-    Accepted(Box<LayerPostV2NameBlobsUploadsAccepted>),
-}
-impl LayerPostV2NameBlobsUploadsResponse {
-    /// The HTTP status.
-    pub fn status(&self) -> reqwest::StatusCode {
-        match self {
-            LayerPostV2NameBlobsUploadsResponse::Created(response) => response.status(),
-            LayerPostV2NameBlobsUploadsResponse::Accepted(response) => response.status(),
-        }
-    }
-    /// All response headers.
-    pub fn headers(&self) -> &reqwest::header::HeaderMap {
-        match self {
-            LayerPostV2NameBlobsUploadsResponse::Created(response) => response.headers(),
-            LayerPostV2NameBlobsUploadsResponse::Accepted(response) => response.headers(),
-        }
-    }
-}
-/// A `getV2NameBlobsUploadsUuid` request, made by [`LayerClient::get_v2_name_blobs_uploads_uuid`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
+/// A `Layer_GetUploadStatus` request, made by [`LayerClient::get_upload_status`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
 #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]
-pub struct LayerGetV2NameBlobsUploadsUuidRequest {
+pub struct LayerGetUploadStatusRequest {
     client: crate::Client,
-    name: String,
-    uuid: String,
+    location: String,
     accept: Option<String>,
 }
-impl std::fmt::Debug for LayerGetV2NameBlobsUploadsUuidRequest {
+impl std::fmt::Debug for LayerGetUploadStatusRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LayerGetV2NameBlobsUploadsUuidRequest")
-            .field("operation", &"getV2NameBlobsUploadsUuid")
+        f.debug_struct("LayerGetUploadStatusRequest")
+            .field("operation", &"Layer_GetUploadStatus")
             .finish_non_exhaustive()
     }
 }
-impl LayerGetV2NameBlobsUploadsUuidRequest {
+impl LayerGetUploadStatusRequest {
     /// Sets the `Accept` header (default: none).
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
         self.accept = Some(accept.into());
@@ -726,17 +662,13 @@ impl LayerGetV2NameBlobsUploadsUuidRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
-        self,
-    ) -> Result<LayerGetV2NameBlobsUploadsUuidResponse, crate::Error> {
+    pub async fn send(self) -> Result<LayerGetUploadStatusResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
-            "getV2NameBlobsUploadsUuid",
+            "Layer_GetUploadStatus",
             reqwest::Method::GET,
         );
-        request.path("/v2/");
-        request.path_param("name", &self.name)?;
-        request.path("/blobs/uploads/");
-        request.path_param("uuid", &self.uuid)?;
+        request.path("/");
+        request.path_verbatim("location", &self.location)?;
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
@@ -744,30 +676,22 @@ impl LayerGetV2NameBlobsUploadsUuidRequest {
         match response.status().as_u16() {
             200..=299 => {
                 let http = crate::runtime::ResponseParts::new(&response);
-                Ok(LayerGetV2NameBlobsUploadsUuidResponse {
+                Ok(LayerGetUploadStatusResponse {
+                    range: http.header("Range"),
+                    docker_upload_uuid: http.header("Docker-Upload-UUID"),
                     http,
                 })
             }
             _ => {
                 Err(
                     crate::runtime::unexpected_status(
-                            "getV2NameBlobsUploadsUuid",
+                            "Layer_GetUploadStatus",
                             response,
                             |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
-                                }
                                 404 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
@@ -778,21 +702,29 @@ impl LayerGetV2NameBlobsUploadsUuidRequest {
         }
     }
 }
-impl std::future::IntoFuture for LayerGetV2NameBlobsUploadsUuidRequest {
-    type Output = Result<LayerGetV2NameBlobsUploadsUuidResponse, crate::Error>;
+impl std::future::IntoFuture for LayerGetUploadStatusRequest {
+    type Output = Result<LayerGetUploadStatusResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
 }
-/// The upload is known and in progress. The last received offset is available in the Range header.
+/// The upload is in progress.
 ///
-/// Status `204` of `getV2NameBlobsUploadsUuid`.
+/// Status `204` of `Layer_GetUploadStatus`.
 #[derive(Debug, Clone)]
-pub struct LayerGetV2NameBlobsUploadsUuidResponse {
+pub struct LayerGetUploadStatusResponse {
+    /// The bytes received so far.
+    ///
+    /// From the `Range` header; `None` when it is absent or not a valid `String`.
+    pub range: Option<String>,
+    /// The upload's id.
+    ///
+    /// From the `Docker-Upload-UUID` header; `None` when it is absent or not a valid `String`.
+    pub docker_upload_uuid: Option<String>,
     http: crate::runtime::ResponseParts,
 }
-impl LayerGetV2NameBlobsUploadsUuidResponse {
+impl LayerGetUploadStatusResponse {
     /// The HTTP status.
     pub fn status(&self) -> reqwest::StatusCode {
         self.http.status()
@@ -802,25 +734,31 @@ impl LayerGetV2NameBlobsUploadsUuidResponse {
         self.http.headers()
     }
 }
-/// A `patchV2NameBlobsUploadsUuid` request, made by [`LayerClient::patch_v2_name_blobs_uploads_uuid`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
+/// A `Layer_UploadChunk` request, made by [`LayerClient::upload_chunk`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
 #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]
-pub struct LayerPatchV2NameBlobsUploadsUuidRequest {
+pub struct LayerUploadChunkRequest {
     client: crate::Client,
-    name: String,
-    uuid: String,
+    location: String,
+    chunk: crate::Body,
     accept: Option<String>,
+    content_type: Option<String>,
 }
-impl std::fmt::Debug for LayerPatchV2NameBlobsUploadsUuidRequest {
+impl std::fmt::Debug for LayerUploadChunkRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LayerPatchV2NameBlobsUploadsUuidRequest")
-            .field("operation", &"patchV2NameBlobsUploadsUuid")
+        f.debug_struct("LayerUploadChunkRequest")
+            .field("operation", &"Layer_UploadChunk")
             .finish_non_exhaustive()
     }
 }
-impl LayerPatchV2NameBlobsUploadsUuidRequest {
+impl LayerUploadChunkRequest {
     /// Sets the `Accept` header (default: none).
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
         self.accept = Some(accept.into());
+        self
+    }
+    /// Sets the `Content-Type` of the body (default: `application/octet-stream`).
+    pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
         self
     }
     /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
@@ -830,17 +768,18 @@ impl LayerPatchV2NameBlobsUploadsUuidRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
-        self,
-    ) -> Result<LayerPatchV2NameBlobsUploadsUuidResponse, crate::Error> {
+    pub async fn send(self) -> Result<LayerUploadChunkResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
-            "patchV2NameBlobsUploadsUuid",
+            "Layer_UploadChunk",
             reqwest::Method::PATCH,
         );
-        request.path("/v2/");
-        request.path_param("name", &self.name)?;
-        request.path("/blobs/uploads/");
-        request.path_param("uuid", &self.uuid)?;
+        request.path("/");
+        request.path_verbatim("location", &self.location)?;
+        request
+            .body(
+                self.chunk,
+                self.content_type.as_deref().unwrap_or("application/octet-stream"),
+            )?;
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
@@ -848,30 +787,28 @@ impl LayerPatchV2NameBlobsUploadsUuidRequest {
         match response.status().as_u16() {
             200..=299 => {
                 let http = crate::runtime::ResponseParts::new(&response);
-                Ok(LayerPatchV2NameBlobsUploadsUuidResponse {
+                Ok(LayerUploadChunkResponse {
+                    location: http.header("Location"),
+                    range: http.header("Range"),
+                    docker_upload_uuid: http.header("Docker-Upload-UUID"),
                     http,
                 })
             }
             _ => {
                 Err(
                     crate::runtime::unexpected_status(
-                            "patchV2NameBlobsUploadsUuid",
+                            "Layer_UploadChunk",
                             response,
                             |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
-                                }
                                 404 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
+                                }
+                                416 => {
+                                    crate::runtime::error_model(body)
+                                        .map(Box::new)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
@@ -882,21 +819,33 @@ impl LayerPatchV2NameBlobsUploadsUuidRequest {
         }
     }
 }
-impl std::future::IntoFuture for LayerPatchV2NameBlobsUploadsUuidRequest {
-    type Output = Result<LayerPatchV2NameBlobsUploadsUuidResponse, crate::Error>;
+impl std::future::IntoFuture for LayerUploadChunkRequest {
+    type Output = Result<LayerUploadChunkResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
 }
-/// The stream of data has been accepted and the current progress is available in the range header. The updated upload location is available in the Location header.
+/// The chunk is received; continue at `Location`.
 ///
-/// Status `204` of `patchV2NameBlobsUploadsUuid`.
+/// Status `202` of `Layer_UploadChunk`.
 #[derive(Debug, Clone)]
-pub struct LayerPatchV2NameBlobsUploadsUuidResponse {
+pub struct LayerUploadChunkResponse {
+    /// Where to continue the upload.
+    ///
+    /// From the `Location` header; `None` when it is absent or not a valid `String`.
+    pub location: Option<String>,
+    /// The bytes received so far (`0-N`).
+    ///
+    /// From the `Range` header; `None` when it is absent or not a valid `String`.
+    pub range: Option<String>,
+    /// The upload's id.
+    ///
+    /// From the `Docker-Upload-UUID` header; `None` when it is absent or not a valid `String`.
+    pub docker_upload_uuid: Option<String>,
     http: crate::runtime::ResponseParts,
 }
-impl LayerPatchV2NameBlobsUploadsUuidResponse {
+impl LayerUploadChunkResponse {
     /// The HTTP status.
     pub fn status(&self) -> reqwest::StatusCode {
         self.http.status()
@@ -906,26 +855,39 @@ impl LayerPatchV2NameBlobsUploadsUuidResponse {
         self.http.headers()
     }
 }
-/// A `putV2NameBlobsUploadsUuid` request, made by [`LayerClient::put_v2_name_blobs_uploads_uuid`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
+/// A `Layer_CompleteUpload` request, made by [`LayerClient::complete_upload`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
 #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]
-pub struct LayerPutV2NameBlobsUploadsUuidRequest {
+pub struct LayerCompleteUploadRequest {
     client: crate::Client,
-    name: String,
-    uuid: String,
+    location: String,
     digest: String,
+    chunk: Option<crate::Body>,
     accept: Option<String>,
+    content_type: Option<String>,
 }
-impl std::fmt::Debug for LayerPutV2NameBlobsUploadsUuidRequest {
+impl std::fmt::Debug for LayerCompleteUploadRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LayerPutV2NameBlobsUploadsUuidRequest")
-            .field("operation", &"putV2NameBlobsUploadsUuid")
+        f.debug_struct("LayerCompleteUploadRequest")
+            .field("operation", &"Layer_CompleteUpload")
             .finish_non_exhaustive()
     }
 }
-impl LayerPutV2NameBlobsUploadsUuidRequest {
+impl LayerCompleteUploadRequest {
+    /// The last bytes of the blob, if any are left to send.
+    ///
+    /// Sent as the request body.
+    pub fn chunk(mut self, chunk: impl Into<crate::Body>) -> Self {
+        self.chunk = Some(chunk.into());
+        self
+    }
     /// Sets the `Accept` header (default: none).
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
         self.accept = Some(accept.into());
+        self
+    }
+    /// Sets the `Content-Type` of the body (default: `application/octet-stream`).
+    pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
         self
     }
     /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
@@ -935,18 +897,21 @@ impl LayerPutV2NameBlobsUploadsUuidRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
-        self,
-    ) -> Result<LayerPutV2NameBlobsUploadsUuidResponse, crate::Error> {
+    pub async fn send(self) -> Result<LayerCompleteUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
-            "putV2NameBlobsUploadsUuid",
+            "Layer_CompleteUpload",
             reqwest::Method::PUT,
         );
-        request.path("/v2/");
-        request.path_param("name", &self.name)?;
-        request.path("/blobs/uploads/");
-        request.path_param("uuid", &self.uuid)?;
+        request.path("/");
+        request.path_verbatim("location", &self.location)?;
         request.query("digest", &self.digest)?;
+        if let Some(body) = self.chunk {
+            request
+                .body(
+                    body,
+                    self.content_type.as_deref().unwrap_or("application/octet-stream"),
+                )?;
+        }
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
@@ -954,30 +919,27 @@ impl LayerPutV2NameBlobsUploadsUuidRequest {
         match response.status().as_u16() {
             200..=299 => {
                 let http = crate::runtime::ResponseParts::new(&response);
-                Ok(LayerPutV2NameBlobsUploadsUuidResponse {
+                Ok(LayerCompleteUploadResponse {
+                    location: http.header("Location"),
+                    docker_content_digest: http.header("Docker-Content-Digest"),
                     http,
                 })
             }
             _ => {
                 Err(
                     crate::runtime::unexpected_status(
-                            "putV2NameBlobsUploadsUuid",
+                            "Layer_CompleteUpload",
                             response,
                             |status, body| match status {
                                 400 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
@@ -988,21 +950,29 @@ impl LayerPutV2NameBlobsUploadsUuidRequest {
         }
     }
 }
-impl std::future::IntoFuture for LayerPutV2NameBlobsUploadsUuidRequest {
-    type Output = Result<LayerPutV2NameBlobsUploadsUuidResponse, crate::Error>;
+impl std::future::IntoFuture for LayerCompleteUploadRequest {
+    type Output = Result<LayerCompleteUploadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
 }
-/// The upload has been completed and accepted by the registry.
+/// The blob is stored.
 ///
-/// Status `204` of `putV2NameBlobsUploadsUuid`.
+/// Status `201` of `Layer_CompleteUpload`.
 #[derive(Debug, Clone)]
-pub struct LayerPutV2NameBlobsUploadsUuidResponse {
+pub struct LayerCompleteUploadResponse {
+    /// The blob's location.
+    ///
+    /// From the `Location` header; `None` when it is absent or not a valid `String`.
+    pub location: Option<String>,
+    /// The blob's digest.
+    ///
+    /// From the `Docker-Content-Digest` header; `None` when it is absent or not a valid `String`.
+    pub docker_content_digest: Option<String>,
     http: crate::runtime::ResponseParts,
 }
-impl LayerPutV2NameBlobsUploadsUuidResponse {
+impl LayerCompleteUploadResponse {
     /// The HTTP status.
     pub fn status(&self) -> reqwest::StatusCode {
         self.http.status()
@@ -1012,22 +982,21 @@ impl LayerPutV2NameBlobsUploadsUuidResponse {
         self.http.headers()
     }
 }
-/// A `deleteV2NameBlobsUploadsUuid` request, made by [`LayerClient::delete_v2_name_blobs_uploads_uuid`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
+/// A `Layer_CancelUpload` request, made by [`LayerClient::cancel_upload`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
 #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]
-pub struct LayerDeleteV2NameBlobsUploadsUuidRequest {
+pub struct LayerCancelUploadRequest {
     client: crate::Client,
-    name: String,
-    uuid: String,
+    location: String,
     accept: Option<String>,
 }
-impl std::fmt::Debug for LayerDeleteV2NameBlobsUploadsUuidRequest {
+impl std::fmt::Debug for LayerCancelUploadRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LayerDeleteV2NameBlobsUploadsUuidRequest")
-            .field("operation", &"deleteV2NameBlobsUploadsUuid")
+        f.debug_struct("LayerCancelUploadRequest")
+            .field("operation", &"Layer_CancelUpload")
             .finish_non_exhaustive()
     }
 }
-impl LayerDeleteV2NameBlobsUploadsUuidRequest {
+impl LayerCancelUploadRequest {
     /// Sets the `Accept` header (default: none).
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
         self.accept = Some(accept.into());
@@ -1040,17 +1009,13 @@ impl LayerDeleteV2NameBlobsUploadsUuidRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
-        self,
-    ) -> Result<LayerDeleteV2NameBlobsUploadsUuidResponse, crate::Error> {
+    pub async fn send(self) -> Result<LayerCancelUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
-            "deleteV2NameBlobsUploadsUuid",
+            "Layer_CancelUpload",
             reqwest::Method::DELETE,
         );
-        request.path("/v2/");
-        request.path_param("name", &self.name)?;
-        request.path("/blobs/uploads/");
-        request.path_param("uuid", &self.uuid)?;
+        request.path("/");
+        request.path_verbatim("location", &self.location)?;
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
@@ -1058,30 +1023,18 @@ impl LayerDeleteV2NameBlobsUploadsUuidRequest {
         match response.status().as_u16() {
             200..=299 => {
                 let http = crate::runtime::ResponseParts::new(&response);
-                Ok(LayerDeleteV2NameBlobsUploadsUuidResponse {
-                    http,
-                })
+                Ok(LayerCancelUploadResponse { http })
             }
             _ => {
                 Err(
                     crate::runtime::unexpected_status(
-                            "deleteV2NameBlobsUploadsUuid",
+                            "Layer_CancelUpload",
                             response,
                             |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
-                                }
                                 404 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
@@ -1092,21 +1045,21 @@ impl LayerDeleteV2NameBlobsUploadsUuidRequest {
         }
     }
 }
-impl std::future::IntoFuture for LayerDeleteV2NameBlobsUploadsUuidRequest {
-    type Output = Result<LayerDeleteV2NameBlobsUploadsUuidResponse, crate::Error>;
+impl std::future::IntoFuture for LayerCancelUploadRequest {
+    type Output = Result<LayerCancelUploadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
 }
-/// The upload has been successfully deleted.
+/// The upload is cancelled.
 ///
-/// Status `204` of `deleteV2NameBlobsUploadsUuid`.
+/// Status `204` of `Layer_CancelUpload`.
 #[derive(Debug, Clone)]
-pub struct LayerDeleteV2NameBlobsUploadsUuidResponse {
+pub struct LayerCancelUploadResponse {
     http: crate::runtime::ResponseParts,
 }
-impl LayerDeleteV2NameBlobsUploadsUuidResponse {
+impl LayerCancelUploadResponse {
     /// The HTTP status.
     pub fn status(&self) -> reqwest::StatusCode {
         self.http.status()

@@ -34,16 +34,20 @@ impl ManifestClient {
     ///
     /// - `name`: Name of the image (including the namespace)
     /// - `reference`: A tag or a digest, pointing to a specific image
+    /// - `manifest`: The manifest, byte for byte as its digest was computed; send it with its own media type as `Content-Type`.
     pub fn put_v2_name_manifests_reference(
         &self,
         name: impl Into<String>,
         reference: impl Into<String>,
+        manifest: impl Into<crate::Body>,
     ) -> ManifestPutV2NameManifestsReferenceRequest {
         ManifestPutV2NameManifestsReferenceRequest {
             client: self.client.clone(),
             name: name.into(),
             reference: reference.into(),
+            manifest: manifest.into(),
             accept: None,
+            content_type: None,
         }
     }
     /// Delete the manifest identified by name and reference where reference can be a tag or digest.
@@ -83,7 +87,7 @@ impl std::fmt::Debug for ManifestGetV2NameManifestsReferenceRequest {
     }
 }
 impl ManifestGetV2NameManifestsReferenceRequest {
-    /// Sets the `Accept` header (default: none).
+    /// Sets the `Accept` header (default: `application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json`).
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
         self.accept = Some(accept.into());
         self
@@ -106,17 +110,25 @@ impl ManifestGetV2NameManifestsReferenceRequest {
         request.path_param("name", &self.name)?;
         request.path("/manifests/");
         request.path_param("reference", &self.reference)?;
-        if let Some(accept) = &self.accept {
-            request.header_str("Accept", accept)?;
-        }
+        request
+            .header_str(
+                "Accept",
+                self
+                    .accept
+                    .as_deref()
+                    .unwrap_or(
+                        "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json",
+                    ),
+            )?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
             200..=299 => {
                 let (body, http) = crate::runtime::json::<
-                    crate::models::GetV2NameManifestsReference200,
+                    crate::models::Manifest,
                 >("getV2NameManifestsReference", response)
                     .await?;
                 Ok(ManifestGetV2NameManifestsReferenceResponse {
+                    docker_content_digest: http.header("Docker-Content-Digest"),
                     body,
                     http,
                 })
@@ -130,17 +142,17 @@ impl ManifestGetV2NameManifestsReferenceRequest {
                                 400 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
@@ -163,8 +175,12 @@ impl std::future::IntoFuture for ManifestGetV2NameManifestsReferenceRequest {
 /// Status `200` of `getV2NameManifestsReference`.
 #[derive(Debug, Clone)]
 pub struct ManifestGetV2NameManifestsReferenceResponse {
+    /// The digest of the manifest's bytes.
+    ///
+    /// From the `Docker-Content-Digest` header; `None` when it is absent or not a valid `String`.
+    pub docker_content_digest: Option<String>,
     /// The decoded body.
-    pub body: crate::models::GetV2NameManifestsReference200,
+    pub body: crate::models::Manifest,
     http: crate::runtime::ResponseParts,
 }
 impl ManifestGetV2NameManifestsReferenceResponse {
@@ -187,7 +203,9 @@ pub struct ManifestPutV2NameManifestsReferenceRequest {
     client: crate::Client,
     name: String,
     reference: String,
+    manifest: crate::Body,
     accept: Option<String>,
+    content_type: Option<String>,
 }
 impl std::fmt::Debug for ManifestPutV2NameManifestsReferenceRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -200,6 +218,11 @@ impl ManifestPutV2NameManifestsReferenceRequest {
     /// Sets the `Accept` header (default: none).
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
         self.accept = Some(accept.into());
+        self
+    }
+    /// Sets the `Content-Type` of the body (default: `application/vnd.docker.distribution.manifest.v2+json`).
+    pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
         self
     }
     /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
@@ -220,6 +243,14 @@ impl ManifestPutV2NameManifestsReferenceRequest {
         request.path_param("name", &self.name)?;
         request.path("/manifests/");
         request.path_param("reference", &self.reference)?;
+        request
+            .body(
+                self.manifest,
+                self
+                    .content_type
+                    .as_deref()
+                    .unwrap_or("application/vnd.docker.distribution.manifest.v2+json"),
+            )?;
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
@@ -228,6 +259,8 @@ impl ManifestPutV2NameManifestsReferenceRequest {
             200..=299 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ManifestPutV2NameManifestsReferenceResponse {
+                    docker_content_digest: http.header("Docker-Content-Digest"),
+                    location: http.header("Location"),
                     http,
                 })
             }
@@ -240,12 +273,12 @@ impl ManifestPutV2NameManifestsReferenceRequest {
                                 400 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
@@ -263,11 +296,19 @@ impl std::future::IntoFuture for ManifestPutV2NameManifestsReferenceRequest {
         Box::pin(self.send())
     }
 }
-/// The manifest has been accepted by the registry and is stored under the specified name and tag.
+/// The manifest is stored under the name and reference.
 ///
-/// Status `202` of `putV2NameManifestsReference`.
+/// Status `201` of `putV2NameManifestsReference`.
 #[derive(Debug, Clone)]
 pub struct ManifestPutV2NameManifestsReferenceResponse {
+    /// The digest of the manifest's bytes.
+    ///
+    /// From the `Docker-Content-Digest` header; `None` when it is absent or not a valid `String`.
+    pub docker_content_digest: Option<String>,
+    /// The manifest's canonical location.
+    ///
+    /// From the `Location` header; `None` when it is absent or not a valid `String`.
+    pub location: Option<String>,
     http: crate::runtime::ResponseParts,
 }
 impl ManifestPutV2NameManifestsReferenceResponse {
@@ -339,17 +380,17 @@ impl ManifestDeleteV2NameManifestsReferenceRequest {
                                 400 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },

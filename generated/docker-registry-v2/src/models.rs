@@ -30,6 +30,63 @@ pub struct Layers {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub signature: ::std::option::Option<::std::string::String>,
 }
+/// The `Manifest` model.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    /// The `schemaVersion` property.
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<i64>,
+    /// The `mediaType` property.
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
+    /// The `config` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub config: ::std::option::Option<Descriptor>,
+    /// The `layers` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub layers: ::std::option::Option<::std::vec::Vec<Descriptor>>,
+    /// The `manifests` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub manifests: ::std::option::Option<::std::vec::Vec<Descriptor>>,
+    /// The `annotations` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub annotations: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+}
+/// The `Descriptor` model.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Descriptor {
+    /// The `mediaType` property.
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
+    /// The `size` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub size: ::std::option::Option<i64>,
+    /// The `digest` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
+    /// The `urls` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// The `annotations` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub annotations: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+}
 /// The `Error_errors_item` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ErrorErrorsItem {
@@ -41,7 +98,7 @@ pub struct ErrorErrorsItem {
     pub message: ::std::option::Option<::std::string::String>,
     /// The `detail` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub detail: ::std::option::Option<::std::string::String>,
+    pub detail: ::std::option::Option<::serde_json::Value>,
 }
 /// The `Layers_fsLayers_item` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -54,13 +111,6 @@ pub struct LayersFsLayersItem {
     )]
     pub blob_sum: ::std::option::Option<::std::string::String>,
 }
-/// The `getV2_401` model.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct GetV2401 {
-    /// The `data` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub data: ::std::option::Option<Error>,
-}
 /// The `getV2NameTagsList_200` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetV2NameTagsList200 {
@@ -70,11 +120,4 @@ pub struct GetV2NameTagsList200 {
     /// The `tags` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-}
-/// The `getV2NameManifestsReference_200` model.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct GetV2NameManifestsReference200 {
-    /// The `data` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub data: ::std::option::Option<Layers>,
 }

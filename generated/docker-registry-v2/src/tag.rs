@@ -83,12 +83,12 @@ impl TagGetV2NameTagsListRequest {
                                 401 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },

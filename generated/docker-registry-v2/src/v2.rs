@@ -63,7 +63,7 @@ impl V2GetV2Request {
                                 401 => {
                                     crate::runtime::error_model(body)
                                         .map(Box::new)
-                                        .map(crate::ErrorModel::GetV2401)
+                                        .map(crate::ErrorModel::Error)
                                 }
                                 _ => None,
                             },
