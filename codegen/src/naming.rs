@@ -66,6 +66,7 @@ pub const EXTERN_CRATES: &[&str] = &[
     "futures_util",
     "tokio",
     "http",
+    "httpdate",
     "sha2",
     "base64",
     "percent_encoding",
@@ -555,6 +556,25 @@ mod tests {
             claim_parameter(&mut scope, "Accept", Some("Accept"), "#/d"),
             ("accept".into(), None)
         );
+    }
+
+    #[test]
+    fn every_dependency_of_a_generated_crate_is_a_reserved_module_name() {
+        let manifest = include_str!("../templates/Cargo.toml");
+        let dependencies = manifest
+            .split("[dependencies]")
+            .nth(1)
+            .expect("the template has dependencies");
+        let names: Vec<String> = dependencies
+            .lines()
+            .filter_map(|line| line.split_once('=').map(|(name, _)| name.trim()))
+            .filter(|name| !name.is_empty() && !name.starts_with('#') && !name.starts_with('['))
+            .map(|name| name.replace('-', "_"))
+            .collect();
+        assert!(names.len() >= 5, "{names:?}");
+        for name in names {
+            assert!(EXTERN_CRATES.contains(&name.as_str()), "{name} is not in EXTERN_CRATES");
+        }
     }
 
     #[test]
