@@ -573,7 +573,10 @@ mod tests {
             .collect();
         assert!(names.len() >= 5, "{names:?}");
         for name in names {
-            assert!(EXTERN_CRATES.contains(&name.as_str()), "{name} is not in EXTERN_CRATES");
+            assert!(
+                EXTERN_CRATES.contains(&name.as_str()),
+                "{name} is not in EXTERN_CRATES"
+            );
         }
     }
 

@@ -34,6 +34,11 @@ pub(crate) struct Lowerer<'r> {
     /// was (`Thing` has a property of type `CreativeWork`, which inherits from `Thing`): the
     /// parent's properties are copied into the child at the end.
     pub late_parents: Vec<(String, String)>,
+    /// The models being lowered that reach the current one through `allOf` alone (a `$ref`
+    /// reached through a property starts a new chain): a parent in it is an inheritance cycle.
+    pub all_of_chain: Vec<String>,
+    /// Set just before an `allOf` member's model is looked up, so that its chain continues.
+    pub via_all_of: bool,
     /// Keywords next to a schema `$ref` apply (OpenAPI 3.1, JSON Schema 2020-12), rather than
     /// being ignored (Swagger 2.0 and OpenAPI 3.0, JSON Reference), and a reference object's
     /// `description` replaces the referenced one's.
@@ -51,6 +56,8 @@ impl<'r> Lowerer<'r> {
             in_progress: indexmap::IndexSet::new(),
             warnings: Vec::new(),
             late_parents: Vec::new(),
+            all_of_chain: Vec::new(),
+            via_all_of: false,
             ref_siblings_apply: false,
         }
     }

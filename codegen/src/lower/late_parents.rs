@@ -14,6 +14,15 @@ pub(super) fn inherit_late(models: &mut IndexMap<String, Model>, late: &[(String
     if late.is_empty() {
         return;
     }
+    // A late parent that turns out to inherit from its child (through parents found later)
+    // would close an inheritance cycle: that edge is dropped.
+    for (child, parent) in late {
+        if ancestors(models, parent).contains(child)
+            && let Some(ModelKind::Struct(s)) = models.get_mut(child).map(|m| &mut m.kind)
+        {
+            s.parents.retain(|p| p != parent);
+        }
+    }
     // Every model at or below a late child, in an order where parents come first.
     let mut order: IndexSet<String> = IndexSet::new();
     let mut visiting: IndexSet<String> = IndexSet::new();
@@ -49,6 +58,22 @@ pub(super) fn inherit_late(models: &mut IndexMap<String, Model>, late: &[(String
         s.properties.splice(0..0, missing);
         s.additional_properties = s.additional_properties.take().or(additional);
     }
+}
+
+/// Every model `name` inherits from, directly or not (`name` itself only through a cycle).
+fn ancestors(models: &IndexMap<String, Model>, name: &str) -> IndexSet<String> {
+    let mut out: IndexSet<String> = IndexSet::new();
+    let mut stack = vec![name.to_owned()];
+    while let Some(current) = stack.pop() {
+        if let Some(ModelKind::Struct(s)) = models.get(&current).map(|m| &m.kind) {
+            for parent in &s.parents {
+                if out.insert(parent.clone()) {
+                    stack.push(parent.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// `name` and every model that inherits from it, directly or not.

@@ -210,9 +210,16 @@ impl Lowerer<'_> {
                 name
             }
         };
+        let via_all_of = std::mem::take(&mut self.via_all_of);
         let lowered = self.model(&name).is_some();
         if !lowered && self.in_progress.insert(name.clone()) {
+            let outer = (!via_all_of).then(|| std::mem::take(&mut self.all_of_chain));
+            self.all_of_chain.push(name.clone());
             let model = self.lower_model(loc, schema, &name);
+            self.all_of_chain.pop();
+            if let Some(outer) = outer {
+                self.all_of_chain = outer;
+            }
             self.in_progress.shift_remove(&name);
             self.fill(&name, model?);
         }
@@ -397,12 +404,20 @@ impl Lowerer<'_> {
         for (part_loc, part) in parts {
             if part.get("$ref").is_some() {
                 let (target_loc, target) = self.res.deref(&part_loc, part)?;
+                self.via_all_of = true;
                 let parent =
                     match self.named_model(&target_loc, target, &last_segment(&target_loc))? {
                         TypeRef::Model { name } => name,
                         _ => continue,
                     };
                 let Some(model) = self.model(&parent) else {
+                    if parent == name || self.all_of_chain.contains(&parent) {
+                        self.warn(
+                            &part_loc,
+                            format!("`allOf` inherits from `{parent}`, which inherits from this schema: that parent is left out"),
+                        );
+                        continue;
+                    }
                     // The parent is being lowered (one of its properties leads here): its
                     // properties are copied once every model is known.
                     self.late_parents.push((name.to_owned(), parent.clone()));
