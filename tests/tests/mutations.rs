@@ -4,7 +4,8 @@
 //! The inputs are our own specs and fixtures, each changed by a few seeded, deterministic
 //! mutations (a member removed, renamed or added, a value replaced by one of another kind, a
 //! subtree grafted elsewhere, a `$ref` pointed somewhere else, a schema wrapped in `allOf`, a
-//! `type` changed, text with control characters). Mutated documents stay inside a temporary
+//! `type` changed, a named schema made to inherit from another or itself, text with control
+//! characters). A case that does not finish within a minute fails as a hang. Mutated documents stay inside a temporary
 //! copy of their directory, and their `$ref`s stay inside the document or its directory.
 //!
 //! The number of cases is bounded (`MUTATION_CASES`, default 240), and so is the run; a longer
@@ -44,6 +45,9 @@ enum Step {
     Key(String),
     Index(usize),
 }
+
+/// How long one case may take (a debug build on a busy machine), before it counts as a hang.
+const CASE_SECONDS: u64 = 60;
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -211,7 +215,31 @@ fn mutate(doc: &mut Value, rng: &mut Rng) -> String {
     let all = paths(doc);
     let target = rng.pick::<Vec<Step>>(&all).clone();
     let here = pointer(&target);
-    match rng.below(9) {
+    match rng.below(10) {
+        // Make a named schema inherit from another (or from itself): inheritance cycles.
+        9 => {
+            let named: Vec<&Vec<Step>> = all
+                .iter()
+                .filter(|p| {
+                    p.len() == 2 && matches!(&p[0], Step::Key(k) if k == "definitions")
+                        || p.len() == 3
+                            && matches!(&p[0], Step::Key(k) if k == "components")
+                            && matches!(&p[1], Step::Key(k) if k == "schemas")
+                })
+                .collect();
+            if named.is_empty() {
+                return "nothing (no named schemas)".into();
+            }
+            let child = (*rng.pick(&named)).clone();
+            let parent = pointer(rng.pick::<&Vec<Step>>(&named));
+            if let Some(Value::Object(map)) = get_mut(doc, &child) {
+                let all_of = map.entry("allOf").or_insert_with(|| json!([]));
+                if let Value::Array(members) = all_of {
+                    members.push(json!({ "$ref": parent }));
+                }
+            }
+            format!("made {} inherit from {parent}", pointer(&child))
+        }
         // Remove the node from its parent.
         0 => {
             let Some((last, parent)) = target.split_last() else {
@@ -386,9 +414,26 @@ fn mutated_specs_generate_or_fail_with_an_error_never_a_panic() {
         std::fs::write(&path, serde_json::to_vec(&doc).expect("JSON text"))
             .expect("write the mutated spec");
         let options = tests::crate_options("mutated", "0.1.0", &path);
-        let outcome = catch_unwind(AssertUnwindSafe(|| {
-            codegen::load_api(&path).and_then(|api| codegen::generate(&api, &options))
-        }));
+        // Each case runs on its own thread, so that a hang fails the test instead of stalling it.
+        let (send, receive) = std::sync::mpsc::channel();
+        let run = path.clone();
+        std::thread::spawn(move || {
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                codegen::load_api(&run)
+                    .and_then(|api| codegen::generate(&api, &options))
+                    .map(|_| ())
+            }));
+            send.send(outcome).ok();
+        });
+        let Ok(outcome) = receive.recv_timeout(std::time::Duration::from_secs(CASE_SECONDS)) else {
+            failures.push(format!(
+                "case {case} (seed {seed:#x}) of {}: {}\n  did not finish in {CASE_SECONDS} s",
+                tests::display(input),
+                steps.join("; ")
+            ));
+            // The stuck thread keeps running: stop here and report.
+            break;
+        };
         match outcome {
             Ok(Ok(_)) => generated += 1,
             Ok(Err(error)) => {
@@ -416,7 +461,7 @@ fn mutated_specs_generate_or_fail_with_an_error_never_a_panic() {
     eprintln!("{cases} mutated specs: {generated} generated, {refused} refused with an error");
     assert!(
         failures.is_empty(),
-        "{} of {cases} mutated specs panicked:\n{}",
+        "{} of {cases} mutated specs panicked or hung:\n{}",
         failures.len(),
         failures.join("\n")
     );
