@@ -104,7 +104,13 @@ pub fn describe_warnings(warnings: &[ir::Warning]) -> Vec<String> {
 
 /// Emits and renders the crate for an API.
 pub fn generate(api: &ir::Api, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
-    render::render_crate(api, options)
+    // The spec path goes into one-line comments (`// @generated ... from <path>`, the
+    // `rustfmt.toml` and `Cargo.toml` headers): a newline in it would end the comment.
+    let options = CrateOptions {
+        spec_display: emit::one_line_text(&options.spec_display),
+        ..options.clone()
+    };
+    render::render_crate(api, &options)
 }
 
 /// [`load_api`] then [`generate`].

@@ -43,8 +43,72 @@ pub const CRATE_TYPES: &[&str] = &[
     "Body",
     "ByteStream",
 ];
-/// Fields and methods of a generated request builder: parameter names must avoid them.
-pub const REQUEST_MEMBERS: &[&str] = &["client", "send", "into_future"];
+/// Fields and methods of a generated request builder, and its built-in `accept(..)` and
+/// `content_type(..)` setters: parameter names must avoid them (an `Accept` or `Content-Type`
+/// header parameter replaces the built-in setter and takes its name: [`claim_parameter`]).
+pub const REQUEST_MEMBERS: &[&str] = &["client", "send", "into_future", "accept", "content_type"];
+/// Methods of a generated sub-client besides its operations (it derives `Clone` and `Debug`).
+pub const GROUP_MEMBERS: &[&str] = &["clone", "fmt"];
+/// Crates a generated crate names in its code (and the standard ones): group modules must not
+/// shadow them, since `crate::std` would hide `std` in the crate root.
+pub const EXTERN_CRATES: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "proc_macro",
+    "test",
+    "reqwest",
+    "serde",
+    "serde_json",
+    "url",
+    "bytes",
+    "futures",
+    "futures_core",
+    "futures_util",
+    "tokio",
+    "http",
+    "httpdate",
+    "sha2",
+    "base64",
+    "percent_encoding",
+];
+
+/// Claims the Rust name of a request parameter in `scope` (made with [`REQUEST_MEMBERS`]
+/// reserved). An `Accept` or `Content-Type` header parameter (`header` is its wire name) named
+/// like the built-in setter takes that name, since it replaces the setter; any other parameter
+/// with such a name gets a suffix.
+pub fn claim_parameter(
+    scope: &mut Scope,
+    client_name: &str,
+    header: Option<&str>,
+    pointer: &str,
+) -> (String, Option<Renamed>) {
+    let name = value_name(client_name);
+    let builtin = header.is_some_and(|h| {
+        (h.eq_ignore_ascii_case("accept") && name == "accept")
+            || (h.eq_ignore_ascii_case("content-type") && name == "content_type")
+    });
+    if builtin {
+        return (name, None);
+    }
+    scope.claim_at(name, pointer)
+}
+
+/// The module (and accessor) name of an operation group: never one of `reserved` nor the name
+/// of a crate the generated code uses (`std` becomes `std_api`).
+pub fn group_name(scope: &mut Scope, group: &str, pointer: &str) -> (String, Option<Renamed>) {
+    let name = value_name(group);
+    if EXTERN_CRATES.contains(&name.as_str()) {
+        let (given, _) = scope.claim_at(format!("{name}_api"), pointer);
+        let renamed = Renamed {
+            wanted: name,
+            given: given.clone(),
+            holder: None,
+        };
+        return (given, Some(renamed));
+    }
+    scope.claim_at(name, pointer)
+}
 /// Fields and methods of a generated response: header field names must avoid them.
 pub const RESPONSE_MEMBERS: &[&str] =
     &["status", "headers", "body", "http", "into_body", "raw_body"];
@@ -162,6 +226,36 @@ pub fn status_range_name(range: &str) -> String {
     format!("Status{}", alnum_only(range).to_lowercase())
 }
 
+/// The variants of the `ErrorModel` enum, one per error type (`None` for types that are not
+/// JSON): a model by its Rust name, other types by their kind (`Json`, `Text`, `Array`, ...).
+/// Two error types with the same name (two inline arrays) get suffixes in order (`Array`,
+/// `Array2`). `model_name` gives a model's Rust type name. Each entry is `(wanted, given)`.
+pub fn error_variant_names(
+    types: &[crate::ir::TypeRef],
+    model_name: impl Fn(&str) -> Option<String>,
+) -> Vec<Option<(String, String)>> {
+    use crate::ir::TypeRef;
+    let mut scope = Scope::new();
+    types
+        .iter()
+        .map(|ty| {
+            let label: String = match ty {
+                TypeRef::Model { name } => model_name(name).unwrap_or_else(|| type_name(name)),
+                TypeRef::Any => "Json".into(),
+                TypeRef::String { .. } => "Text".into(),
+                TypeRef::Integer { .. } => "Integer".into(),
+                TypeRef::Number { .. } => "Number".into(),
+                TypeRef::Boolean => "Boolean".into(),
+                TypeRef::Array { .. } => "Array".into(),
+                TypeRef::Map { .. } => "Map".into(),
+                TypeRef::Binary => return None,
+            };
+            let given = scope.claim(label.clone());
+            Some((label, given))
+        })
+        .collect()
+}
+
 /// Splits `Group_Operation` into its group and operation parts. Only the first `_` splits;
 /// `None` when there is no `_` with text on both sides.
 pub fn split_operation_id(operation_id: &str) -> Option<(&str, &str)> {
@@ -190,6 +284,34 @@ pub fn synthesized_operation_id(method: &str, path: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Scope {
     taken: IndexSet<String>,
+    /// Where each name claimed with [`Scope::claim_at`] comes from (a JSON pointer).
+    owners: indexmap::IndexMap<String, String>,
+}
+
+/// A name that was taken when it was claimed, and what was given instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renamed {
+    /// The name that was wanted.
+    pub wanted: String,
+    /// The name that was given.
+    pub given: String,
+    /// The JSON pointer of what has the wanted name, or `None` when the generated code itself
+    /// uses it (a built-in method, a crate, a fixed field).
+    pub holder: Option<String>,
+}
+
+impl Renamed {
+    /// The warning text: `what` names the thing renamed (`the operation method`).
+    pub fn message(&self, what: &str) -> String {
+        let by = match &self.holder {
+            Some(pointer) => format!("is taken by {pointer}"),
+            None => "is used by the generated code".to_owned(),
+        };
+        format!(
+            "{what} `{}` {by}: it is named `{}` instead",
+            self.wanted, self.given
+        )
+    }
 }
 
 impl Scope {
@@ -202,7 +324,27 @@ impl Scope {
     pub fn with_reserved(reserved: &[&str]) -> Self {
         Scope {
             taken: reserved.iter().map(|s| (*s).to_owned()).collect(),
+            owners: indexmap::IndexMap::new(),
         }
+    }
+
+    /// Like [`Scope::claim`], for the thing at `pointer`: also says who had the name when it
+    /// was taken, so that the rename can be reported with both places.
+    pub fn claim_at(&mut self, name: String, pointer: &str) -> (String, Option<Renamed>) {
+        let given = self.claim(name.clone());
+        self.owners
+            .entry(given.clone())
+            .or_insert_with(|| pointer.to_owned());
+        if given == name {
+            return (given, None);
+        }
+        let holder = self.owners.get(&name).cloned();
+        let renamed = Renamed {
+            wanted: name,
+            given: given.clone(),
+            holder,
+        };
+        (given, Some(renamed))
     }
 
     /// Claims `name`, or the first free suffixed form of it, and returns what was claimed.
@@ -395,5 +537,64 @@ mod tests {
         assert_eq!(scope.claim("self_".into()), "self_2");
         let mut reserved = Scope::with_reserved(&["send"]);
         assert_eq!(reserved.claim("send".into()), "send_2");
+    }
+
+    #[test]
+    fn renames_name_who_had_the_name() {
+        let mut scope = Scope::with_reserved(REQUEST_MEMBERS);
+        assert_eq!(scope.claim_at("name".into(), "#/a"), ("name".into(), None));
+        let (given, renamed) = scope.claim_at("name".into(), "#/b");
+        assert_eq!(given, "name_2");
+        assert_eq!(renamed.expect("a rename").holder.as_deref(), Some("#/a"));
+        let (given, renamed) = claim_parameter(&mut scope, "accept", None, "#/c");
+        assert_eq!(given, "accept_2");
+        assert_eq!(
+            renamed.expect("a rename").message("the parameter"),
+            "the parameter `accept` is used by the generated code: it is named `accept_2` instead"
+        );
+        // The `Accept` header itself replaces the built-in setter and keeps its name.
+        assert_eq!(
+            claim_parameter(&mut scope, "Accept", Some("Accept"), "#/d"),
+            ("accept".into(), None)
+        );
+    }
+
+    #[test]
+    fn every_dependency_of_a_generated_crate_is_a_reserved_module_name() {
+        let manifest = include_str!("../templates/Cargo.toml");
+        let dependencies = manifest
+            .split("[dependencies]")
+            .nth(1)
+            .expect("the template has dependencies");
+        let names: Vec<String> = dependencies
+            .lines()
+            .filter_map(|line| line.split_once('=').map(|(name, _)| name.trim()))
+            .filter(|name| !name.is_empty() && !name.starts_with('#') && !name.starts_with('['))
+            .map(|name| name.replace('-', "_"))
+            .collect();
+        assert!(names.len() >= 5, "{names:?}");
+        for name in names {
+            assert!(
+                EXTERN_CRATES.contains(&name.as_str()),
+                "{name} is not in EXTERN_CRATES"
+            );
+        }
+    }
+
+    #[test]
+    fn groups_never_shadow_a_crate() {
+        let mut scope = Scope::with_reserved(CLIENT_MEMBERS);
+        for (group, module) in [
+            ("Std", "std_api"),
+            ("Reqwest", "reqwest_api"),
+            ("Url", "url_api"),
+            ("serde_json", "serde_json_api"),
+            ("Core", "core_api"),
+            ("Models", "models_2"),
+            ("Clone", "clone_2"),
+            ("Blob", "blob"),
+        ] {
+            assert_eq!(group_name(&mut scope, group, "#").0, module, "{group}");
+        }
     }
 }

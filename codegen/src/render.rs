@@ -22,7 +22,9 @@ pub fn render_crate(api: &Api, options: &CrateOptions) -> Result<Vec<GeneratedFi
         },
         GeneratedFile {
             path: PathBuf::from("README.md"),
-            contents: render(options, &readme(api, options)?)?,
+            // Spec text reaches the README in many places (title, summaries, paths): none of it
+            // may carry control or bidirectional formatting characters.
+            contents: emit::strip_hidden(&render(options, &readme(api, options)?)?),
         },
         GeneratedFile {
             path: PathBuf::from("rustfmt.toml"),
@@ -101,7 +103,7 @@ fn cargo_toml(api: &Api, options: &CrateOptions) -> CargoToml {
         spec: options.spec_display.replace(['\r', '\n'], " "),
         name: toml_string(&options.name),
         version: toml_string(&options.version),
-        description: toml_string(&format!("A client for {}", api.title)),
+        description: toml_string(&emit::one_line_text(&format!("A client for {}", api.title))),
     }
 }
 

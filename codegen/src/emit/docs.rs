@@ -82,13 +82,41 @@ impl Doc {
     }
 }
 
-/// ` line` (the space that `///` would put), or nothing for a blank line.
+/// ` line` (the space that `///` would put), or nothing for a blank line. Control characters
+/// and bidirectional formatting characters are left out: docs must read as they display.
 fn doc_text(line: &str) -> String {
+    let line = strip_hidden(line);
     if line.is_empty() {
         String::new()
     } else {
         format!(" {line}")
     }
+}
+
+/// Whether `c` must not reach generated text: a control character other than a newline or a
+/// tab (NUL, ESC, ...), or a bidirectional formatting character (U+202A..U+202E, U+2066..U+2069,
+/// the marks U+200E, U+200F, U+061C), which can make text display otherwise than it reads.
+pub(crate) fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// `text` without the characters [`is_hidden`] rejects.
+pub fn strip_hidden(text: &str) -> String {
+    text.chars().filter(|&c| !is_hidden(c)).collect()
+}
+
+/// `text` on one line and without hidden characters: line breaks and other control characters
+/// become spaces, bidirectional formatting characters are left out.
+pub fn one_line_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => Some(' '),
+            c if is_hidden(c) => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// Inline code: `text` in backticks, with a longer fence when the text has backticks itself.
@@ -411,6 +439,20 @@ mod tests {
         assert_eq!(
             text,
             r#"# [doc = " first"] # [doc = ""] # [doc = " second"]"#
+        );
+    }
+
+    #[test]
+    fn control_and_bidi_characters_never_reach_a_doc_line() {
+        let doc = Doc::new().spec(Some(
+            "a\u{0}b \u{202E}evil\u{202C} \u{2066}x\u{2069} \u{1b}[31m",
+        ));
+        let text = doc.attrs().to_string();
+        // (`[` is escaped so that rustdoc does not read a link.)
+        assert_eq!(text, quote!(#[doc = " ab evil x \\[31m"]).to_string());
+        assert_eq!(
+            one_line_text("specs/a\nb\r.json\u{202E}"),
+            "specs/a b .json"
         );
     }
 

@@ -59,7 +59,7 @@ fn string_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<
             quote! {
                 #[doc = " A value not known when this crate was generated."]
                 #[serde(untagged)]
-                Other(String),
+                Other(::std::string::String),
             },
             quote!(#ident::Other(value) => value.as_str(),),
             quote!(&str),
@@ -157,7 +157,7 @@ fn value_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<T
         variants.push(quote!(#vdoc #variant,));
         to_wire.push(quote!(#ident::#variant => #json,));
         let test = json_test(&value.value, &json);
-        from_wire.push(quote!(if #test { return Ok(#ident::#variant); }));
+        from_wire.push(quote!(if #test { return ::std::result::Result::Ok(#ident::#variant); }));
     }
     let (derives, other, other_to, fallback) = if e.open {
         (
@@ -167,7 +167,7 @@ fn value_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<T
                 Other(serde_json::Value),
             },
             quote!(#ident::Other(value) => value.clone(),),
-            quote!(Ok(#ident::Other(value))),
+            quote!(::std::result::Result::Ok(#ident::Other(value))),
         )
     } else {
         let message = format!(
@@ -178,7 +178,9 @@ fn value_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<T
             quote!(Debug, Clone, Copy, PartialEq, Eq, Hash),
             TokenStream::new(),
             TokenStream::new(),
-            quote!(Err(serde::de::Error::custom(format_args!(#message)))),
+            quote!(::std::result::Result::Err(serde::de::Error::custom(
+                format_args!(#message)
+            ))),
         )
     };
     let doc = doc
@@ -201,12 +203,12 @@ fn value_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<T
             }
         }
         impl serde::Serialize for #ident {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serde::Serialize::serialize(&self.wire_value(), serializer)
             }
         }
         impl<'de> serde::Deserialize<'de> for #ident {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                 #(#from_wire)*
                 #fallback

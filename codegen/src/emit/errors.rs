@@ -63,18 +63,16 @@ pub(crate) fn errors_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
 
 /// The variant of `ErrorModel` for an error type; `None` for types that are not JSON.
 pub(crate) fn variant_name(ctx: &Ctx<'_>, ty: &TypeRef) -> Result<Option<Ident>> {
-    let name = match ty {
-        TypeRef::Model { name } => ctx.model(name, "#")?.rust_name.clone(),
-        TypeRef::Any => "Json".into(),
-        TypeRef::String { .. } => "Text".into(),
-        TypeRef::Integer { .. } => "Integer".into(),
-        TypeRef::Number { .. } => "Number".into(),
-        TypeRef::Boolean => "Boolean".into(),
-        TypeRef::Array { .. } => "Array".into(),
-        TypeRef::Map { .. } => "Map".into(),
-        TypeRef::Binary => return Ok(None),
+    let Some(index) = ctx.api.error_models.iter().position(|t| t == ty) else {
+        return Ok(None);
     };
-    ctx.ident(&name, "#").map(Some)
+    let names = crate::naming::error_variant_names(&ctx.api.error_models, |name| {
+        ctx.models.get(name).map(|m| m.rust_name.clone())
+    });
+    match names.into_iter().nth(index).flatten() {
+        Some((_, name)) => ctx.ident(&name, "#").map(Some),
+        None => Ok(None),
+    }
 }
 
 /// The `fn(u16, &[u8]) -> Option<ErrorModel>` an operation hands to

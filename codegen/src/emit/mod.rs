@@ -33,6 +33,7 @@ mod types;
 mod unions;
 mod wire;
 
+pub use docs::{one_line_text, strip_hidden};
 pub use wire::display_path;
 
 #[cfg(test)]

@@ -12,11 +12,12 @@
 //!   child, plus `Unknown(serde_json::Value)` for values not known here), decoded by reading the
 //!   discriminator property and encoded as the child itself. Children keep the discriminator
 //!   property as a field. When the base is itself a mapped value, its own fields are the struct
-//!   `<Base>Base`.
+//!   `<Base>Base` (`<Base>Base2`, ... when the spec has a model of that name).
 //! - String enums are Rust enums with one `#[serde(rename)]` variant per value, and an
 //!   `#[serde(untagged)] Other(String)` variant when open; other enums (integers, ...) have
 //!   hand-written serde impls comparing JSON values, and `Other(serde_json::Value)` when open.
-//! - Aliases are `pub type`.
+//! - Aliases are `pub type`, except those that contain themselves through an array or a map
+//!   (`T = Vec<T>`): those are `#[serde(transparent)]` newtypes.
 
 use std::collections::BTreeSet;
 
@@ -50,6 +51,21 @@ pub(crate) fn models_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             }
             ModelKind::Enum(e) => super::enums::enum_item(ctx, model, e)?,
             ModelKind::Union(u) => super::unions::union_item(ctx, model, u)?,
+            ModelKind::Alias { ty } if contains_itself(ctx, &model.name, ty) => {
+                // `type T = Vec<T>` would be a cycle: a newtype holds the array or map instead.
+                let ident = ctx.ident(&model.rust_name, &model.pointer)?;
+                let default = has_default(ctx, ty, &plan.defaultable).then(|| quote!(Default,));
+                let ty = ctx.rust_type(ty, Scope::Models, &model.pointer)?;
+                let doc = model_doc(model)
+                    .raw("It contains values of its own type, so it is a newtype rather than an alias.")
+                    .attrs();
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+                    #[serde(transparent)]
+                    pub struct #ident(pub #ty);
+                }
+            }
             ModelKind::Alias { ty } => {
                 let ident = ctx.ident(&model.rust_name, &model.pointer)?;
                 let ty = ctx.rust_type(ty, Scope::Models, &model.pointer)?;
@@ -74,6 +90,9 @@ struct Plan {
     /// Struct models that keep unknown properties (bases without a discriminator, and their
     /// descendants).
     keeps_extra: BTreeSet<String>,
+    /// The Rust name of the struct that holds a discriminated base's own fields, by model name:
+    /// `<Base>Base`, or with a suffix when a model of the spec already has that name.
+    base_structs: std::collections::BTreeMap<String, String>,
 }
 
 impl Plan {
@@ -89,9 +108,27 @@ impl Plan {
                 keeps_extra.insert(model.name.clone());
             }
         }
+        let mut taken = crate::naming::Scope::with_reserved(
+            &ctx.api
+                .models
+                .iter()
+                .map(|m| unraw(&m.rust_name))
+                .collect::<Vec<_>>(),
+        );
+        let base_structs = ctx
+            .api
+            .models
+            .iter()
+            .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.discriminator.is_some()))
+            .map(|m| {
+                let wanted = format!("{}Base", unraw(&m.rust_name));
+                (m.name.clone(), taken.claim(wanted))
+            })
+            .collect();
         Plan {
             defaultable: defaultable(ctx),
             keeps_extra,
+            base_structs,
         }
     }
 }
@@ -149,6 +186,29 @@ fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, structs: &BTreeSet<String>) -> bool 
     }
 }
 
+/// Whether the alias `name` of `ty` reaches itself through arrays, maps and other aliases
+/// (structs, enums and unions are nominal types and end the search).
+fn contains_itself(ctx: &Ctx<'_>, name: &str, ty: &TypeRef) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![ty];
+    while let Some(ty) = stack.pop() {
+        match ty {
+            TypeRef::Array { items: inner } | TypeRef::Map { values: inner } => stack.push(inner),
+            TypeRef::Model { name: other } if other == name => return true,
+            TypeRef::Model { name: other } => {
+                if let Some(ModelKind::Alias { ty }) =
+                    ctx.models.get(other.as_str()).map(|m| &m.kind)
+                    && seen.insert(other.as_str())
+                {
+                    stack.push(ty);
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 pub(super) fn model_doc(model: &Model) -> Doc {
     Doc::new()
         .spec(model.description.as_deref())
@@ -201,7 +261,7 @@ fn struct_item(
         let field = ctx.ident(&p.rust_name, &model.pointer)?;
         let mut ty = ctx.rust_type(&p.ty, Scope::Models, &model.pointer)?;
         if p.recursive {
-            ty = quote!(Box<#ty>);
+            ty = quote!(::std::boxed::Box<#ty>);
         }
         // A read-only property is set by the server only: a request leaves it out (`None`),
         // even when the server always sends it.
@@ -212,10 +272,12 @@ fn struct_item(
             serde.push(quote!(rename = #wire));
         }
         if optional {
-            ty = quote!(Option<#ty>);
+            ty = quote!(::std::option::Option<#ty>);
             serde.push(quote!(default));
             if !p.required || p.read_only {
-                serde.push(quote!(skip_serializing_if = "Option::is_none"));
+                serde.push(quote!(
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
             }
         }
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
@@ -225,10 +287,10 @@ fn struct_item(
     let extra = match &s.additional_properties {
         Some(values) => {
             let values = ctx.rust_type(values, Scope::Models, &model.pointer)?;
-            Some(quote!(std::collections::BTreeMap<String, #values>))
+            Some(quote!(::std::collections::BTreeMap<::std::string::String, #values>))
         }
         None if plan.keeps_extra.contains(&model.name) => {
-            Some(quote!(serde_json::Map<String, serde_json::Value>))
+            Some(quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>))
         }
         None => None,
     };
@@ -290,9 +352,9 @@ fn family_conversions(
         }
         let child = ctx.ident(&other.rust_name, &other.pointer)?;
         impls.push(quote! {
-            impl TryFrom<#child> for #ident {
+            impl ::std::convert::TryFrom<#child> for #ident {
                 type Error = serde_json::Error;
-                fn try_from(value: #child) -> Result<Self, Self::Error> {
+                fn try_from(value: #child) -> ::std::result::Result<Self, Self::Error> {
                     serde_json::from_value(serde_json::to_value(value)?)
                 }
             }
@@ -333,7 +395,11 @@ fn polymorphic(
         let variant = ctx.ident(&target_model.rust_name, &model.pointer)?;
         variant_names.claim(ctx, &target_model.rust_name, &model.pointer, "variant")?;
         let payload = if target == &model.name {
-            let base_name = format!("{}Base", model.rust_name);
+            let base_name = plan
+                .base_structs
+                .get(&model.name)
+                .cloned()
+                .unwrap_or_else(|| format!("{}Base", unraw(&model.rust_name)));
             names.claim(ctx, &base_name, &model.pointer, "model")?;
             let base_ident = ctx.ident(&base_name, &model.pointer)?;
             let doc = Doc::new().raw(format!(
@@ -362,16 +428,16 @@ fn polymorphic(
                     .join(" or ")
             ))
             .attrs();
-        defs.push(quote!(#doc #variant(Box<#payload>),));
+        defs.push(quote!(#doc #variant(::std::boxed::Box<#payload>),));
         arms.push(quote! {
-            #(Some(#values))|* => serde_json::from_value(value)
-                .map(|v| #ident::#variant(Box::new(v)))
+            #(::std::option::Option::Some(#values))|* => serde_json::from_value(value)
+                .map(|v| #ident::#variant(::std::boxed::Box::new(v)))
                 .map_err(serde::de::Error::custom),
         });
         froms.push(quote! {
-            impl From<#payload> for #ident {
+            impl ::std::convert::From<#payload> for #ident {
                 fn from(value: #payload) -> Self {
-                    #ident::#variant(Box::new(value))
+                    #ident::#variant(::std::boxed::Box::new(value))
                 }
             }
         });
@@ -402,6 +468,21 @@ pub(super) fn discriminated_enum(
     property: &str,
     arms: &[TokenStream],
 ) -> TokenStream {
+    // No known kind (every child was left out): nothing to read the property for.
+    let decode = if arms.is_empty() {
+        quote!(::std::result::Result::Ok(#ident::Unknown(value)))
+    } else {
+        quote! {
+            let kind = value
+                .get(#property)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned);
+            match kind.as_deref() {
+                #(#arms)*
+                _ => ::std::result::Result::Ok(#ident::Unknown(value)),
+            }
+        }
+    };
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -412,16 +493,9 @@ pub(super) fn discriminated_enum(
             Unknown(serde_json::Value),
         }
         impl<'de> serde::Deserialize<'de> for #ident {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                let kind = value
-                    .get(#property)
-                    .and_then(serde_json::Value::as_str)
-                    .map(str::to_owned);
-                match kind.as_deref() {
-                    #(#arms)*
-                    _ => Ok(#ident::Unknown(value)),
-                }
+                #decode
             }
         }
     }

@@ -22,7 +22,7 @@ const BUILDER_RESERVED: [&str; 3] = ["client", "send", "into_future"];
 pub(crate) fn group_file(ctx: &Ctx<'_>, group: &Group) -> Result<TokenStream> {
     let client_ty = ctx.ident(&group.type_name, "#")?;
     let mut types = Names::new([unraw(&group.type_name)]);
-    let mut methods = Names::new(["clone", "fmt"]);
+    let mut methods = Names::new(crate::naming::GROUP_MEMBERS.iter().copied());
     let mut method_items = Vec::new();
     let mut items = Vec::new();
     for op in ctx
@@ -273,7 +273,13 @@ fn operation(
     let inputs = inputs(ctx, op)?;
     let builtins = builtins(op);
 
-    let paging = super::paging::paging(ctx, op)?;
+    // A list operation's builder gets `pages()` and `into_stream()` (and keeps `request` and
+    // `read`), unless a parameter already has one of those names: then it is a plain request.
+    let paging = super::paging::paging(ctx, op)?.filter(|_| {
+        !inputs
+            .iter()
+            .any(|i| super::paging::RESERVED.contains(&unraw(&i.ident.to_string())))
+    });
     let mut fields = Names::new(BUILDER_RESERVED);
     if paging.is_some() {
         for name in super::paging::RESERVED {

@@ -21,8 +21,8 @@ use super::Ctx;
 use crate::Result;
 use crate::ir::{ModelKind, TypeRef};
 
-/// Where a type is written: inside `models.rs` (models by bare name) or elsewhere
-/// (`crate::models::X`).
+/// Where a type is written: inside `models.rs` (models by bare name, std types by absolute
+/// paths, since a model may be named `Option`) or elsewhere (`crate::models::X`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Scope {
     Models,
@@ -37,7 +37,11 @@ impl Ctx<'_> {
         scope: Scope,
         pointer: &str,
     ) -> Result<TokenStream> {
+        // Inside `models.rs` a model may be named `String`, `Vec` or `Option`: std types are
+        // written by paths that no model can shadow there.
+        let models = scope == Scope::Models;
         Ok(match ty {
+            TypeRef::String { .. } | TypeRef::Binary if models => quote!(::std::string::String),
             TypeRef::String { .. } | TypeRef::Binary => quote!(String),
             TypeRef::Integer { format } => match format.as_deref() {
                 Some("int32") => quote!(i32),
@@ -50,11 +54,19 @@ impl Ctx<'_> {
             TypeRef::Boolean => quote!(bool),
             TypeRef::Array { items } => {
                 let items = self.rust_type(items, scope, pointer)?;
-                quote!(Vec<#items>)
+                if models {
+                    quote!(::std::vec::Vec<#items>)
+                } else {
+                    quote!(Vec<#items>)
+                }
             }
             TypeRef::Map { values } => {
                 let values = self.rust_type(values, scope, pointer)?;
-                quote!(std::collections::BTreeMap<String, #values>)
+                if models {
+                    quote!(::std::collections::BTreeMap<::std::string::String, #values>)
+                } else {
+                    quote!(std::collections::BTreeMap<String, #values>)
+                }
             }
             TypeRef::Model { name } => {
                 let model = self.model(name, pointer)?;
@@ -64,6 +76,7 @@ impl Ctx<'_> {
                     Scope::Outside => quote!(crate::models::#ident),
                 }
             }
+            TypeRef::Any if models => quote!(::serde_json::Value),
             TypeRef::Any => quote!(serde_json::Value),
         })
     }

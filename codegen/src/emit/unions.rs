@@ -38,12 +38,12 @@ pub(crate) fn union_item(ctx: &Ctx<'_>, model: &Model, u: &UnionModel) -> Result
             )),
         }
         .attrs();
-        defs.push(quote!(#doc #variant(Box<#ty>),));
+        defs.push(quote!(#doc #variant(::std::boxed::Box<#ty>),));
         let values = &v.discriminator_values;
         if !values.is_empty() {
             arms.push(quote! {
-                #(Some(#values))|* => serde_json::from_value(value)
-                    .map(|v| #ident::#variant(Box::new(v)))
+                #(::std::option::Option::Some(#values))|* => serde_json::from_value(value)
+                    .map(|v| #ident::#variant(::std::boxed::Box::new(v)))
                     .map_err(serde::de::Error::custom),
             });
         }

@@ -32,6 +32,15 @@ pub(crate) struct Lowerer<'r> {
     pub deferred: Vec<Loc>,
     /// Warnings about constructs that were not lowered.
     pub warnings: Vec<Warning>,
+    /// `(child, parent)` for each `allOf` parent that was still being lowered when its child
+    /// was (`Thing` has a property of type `CreativeWork`, which inherits from `Thing`): the
+    /// parent's properties are copied into the child at the end.
+    pub late_parents: Vec<(String, String)>,
+    /// The models being lowered that reach the current one through `allOf` alone (a `$ref`
+    /// reached through a property starts a new chain): a parent in it is an inheritance cycle.
+    pub all_of_chain: Vec<String>,
+    /// Set just before an `allOf` member's model is looked up, so that its chain continues.
+    pub via_all_of: bool,
     /// Keywords next to a schema `$ref` apply (OpenAPI 3.1, JSON Schema 2020-12), rather than
     /// being ignored (Swagger 2.0 and OpenAPI 3.0, JSON Reference), and a reference object's
     /// `description` replaces the referenced one's.
@@ -49,6 +58,9 @@ impl<'r> Lowerer<'r> {
             in_progress: indexmap::IndexSet::new(),
             deferred: Vec::new(),
             warnings: Vec::new(),
+            late_parents: Vec::new(),
+            all_of_chain: Vec::new(),
+            via_all_of: false,
             ref_siblings_apply: false,
         }
     }
@@ -63,6 +75,21 @@ impl<'r> Lowerer<'r> {
         if !self.warnings.contains(&warning) {
             self.warnings.push(warning);
         }
+    }
+
+    /// The name given by a claim (`naming::Scope::claim_at` and friends); a rename is reported
+    /// as a warning at `at` naming what had the name. `what` says what is named.
+    pub fn named(
+        &mut self,
+        at: &Loc,
+        claimed: (String, Option<crate::naming::Renamed>),
+        what: &str,
+    ) -> String {
+        let (given, renamed) = claimed;
+        if let Some(renamed) = renamed {
+            self.warn(at, renamed.message(what));
+        }
+        given
     }
 
     /// Warns about each member of the object `value` (at `at`) that is neither in `known` nor an

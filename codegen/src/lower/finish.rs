@@ -11,7 +11,8 @@ use crate::{ErrorKind, Result};
 
 pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Result<Api> {
     check_duplicate_ids(&parts.operations)?;
-    let (models, model_warnings) = super::models::finish_models(cx.models)?;
+    let root_file = crate::display_path(&cx.res.root().0.file);
+    let (models, model_warnings) = super::models::finish_models(cx.models, &cx.late_parents)?;
     let mut warnings = cx.warnings;
     warnings.extend(model_warnings);
 
@@ -37,19 +38,38 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
     let structs = struct_models(&models);
     for draft in parts.operations {
         let (group, op_name) = group_and_name(&draft);
+        let pointer = draft.loc.pointer.clone();
+        let mut renames = Vec::new();
         if !groups.contains_key(&group) {
+            let (rust_name, renamed) = naming::group_name(&mut group_names, &group, &pointer);
+            renames.extend(renamed.map(|r| r.message("the module of the operation group")));
+            let (type_name, renamed) =
+                group_types.claim_at(naming::type_name(&format!("{group}_Client")), &pointer);
+            renames.extend(renamed.map(|r| r.message("the client type of the operation group")));
             groups.insert(
                 group.clone(),
                 Group {
                     name: group.clone(),
-                    rust_name: group_names.claim(naming::value_name(&group)),
-                    type_name: group_types.claim(format!("{}Client", naming::type_name(&group))),
+                    rust_name,
+                    type_name,
                 },
             );
         }
-        let method_scope = methods.entry(group.clone()).or_default();
-        let rust_name = method_scope.claim(naming::value_name(&op_name));
-        let type_name = op_types.claim(naming::type_name(&format!("{group}_{op_name}")));
+        let method_scope = methods
+            .entry(group.clone())
+            .or_insert_with(|| Scope::with_reserved(naming::GROUP_MEMBERS));
+        let (rust_name, renamed) = method_scope.claim_at(naming::value_name(&op_name), &pointer);
+        renames.extend(renamed.map(|r| r.message("the operation method")));
+        let (type_name, renamed) =
+            op_types.claim_at(naming::type_name(&format!("{group}_{op_name}")), &pointer);
+        renames.extend(renamed.map(|r| r.message("the operation's type name")));
+        for message in renames {
+            warnings.push(crate::ir::Warning {
+                file: crate::display_path(&draft.loc.file),
+                pointer: pointer.clone(),
+                message,
+            });
+        }
 
         // Client-level parameters are fields of the client: unique among themselves and apart
         // from the host parameters; every operation refers to them by the same name.
@@ -135,6 +155,32 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             }
         }
     }
+    let variant_names = naming::error_variant_names(&error_models, |name| {
+        models
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.rust_name.clone())
+    });
+    for (ty, names) in error_models.iter().zip(&variant_names) {
+        if let Some((wanted, given)) = names
+            && wanted != given
+        {
+            let first = error_models
+                .iter()
+                .zip(&variant_names)
+                .find(|(_, n)| n.as_ref().is_some_and(|(_, g)| g == wanted))
+                .map(|(t, _)| t);
+            let here = error_pointer(&operations, ty);
+            let there = first.map_or_else(|| "#".to_owned(), |t| error_pointer(&operations, t));
+            warnings.push(crate::ir::Warning {
+                file: root_file.clone(),
+                pointer: here,
+                message: format!(
+                    "the error body variant `ErrorModel::{wanted}` is taken by the error body of the operation at {there}: this one is `ErrorModel::{given}`"
+                ),
+            });
+        }
+    }
     for p in &mut client_parameters {
         if p.location == Location::Host {
             p.client_level = true;
@@ -166,6 +212,19 @@ fn struct_models(models: &[crate::ir::Model]) -> IndexMap<&str, &crate::ir::Stru
             _ => None,
         })
         .collect()
+}
+
+/// The pointer of the first operation with an error response whose body is `ty`.
+fn error_pointer(operations: &[Operation], ty: &TypeRef) -> String {
+    operations
+        .iter()
+        .find(|op| {
+            op.default_response
+                .iter()
+                .chain(&op.responses)
+                .any(|r| matches!(&r.body, Some(ResponseBody::Json { ty: body, .. }) if body == ty))
+        })
+        .map_or_else(|| "#".to_owned(), |op| op.pointer.clone())
 }
 
 /// Adds to `produces` the media types that a polymorphic success model names as its kinds'

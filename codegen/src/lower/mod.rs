@@ -5,10 +5,13 @@
 //! formats: groups and operation names ([`finish`]), model inheritance, discriminators and
 //! recursion ([`models`]).
 
+mod alias_cycles;
+mod all_of;
 mod context;
 mod depth;
 mod finish;
 mod keywords;
+mod late_parents;
 mod models;
 mod openapi3;
 mod schema;

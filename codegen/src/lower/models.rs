@@ -8,7 +8,10 @@ use crate::ir::{Model, ModelKind, TypeRef, Warning};
 use crate::{Error, ErrorKind, Result};
 
 /// The finished models, and warnings about what could not be represented.
-pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<(Vec<Model>, Vec<Warning>)> {
+pub(super) fn finish_models(
+    slots: IndexMap<String, Slot>,
+    late_parents: &[(String, String)],
+) -> Result<(Vec<Model>, Vec<Warning>)> {
     let mut models: IndexMap<String, Model> = IndexMap::new();
     let mut files: IndexMap<String, String> = IndexMap::new();
     for (name, slot) in slots {
@@ -23,18 +26,21 @@ pub(super) fn finish_models(slots: IndexMap<String, Slot>) -> Result<(Vec<Model>
         })?;
         models.insert(name, model);
     }
+    super::late_parents::inherit_late(&mut models, late_parents);
+    let mut warnings = super::alias_cycles::break_alias_loops(&mut models, &files);
     link_children(&mut models);
-    let warnings = map_discriminators(&mut models)
-        .into_iter()
-        .map(|(base, message)| Warning {
-            file: files.get(&base).cloned().unwrap_or_default(),
-            pointer: models
-                .get(&base)
-                .map(|m| m.pointer.clone())
-                .unwrap_or_default(),
-            message,
-        })
-        .collect();
+    let discriminator_warnings =
+        map_discriminators(&mut models)
+            .into_iter()
+            .map(|(base, message)| Warning {
+                file: files.get(&base).cloned().unwrap_or_default(),
+                pointer: models
+                    .get(&base)
+                    .map(|m| m.pointer.clone())
+                    .unwrap_or_default(),
+                message,
+            });
+    warnings.extend(discriminator_warnings);
     mark_recursion(&mut models);
     Ok((models.into_values().collect(), warnings))
 }
@@ -71,6 +77,24 @@ fn link_children(models: &mut IndexMap<String, Model>) {
 /// Returns (base model, message) for each kind left out because its value is taken.
 fn map_discriminators(models: &mut IndexMap<String, Model>) -> Vec<(String, String)> {
     let mut dropped = Vec::new();
+    // A mapping to a schema that is not a model (a typo, a pointer elsewhere) names no kind.
+    let names: IndexSet<String> = models.keys().cloned().collect();
+    for model in models.values_mut() {
+        if let ModelKind::Struct(s) = &mut model.kind
+            && let Some(d) = s.discriminator.as_mut()
+        {
+            d.mapping.retain(|value, target| {
+                let known = names.contains(target.as_str());
+                if !known {
+                    dropped.push((
+                        model.name.clone(),
+                        format!("the discriminator value `{value}` maps to `{target}`, which is not a model: left out of the mapping"),
+                    ));
+                }
+                known
+            });
+        }
+    }
     // An explicit mapping (OpenAPI 3 `discriminator.mapping`) gives each named child its value.
     let explicit: Vec<(String, String)> = models
         .values()

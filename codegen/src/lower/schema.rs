@@ -8,6 +8,7 @@
 
 use serde_json::Value;
 
+use super::all_of::AllOfType;
 use super::context::Lowerer;
 use super::keywords::{has_null_alternative, several_types, type_allows_null, untyped_enum_base};
 use super::value::{kind, object, opt_array, opt_bool, opt_object, opt_str, str_list, text};
@@ -34,8 +35,27 @@ impl Lowerer<'_> {
     /// those of the referenced schema for the description.
     pub(crate) fn annotations(&self, at: &Loc, schema: &Value) -> Result<Annotations> {
         let (target_loc, target) = self.res.deref(at, schema)?;
+        // `allOf: [{$ref: X}, {description: .., readOnly: true}]`: the members that only
+        // annotate annotate the whole.
+        let notes: Vec<(Loc, &Value)> = opt_array(at, schema, "allOf")
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| super::all_of::only_annotates(m))
+            .map(|(i, m)| (at.key("allOf").index(i), m))
+            .collect();
+        let mut noted_description = None;
+        let mut noted_read_only = false;
+        let mut noted_nullable = false;
+        for (loc, member) in &notes {
+            noted_description = noted_description.or(text(loc, member, "description")?);
+            noted_read_only |= opt_bool(loc, member, "readOnly")?.unwrap_or(false);
+            noted_nullable |= opt_bool(loc, member, "nullable")?.unwrap_or(false)
+                || opt_bool(loc, member, "x-nullable")?.unwrap_or(false);
+        }
         let description = match text(at, schema, "description")? {
             Some(d) => Some(d),
+            None if noted_description.is_some() => noted_description,
             None if schema.get("$ref").is_some() => text(&target_loc, target, "description")?,
             None => None,
         };
@@ -47,8 +67,10 @@ impl Lowerer<'_> {
                 || opt_bool(&target_loc, target, "x-nullable")?.unwrap_or(false)
                 || type_allows_null(schema)
                 || type_allows_null(target)
-                || has_null_alternative(schema),
-            read_only: opt_bool(at, schema, "readOnly")?.unwrap_or(false)
+                || has_null_alternative(schema)
+                || noted_nullable,
+            read_only: noted_read_only
+                || opt_bool(at, schema, "readOnly")?.unwrap_or(false)
                 || opt_bool(&target_loc, target, "readOnly")?.unwrap_or(false),
             default: schema
                 .get("default")
@@ -59,6 +81,17 @@ impl Lowerer<'_> {
 
     /// The type of the schema at `at`. `hint` names the model an inline object or enum becomes.
     pub(crate) fn schema_type(&mut self, at: &Loc, schema: &Value, hint: &str) -> Result<TypeRef> {
+        // JSON Schema's boolean schemas (OpenAPI 3.1): `true` allows any value; `false` none,
+        // which a client cannot use for anything but "any value" either.
+        if let Value::Bool(allowed) = schema {
+            if !allowed {
+                self.warn(
+                    at,
+                    "the schema `false` (no value is valid) is lowered as any JSON value",
+                );
+            }
+            return Ok(TypeRef::Any);
+        }
         if schema.get("$ref").is_some() {
             if self.ref_with_own_shape(at, schema) {
                 return self.inline_model(at, schema, hint);
@@ -88,6 +121,11 @@ impl Lowerer<'_> {
         }
         if let Some(single) = self.nullable_alternative(at, schema)? {
             return self.schema_type(&single.0, &single.1, hint);
+        }
+        match self.all_of_type(at, schema, true)? {
+            Some(AllOfType::Member(loc, member)) => return self.schema_type(&loc, &member, hint),
+            Some(AllOfType::Any) => return Ok(TypeRef::Any),
+            None => {}
         }
         if is_model_shape(schema) {
             return self.inline_model(at, schema, hint);
@@ -172,11 +210,18 @@ impl Lowerer<'_> {
                 name
             }
         };
+        let via_all_of = std::mem::take(&mut self.via_all_of);
         let lowered = self.model(&name).is_some();
         if !lowered && !self.in_progress.contains(&name) {
             self.check_depth(loc)?;
             self.in_progress.insert(name.clone());
+            let outer = (!via_all_of).then(|| std::mem::take(&mut self.all_of_chain));
+            self.all_of_chain.push(name.clone());
             let model = self.lower_model(loc, schema, &name);
+            self.all_of_chain.pop();
+            if let Some(outer) = outer {
+                self.all_of_chain = outer;
+            }
             self.in_progress.shift_remove(&name);
             self.fill(&name, model?);
         }
@@ -184,18 +229,57 @@ impl Lowerer<'_> {
     }
 
     fn lower_model(&mut self, loc: &Loc, schema: &Value, name: &str) -> Result<Model> {
+        if let Value::Bool(_) = schema {
+            // A named boolean schema: an alias of any JSON value.
+            return Ok(Model {
+                name: name.to_owned(),
+                rust_name: self.model_types.claim(naming::type_name(name)),
+                description: None,
+                kind: ModelKind::Alias {
+                    ty: self.schema_type(loc, schema, name)?,
+                },
+                pointer: loc.pointer.clone(),
+            });
+        }
         object(loc, schema)?;
         self.check_schema_keys(loc, schema);
         let ref_with_shape = schema.get("$ref").is_some() && self.ref_with_own_shape(loc, schema);
         let client_name = opt_str(loc, schema, "x-ms-client-name")?;
-        let rust_name = self
+        let claimed = self
             .model_types
-            .claim(naming::type_name(client_name.unwrap_or(name)));
+            .claim_at(naming::type_name(client_name.unwrap_or(name)), &loc.pointer);
+        let rust_name = self.named(loc, claimed, "the Rust type of the model");
         let description = text(loc, schema, "description")?;
-        let kind = if schema.get("$ref").is_some() && !ref_with_shape {
+        let all_of = self.all_of_type(loc, schema, false)?;
+        let kind = if let Some(all_of) = all_of {
+            // An `allOf` that is not an object composition: an alias of what it stands for.
+            ModelKind::Alias {
+                ty: match all_of {
+                    AllOfType::Member(at, member) => self.schema_type(&at, &member, name)?,
+                    AllOfType::Any => TypeRef::Any,
+                },
+            }
+        } else if schema.get("$ref").is_some() && !ref_with_shape {
             // A named `$ref` (before 3.1, or with annotations only): an alias of its target.
             ModelKind::Alias {
                 ty: self.schema_type(loc, schema, name)?,
+            }
+        } else if (schema.get("enum").is_some() || schema.get("const").is_some())
+            && !has_enum_values(schema)
+        {
+            // `enum: []` or `enum: [null]`: no value to make a variant of.
+            self.warn(
+                &loc.key("enum"),
+                "an enum without values (other than `null`) is lowered as its base type",
+            );
+            let mut base = schema.clone();
+            if let Some(object) = base.as_object_mut() {
+                for key in ["enum", "const", "x-ms-enum"] {
+                    object.shift_remove(key);
+                }
+            }
+            ModelKind::Alias {
+                ty: self.schema_type(loc, &base, name)?,
             }
         } else if schema.get("enum").is_some() || schema.get("const").is_some() {
             ModelKind::Enum(self.enum_model(loc, schema)?)
@@ -322,31 +406,43 @@ impl Lowerer<'_> {
         for (part_loc, part) in parts {
             if part.get("$ref").is_some() {
                 let (target_loc, target) = self.res.deref(&part_loc, part)?;
+                self.via_all_of = true;
                 let parent =
                     match self.named_model(&target_loc, target, &last_segment(&target_loc))? {
                         TypeRef::Model { name } => name,
                         _ => continue,
                     };
                 let Some(model) = self.model(&parent) else {
-                    return Err(part_loc.error(
-                        ErrorKind::Invalid,
-                        format!(
-                            "`allOf` inherits from `{parent}`, which inherits from this schema"
-                        ),
-                    ));
+                    if parent == name || self.all_of_chain.contains(&parent) {
+                        self.warn(
+                            &part_loc,
+                            format!("`allOf` inherits from `{parent}`, which inherits from this schema: that parent is left out"),
+                        );
+                        continue;
+                    }
+                    // The parent is being lowered (one of its properties leads here): its
+                    // properties are copied once every model is known.
+                    self.late_parents.push((name.to_owned(), parent.clone()));
+                    parents.push(parent);
+                    continue;
                 };
                 match &model.kind {
                     ModelKind::Struct(s) => {
-                        for p in s.properties.clone() {
+                        let (inherited, extra) =
+                            (s.properties.clone(), s.additional_properties.clone());
+                        for p in inherited {
                             merge_property(&mut properties, &mut fields, p);
                         }
-                        additional = additional.or(s.additional_properties.clone());
+                        additional = additional.or(extra);
                     }
                     _ => {
-                        return Err(part_loc.error(
-                            ErrorKind::Unsupported,
-                            format!("`allOf` member `{parent}` is not an object schema"),
-                        ));
+                        self.warn(
+                            &part_loc,
+                            format!(
+                                "`allOf` member `{parent}` is not an object schema: left out of this object"
+                            ),
+                        );
+                        continue;
                     }
                 }
                 parents.push(parent);
@@ -363,9 +459,32 @@ impl Lowerer<'_> {
         if let Some(props) = opt_object(loc, schema, "properties")? {
             for (wire, prop_schema) in props {
                 let prop_loc = loc.key("properties").key(wire);
+                if prop_schema == &Value::Bool(false) {
+                    self.warn(
+                        &prop_loc,
+                        format!("the property `{wire}` has the schema `false` (it is never valid): left out"),
+                    );
+                    continue;
+                }
                 let prop =
                     self.property(&prop_loc, wire, prop_schema, &format!("{name}_{wire}"))?;
+                let wanted = prop.rust_name.clone();
+                let holder = properties
+                    .iter()
+                    .find(|p| p.rust_name == wanted && p.name != *wire)
+                    .map(|p| format!("the property `{}`", p.name));
                 merge_property(&mut properties, &mut fields, prop);
+                let given = properties
+                    .iter()
+                    .find(|p| p.name == *wire)
+                    .map(|p| p.rust_name.clone());
+                if let Some(given) = given.filter(|g| *g != wanted) {
+                    let by = holder.unwrap_or_else(|| "a field the generated code uses".to_owned());
+                    self.warn(
+                        &prop_loc,
+                        format!("the field `{wanted}` of the property `{wire}` is taken by {by}: it is named `{given}` instead"),
+                    );
+                }
             }
         }
         for p in &mut properties {
@@ -478,6 +597,13 @@ impl Lowerer<'_> {
             .unwrap_or_default();
         let listed = opt_array(loc, schema, "enum")?;
         for (i, value) in listed.iter().chain(constant).enumerate() {
+            if values.iter().any(|v: &EnumValue| v.value == *value) {
+                self.warn(
+                    &loc.key("enum").index(i),
+                    format!("the enum value {value} is listed more than once: one variant is made"),
+                );
+                continue;
+            }
             let described = descriptions.iter().find(|(v, _, _)| v == value);
             let label = match value {
                 Value::String(s) => s.clone(),
@@ -528,7 +654,10 @@ fn discriminator(loc: &Loc, schema: &Value) -> Result<Option<Discriminator>> {
             let mut mapping = indexmap::IndexMap::new();
             if let Some(map) = opt_object(&at, obj, "mapping")? {
                 for (value, target) in map {
-                    let target = target.as_str().unwrap_or_default();
+                    // A mapping to something other than a schema name or `$ref` names nothing.
+                    let Some(target) = target.as_str().filter(|t| !t.is_empty()) else {
+                        continue;
+                    };
                     let name = target.rsplit('/').next().unwrap_or(target).to_owned();
                     mapping.insert(value.clone(), name);
                 }
@@ -594,6 +723,15 @@ fn is_model_shape(schema: &Value) -> bool {
         .iter()
         .any(|k| schema.get(k).is_some())
         || has_properties(schema)
+}
+
+/// Whether an `enum`/`const` schema lists at least one value other than `null`.
+fn has_enum_values(schema: &Value) -> bool {
+    let listed = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .is_some_and(|values| values.iter().any(|v| !v.is_null()));
+    listed || schema.get("const").is_some_and(|v| !v.is_null())
 }
 
 fn has_properties(schema: &Value) -> bool {

@@ -4,41 +4,51 @@
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AccessToken {
     /// The access token for performing authenticated requests
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_token: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_token: ::std::option::Option<::std::string::String>,
 }
 /// Error information
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AcrErrorInfo {
     /// Error code
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub code: ::std::option::Option<::std::string::String>,
     /// Error details
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub detail: ::std::option::Option<::serde_json::Value>,
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub message: ::std::option::Option<::std::string::String>,
 }
 /// Acr error response describing why the operation failed
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AcrErrors {
     /// Array of detailed error
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub errors: Option<Vec<AcrErrorInfo>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub errors: ::std::option::Option<::std::vec::Vec<AcrErrorInfo>>,
 }
 /// Manifest attributes
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AcrManifests {
     /// Image name
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// List of manifests
-    #[serde(rename = "manifests", default, skip_serializing_if = "Option::is_none")]
-    pub manifests_attributes: Option<Vec<ManifestAttributesBase>>,
+    #[serde(
+        rename = "manifests",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub manifests_attributes: ::std::option::Option<
+        ::std::vec::Vec<ManifestAttributesBase>,
+    >,
     /// Registry name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
 }
 /// Additional information provided through arbitrary metadata.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -47,105 +57,124 @@ pub struct Annotations {
     #[serde(
         rename = "org.opencontainers.image.authors",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub authors: Option<String>,
+    pub authors: ::std::option::Option<::std::string::String>,
     /// Date and time on which the image was built (string, date-time as defined by <https://tools.ietf.org/html/rfc3339#section-5.6>)
     #[serde(
         rename = "org.opencontainers.image.created",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created: Option<String>,
+    pub created: ::std::option::Option<::std::string::String>,
     /// Human-readable description of the software packaged in the image
     #[serde(
         rename = "org.opencontainers.image.description",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub description: Option<String>,
+    pub description: ::std::option::Option<::std::string::String>,
     /// URL to get documentation on the image.
     #[serde(
         rename = "org.opencontainers.image.documentation",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub documentation: Option<String>,
+    pub documentation: ::std::option::Option<::std::string::String>,
     /// License(s) under which contained software is distributed as an SPDX License Expression.
     #[serde(
         rename = "org.opencontainers.image.licenses",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub licenses: Option<String>,
+    pub licenses: ::std::option::Option<::std::string::String>,
     /// Name of the reference for a target.
     #[serde(
         rename = "org.opencontainers.image.ref.name",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub name: Option<String>,
+    pub name: ::std::option::Option<::std::string::String>,
     /// Source control revision identifier for the packaged software.
     #[serde(
         rename = "org.opencontainers.image.revision",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub revision: Option<String>,
+    pub revision: ::std::option::Option<::std::string::String>,
     /// URL to get source code for building the image.
     #[serde(
         rename = "org.opencontainers.image.source",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub source: Option<String>,
+    pub source: ::std::option::Option<::std::string::String>,
     /// Human-readable title of the image
     #[serde(
         rename = "org.opencontainers.image.title",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub title: Option<String>,
+    pub title: ::std::option::Option<::std::string::String>,
     /// URL to find more information on the image.
     #[serde(
         rename = "org.opencontainers.image.url",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub url: Option<String>,
+    pub url: ::std::option::Option<::std::string::String>,
     /// Name of the distributing entity, organization or individual.
     #[serde(
         rename = "org.opencontainers.image.vendor",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub vendor: Option<String>,
+    pub vendor: ::std::option::Option<::std::string::String>,
     /// Version of the packaged software. The version MAY match a label or tag in the source code repository, may also be Semantic versioning-compatible
     #[serde(
         rename = "org.opencontainers.image.version",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub version: Option<String>,
+    pub version: ::std::option::Option<::std::string::String>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// The `ChangeableAttributes` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ChangeableAttributes {
     /// Delete enabled
-    #[serde(rename = "deleteEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub delete_enabled: Option<bool>,
+    #[serde(
+        rename = "deleteEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub delete_enabled: ::std::option::Option<bool>,
     /// List enabled
-    #[serde(rename = "listEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub list_enabled: Option<bool>,
+    #[serde(
+        rename = "listEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub list_enabled: ::std::option::Option<bool>,
     /// Read enabled
-    #[serde(rename = "readEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub read_enabled: Option<bool>,
+    #[serde(
+        rename = "readEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub read_enabled: ::std::option::Option<bool>,
     /// Write enabled
-    #[serde(rename = "writeEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub write_enabled: Option<bool>,
+    #[serde(
+        rename = "writeEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub write_enabled: ::std::option::Option<bool>,
 }
 /// Deleted repository
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -154,38 +183,50 @@ pub struct DeletedRepository {
     #[serde(
         rename = "manifestsDeleted",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub manifests_deleted: Option<Vec<String>>,
+    pub manifests_deleted: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Tag of the deleted image
-    #[serde(rename = "tagsDeleted", default, skip_serializing_if = "Option::is_none")]
-    pub tags_deleted: Option<Vec<String>>,
+    #[serde(
+        rename = "tagsDeleted",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tags_deleted: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// Docker V2 image layer descriptor including config and layers
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Descriptor {
     /// Additional information provided through arbitrary metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<Annotations>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub annotations: ::std::option::Option<Annotations>,
     /// Layer digest
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub digest: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
     /// Layer media type
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// Layer size
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub size: ::std::option::Option<i64>,
     /// Specifies a list of URIs from which this object may be downloaded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub urls: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// Image layer information
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FsLayer {
     /// SHA of an image layer
-    #[serde(rename = "blobSum", default, skip_serializing_if = "Option::is_none")]
-    pub blob_sum: Option<String>,
+    #[serde(
+        rename = "blobSum",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub blob_sum: ::std::option::Option<::std::string::String>,
 }
 /// A list of unstructured historical data for v1 compatibility
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -194,51 +235,51 @@ pub struct History {
     #[serde(
         rename = "v1Compatibility",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub v1_compatibility: Option<String>,
+    pub v1_compatibility: ::std::option::Option<::std::string::String>,
 }
 /// Signature of a signed manifest
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ImageSignature {
     /// A JSON web signature
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub header: Option<Jwk>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub header: ::std::option::Option<Jwk>,
     /// The signed protected header
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub protected: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub protected: ::std::option::Option<::std::string::String>,
     /// A signature for the image manifest, signed by a libtrust private key
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub signature: ::std::option::Option<::std::string::String>,
 }
 /// A JSON web signature
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Jwk {
     /// The algorithm used to sign or encrypt the JWT
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alg: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub alg: ::std::option::Option<::std::string::String>,
     /// JSON web key parameter
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jwk: Option<JwkHeader>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub jwk: ::std::option::Option<JwkHeader>,
 }
 /// JSON web key parameter
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct JwkHeader {
     /// crv value
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub crv: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub crv: ::std::option::Option<::std::string::String>,
     /// kid value
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kid: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub kid: ::std::option::Option<::std::string::String>,
     /// kty value
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kty: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub kty: ::std::option::Option<::std::string::String>,
     /// x value
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub x: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub x: ::std::option::Option<::std::string::String>,
     /// y value
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub y: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub y: ::std::option::Option<::std::string::String>,
 }
 /// Returns the requested manifest file
 ///
@@ -248,45 +289,52 @@ pub struct JwkHeader {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Manifest {
     /// Schema version
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<i64>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<i64>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
-impl TryFrom<ManifestList> for Manifest {
+impl ::std::convert::TryFrom<ManifestList> for Manifest {
     type Error = serde_json::Error;
-    fn try_from(value: ManifestList) -> Result<Self, Self::Error> {
+    fn try_from(value: ManifestList) -> ::std::result::Result<Self, Self::Error> {
         serde_json::from_value(serde_json::to_value(value)?)
     }
 }
-impl TryFrom<ManifestWrapper> for Manifest {
+impl ::std::convert::TryFrom<ManifestWrapper> for Manifest {
     type Error = serde_json::Error;
-    fn try_from(value: ManifestWrapper) -> Result<Self, Self::Error> {
+    fn try_from(value: ManifestWrapper) -> ::std::result::Result<Self, Self::Error> {
         serde_json::from_value(serde_json::to_value(value)?)
     }
 }
-impl TryFrom<OciIndex> for Manifest {
+impl ::std::convert::TryFrom<OciIndex> for Manifest {
     type Error = serde_json::Error;
-    fn try_from(value: OciIndex) -> Result<Self, Self::Error> {
+    fn try_from(value: OciIndex) -> ::std::result::Result<Self, Self::Error> {
         serde_json::from_value(serde_json::to_value(value)?)
     }
 }
-impl TryFrom<OciManifest> for Manifest {
+impl ::std::convert::TryFrom<OciManifest> for Manifest {
     type Error = serde_json::Error;
-    fn try_from(value: OciManifest) -> Result<Self, Self::Error> {
+    fn try_from(value: OciManifest) -> ::std::result::Result<Self, Self::Error> {
         serde_json::from_value(serde_json::to_value(value)?)
     }
 }
-impl TryFrom<V1Manifest> for Manifest {
+impl ::std::convert::TryFrom<V1Manifest> for Manifest {
     type Error = serde_json::Error;
-    fn try_from(value: V1Manifest) -> Result<Self, Self::Error> {
+    fn try_from(value: V1Manifest) -> ::std::result::Result<Self, Self::Error> {
         serde_json::from_value(serde_json::to_value(value)?)
     }
 }
-impl TryFrom<V2Manifest> for Manifest {
+impl ::std::convert::TryFrom<V2Manifest> for Manifest {
     type Error = serde_json::Error;
-    fn try_from(value: V2Manifest) -> Result<Self, Self::Error> {
+    fn try_from(value: V2Manifest) -> ::std::result::Result<Self, Self::Error> {
         serde_json::from_value(serde_json::to_value(value)?)
     }
 }
@@ -294,109 +342,155 @@ impl TryFrom<V2Manifest> for Manifest {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestAttributes {
     /// Image name
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// Manifest attributes
-    #[serde(rename = "manifest", default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<ManifestAttributesBase>,
+    #[serde(
+        rename = "manifest",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub attributes: ::std::option::Option<ManifestAttributesBase>,
     /// Registry name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
 }
 /// Manifest details
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestAttributesBase {
     /// CPU architecture
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub architecture: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub architecture: ::std::option::Option<::std::string::String>,
     /// Changeable attributes
     #[serde(
         rename = "changeableAttributes",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub changeable_attributes: Option<ChangeableAttributes>,
+    pub changeable_attributes: ::std::option::Option<ChangeableAttributes>,
     /// Config blob media type
     #[serde(
         rename = "configMediaType",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub config_media_type: Option<String>,
+    pub config_media_type: ::std::option::Option<::std::string::String>,
     /// Created time
-    #[serde(rename = "createdTime", default, skip_serializing_if = "Option::is_none")]
-    pub created_time: Option<String>,
+    #[serde(
+        rename = "createdTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
     /// Manifest
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub digest: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
     /// Image size
-    #[serde(rename = "imageSize", default, skip_serializing_if = "Option::is_none")]
-    pub image_size: Option<i64>,
+    #[serde(
+        rename = "imageSize",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_size: ::std::option::Option<i64>,
     /// Last update time
-    #[serde(rename = "lastUpdateTime", default, skip_serializing_if = "Option::is_none")]
-    pub last_update_time: Option<String>,
+    #[serde(
+        rename = "lastUpdateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_update_time: ::std::option::Option<::std::string::String>,
     /// Media type
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// Operating system
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub os: ::std::option::Option<::std::string::String>,
     /// List of tags
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// List of manifest attributes
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestAttributesManifest {
     /// Quarantine tag name
-    #[serde(rename = "quarantineTag", default, skip_serializing_if = "Option::is_none")]
-    pub quarantine_tag: Option<String>,
+    #[serde(
+        rename = "quarantineTag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub quarantine_tag: ::std::option::Option<::std::string::String>,
     /// List of manifest attributes details
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub references: Option<Vec<ManifestAttributesManifestReferences>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub references: ::std::option::Option<
+        ::std::vec::Vec<ManifestAttributesManifestReferences>,
+    >,
 }
 /// Manifest attributes details
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestAttributesManifestReferences {
     /// CPU architecture
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub architecture: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub architecture: ::std::option::Option<::std::string::String>,
     /// Manifest digest
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub digest: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
     /// Operating system
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub os: ::std::option::Option<::std::string::String>,
 }
 /// Changeable attributes
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestChangeableAttributes {
     /// Delete enabled
-    #[serde(rename = "deleteEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub delete_enabled: Option<bool>,
+    #[serde(
+        rename = "deleteEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub delete_enabled: ::std::option::Option<bool>,
     /// List enabled
-    #[serde(rename = "listEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub list_enabled: Option<bool>,
+    #[serde(
+        rename = "listEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub list_enabled: ::std::option::Option<bool>,
     /// Quarantine details
     #[serde(
         rename = "quarantineDetails",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub quarantine_details: Option<String>,
+    pub quarantine_details: ::std::option::Option<::std::string::String>,
     /// Quarantine state
     #[serde(
         rename = "quarantineState",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub quarantine_state: Option<String>,
+    pub quarantine_state: ::std::option::Option<::std::string::String>,
     /// Read enabled
-    #[serde(rename = "readEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub read_enabled: Option<bool>,
+    #[serde(
+        rename = "readEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub read_enabled: ::std::option::Option<bool>,
     /// Write enabled
-    #[serde(rename = "writeEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub write_enabled: Option<bool>,
+    #[serde(
+        rename = "writeEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub write_enabled: ::std::option::Option<bool>,
 }
 /// Returns the requested Docker multi-arch-manifest file
 ///
@@ -404,33 +498,48 @@ pub struct ManifestChangeableAttributes {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestList {
     /// Schema version
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<i64>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<i64>,
     /// List of V2 image layer information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub manifests: Option<Vec<ManifestListAttributes>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub manifests: ::std::option::Option<::std::vec::Vec<ManifestListAttributes>>,
     /// Media type for this Manifest
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// The `ManifestListAttributes` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestListAttributes {
     /// The digest of the content, as defined by the Registry V2 HTTP API Specification
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub digest: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
     /// The MIME type of the referenced object. This will generally be application/vnd.docker.image.manifest.v2+json, but it could also be application/vnd.docker.image.manifest.v1+json
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// The platform object describes the platform which the image in the manifest runs on. A full list of valid operating system and architecture values are listed in the Go language documentation for $GOOS and $GOARCH
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub platform: Option<Platform>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub platform: ::std::option::Option<Platform>,
     /// The size in bytes of the object
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub size: ::std::option::Option<i64>,
 }
 /// Returns the requested manifest file
 ///
@@ -438,44 +547,59 @@ pub struct ManifestListAttributes {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestWrapper {
     /// Schema version
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<i64>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<i64>,
     /// (OCI, OCIIndex) Additional metadata
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<Annotations>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub annotations: ::std::option::Option<Annotations>,
     /// (V1) CPU architecture
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub architecture: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub architecture: ::std::option::Option<::std::string::String>,
     /// (V2, OCI) Image config descriptor
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<Descriptor>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub config: ::std::option::Option<Descriptor>,
     /// (V1) List of layer information
-    #[serde(rename = "fsLayers", default, skip_serializing_if = "Option::is_none")]
-    pub fs_layers: Option<Vec<FsLayer>>,
+    #[serde(
+        rename = "fsLayers",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub fs_layers: ::std::option::Option<::std::vec::Vec<FsLayer>>,
     /// (V1) Image history
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub history: Option<Vec<History>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub history: ::std::option::Option<::std::vec::Vec<History>>,
     /// (V2, OCI) List of V2 image layer information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layers: Option<Vec<Descriptor>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub layers: ::std::option::Option<::std::vec::Vec<Descriptor>>,
     /// (ManifestList, OCIIndex) List of V2 image layer information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub manifests: Option<Vec<ManifestListAttributes>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub manifests: ::std::option::Option<::std::vec::Vec<ManifestListAttributes>>,
     /// Media type for this Manifest
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// (V1) Image name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
     /// (V1) Image signature
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signatures: Option<Vec<ImageSignature>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub signatures: ::std::option::Option<::std::vec::Vec<ImageSignature>>,
     /// (V1) Image tag
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tag: ::std::option::Option<::std::string::String>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// Returns the requested OCI index file
 ///
@@ -483,17 +607,24 @@ pub struct ManifestWrapper {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct OciIndex {
     /// Schema version
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<i64>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<i64>,
     /// Additional information provided through arbitrary metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<Annotations>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub annotations: ::std::option::Option<Annotations>,
     /// List of OCI image layer information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub manifests: Option<Vec<ManifestListAttributes>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub manifests: ::std::option::Option<::std::vec::Vec<ManifestListAttributes>>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// Returns the requested OCI Manifest file
 ///
@@ -501,56 +632,75 @@ pub struct OciIndex {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct OciManifest {
     /// Schema version
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<i64>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<i64>,
     /// Additional information provided through arbitrary metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<Annotations>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub annotations: ::std::option::Option<Annotations>,
     /// V2 image config descriptor
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<Descriptor>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub config: ::std::option::Option<Descriptor>,
     /// List of V2 image layer information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layers: Option<Vec<Descriptor>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub layers: ::std::option::Option<::std::vec::Vec<Descriptor>>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// The platform object describes the platform which the image in the manifest runs on. A full list of valid operating system and architecture values are listed in the Go language documentation for $GOOS and $GOARCH
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Platform {
     /// Specifies the CPU architecture, for example amd64 or ppc64le.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub architecture: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub architecture: ::std::option::Option<::std::string::String>,
     /// The optional features field specifies an array of strings, each listing a required CPU feature (for example sse4 or aes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub features: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The os field specifies the operating system, for example linux or windows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub os: ::std::option::Option<::std::string::String>,
     /// The optional os.features field specifies an array of strings, each listing a required OS feature (for example on Windows win32k
-    #[serde(rename = "os.features", default, skip_serializing_if = "Option::is_none")]
-    pub os_features: Option<Vec<String>>,
+    #[serde(
+        rename = "os.features",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub os_features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The optional os.version field specifies the operating system version, for example 10.0.10586.
-    #[serde(rename = "os.version", default, skip_serializing_if = "Option::is_none")]
-    pub os_version: Option<String>,
+    #[serde(
+        rename = "os.version",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub os_version: ::std::option::Option<::std::string::String>,
     /// The optional variant field specifies a variant of the CPU, for example armv6l to specify a particular CPU variant of the ARM CPU.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub variant: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub variant: ::std::option::Option<::std::string::String>,
 }
 /// The `RefreshToken` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RefreshToken {
     /// The refresh token to be used for generating access tokens
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub refresh_token: ::std::option::Option<::std::string::String>,
 }
 /// List of repositories
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Repositories {
     /// Repository names
-    #[serde(rename = "repositories", default, skip_serializing_if = "Option::is_none")]
-    pub names: Option<Vec<String>>,
+    #[serde(
+        rename = "repositories",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// Repository attributes
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -559,50 +709,78 @@ pub struct RepositoryAttributes {
     #[serde(
         rename = "changeableAttributes",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub changeable_attributes: Option<ChangeableAttributes>,
+    pub changeable_attributes: ::std::option::Option<ChangeableAttributes>,
     /// Image created time
-    #[serde(rename = "createdTime", default, skip_serializing_if = "Option::is_none")]
-    pub created_time: Option<String>,
+    #[serde(
+        rename = "createdTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
     /// Image name
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// Image last update time
-    #[serde(rename = "lastUpdateTime", default, skip_serializing_if = "Option::is_none")]
-    pub last_update_time: Option<String>,
+    #[serde(
+        rename = "lastUpdateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_update_time: ::std::option::Option<::std::string::String>,
     /// Number of the manifests
-    #[serde(rename = "manifestCount", default, skip_serializing_if = "Option::is_none")]
-    pub manifest_count: Option<i64>,
+    #[serde(
+        rename = "manifestCount",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub manifest_count: ::std::option::Option<i64>,
     /// Registry name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
     /// Number of the tags
-    #[serde(rename = "tagCount", default, skip_serializing_if = "Option::is_none")]
-    pub tag_count: Option<i64>,
+    #[serde(
+        rename = "tagCount",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tag_count: ::std::option::Option<i64>,
 }
 /// Result of the request to list tags of the image
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RepositoryTags {
     /// Name of the image
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
     /// List of tags
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// Tag attributes
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TagAttributes {
     /// Image name
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// Registry name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
     /// List of tag attribute details
-    #[serde(rename = "tag", default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<TagAttributesBase>,
+    #[serde(
+        rename = "tag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub attributes: ::std::option::Option<TagAttributesBase>,
 }
 /// Tag attribute details
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -611,24 +789,32 @@ pub struct TagAttributesBase {
     #[serde(
         rename = "changeableAttributes",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub changeable_attributes: Option<ChangeableAttributes>,
+    pub changeable_attributes: ::std::option::Option<ChangeableAttributes>,
     /// Tag created time
-    #[serde(rename = "createdTime", default, skip_serializing_if = "Option::is_none")]
-    pub created_time: Option<String>,
+    #[serde(
+        rename = "createdTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
     /// Tag digest
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub digest: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
     /// Tag last update time
-    #[serde(rename = "lastUpdateTime", default, skip_serializing_if = "Option::is_none")]
-    pub last_update_time: Option<String>,
+    #[serde(
+        rename = "lastUpdateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_update_time: ::std::option::Option<::std::string::String>,
     /// Tag name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
     /// Is signed
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed: Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub signed: ::std::option::Option<bool>,
 }
 /// Tag
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -637,22 +823,26 @@ pub struct TagAttributesTag {
     #[serde(
         rename = "signatureRecord",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub signature_record: Option<String>,
+    pub signature_record: ::std::option::Option<::std::string::String>,
 }
 /// List of tag details
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TagList {
     /// Image name
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// Registry name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
     /// List of tag attribute details
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<TagAttributesBase>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<TagAttributesBase>>,
 }
 /// Returns the requested V1 manifest file
 ///
@@ -660,29 +850,40 @@ pub struct TagList {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct V1Manifest {
     /// Schema version
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<i64>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<i64>,
     /// CPU architecture
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub architecture: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub architecture: ::std::option::Option<::std::string::String>,
     /// List of layer information
-    #[serde(rename = "fsLayers", default, skip_serializing_if = "Option::is_none")]
-    pub fs_layers: Option<Vec<FsLayer>>,
+    #[serde(
+        rename = "fsLayers",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub fs_layers: ::std::option::Option<::std::vec::Vec<FsLayer>>,
     /// Image history
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub history: Option<Vec<History>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub history: ::std::option::Option<::std::vec::Vec<History>>,
     /// Image name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
     /// Image signature
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signatures: Option<Vec<ImageSignature>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub signatures: ::std::option::Option<::std::vec::Vec<ImageSignature>>,
     /// Image tag
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tag: ::std::option::Option<::std::string::String>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// Returns the requested Docker V2 Manifest file
 ///
@@ -690,20 +891,31 @@ pub struct V1Manifest {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct V2Manifest {
     /// Schema version
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<i64>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<i64>,
     /// V2 image config descriptor
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<Descriptor>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub config: ::std::option::Option<Descriptor>,
     /// List of V2 image layer information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layers: Option<Vec<Descriptor>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub layers: ::std::option::Option<::std::vec::Vec<Descriptor>>,
     /// Media type for this Manifest
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// The `Grant_type` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

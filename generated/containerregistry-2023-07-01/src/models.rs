@@ -4,60 +4,96 @@
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Repositories {
     /// List of repository names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub repositories: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub repositories: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// Repository attributes.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RepositoryAttributes {
     /// Registry name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
     /// Image name.
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// Image created time.
-    #[serde(rename = "createdTime", default, skip_serializing_if = "Option::is_none")]
-    pub created_time: Option<String>,
+    #[serde(
+        rename = "createdTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
     /// Image last update time.
-    #[serde(rename = "lastUpdateTime", default, skip_serializing_if = "Option::is_none")]
-    pub last_update_time: Option<String>,
+    #[serde(
+        rename = "lastUpdateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_update_time: ::std::option::Option<::std::string::String>,
     /// Number of manifests.
-    #[serde(rename = "manifestCount", default, skip_serializing_if = "Option::is_none")]
-    pub manifest_count: Option<i64>,
+    #[serde(
+        rename = "manifestCount",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub manifest_count: ::std::option::Option<i64>,
     /// Number of tags.
-    #[serde(rename = "tagCount", default, skip_serializing_if = "Option::is_none")]
-    pub tag_count: Option<i64>,
+    #[serde(
+        rename = "tagCount",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tag_count: ::std::option::Option<i64>,
     /// Changeable attributes for a repository.
     #[serde(
         rename = "changeableAttributes",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub changeable_attributes: Option<RepositoryChangeableAttributes>,
+    pub changeable_attributes: ::std::option::Option<RepositoryChangeableAttributes>,
 }
 /// Changeable attributes for a repository.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RepositoryChangeableAttributes {
     /// Whether delete is enabled.
-    #[serde(rename = "deleteEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub delete_enabled: Option<bool>,
+    #[serde(
+        rename = "deleteEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub delete_enabled: ::std::option::Option<bool>,
     /// Whether write is enabled.
-    #[serde(rename = "writeEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub write_enabled: Option<bool>,
+    #[serde(
+        rename = "writeEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub write_enabled: ::std::option::Option<bool>,
     /// Whether list is enabled.
-    #[serde(rename = "listEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub list_enabled: Option<bool>,
+    #[serde(
+        rename = "listEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub list_enabled: ::std::option::Option<bool>,
     /// Whether read is enabled.
-    #[serde(rename = "readEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub read_enabled: Option<bool>,
+    #[serde(
+        rename = "readEnabled",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub read_enabled: ::std::option::Option<bool>,
     /// Whether teleport is enabled.
     #[serde(
         rename = "teleportEnabled",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub teleport_enabled: Option<bool>,
+    pub teleport_enabled: ::std::option::Option<bool>,
 }
 /// Deleted repository result.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -66,119 +102,159 @@ pub struct DeletedRepository {
     #[serde(
         rename = "manifestsDeleted",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub manifests_deleted: Option<Vec<String>>,
+    pub manifests_deleted: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Tags deleted.
-    #[serde(rename = "tagsDeleted", default, skip_serializing_if = "Option::is_none")]
-    pub tags_deleted: Option<Vec<String>>,
+    #[serde(
+        rename = "tagsDeleted",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tags_deleted: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// Tag list result.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TagList {
     /// Registry name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
     /// Image name.
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// List of tag attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<TagAttributesBase>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<TagAttributesBase>>,
 }
 /// Tag attributes result.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TagAttributes {
     /// The `registry` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
     /// The `imageName` property.
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// Tag attribute details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<TagAttributesBase>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tag: ::std::option::Option<TagAttributesBase>,
 }
 /// Tag attribute details.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TagAttributesBase {
     /// Tag name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
     /// Tag digest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub digest: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
     /// The `createdTime` property.
-    #[serde(rename = "createdTime", default, skip_serializing_if = "Option::is_none")]
-    pub created_time: Option<String>,
+    #[serde(
+        rename = "createdTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
     /// The `lastUpdateTime` property.
-    #[serde(rename = "lastUpdateTime", default, skip_serializing_if = "Option::is_none")]
-    pub last_update_time: Option<String>,
+    #[serde(
+        rename = "lastUpdateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_update_time: ::std::option::Option<::std::string::String>,
     /// Whether the tag is signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed: Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub signed: ::std::option::Option<bool>,
     /// Changeable attributes for a repository.
     #[serde(
         rename = "changeableAttributes",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub changeable_attributes: Option<RepositoryChangeableAttributes>,
+    pub changeable_attributes: ::std::option::Option<RepositoryChangeableAttributes>,
 }
 /// List of manifests.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestList {
     /// The `registry` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub registry: ::std::option::Option<::std::string::String>,
     /// The `imageName` property.
-    #[serde(rename = "imageName", default, skip_serializing_if = "Option::is_none")]
-    pub image_name: Option<String>,
+    #[serde(
+        rename = "imageName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_name: ::std::option::Option<::std::string::String>,
     /// The `manifests` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub manifests: Option<Vec<ManifestAttributesBase>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub manifests: ::std::option::Option<::std::vec::Vec<ManifestAttributesBase>>,
 }
 /// Manifest attribute details.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestAttributesBase {
     /// Manifest digest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub digest: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
     /// Image size.
-    #[serde(rename = "imageSize", default, skip_serializing_if = "Option::is_none")]
-    pub image_size: Option<i64>,
+    #[serde(
+        rename = "imageSize",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub image_size: ::std::option::Option<i64>,
     /// The `createdTime` property.
-    #[serde(rename = "createdTime", default, skip_serializing_if = "Option::is_none")]
-    pub created_time: Option<String>,
+    #[serde(
+        rename = "createdTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
     /// The `lastUpdateTime` property.
-    #[serde(rename = "lastUpdateTime", default, skip_serializing_if = "Option::is_none")]
-    pub last_update_time: Option<String>,
+    #[serde(
+        rename = "lastUpdateTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub last_update_time: ::std::option::Option<::std::string::String>,
     /// CPU architecture.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub architecture: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub architecture: ::std::option::Option<::std::string::String>,
     /// Operating system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub os: ::std::option::Option<::std::string::String>,
     /// Media type.
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// Config media type.
     #[serde(
         rename = "configMediaType",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub config_media_type: Option<String>,
+    pub config_media_type: ::std::option::Option<::std::string::String>,
     /// List of tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Changeable attributes for a repository.
     #[serde(
         rename = "changeableAttributes",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub changeable_attributes: Option<RepositoryChangeableAttributes>,
+    pub changeable_attributes: ::std::option::Option<RepositoryChangeableAttributes>,
 }
 /// Docker V2 manifest.
 ///
@@ -188,24 +264,35 @@ pub struct ManifestAttributesBase {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Manifest {
     /// Schema version.
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<ManifestSchemaVersion>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<ManifestSchemaVersion>,
     /// Media type.
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// Docker V2 image layer descriptor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<Descriptor>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub config: ::std::option::Option<Descriptor>,
     /// List of layer descriptors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layers: Option<Vec<Descriptor>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub layers: ::std::option::Option<::std::vec::Vec<Descriptor>>,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
-impl TryFrom<ManifestWrapper> for Manifest {
+impl ::std::convert::TryFrom<ManifestWrapper> for Manifest {
     type Error = serde_json::Error;
-    fn try_from(value: ManifestWrapper) -> Result<Self, Self::Error> {
+    fn try_from(value: ManifestWrapper) -> ::std::result::Result<Self, Self::Error> {
         serde_json::from_value(serde_json::to_value(value)?)
     }
 }
@@ -215,62 +302,81 @@ impl TryFrom<ManifestWrapper> for Manifest {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ManifestWrapper {
     /// Schema version.
-    #[serde(rename = "schemaVersion", default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<ManifestSchemaVersion>,
+    #[serde(
+        rename = "schemaVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema_version: ::std::option::Option<ManifestSchemaVersion>,
     /// Media type.
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// Docker V2 image layer descriptor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<Descriptor>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub config: ::std::option::Option<Descriptor>,
     /// List of layer descriptors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layers: Option<Vec<Descriptor>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub layers: ::std::option::Option<::std::vec::Vec<Descriptor>>,
     /// Additional information about the manifest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<std::collections::BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub annotations: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
     /// Properties not named above, by wire name.
     #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// Docker V2 image layer descriptor.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Descriptor {
     /// Layer media type.
-    #[serde(rename = "mediaType", default, skip_serializing_if = "Option::is_none")]
-    pub media_type: Option<String>,
+    #[serde(
+        rename = "mediaType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub media_type: ::std::option::Option<::std::string::String>,
     /// Layer size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub size: ::std::option::Option<i64>,
     /// Layer digest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub digest: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub digest: ::std::option::Option<::std::string::String>,
     /// Specifies a list of URLs from which this object may be downloaded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub urls: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Additional information about the descriptor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<std::collections::BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub annotations: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
 }
 /// ACR error response.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AcrErrors {
     /// Array of detailed error information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub errors: Option<Vec<AcrErrorInfo>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub errors: ::std::option::Option<::std::vec::Vec<AcrErrorInfo>>,
 }
 /// Error information.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AcrErrorInfo {
     /// Error code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub message: ::std::option::Option<::std::string::String>,
     /// Error details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub detail: ::std::option::Option<::serde_json::Value>,
 }
 /// Schema version.
 ///
@@ -289,21 +395,24 @@ impl ManifestSchemaVersion {
     }
 }
 impl serde::Serialize for ManifestSchemaVersion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serde::Serialize::serialize(&self.wire_value(), serializer)
     }
 }
 impl<'de> serde::Deserialize<'de> for ManifestSchemaVersion {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
+    ) -> ::std::result::Result<Self, D::Error> {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         if value == 2i64 {
-            return Ok(ManifestSchemaVersion::V2);
+            return ::std::result::Result::Ok(ManifestSchemaVersion::V2);
         }
-        Err(
+        ::std::result::Result::Err(
             serde::de::Error::custom(
                 format_args!(
                     "unknown value {value}, expected one of the Manifest_schemaVersion values"

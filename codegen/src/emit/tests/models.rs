@@ -8,12 +8,12 @@ fn renamed_and_optional_properties_get_serde_attributes() {
     assert!(has(
         &files,
         "src/models.rs",
-        r#"#[serde(rename = "org.opencontainers.image.authors", default, skip_serializing_if = "Option::is_none")] pub authors: Option<String>,"#
+        r#"#[serde(rename = "org.opencontainers.image.authors", default, skip_serializing_if = "::std::option::Option::is_none")] pub authors: ::std::option::Option<::std::string::String>,"#
     ));
     assert!(has(
         &files,
         "src/models.rs",
-        "/// The `name` property. pub name: String,"
+        "/// The `name` property. pub name: ::std::string::String,"
     ));
 }
 
@@ -22,7 +22,7 @@ fn nullable_required_properties_are_options_that_are_always_sent() {
     assert!(has(
         &fixture(),
         "src/models.rs",
-        "#[serde(default)] pub tags: Option<Vec<String>>,"
+        "#[serde(default)] pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,"
     ));
 }
 
@@ -31,7 +31,7 @@ fn raw_identifiers_need_no_rename() {
     assert!(has(
         &fixture(),
         "src/models.rs",
-        r#"#[serde(default, skip_serializing_if = "Option::is_none")] pub r#type: Option<String>,"#
+        r#"#[serde(default, skip_serializing_if = "::std::option::Option::is_none")] pub r#type: ::std::option::Option<::std::string::String>,"#
     ));
 }
 
@@ -40,7 +40,7 @@ fn recursive_properties_are_boxed() {
     assert!(has(
         &fixture(),
         "src/models.rs",
-        "pub next: Option<Box<Node>>,"
+        "pub next: ::std::option::Option<::std::boxed::Box<Node>>,"
     ));
 }
 
@@ -49,7 +49,7 @@ fn additional_properties_are_a_flattened_map() {
     assert!(has(
         &fixture(),
         "src/models.rs",
-        "#[serde(flatten)] pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,"
+        "#[serde(flatten)] pub additional_properties: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,"
     ));
 }
 
@@ -64,7 +64,7 @@ fn bases_without_a_discriminator_keep_unknown_properties_and_convert_from_childr
     assert!(has(
         &files,
         "src/models.rs",
-        "#[serde(flatten)] pub additional_properties: serde_json::Map<String, serde_json::Value>, } impl TryFrom<V2Manifest> for Manifest"
+        "#[serde(flatten)] pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>, } impl ::std::convert::TryFrom<V2Manifest> for Manifest"
     ));
     assert!(has(
         &files,
@@ -79,19 +79,23 @@ fn discriminated_bases_are_enums_over_their_children() {
     assert!(has(
         &files,
         "src/models.rs",
-        "#[serde(untagged)] pub enum Pet { /// `kind` is `pet`. Pet(Box<PetBase>), /// `kind` is `dog`. Dog(Box<Dog>),"
+        "#[serde(untagged)] pub enum Pet { /// `kind` is `pet`. Pet(::std::boxed::Box<PetBase>), /// `kind` is `dog`. Dog(::std::boxed::Box<Dog>),"
     ));
     assert!(has(
         &files,
         "src/models.rs",
-        r#"Some("dog") => { serde_json::from_value(value).map(|v| Pet::Dog(Box::new(v))).map_err(serde::de::Error::custom) }"#
+        r#"::std::option::Option::Some("dog") => { serde_json::from_value(value).map(|v| Pet::Dog(::std::boxed::Box::new(v))).map_err(serde::de::Error::custom) }"#
     ));
     assert!(has(
         &files,
         "src/models.rs",
-        "_ => Ok(Pet::Unknown(value)),"
+        "_ => ::std::result::Result::Ok(Pet::Unknown(value)),"
     ));
-    assert!(has(&files, "src/models.rs", "impl From<Dog> for Pet"));
+    assert!(has(
+        &files,
+        "src/models.rs",
+        "impl ::std::convert::From<Dog> for Pet"
+    ));
 }
 
 #[test]
@@ -105,17 +109,17 @@ fn enums_are_closed_open_or_compared_as_json() {
     assert!(has(
         &files,
         "src/models.rs",
-        "#[serde(untagged)] Other(String),"
+        "#[serde(untagged)] Other(::std::string::String),"
     ));
     assert!(has(
         &files,
         "src/models.rs",
-        "if value == 1i64 { return Ok(Level::One); }"
+        "if value == 1i64 { return ::std::result::Result::Ok(Level::One); }"
     ));
     assert!(has(
         &files,
         "src/models.rs",
-        "pub type Names = Vec<String>;"
+        "pub type Names = ::std::vec::Vec<::std::string::String>;"
     ));
 }
 

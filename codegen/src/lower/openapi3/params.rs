@@ -94,6 +94,15 @@ fn parameter(
         Some(schema) => cx.schema_type(&schema_loc, schema, &hint)?,
         None => TypeRef::String { format: None },
     };
+    let ty = if ty == TypeRef::Binary {
+        cx.warn(
+            &schema_loc,
+            "binary content is only sent as a request body: this parameter is sent as text",
+        );
+        TypeRef::String { format: None }
+    } else {
+        ty
+    };
     let style = opt_str(loc, param, "style")?;
     let explode = opt_bool(loc, param, "explode")?;
     let collection_format = match &ty {
@@ -145,7 +154,10 @@ fn parameter(
     let default = schema.and_then(|s| s.get("default")).cloned();
     Ok(Parameter {
         name: name.to_owned(),
-        rust_name: names.claim(naming::value_name(&client_name)),
+        rust_name: {
+            let claimed = naming::claim_parameter(names, &client_name, None, &loc.pointer);
+            cx.named(loc, claimed, "the Rust name of the parameter")
+        },
         client_name,
         location,
         required: location == Location::Path || opt_bool(loc, param, "required")?.unwrap_or(false),
@@ -269,7 +281,7 @@ pub(super) fn lower_request_body(
     }
     let kind = if essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data"
     {
-        let fields = form_fields(cx, &schema_loc, schema, stem)?;
+        let fields = form_fields(cx, &schema_loc, schema, stem, names)?;
         if essence == "multipart/form-data" {
             BodyKind::Multipart { fields }
         } else {
@@ -351,13 +363,18 @@ fn form_fields(
     schema_loc: &Loc,
     schema: Option<&Value>,
     stem: &str,
+    parameters: &[Parameter],
 ) -> Result<Vec<Parameter>> {
     let Some(schema) = schema else {
         return Ok(Vec::new());
     };
     let (schema_loc, schema) = cx.res.deref(schema_loc, schema)?;
     let required: Vec<String> = super::super::value::str_list(&schema_loc, schema, "required")?;
+    // Form fields are setters of the same request builder as the parameters.
     let mut names = naming::Scope::with_reserved(naming::REQUEST_MEMBERS);
+    for p in parameters {
+        names.claim_at(p.rust_name.clone(), &p.pointer);
+    }
     let mut fields = Vec::new();
     if let Some(props) = opt_object(&schema_loc, schema, "properties")? {
         for (name, prop) in props {
@@ -368,7 +385,11 @@ fn form_fields(
             fields.push(Parameter {
                 name: name.clone(),
                 client_name: name.clone(),
-                rust_name: names.claim(naming::value_name(name)),
+                rust_name: {
+                    let claimed =
+                        naming::claim_parameter(&mut names, name, None, &prop_loc.pointer);
+                    cx.named(&prop_loc, claimed, "the Rust name of the form field")
+                },
                 location: Location::Form,
                 required: required.contains(name),
                 skip_url_encoding: false,

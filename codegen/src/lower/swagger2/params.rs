@@ -51,7 +51,11 @@ pub(super) fn lower_parameters(
                 };
                 body = Some(RequestBody {
                     name: name.to_owned(),
-                    rust_name: names.claim(naming::value_name(client_name)),
+                    rust_name: {
+                        let claimed =
+                            naming::claim_parameter(&mut names, client_name, None, &loc.pointer);
+                        cx.named(loc, claimed, "the Rust name of the body parameter")
+                    },
                     required,
                     kind,
                     description: text(loc, param, "description")?,
@@ -147,13 +151,49 @@ pub(super) fn lower_host_parameters(
     let mut out = Vec::new();
     for (i, param) in opt_array(at, ph, "parameters")?.iter().enumerate() {
         let (loc, value) = cx.res.deref(&at.key("parameters").index(i), param)?;
-        let value = value.clone();
+        let value = host_as_text(cx, &loc, value);
         let mut p = simple_parameter(cx, &loc, &value, Location::Host, "Host", &mut names)?;
         p.client_level = opt_str(&loc, &value, "x-ms-parameter-location")? != Some("method");
         p.required = true;
         out.push(p);
     }
     Ok(out)
+}
+
+/// A host parameter as text: the host template is text, so an `enum` becomes the documented
+/// list of its values and another `type` becomes `string` (with a warning).
+fn host_as_text(cx: &mut Lowerer<'_>, loc: &Loc, param: &Value) -> Value {
+    let mut param = param.clone();
+    let Some(object) = param.as_object_mut() else {
+        return param;
+    };
+    if let Some(Value::Array(values)) = object.shift_remove("enum") {
+        object.shift_remove("x-ms-enum");
+        let listed: Vec<String> = values
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => format!("`{s}`"),
+                other => format!("`{other}`"),
+            })
+            .collect();
+        let known = format!("Known values: {}.", listed.join(", "));
+        let description = match object.get("description").and_then(Value::as_str) {
+            Some(d) if !d.trim().is_empty() => format!("{} {known}", d.trim_end()),
+            _ => known,
+        };
+        object.insert("description".to_owned(), Value::String(description));
+    }
+    match object.get("type").and_then(Value::as_str) {
+        Some("string") | None => {}
+        Some(other) => {
+            cx.warn(
+                &loc.key("type"),
+                format!("a host parameter of `type: {other}` is passed as text"),
+            );
+            object.insert("type".to_owned(), Value::String("string".to_owned()));
+        }
+    }
+    param
 }
 
 /// A non-body parameter. Its type keywords (`type`, `format`, `items`, `enum`, ...) are read as a
@@ -174,7 +214,14 @@ fn simple_parameter(
     } else {
         format!("{stem}_{name}")
     };
-    let ty = cx.schema_type(loc, &schema, &hint)?;
+    let mut ty = cx.schema_type(loc, &schema, &hint)?;
+    if ty == TypeRef::Binary && location != Location::Form {
+        cx.warn(
+            &loc.key("type"),
+            "a file is only sent as a form field: this parameter is sent as text",
+        );
+        ty = TypeRef::String { format: None };
+    }
     let client_name = opt_str(loc, param, "x-ms-client-name")?
         .unwrap_or(name)
         .to_owned();
@@ -188,17 +235,31 @@ fn simple_parameter(
         {
             Some(CollectionFormat::Multi)
         }
+        (TypeRef::Array { .. }, Some(other)) => {
+            cx.warn(
+                &loc.key("collectionFormat"),
+                format!(
+                    "`collectionFormat: {other}` is not valid for this parameter: `csv` is used"
+                ),
+            );
+            Some(CollectionFormat::Csv)
+        }
         (_, None) => None,
         (_, Some(other)) => {
-            return Err(loc.key("collectionFormat").error(
-                ErrorKind::Invalid,
-                format!("`collectionFormat: {other}` is not valid for this parameter"),
-            ));
+            cx.warn(
+                &loc.key("collectionFormat"),
+                format!("`collectionFormat: {other}` applies to arrays only: ignored"),
+            );
+            None
         }
     };
     Ok(Parameter {
         name: name.to_owned(),
-        rust_name: names.claim(naming::value_name(&client_name)),
+        rust_name: {
+            let header = (location == Location::Header).then_some(name);
+            let claimed = naming::claim_parameter(names, &client_name, header, &loc.pointer);
+            cx.named(loc, claimed, "the Rust name of the parameter")
+        },
         client_name,
         location,
         required: location == Location::Path || opt_bool(loc, param, "required")?.unwrap_or(false),
