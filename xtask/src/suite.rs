@@ -30,6 +30,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     let status = command
         .status()
         .map_err(|e| format!("cannot run cargo insta: {e}"))?;
+    // The conformance suite runs after the workspace's tests, and only without a test filter
+    // (its scenarios are not cargo tests).
+    if status.success() && args.is_empty() {
+        return crate::conformance::run(root, &[]);
+    }
     Ok(match status.code() {
         Some(0) => ExitCode::SUCCESS,
         Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1).max(1)),

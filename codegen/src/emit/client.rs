@@ -270,6 +270,13 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             )
         };
     let send_fn = (!ctx.api.operations.is_empty()).then_some(send_fn);
+    // Without operations nothing sends: `Debug` shows the pipeline (its options), so that the
+    // field is read and the client still says how it is set up.
+    let debug_pipeline = ctx
+        .api
+        .operations
+        .is_empty()
+        .then(|| quote!(.field("pipeline", &self.inner.pipeline)));
     let debug_base = if per_call {
         quote!(&self.inner.base_url.as_ref().map(runtime::redacted))
     } else {
@@ -330,6 +337,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                 f.debug_struct("Client")
                     .field("base_url", #debug_base)
                     .field("credentials", &self.auth)
+                    #debug_pipeline
                     .finish_non_exhaustive()
             }
         }

@@ -143,9 +143,23 @@ fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, structs: &BTreeSet<String>) -> bool 
         TypeRef::Model { name } => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
             Some(ModelKind::Struct(_)) => structs.contains(name),
             Some(ModelKind::Alias { ty }) => has_default(ctx, ty, structs),
-            Some(ModelKind::Enum(_) | ModelKind::Union(_)) | None => false,
+            Some(ModelKind::Enum(e)) => super::enums::is_constant(e),
+            Some(ModelKind::Union(_)) | None => false,
         },
         _ => true,
+    }
+}
+
+/// True when `ty` is a constant (a closed enum of one string value), directly or through an
+/// alias.
+fn is_constant(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Model { name } => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
+            Some(ModelKind::Enum(e)) => super::enums::is_constant(e),
+            Some(ModelKind::Alias { ty }) => is_constant(ctx, ty),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -214,9 +228,16 @@ fn struct_item(
         if optional {
             ty = quote!(Option<#ty>);
             serde.push(quote!(default));
-            if !p.required || p.read_only {
+            if p.read_only {
+                // Set by the server only: never sent, even when the caller sets it.
+                serde.push(quote!(skip_serializing));
+            } else if !p.required {
                 serde.push(quote!(skip_serializing_if = "Option::is_none"));
             }
+        } else if is_constant(ctx, &p.ty) {
+            // A required constant has one possible value: a response that leaves it out
+            // decodes with it filled in.
+            serde.push(quote!(default));
         }
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         let doc = property_doc(p).attrs();

@@ -325,7 +325,7 @@ pub enum TagListOrderby {
 impl TagListOrderby {
     /// The value as it goes on the wire.
     pub fn as_str(&self) -> &'static str {
-        match self {
+        match *self {
             TagListOrderby::Timedesc => "timedesc",
             TagListOrderby::Timeasc => "timeasc",
         }

@@ -11,7 +11,7 @@
 //!    followed only when the body can be sent again.
 //! 4. On a `401` from the base URL's origin, [`Auth`] may obtain new credentials: the request
 //!    is sent once more (only when its body can be sent again).
-//! 5. On a connection error, `429` or `502`-`504`, the request is retried as the
+//! 5. On a connection error, `408`, `429`, `500` or `502`-`504`, the request is retried as the
 //!    [`RetryPolicy`] says (only when its body can be sent again).
 use std::fmt;
 use std::sync::Arc;

@@ -1,0 +1,12 @@
+//! The scenario tests, one module per swagger file of the test server.
+
+mod body_string;
+
+use crate::scenario::Scenario;
+
+/// Every scenario test, file by file.
+pub fn all() -> Vec<Scenario> {
+    let mut all = Vec::new();
+    all.extend(body_string::scenarios());
+    all
+}
