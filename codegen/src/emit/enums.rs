@@ -42,9 +42,9 @@ fn wire_text(value: &Value) -> String {
     }
 }
 
-/// A closed string enum with exactly one value: a constant.
+/// A closed enum with exactly one value: a constant.
 pub(super) fn is_constant(e: &EnumModel) -> bool {
-    !e.open && e.values.len() == 1 && e.values.iter().all(|v| v.value.is_string())
+    !e.open && e.values.len() == 1
 }
 
 fn string_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<TokenStream> {
@@ -166,11 +166,13 @@ fn value_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<T
     let mut variants = Vec::new();
     let mut to_wire = Vec::new();
     let mut from_wire = Vec::new();
+    let constant = is_constant(e);
     for value in &e.values {
         let variant = ctx.ident(&value.rust_name, &model.pointer)?;
         let json = json_value(ctx, model, &value.value)?;
         let vdoc = variant_doc(value);
-        variants.push(quote!(#vdoc #variant,));
+        let default = constant.then(|| quote!(#[default]));
+        variants.push(quote!(#vdoc #default #variant,));
         to_wire.push(quote!(#ident::#variant => #json,));
         let test = json_test(&value.value, &json);
         from_wire.push(quote!(if #test { return Ok(#ident::#variant); }));
@@ -190,8 +192,9 @@ fn value_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<T
             "unknown value {{value}}, expected one of the {} values",
             model.name.replace('{', "{{").replace('}', "}}")
         );
+        let default = constant.then(|| quote!(Default,));
         (
-            quote!(Debug, Clone, Copy, PartialEq, Eq, Hash),
+            quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, #default),
             TokenStream::new(),
             TokenStream::new(),
             quote!(Err(serde::de::Error::custom(format_args!(#message)))),

@@ -275,9 +275,10 @@ pub struct AcrErrorInfo {
 /// Schema version.
 ///
 /// Encoded as the JSON values listed on each variant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ManifestSchemaVersion {
     /// The value `2`.
+    #[default]
     V2,
 }
 impl ManifestSchemaVersion {

@@ -5,7 +5,9 @@
 //! stops passing (or a swagger file it does not list stops generating).
 //!
 //! Run by `cargo xtask conformance` (and `cargo xtask test`); an argument runs only the tests
-//! whose `file::name` contains it, and skips the comparison.
+//! whose `file::name` contains it, and skips the comparison. `--update-expected` rewrites
+//! `expected.txt` instead of comparing: passing lines go, reasons of failing ones stay, and a
+//! new failure gets its test's message (or `no test yet`) as its reason, to be reviewed.
 
 mod files;
 mod report;
@@ -39,7 +41,9 @@ async fn run() -> Result<bool, String> {
         .parent()
         .ok_or("no suite directory")?
         .to_path_buf();
-    let filter = std::env::args().nth(1);
+    let arg = std::env::args().nth(1);
+    let update = arg.as_deref() == Some("--update-expected");
+    let filter = arg.filter(|_| !update);
     let expected_text = std::fs::read_to_string(suite.join("expected.txt"))
         .map_err(|e| format!("{}/expected.txt: {e}", suite.display()))?;
     let expected = report::parse_expected(&expected_text)?;
@@ -48,6 +52,7 @@ async fn run() -> Result<bool, String> {
     let scenarios = files::all();
     let mut failed_tests = 0;
     let mut test_ok: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut failures: BTreeMap<&str, String> = BTreeMap::new();
     let mut file_of: BTreeMap<&str, &'static str> = BTreeMap::new();
     let mut ran = 0;
     for scenario in &scenarios {
@@ -71,6 +76,9 @@ async fn run() -> Result<bool, String> {
         for key in scenario.keys {
             let entry = test_ok.entry(key).or_insert(true);
             *entry &= outcome.is_ok();
+            if let Err(message) = &outcome {
+                failures.entry(key).or_insert_with(|| message.clone());
+            }
             file_of.entry(key).or_insert(scenario.file);
         }
     }
@@ -101,6 +109,13 @@ async fn run() -> Result<bool, String> {
         }
     }
     let compared = report::print_and_compare(&results, &reports, &expected);
+    if update {
+        let text = report::updated_expected(&expected_text, &results, &failures);
+        std::fs::write(suite.join("expected.txt"), text)
+            .map_err(|e| format!("{}/expected.txt: {e}", suite.display()))?;
+        println!("conformance: expected.txt rewritten: review its diff");
+        return Ok(true);
+    }
     problems.extend(generation_problems(&suite, &expected)?);
     if filter.is_some() {
         println!("(a filter was given: not compared with expected.txt)");

@@ -177,3 +177,38 @@ pub fn unknown_keys<'a>(
         .map(str::to_string)
         .collect()
 }
+
+/// `expected.txt` brought in line with `results`: its comment and `generate` lines kept, the
+/// lines of passing counters dropped, failing counters kept with their reasons, and new ones
+/// added with their test's message (or `no test yet`), in report and counter order.
+pub fn updated_expected(old: &str, results: &Results, failures: &BTreeMap<&str, String>) -> String {
+    let reasons: BTreeMap<(String, String), String> = parse_expected(old)
+        .map(|e| e.not_passing)
+        .unwrap_or_default();
+    let mut text = String::new();
+    for line in old.lines() {
+        let kept = line.trim().is_empty() || line.starts_with('#') || line.starts_with("generate ");
+        if kept {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    while text.ends_with("\n\n") {
+        text.pop();
+    }
+    text.push('\n');
+    for ((report, counter), passed) in &results.passed {
+        if *passed || excluded(counter) {
+            continue;
+        }
+        let key = (report.clone(), counter.clone());
+        let reason = reasons.get(&key).cloned().unwrap_or_else(|| {
+            failures
+                .get(counter.as_str())
+                .map(|m| format!("FAILS: {}", m.replace('\n', " ")))
+                .unwrap_or_else(|| "no test yet".to_string())
+        });
+        text.push_str(&format!("{report} {counter}: {reason}\n"));
+    }
+    text
+}

@@ -1,6 +1,7 @@
 //! The scenario tests, one module per swagger file of the test server.
 
 mod body_string;
+mod url;
 
 use crate::scenario::Scenario;
 
@@ -8,5 +9,6 @@ use crate::scenario::Scenario;
 pub fn all() -> Vec<Scenario> {
     let mut all = Vec::new();
     all.extend(body_string::scenarios());
+    all.extend(url::scenarios());
     all
 }
