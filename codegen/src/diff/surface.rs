@@ -325,9 +325,13 @@ impl Operation {
         self.body.as_ref().map_or(&[], |b| b.fields.as_slice())
     }
 
-    /// The documented success responses (below 400, or a `1XX`-`3XX` range).
+    /// The documented success responses (below 400, or a `1XX`-`3XX` range), and the bodiless
+    /// `404` of a `HEAD`, which the generated crate returns as an answer too.
     pub fn successes(&self) -> impl Iterator<Item = &Response> {
-        self.responses.iter().filter(|r| r.is_success())
+        let head = self.method == "HEAD";
+        self.responses
+            .iter()
+            .filter(move |r| r.is_success() || (head && r.status == "404" && r.body.is_none()))
     }
 }
 

@@ -7,8 +7,9 @@
 //! 2. `Authorization` is added when the URL is on the base URL's origin ([`Auth`]).
 //! 3. Redirects (`301`, `302`, `303`, `307`, `308`) are followed, at most 10, when
 //!    [`Options::follow_redirects`]: credentials and cookies are not sent to another origin;
-//!    `303` (and `301`/`302` after a `POST`) become a `GET` without body; a `307`/`308` is
-//!    followed only when the body can be sent again.
+//!    `303` (and `301`/`302` after a `POST`) become a `GET` without body; a `301`/`302` after
+//!    any other method but `GET`/`HEAD` is returned, not followed; a `307`/`308` is followed
+//!    only when the body can be sent again.
 //! 4. On a `401` from the base URL's origin, [`Auth`] may obtain new credentials: the request
 //!    is sent once more (only when its body can be sent again).
 //! 5. On a connection error, `408`, `429`, `500` or `502`-`504`, the request is retried as the
@@ -250,6 +251,9 @@ impl Pipeline {
                 301 | 302 if method == Method::POST => {
                     method = Method::GET;
                     with_body = false;
+                }
+                301 | 302 if method != Method::GET && method != Method::HEAD => {
+                    return Ok(response);
                 }
                 _ if with_body && !body.replayable() => return Ok(response),
                 _ => {}

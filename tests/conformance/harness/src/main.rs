@@ -108,7 +108,7 @@ async fn run() -> Result<bool, String> {
             }
         }
     }
-    let compared = report::print_and_compare(&results, &reports, &expected);
+    let compared = report::print_and_compare(&results, &reports, &expected, !update);
     if update {
         let text = report::updated_expected(&expected_text, &results, &failures);
         std::fs::write(suite.join("expected.txt"), text)

@@ -94,7 +94,12 @@ pub struct Results {
 }
 
 /// Prints the per-file table and the summary lines; returns the problems against `expected`.
-pub fn print_and_compare(results: &Results, reports: &Reports, expected: &Expected) -> Vec<String> {
+pub fn print_and_compare(
+    results: &Results,
+    reports: &Reports,
+    expected: &Expected,
+    notes: bool,
+) -> Vec<String> {
     // file -> (counted, passing, excluded)
     let mut table: BTreeMap<&str, (u32, u32, u32)> = BTreeMap::new();
     let mut counted = 0;
@@ -127,7 +132,7 @@ pub fn print_and_compare(results: &Results, reports: &Reports, expected: &Expect
                 (false, None) if !excluded(counter) => problems.push(format!(
                     "{report} {counter}: does not pass, and expected.txt does not list it"
                 )),
-                (true, Some(_)) => println!(
+                (true, Some(_)) if notes => println!(
                     "note: {report} {counter} passes now: remove it from tests/conformance/expected.txt"
                 ),
                 _ => {}

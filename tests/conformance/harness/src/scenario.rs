@@ -28,8 +28,10 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(base_url: &str) -> Ctx {
+        // No redirects of reqwest's own: the generated pipeline decides which it follows.
         let http = reqwest::Client::builder()
             .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("an HTTP client");
         Ctx {

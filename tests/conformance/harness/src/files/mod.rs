@@ -1,6 +1,8 @@
 //! The scenario tests, one module per swagger file of the test server.
 
 mod body_string;
+mod header;
+mod http_infrastructure;
 mod url;
 
 use crate::scenario::Scenario;
@@ -10,5 +12,7 @@ pub fn all() -> Vec<Scenario> {
     let mut all = Vec::new();
     all.extend(body_string::scenarios());
     all.extend(url::scenarios());
+    all.extend(header::scenarios());
+    all.extend(http_infrastructure::scenarios());
     all
 }
