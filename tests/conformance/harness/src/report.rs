@@ -183,6 +183,9 @@ pub fn unknown_keys<'a>(
         .collect()
 }
 
+/// The reason of a counter that no test names.
+const NO_TEST: &str = "no test yet";
+
 /// `expected.txt` brought in line with `results`: its comment and `generate` lines kept, the
 /// lines of passing counters dropped, failing counters kept with their reasons, and new ones
 /// added with their test's message (or `no test yet`), in report and counter order.
@@ -207,12 +210,15 @@ pub fn updated_expected(old: &str, results: &Results, failures: &BTreeMap<&str, 
             continue;
         }
         let key = (report.clone(), counter.clone());
-        let reason = reasons.get(&key).cloned().unwrap_or_else(|| {
-            failures
-                .get(counter.as_str())
-                .map(|m| format!("FAILS: {}", m.replace('\n', " ")))
-                .unwrap_or_else(|| "no test yet".to_string())
-        });
+        let failure = failures
+            .get(counter.as_str())
+            .map(|m| format!("FAILS: {}", m.replace('\n', " ")));
+        let reason = match (reasons.get(&key), failure) {
+            (Some(old), Some(failure)) if old == NO_TEST => failure,
+            (Some(old), _) => old.clone(),
+            (None, Some(failure)) => failure,
+            (None, None) => NO_TEST.to_string(),
+        };
         text.push_str(&format!("{report} {counter}: {reason}\n"));
     }
     text

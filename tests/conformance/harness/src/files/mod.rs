@@ -1,6 +1,8 @@
 //! The scenario tests, one module per swagger file of the test server.
 
 mod body_string;
+mod custom_base_url;
+mod head;
 mod header;
 mod http_infrastructure;
 mod url;
@@ -14,5 +16,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(url::scenarios());
     all.extend(header::scenarios());
     all.extend(http_infrastructure::scenarios());
+    all.extend(head::scenarios());
+    all.extend(custom_base_url::scenarios());
     all
 }
