@@ -6,6 +6,7 @@ mod head;
 mod header;
 mod http_infrastructure;
 mod url;
+mod xms_error_responses;
 
 use crate::scenario::Scenario;
 
@@ -18,5 +19,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(http_infrastructure::scenarios());
     all.extend(head::scenarios());
     all.extend(custom_base_url::scenarios());
+    all.extend(xms_error_responses::scenarios());
     all
 }
