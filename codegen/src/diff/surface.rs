@@ -474,7 +474,9 @@ fn response(r: &ir::Response, ty: &impl Fn(&ir::TypeRef) -> Ty) -> Response {
         (None, None) => "default".to_string(),
     };
     let body = r.body.as_ref().map(|b| match b {
-        ir::ResponseBody::Json { ty: t, media_types } => ResponseBody {
+        ir::ResponseBody::Json {
+            ty: t, media_types, ..
+        } => ResponseBody {
             kind: "json".to_string(),
             ty: Some(ty(t)),
             media_types: media_types.clone(),

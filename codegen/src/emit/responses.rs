@@ -227,8 +227,10 @@ fn response_struct(
         inits.push(quote!(#field: http.header(#wire),));
     }
     let (body_field, read, body_init, raw) = match &response.body {
-        Some(ResponseBody::Json { ty, .. }) => {
+        Some(ResponseBody::Json { ty, nullable, .. }) => {
             let ty = ctx.rust_type(ty, Scope::Outside, &op.pointer)?;
+            // A nullable body decodes `null` and an empty body as `None`.
+            let ty = if *nullable { quote!(Option<#ty>) } else { ty };
             (
                 Some(quote!(#[doc = " The decoded body."] pub body: #ty,)),
                 quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;),

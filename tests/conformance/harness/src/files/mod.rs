@@ -1,5 +1,6 @@
 //! The scenario tests, one module per swagger file of the test server.
 
+mod body_primitives;
 mod body_string;
 mod custom_base_url;
 mod head;
@@ -14,6 +15,7 @@ use crate::scenario::Scenario;
 pub fn all() -> Vec<Scenario> {
     let mut all = Vec::new();
     all.extend(body_string::scenarios());
+    all.extend(body_primitives::scenarios());
     all.extend(url::scenarios());
     all.extend(header::scenarios());
     all.extend(http_infrastructure::scenarios());
