@@ -1,5 +1,6 @@
 //! The scenario tests, one module per swagger file of the test server.
 
+mod azure_special_properties;
 mod body_primitives;
 mod body_string;
 mod custom_base_url;
@@ -22,5 +23,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(head::scenarios());
     all.extend(custom_base_url::scenarios());
     all.extend(xms_error_responses::scenarios());
+    all.extend(azure_special_properties::scenarios());
     all
 }
