@@ -6,6 +6,7 @@ mod body_string;
 mod custom_base_url;
 mod head;
 mod header;
+mod required_optional;
 mod http_infrastructure;
 mod url;
 mod xms_error_responses;
@@ -24,5 +25,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(custom_base_url::scenarios());
     all.extend(xms_error_responses::scenarios());
     all.extend(azure_special_properties::scenarios());
+    all.extend(required_optional::scenarios());
     all
 }
