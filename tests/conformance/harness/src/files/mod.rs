@@ -1,6 +1,7 @@
 //! The scenario tests, one module per swagger file of the test server.
 
 mod azure_special_properties;
+mod body_number;
 mod body_primitives;
 mod body_string;
 mod custom_base_url;
@@ -18,6 +19,7 @@ pub fn all() -> Vec<Scenario> {
     let mut all = Vec::new();
     all.extend(body_string::scenarios());
     all.extend(body_primitives::scenarios());
+    all.extend(body_number::scenarios());
     all.extend(url::scenarios());
     all.extend(header::scenarios());
     all.extend(http_infrastructure::scenarios());
