@@ -15,6 +15,7 @@ use quote::quote;
 use super::lib_docs::{crate_doc, new_doc};
 use super::settings::{ClientValue, Setting, client_values};
 use super::{Ctx, Doc, Names, code, unraw};
+use crate::ir::Location;
 use crate::{ErrorKind, Result};
 
 pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
@@ -270,6 +271,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             )
         };
     let send_fn = (!ctx.api.operations.is_empty()).then_some(send_fn);
+    let default_options = default_options(ctx);
     // Without operations nothing sends: `Debug` shows the pipeline (its options), so that the
     // field is read and the client still says how it is set up.
     let debug_pipeline = ctx
@@ -357,7 +359,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                     base_url: None,
                     http_client: None,
                     credentials: runtime::Credentials::none(),
-                    options: runtime::Options::default(),
+                    options: #default_options,
                 }
             }
 
@@ -372,7 +374,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             pub fn from_base_url(base_url: impl AsRef<str>, #(#from_args),*) -> Result<Self, Error> {
                 #from_base
                 let inner = std::sync::Arc::new(ClientInner {
-                    pipeline: runtime::Pipeline::new(None, runtime::Options::default())?,
+                    pipeline: runtime::Pipeline::new(None, #default_options)?,
                     base_url,
                     #host_state_from_url
                     #(#settings_from_args)*
@@ -501,5 +503,31 @@ fn builder_setters() -> TokenStream {
             self.options.follow_redirects = follow;
             self
         }
+    }
+}
+
+/// The header of a client request id the API declares: a header parameter named
+/// `x-ms-client-request-id` on any operation or on the client.
+const CLIENT_REQUEST_ID: &str = "x-ms-client-request-id";
+
+/// The runtime options a new client starts with: the defaults, and an automatic client request
+/// id when the API declares one (as the Azure SDKs send it).
+fn default_options(ctx: &Ctx<'_>) -> TokenStream {
+    let declared = ctx
+        .api
+        .operations
+        .iter()
+        .flat_map(|op| op.parameters.iter())
+        .chain(ctx.api.client_parameters.iter())
+        .any(|p| p.location == Location::Header && p.name.eq_ignore_ascii_case(CLIENT_REQUEST_ID));
+    if declared {
+        quote! {
+            runtime::Options {
+                client_request_id: Some(#CLIENT_REQUEST_ID),
+                ..runtime::Options::default()
+            }
+        }
+    } else {
+        quote!(runtime::Options::default())
     }
 }

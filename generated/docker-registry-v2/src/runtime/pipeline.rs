@@ -12,7 +12,9 @@
 //!    only when the body can be sent again.
 //! 4. On a `401` from the base URL's origin, [`Auth`] may obtain new credentials: the request
 //!    is sent once more (only when its body can be sent again).
-//! 5. On a connection error, `408`, `429`, `500` or `502`-`504`, the request is retried as the
+//! 5. When the API declares a client request id header (`x-ms-client-request-id`), a request
+//!    without one gets a fresh UUID in it, the same for all its attempts.
+//! 6. On a connection error, `408`, `429`, `500` or `502`-`504`, the request is retried as the
 //!    [`RetryPolicy`] says (only when its body can be sent again).
 use std::fmt;
 use std::sync::Arc;
@@ -44,6 +46,9 @@ pub struct Options {
     pub connect_timeout: Option<Duration>,
     /// Follow redirects (credentials stay on the base URL's origin).
     pub follow_redirects: bool,
+    /// The header (lower case) that carries a fresh client request id (a UUID) on every
+    /// request that has none, when the API declares one (`x-ms-client-request-id`).
+    pub client_request_id: Option<&'static str>,
 }
 impl Default for Options {
     fn default() -> Self {
@@ -52,6 +57,7 @@ impl Default for Options {
             timeout: None,
             connect_timeout: Some(Duration::from_secs(30)),
             follow_redirects: true,
+            client_request_id: None,
         }
     }
 }
@@ -126,7 +132,15 @@ impl Pipeline {
     ) -> Result<reqwest::Response, Error> {
         let operation = request.operation();
         let url = request.url(base)?;
-        let (method, headers, body) = request.into_parts();
+        let (method, mut headers, body) = request.into_parts();
+        if let Some(name) = self.options.client_request_id {
+            if !headers.contains_key(name) {
+                let id = uuid::Uuid::new_v4().hyphenated().to_string();
+                if let Ok(value) = HeaderValue::from_str(&id) {
+                    headers.insert(name, value);
+                }
+            }
+        }
         let mut body = Replay::new(body);
         let retry = &self.options.retry;
         let (mut retries, mut challenged) = (0, false);

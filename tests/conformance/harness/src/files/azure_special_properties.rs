@@ -99,6 +99,18 @@ pub fn scenarios() -> Vec<Scenario> {
                 .top(10)
                 .orderby("id")
         ),
+        // The client sends its own fresh `x-ms-client-request-id` (the spec declares the
+        // header): the route answers 400, which must come back as an error with its headers.
+        scenario!(F, "AzureRequestClientIdInError", |c| {
+            match client(&c).x_ms_client_request_id().get().await {
+                Ok(r) => Err(format!("want the route's 400, got {r:?}")),
+                Err(e) => {
+                    eq("status", e.status().map(|s| s.as_u16()), Some(400))?;
+                    let id = e.headers().and_then(|h| h.get("x-ms-request-id"));
+                    eq("x-ms-request-id", id.and_then(|v| v.to_str().ok()), Some("123"))
+                }
+            }
+        }),
         ok!(
             "AzureXmsRequestClientOverwriteViaParameter",
             x_ms_client_request_id.param_get(REQUEST_ID)
