@@ -1,6 +1,7 @@
 //! The scenario tests, one module per swagger file of the test server.
 
 mod azure_special_properties;
+mod body_file;
 mod body_number;
 mod body_primitives;
 mod body_string;
@@ -20,6 +21,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(body_string::scenarios());
     all.extend(body_primitives::scenarios());
     all.extend(body_number::scenarios());
+    all.extend(body_file::scenarios());
     all.extend(url::scenarios());
     all.extend(header::scenarios());
     all.extend(http_infrastructure::scenarios());
