@@ -107,7 +107,11 @@ pub fn scenarios() -> Vec<Scenario> {
                 Err(e) => {
                     eq("status", e.status().map(|s| s.as_u16()), Some(400))?;
                     let id = e.headers().and_then(|h| h.get("x-ms-request-id"));
-                    eq("x-ms-request-id", id.and_then(|v| v.to_str().ok()), Some("123"))
+                    eq(
+                        "x-ms-request-id",
+                        id.and_then(|v| v.to_str().ok()),
+                        Some("123"),
+                    )
                 }
             }
         }),

@@ -60,14 +60,40 @@ pub fn scenarios() -> Vec<Scenario> {
         get!("getFloatBigScientificNotation", get_big_float),
         put!("putFloatBigScientificNotation", put_big_float, 3.402823e20),
         get!("getDoubleBigScientificNotation", get_big_double),
-        put!("putDoubleBigScientificNotation", put_big_double, 2.5976931e101),
-        get!("getDoubleBigPositiveDecimal", get_big_double_positive_decimal),
-        put!("putDoubleBigPositiveDecimal", put_big_double_positive_decimal, Default::default()),
-        get!("getDoubleBigNegativeDecimal", get_big_double_negative_decimal),
-        put!("putDoubleBigNegativeDecimal", put_big_double_negative_decimal, Default::default()),
+        put!(
+            "putDoubleBigScientificNotation",
+            put_big_double,
+            2.5976931e101
+        ),
+        get!(
+            "getDoubleBigPositiveDecimal",
+            get_big_double_positive_decimal
+        ),
+        put!(
+            "putDoubleBigPositiveDecimal",
+            put_big_double_positive_decimal,
+            Default::default()
+        ),
+        get!(
+            "getDoubleBigNegativeDecimal",
+            get_big_double_negative_decimal
+        ),
+        put!(
+            "putDoubleBigNegativeDecimal",
+            put_big_double_negative_decimal,
+            Default::default()
+        ),
         get!("getFloatSmallScientificNotation", get_small_float),
-        put!("putFloatSmallScientificNotation", put_small_float, 3.402823e-20),
+        put!(
+            "putFloatSmallScientificNotation",
+            put_small_float,
+            3.402823e-20
+        ),
         get!("getDoubleSmallScientificNotation", get_small_double),
-        put!("putDoubleSmallScientificNotation", put_small_double, 2.5976931e-101),
+        put!(
+            "putDoubleSmallScientificNotation",
+            put_small_double,
+            2.5976931e-101
+        ),
     ]
 }

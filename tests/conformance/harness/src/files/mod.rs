@@ -1,6 +1,7 @@
 //! The scenario tests, one module per swagger file of the test server.
 
 mod azure_special_properties;
+mod body_complex;
 mod body_file;
 mod body_number;
 mod body_primitives;
@@ -8,8 +9,8 @@ mod body_string;
 mod custom_base_url;
 mod head;
 mod header;
-mod required_optional;
 mod http_infrastructure;
+mod required_optional;
 mod url;
 mod xms_error_responses;
 
@@ -22,6 +23,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(body_primitives::scenarios());
     all.extend(body_number::scenarios());
     all.extend(body_file::scenarios());
+    all.extend(body_complex::scenarios());
     all.extend(url::scenarios());
     all.extend(header::scenarios());
     all.extend(http_infrastructure::scenarios());
