@@ -1,10 +1,10 @@
-//! `body-complex.json` (basic and primitive-property models so far): model bodies decoded and
+//! `body-complex.json` (basic, primitive-property, array, dictionary and read-only models so far): model bodies decoded and
 //! encoded exactly (routes: `legacy/routes/complex.js`).
 
 use body_complex::Client;
 use body_complex::models::{
-    Basic, BooleanWrapper, CmykColors, DoubleWrapper, FloatWrapper, IntWrapper, LongWrapper,
-    StringWrapper,
+    ArrayWrapper, Basic, BooleanWrapper, CmykColors, DictionaryWrapper, DoubleWrapper,
+    FloatWrapper, IntWrapper, LongWrapper, ReadonlyObj, StringWrapper,
 };
 
 use crate::scenario;
@@ -159,6 +159,81 @@ pub fn scenarios() -> Vec<Scenario> {
             client(&c)
                 .primitive()
                 .put_string(body)
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "getComplexArrayValid", |c| {
+            // `["1, 2, 3, 4", "", null, "&S#$(*Y", "The quick brown fox jumps over the lazy dog"]`
+            let r = client(&c).array().get_valid().await.check("call")?;
+            eq("items", r.body.array.map(|a| a.len()), Some(5))
+        }),
+        scenario!(F, "getComplexArrayEmpty", |c| {
+            let r = client(&c).array().get_empty().await.check("call")?;
+            eq("array", r.body.array, Some(Vec::new()))
+        }),
+        scenario!(F, "getComplexArrayNotProvided", |c| {
+            let r = client(&c).array().get_not_provided().await.check("call")?;
+            eq("array", r.body.array, None)
+        }),
+        scenario!(F, "putComplexArrayEmpty", |c| {
+            let body = ArrayWrapper {
+                array: Some(Vec::new()),
+            };
+            client(&c).array().put_empty(body).await.check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "getComplexDictionaryValid", |c| {
+            // `{"txt":"notepad","bmp":"mspaint","xls":"excel","exe":"","":null}`
+            let r = client(&c).dictionary().get_valid().await.check("call")?;
+            eq("entries", r.body.default_program.map(|d| d.len()), Some(5))
+        }),
+        scenario!(F, "getComplexDictionaryEmpty", |c| {
+            let r = client(&c).dictionary().get_empty().await.check("call")?;
+            eq("entries", r.body.default_program.map(|d| d.len()), Some(0))
+        }),
+        scenario!(F, "getComplexDictionaryNull", |c| {
+            let r = client(&c).dictionary().get_null().await.check("call")?;
+            eq("defaultProgram", r.body.default_program, None)
+        }),
+        scenario!(F, "getComplexDictionaryNotProvided", |c| {
+            let r = client(&c)
+                .dictionary()
+                .get_not_provided()
+                .await
+                .check("call")?;
+            eq("defaultProgram", r.body.default_program, None)
+        }),
+        scenario!(F, "putComplexDictionaryEmpty", |c| {
+            let body = DictionaryWrapper {
+                default_program: Some(Default::default()),
+            };
+            client(&c)
+                .dictionary()
+                .put_empty(body)
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "getComplexReadOnlyPropertyValid", |c| {
+            let r = client(&c)
+                .readonlyproperty()
+                .get_valid()
+                .await
+                .check("call")?;
+            eq("id", r.body.id.as_deref(), Some("1234"))?;
+            eq("size", r.body.size, Some(2))
+        }),
+        scenario!(F, "putComplexReadOnlyPropertyValid", |c| {
+            // The read-only `id` is set, as a caller echoing a fetched object would: never sent.
+            let body = ReadonlyObj {
+                id: Some("1234".to_string()),
+                size: Some(2),
+                ..Default::default()
+            };
+            client(&c)
+                .readonlyproperty()
+                .put_valid(body)
                 .await
                 .check("call")?;
             Ok(())
