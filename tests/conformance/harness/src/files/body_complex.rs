@@ -1,4 +1,5 @@
-//! `body-complex.json` (basic, primitive-property, array, dictionary and read-only models so far): model bodies decoded and
+//! `body-complex.json` (basic, primitive-property, array, dictionary, read-only and the `get`s of
+//! the inheritance and polymorphism models so far): model bodies decoded and
 //! encoded exactly (routes: `legacy/routes/complex.js`).
 
 use body_complex::Client;
@@ -6,6 +7,7 @@ use body_complex::models::{
     ArrayWrapper, Basic, BooleanWrapper, CmykColors, DictionaryWrapper, DoubleWrapper,
     FloatWrapper, IntWrapper, LongWrapper, ReadonlyObj, StringWrapper,
 };
+use body_complex::models::{DotFish, Fish, Salmon};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -237,6 +239,73 @@ pub fn scenarios() -> Vec<Scenario> {
                 .await
                 .check("call")?;
             Ok(())
+        }),
+        scenario!(F, "getComplexInheritanceValid", |c| {
+            let r = client(&c).inheritance().get_valid().await.check("call")?;
+            eq("name", r.body.name.as_deref(), Some("Siameeee"))?;
+            eq("hates", r.body.hates.map(|h| h.len()), Some(2))
+        }),
+        scenario!(F, "getComplexPolymorphismValid", |c| {
+            let r = client(&c).polymorphism().get_valid().await.check("call")?;
+            match r.body {
+                Fish::Salmon(salmon) => match *salmon {
+                    Salmon::Salmon(base) => {
+                        eq("location", base.location.as_deref(), Some("alaska"))
+                    }
+                    other => Err(format!("want the salmon kind, got {other:?}")),
+                },
+                other => Err(format!("want a Salmon, got {other:?}")),
+            }
+        }),
+        scenario!(F, "getComplexPolymorphismComplicated", |c| {
+            let r = client(&c)
+                .polymorphism()
+                .get_complicated()
+                .await
+                .check("call")?;
+            match r.body {
+                Salmon::SmartSalmon(_) => Ok(()),
+                other => Err(format!("want a SmartSalmon, got {other:?}")),
+            }
+        }),
+        scenario!(F, "getComplexPolymorphismDotSyntax", |c| {
+            let r = client(&c)
+                .polymorphism()
+                .get_dot_syntax()
+                .await
+                .check("call")?;
+            match r.body {
+                DotFish::DotSalmon(_) => Ok(()),
+                other => Err(format!("want a DotSalmon, got {other:?}")),
+            }
+        }),
+        scenario!(F, "getComposedWithDiscriminator", |c| {
+            let r = client(&c)
+                .polymorphism()
+                .get_composed_with_discriminator()
+                .await
+                .check("call")?;
+            eq("salmons", r.body.salmons.map(|s| s.len()), Some(2))
+        }),
+        scenario!(F, "getComposedWithoutDiscriminator", |c| {
+            // The same market without `fish.type`: the declared types are concrete.
+            let r = client(&c)
+                .polymorphism()
+                .get_composed_without_discriminator()
+                .await
+                .check("call")?;
+            eq("salmons", r.body.salmons.map(|s| s.len()), Some(2))
+        }),
+        scenario!(F, "getComplexPolymorphicRecursiveValid", |c| {
+            let r = client(&c)
+                .polymorphicrecursive()
+                .get_valid()
+                .await
+                .check("call")?;
+            match r.body {
+                Fish::Salmon(_) => Ok(()),
+                other => Err(format!("want a Salmon, got {other:?}")),
+            }
         }),
     ]
 }
