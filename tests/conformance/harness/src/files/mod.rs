@@ -1,6 +1,7 @@
 //! The scenario tests, one module per swagger file of the test server.
 
 mod azure_special_properties;
+mod body_array;
 mod body_complex;
 mod body_file;
 mod body_number;
@@ -24,6 +25,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(body_number::scenarios());
     all.extend(body_file::scenarios());
     all.extend(body_complex::scenarios());
+    all.extend(body_array::scenarios());
     all.extend(url::scenarios());
     all.extend(header::scenarios());
     all.extend(http_infrastructure::scenarios());
