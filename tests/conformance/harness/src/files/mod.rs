@@ -3,6 +3,7 @@
 mod azure_special_properties;
 mod body_array;
 mod body_complex;
+mod body_dictionary;
 mod body_file;
 mod body_number;
 mod body_primitives;
@@ -26,6 +27,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(body_file::scenarios());
     all.extend(body_complex::scenarios());
     all.extend(body_array::scenarios());
+    all.extend(body_dictionary::scenarios());
     all.extend(url::scenarios());
     all.extend(header::scenarios());
     all.extend(http_infrastructure::scenarios());
