@@ -517,7 +517,8 @@ impl Request {
         (self.method, self.headers, body)
     }
 
-    /// Formats a parameter value: strings as they are, numbers and booleans as JSON writes them,
+    /// Formats a parameter value: strings as they are, numbers and booleans as JSON writes them
+    /// (an `f32` as the shortest text that reads back as that `f32`, not widened to `f64`),
     /// arrays joined by the collection's separator, objects as JSON text, `null` as nothing.
     fn format<T: Serialize + ?Sized>(
         &self,
@@ -525,25 +526,36 @@ impl Request {
         value: &T,
         collection: Collection,
     ) -> Result<String, Error> {
-        let value = serde_json::to_value(value).map_err(|e| {
+        let cannot = |e: serde_json::Error| {
             Error::invalid_parameter(Some(self.operation), name, format!("cannot format: {e}"))
-        })?;
-        Ok(match value {
-            serde_json::Value::Array(items) => items
+        };
+        // Serialized straight to text, never through `serde_json::Value`: a `Value` keeps
+        // numbers as `f64`, and `0.07_f32` would be written `0.07000000029802322`.
+        let text = serde_json::to_string(value).map_err(cannot)?;
+        if text.starts_with('[') {
+            let items: Vec<&serde_json::value::RawValue> =
+                serde_json::from_str(&text).map_err(cannot)?;
+            Ok(items
                 .into_iter()
                 .map(scalar_text)
                 .collect::<Vec<_>>()
-                .join(collection.separator()),
-            other => scalar_text(other),
-        })
+                .join(collection.separator()))
+        } else {
+            let raw: &serde_json::value::RawValue = serde_json::from_str(&text).map_err(cannot)?;
+            Ok(scalar_text(raw))
+        }
     }
 }
 
-fn scalar_text(value: serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(text) => text,
-        other => other.to_string(),
+/// One JSON value as parameter text: a string unquoted, `null` as nothing, anything else as
+/// its JSON text.
+fn scalar_text(raw: &serde_json::value::RawValue) -> String {
+    match raw.get() {
+        "null" => String::new(),
+        text if text.starts_with('"') => {
+            serde_json::from_str::<String>(text).unwrap_or_else(|_| text.to_string())
+        }
+        text => text.to_string(),
     }
 }
 

@@ -321,6 +321,10 @@ pub enum ResponseBody {
         ty: TypeRef,
         /// The media types it may come as.
         media_types: Vec<String>,
+        /// `x-nullable`/`nullable` on the response schema: the body may be `null` or empty, and
+        /// decodes as `None`.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        nullable: bool,
     },
     /// Raw bytes, streamed.
     Binary {

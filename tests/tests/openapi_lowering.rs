@@ -280,6 +280,7 @@ fn acr31_manifests_get_response_media_types() {
         Some(&ResponseBody::Json {
             ty: named("ManifestWrapper"),
             media_types: vec![MANIFEST_V2.to_owned(), OCI_MANIFEST.to_owned()],
+            nullable: false,
         })
     );
     let default = get.default_response.as_ref().expect("a default response");
@@ -288,6 +289,7 @@ fn acr31_manifests_get_response_media_types() {
         Some(ResponseBody::Json {
             ty: named("AcrErrors"),
             media_types: vec!["application/json".to_owned()],
+            nullable: false,
         })
     );
     assert_eq!(
@@ -608,6 +610,7 @@ fn response_content_types_choose_the_decoding() {
         Some(&ResponseBody::Json {
             ty: named("Manifest"),
             media_types: vec![MANIFEST_V2.to_owned(), OCI_MANIFEST.to_owned()],
+            nullable: false,
         })
     );
     assert!(matches!(

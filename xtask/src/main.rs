@@ -6,6 +6,7 @@
 
 mod baseline;
 mod check;
+mod conformance;
 mod diff;
 mod files;
 mod generate;
@@ -57,6 +58,13 @@ enum Command {
     /// Run the whole test suite, installing what the tests need on first use
     Test {
         /// Passed to the test binaries (a test name filter, --nocapture, ...)
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Run the AutoRest test-server conformance suite (tests/conformance/): generate and build a
+    /// client per swagger file, run one test per scenario, print the coverage table
+    Conformance {
+        /// Passed to the harness: only the scenarios whose test name contains this
         #[arg(last = true)]
         args: Vec<String>,
     },
@@ -145,6 +153,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             print_stdout(&json)?;
         }
         Command::Test { args } => return suite::run(&root, &args),
+        Command::Conformance { args } => return conformance::run(&root, &args),
         Command::Crates => {
             let manifest = manifest::load(&enter_root(&root)?)?;
             let names: Vec<&str> = manifest.generated().map(|e| e.name.as_str()).collect();

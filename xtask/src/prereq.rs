@@ -42,13 +42,21 @@ pub struct NpmPackage {
 }
 
 /// The npm packages the tests need: Prism, the validating mock server of the OpenAPI 3.1
-/// contract test (`tests/tests/contract_prism.rs`), pinned in `tests/npm/`. When one is missing,
-/// `npm ci` runs in its directory.
-pub const NPM: &[NpmPackage] = &[NpmPackage {
-    package: "@stoplight/prism-cli",
-    dir: "tests/npm",
-    installed: "node_modules/.bin/prism",
-}];
+/// contract test (`tests/tests/contract_prism.rs`), pinned in `tests/npm/`, and the AutoRest
+/// test server of the conformance suite (`tests/conformance/`), pinned in
+/// `tests/conformance/npm/`. When one is missing, `npm ci` runs in its directory.
+pub const NPM: &[NpmPackage] = &[
+    NpmPackage {
+        package: "@stoplight/prism-cli",
+        dir: "tests/npm",
+        installed: "node_modules/.bin/prism",
+    },
+    NpmPackage {
+        package: "@microsoft.azure/autorest.testserver",
+        dir: "tests/conformance/npm",
+        installed: "node_modules/@microsoft.azure/autorest.testserver/dist/cli/cli.js",
+    },
+];
 
 /// Installs whatever of [`APT`], [`NPM`] and cargo-insta is missing.
 pub fn ensure_all(root: &Path) -> Result<(), String> {
@@ -96,7 +104,7 @@ fn ensure_apt(missing: &[&AptPackage]) -> Result<(), String> {
     }
 }
 
-fn ensure_npm(root: &Path) -> Result<(), String> {
+pub fn ensure_npm(root: &Path) -> Result<(), String> {
     let missing = missing_npm(NPM, |path| root.join(path).is_file());
     // One `npm ci` per directory, in the order of first need.
     let mut dirs: Vec<&str> = Vec::new();

@@ -47,6 +47,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     let status = child
         .wait()
         .map_err(|e| format!("waiting for cargo insta: {e}"))?;
+    // The conformance suite runs after the workspace's tests, and only without a test filter
+    // (its scenarios are not cargo tests). The total comes last either way.
+    if status.success() && !selects_a_subset(args) {
+        let conformance = crate::conformance::run(root, &[]);
+        println!("{}", total.line());
+        return conformance;
+    }
     println!("{}", total.line());
     Ok(match status.code() {
         Some(0) => ExitCode::SUCCESS,

@@ -325,9 +325,13 @@ impl Operation {
         self.body.as_ref().map_or(&[], |b| b.fields.as_slice())
     }
 
-    /// The documented success responses (below 400, or a `1XX`-`3XX` range).
+    /// The documented success responses (below 400, or a `1XX`-`3XX` range), and the bodiless
+    /// `404` of a `HEAD`, which the generated crate returns as an answer too.
     pub fn successes(&self) -> impl Iterator<Item = &Response> {
-        self.responses.iter().filter(|r| r.is_success())
+        let head = self.method == "HEAD";
+        self.responses
+            .iter()
+            .filter(move |r| r.is_success() || (head && r.status == "404" && r.body.is_none()))
     }
 }
 
@@ -470,7 +474,9 @@ fn response(r: &ir::Response, ty: &impl Fn(&ir::TypeRef) -> Ty) -> Response {
         (None, None) => "default".to_string(),
     };
     let body = r.body.as_ref().map(|b| match b {
-        ir::ResponseBody::Json { ty: t, media_types } => ResponseBody {
+        ir::ResponseBody::Json {
+            ty: t, media_types, ..
+        } => ResponseBody {
             kind: "json".to_string(),
             ty: Some(ty(t)),
             media_types: media_types.clone(),

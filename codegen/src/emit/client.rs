@@ -15,6 +15,7 @@ use quote::quote;
 use super::lib_docs::{crate_doc, new_doc};
 use super::settings::{ClientValue, Setting, client_values};
 use super::{Ctx, Doc, Names, code, unraw};
+use crate::ir::Location;
 use crate::{ErrorKind, Result};
 
 pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
@@ -290,6 +291,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             )
         }
     };
+    let default_options = default_options(ctx);
     let debug_base = if per_call {
         quote!(&self.inner.base_url.as_ref().map(runtime::redacted))
     } else {
@@ -369,7 +371,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                     base_url: None,
                     http_client: None,
                     credentials: runtime::Credentials::none(),
-                    options: runtime::Options::default(),
+                    options: #default_options,
                 }
             }
 
@@ -384,7 +386,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             pub fn from_base_url(base_url: impl AsRef<str>, #(#from_args),*) -> Result<Self, Error> {
                 #from_base
                 let inner = std::sync::Arc::new(ClientInner {
-                    pipeline: runtime::Pipeline::new(None, runtime::Options::default())?,
+                    pipeline: runtime::Pipeline::new(None, #default_options)?,
                     base_url,
                     #host_state_from_url
                     #(#settings_from_args)*
@@ -534,5 +536,31 @@ fn builder_setters() -> TokenStream {
             self.options.follow_redirects = follow;
             self
         }
+    }
+}
+
+/// The header of a client request id the API declares: a header parameter named
+/// `x-ms-client-request-id` on any operation or on the client.
+const CLIENT_REQUEST_ID: &str = "x-ms-client-request-id";
+
+/// The runtime options a new client starts with: the defaults, and an automatic client request
+/// id when the API declares one (as the Azure SDKs send it).
+fn default_options(ctx: &Ctx<'_>) -> TokenStream {
+    let declared = ctx
+        .api
+        .operations
+        .iter()
+        .flat_map(|op| op.parameters.iter())
+        .chain(ctx.api.client_parameters.iter())
+        .any(|p| p.location == Location::Header && p.name.eq_ignore_ascii_case(CLIENT_REQUEST_ID));
+    if declared {
+        quote! {
+            runtime::Options {
+                client_request_id: Some(#CLIENT_REQUEST_ID),
+                ..runtime::Options::default()
+            }
+        }
+    } else {
+        quote!(runtime::Options::default())
     }
 }

@@ -42,15 +42,24 @@ fn wire_text(value: &Value) -> String {
     }
 }
 
+/// A closed enum with exactly one value: a constant.
+pub(super) fn is_constant(e: &EnumModel) -> bool {
+    !e.open && e.values.len() == 1
+}
+
 fn string_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<TokenStream> {
     let ident = ctx.ident(&model.rust_name, &model.pointer)?;
     let mut variants = Vec::new();
     let mut arms = Vec::new();
+    // A closed enum of one value is a constant: its `Default` is that value, which fills a
+    // required constant property that a response leaves out.
+    let constant = is_constant(e);
     for value in &e.values {
         let variant = ctx.ident(&value.rust_name, &model.pointer)?;
         let wire = wire_text(&value.value);
         let vdoc = variant_doc(value);
-        variants.push(quote!(#vdoc #[serde(rename = #wire)] #variant,));
+        let default = constant.then(|| quote!(#[default]));
+        variants.push(quote!(#vdoc #default #[serde(rename = #wire)] #variant,));
         arms.push(quote!(#ident::#variant => #wire,));
     }
     let (derives, other, other_arm, lifetime) = if e.open {
@@ -66,12 +75,19 @@ fn string_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<
         )
     } else {
         (
-            quote!(Debug, Clone, Copy, PartialEq, Eq, Hash),
+            if constant {
+                quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)
+            } else {
+                quote!(Debug, Clone, Copy, PartialEq, Eq, Hash)
+            },
             TokenStream::new(),
             TokenStream::new(),
             quote!(&'static str),
         )
     };
+    // `*self`, not `self`, for a closed (`Copy`) enum: the `match` of an enum without values
+    // (`enum: [null]` leaves none) is exhaustive on the value, not on a reference to it.
+    let scrutinee = if e.open { quote!(self) } else { quote!(*self) };
     let doc = doc.attrs();
     Ok(quote! {
         #doc
@@ -83,7 +99,7 @@ fn string_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<
         impl #ident {
             #[doc = " The value as it goes on the wire."]
             pub fn as_str(&self) -> #lifetime {
-                match self {
+                match #scrutinee {
                     #(#arms)*
                     #other_arm
                 }
@@ -150,11 +166,13 @@ fn value_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<T
     let mut variants = Vec::new();
     let mut to_wire = Vec::new();
     let mut from_wire = Vec::new();
+    let constant = is_constant(e);
     for value in &e.values {
         let variant = ctx.ident(&value.rust_name, &model.pointer)?;
         let json = json_value(ctx, model, &value.value)?;
         let vdoc = variant_doc(value);
-        variants.push(quote!(#vdoc #variant,));
+        let default = constant.then(|| quote!(#[default]));
+        variants.push(quote!(#vdoc #default #variant,));
         to_wire.push(quote!(#ident::#variant => #json,));
         let test = json_test(&value.value, &json);
         from_wire.push(quote!(if #test { return ::std::result::Result::Ok(#ident::#variant); }));
@@ -174,8 +192,9 @@ fn value_enum(ctx: &Ctx<'_>, model: &Model, e: &EnumModel, doc: Doc) -> Result<T
             "unknown value {{value}}, expected one of the {} values",
             model.name.replace('{', "{{").replace('}', "}}")
         );
+        let default = constant.then(|| quote!(Default,));
         (
-            quote!(Debug, Clone, Copy, PartialEq, Eq, Hash),
+            quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, #default),
             TokenStream::new(),
             TokenStream::new(),
             quote!(::std::result::Result::Err(serde::de::Error::custom(

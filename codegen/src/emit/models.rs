@@ -180,7 +180,8 @@ fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, structs: &BTreeSet<String>) -> bool 
         TypeRef::Model { name } => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
             Some(ModelKind::Struct(_)) => structs.contains(name),
             Some(ModelKind::Alias { ty }) => has_default(ctx, ty, structs),
-            Some(ModelKind::Enum(_) | ModelKind::Union(_)) | None => false,
+            Some(ModelKind::Enum(e)) => super::enums::is_constant(e),
+            Some(ModelKind::Union(_)) | None => false,
         },
         _ => true,
     }
@@ -207,6 +208,19 @@ fn contains_itself(ctx: &Ctx<'_>, name: &str, ty: &TypeRef) -> bool {
         }
     }
     false
+}
+
+/// True when `ty` is a constant (a closed enum of one string value), directly or through an
+/// alias.
+fn is_constant(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Model { name } => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
+            Some(ModelKind::Enum(e)) => super::enums::is_constant(e),
+            Some(ModelKind::Alias { ty }) => is_constant(ctx, ty),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 pub(super) fn model_doc(model: &Model) -> Doc {
@@ -274,11 +288,18 @@ fn struct_item(
         if optional {
             ty = quote!(::std::option::Option<#ty>);
             serde.push(quote!(default));
-            if !p.required || p.read_only {
+            if p.read_only {
+                // Set by the server only: never sent, even when the caller sets it.
+                serde.push(quote!(skip_serializing));
+            } else if !p.required {
                 serde.push(quote!(
                     skip_serializing_if = "::std::option::Option::is_none"
                 ));
             }
+        } else if is_constant(ctx, &p.ty) {
+            // A required constant has one possible value: a response that leaves it out
+            // decodes with it filled in.
+            serde.push(quote!(default));
         }
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         let doc = property_doc(p).attrs();

@@ -84,6 +84,31 @@ pub(crate) enum Kind<'a> {
     Multipart(&'a Parameter),
 }
 
+/// The value an optional query or header parameter starts with when the spec gives it a
+/// primitive `default`: AutoRest's generators send it unless the caller sets another value
+/// (`keyVersion=v1`), so that a server that requires it gets it. `None` for other parameters.
+fn spec_default(p: &Parameter) -> Option<TokenStream> {
+    if p.required || !matches!(p.location, Location::Query | Location::Header) {
+        return None;
+    }
+    let value = p.default.as_ref()?;
+    match (&p.ty, value) {
+        (TypeRef::String { .. }, serde_json::Value::String(text)) => {
+            Some(quote!(Some(String::from(#text))))
+        }
+        (TypeRef::Integer { .. }, serde_json::Value::Number(n)) => {
+            let lit = proc_macro2::Literal::i64_unsuffixed(n.as_i64()?);
+            Some(quote!(Some(#lit)))
+        }
+        (TypeRef::Number { .. }, serde_json::Value::Number(n)) => {
+            let lit = proc_macro2::Literal::f64_unsuffixed(n.as_f64()?);
+            Some(quote!(Some(#lit)))
+        }
+        (TypeRef::Boolean, serde_json::Value::Bool(b)) => Some(quote!(Some(#b))),
+        _ => None,
+    }
+}
+
 /// A value the caller gives: a positional argument or a setter.
 pub(crate) struct Input<'a> {
     pub kind: Kind<'a>,
@@ -91,6 +116,9 @@ pub(crate) struct Input<'a> {
     pub required: bool,
     pub arg: Argument,
     pub doc: Doc,
+    /// The initial value of an optional setter: `None`, or the spec's default (see
+    /// [`spec_default`]).
+    pub initial: TokenStream,
 }
 
 /// The caller's inputs of `op`, in IR order: parameters (not client-level), then the body or
@@ -155,11 +183,19 @@ fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<In
              ([`ErrorKind::CrossOrigin`](crate::ErrorKind::CrossOrigin)).",
         );
     }
+    let initial = spec_default(p);
     if let (false, Some(default)) = (p.required, &p.default) {
-        doc = doc.raw(format!(
-            "When not set, nothing is sent and the server's default applies ({}).",
-            code(&default.to_string())
-        ));
+        doc = doc.raw(if initial.is_some() {
+            format!(
+                "When not set, the spec's default {} is sent.",
+                code(&default.to_string())
+            )
+        } else {
+            format!(
+                "When not set, nothing is sent and the server's default applies ({}).",
+                code(&default.to_string())
+            )
+        });
     }
     let required = p.required || matches!(p.location, Location::Path | Location::Host);
     Ok(Input {
@@ -168,6 +204,7 @@ fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<In
         required,
         arg,
         doc,
+        initial: initial.unwrap_or_else(|| quote!(None)),
     })
 }
 
@@ -213,6 +250,7 @@ fn body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Result<
         required: body.required,
         arg,
         doc,
+        initial: quote!(None),
     })
 }
 
@@ -309,7 +347,8 @@ fn operation(
         if i.required {
             i.arg.init(ident)
         } else {
-            quote!(#ident: None,)
+            let initial = &i.initial;
+            quote!(#ident: #initial,)
         }
     });
     let method_ident = ctx.ident(&op.rust_name, &op.pointer)?;

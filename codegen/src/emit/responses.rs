@@ -1,6 +1,8 @@
 //! The response types of an operation, and the `match` on the status that builds them.
 //!
-//! Success responses are the documented ones below 400 (and `1XX`-`3XX` ranges). One success
+//! Success responses are the documented ones below 400 (and `1XX`-`3XX` ranges), and a
+//! documented bodiless `404` of a `HEAD` operation: "does not exist" is an answer there, not a
+//! failure (the Azure SDKs' head-as-boolean rule; any other 4xx of a `HEAD` stays an error). One success
 //! response gives a struct `<Op>Response`; several give an enum `<Op>Response` with one boxed
 //! variant per status (named by the IR response `rust_name`), each a struct `<Op><RustName>`.
 //! When exactly one documented success status is 2xx, any 2xx status is accepted as that
@@ -50,13 +52,19 @@ pub(crate) fn is_success(response: &Response) -> bool {
     low_status(response).is_some_and(|s| s < 400)
 }
 
+/// A response the operation returns as a value: a success, or the bodiless `404` of a `HEAD`.
+pub(crate) fn is_answer(op: &Operation, response: &Response) -> bool {
+    is_success(response)
+        || (op.method == "HEAD" && response.status == Some(404) && response.body.is_none())
+}
+
 pub(crate) fn is_error(response: &Response) -> bool {
     low_status(response).is_some_and(|s| s >= 400)
 }
 
 pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
     let ty = ctx.suffixed(&op.type_name, "Response", &op.pointer)?;
-    let success: Vec<&Response> = op.responses.iter().filter(|r| is_success(r)).collect();
+    let success: Vec<&Response> = op.responses.iter().filter(|r| is_answer(op, r)).collect();
     let two_xx: Vec<&Response> = success
         .iter()
         .copied()
@@ -219,8 +227,10 @@ fn response_struct(
         inits.push(quote!(#field: http.header(#wire),));
     }
     let (body_field, read, body_init, raw) = match &response.body {
-        Some(ResponseBody::Json { ty, .. }) => {
+        Some(ResponseBody::Json { ty, nullable, .. }) => {
             let ty = ctx.rust_type(ty, Scope::Outside, &op.pointer)?;
+            // A nullable body decodes `null` and an empty body as `None`.
+            let ty = if *nullable { quote!(Option<#ty>) } else { ty };
             (
                 Some(quote!(#[doc = " The decoded body."] pub body: #ty,)),
                 quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;),

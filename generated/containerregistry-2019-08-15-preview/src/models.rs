@@ -933,7 +933,7 @@ pub enum GrantType {
 impl GrantType {
     /// The value as it goes on the wire.
     pub fn as_str(&self) -> &'static str {
-        match self {
+        match *self {
             GrantType::AccessTokenRefreshToken => "access_token_refresh_token",
             GrantType::AccessToken => "access_token",
             GrantType::RefreshToken => "refresh_token",
@@ -946,16 +946,27 @@ impl std::fmt::Display for GrantType {
     }
 }
 /// The `AccessTokens_Get_grant_type` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize
+)]
 pub enum AccessTokensGetGrantType {
     /// The value `refresh_token`.
+    #[default]
     #[serde(rename = "refresh_token")]
     RefreshToken,
 }
 impl AccessTokensGetGrantType {
     /// The value as it goes on the wire.
     pub fn as_str(&self) -> &'static str {
-        match self {
+        match *self {
             AccessTokensGetGrantType::RefreshToken => "refresh_token",
         }
     }

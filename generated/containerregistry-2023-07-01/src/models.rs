@@ -381,9 +381,10 @@ pub struct AcrErrorInfo {
 /// Schema version.
 ///
 /// Encoded as the JSON values listed on each variant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ManifestSchemaVersion {
     /// The value `2`.
+    #[default]
     V2,
 }
 impl ManifestSchemaVersion {
@@ -434,7 +435,7 @@ pub enum TagListOrderby {
 impl TagListOrderby {
     /// The value as it goes on the wire.
     pub fn as_str(&self) -> &'static str {
-        match self {
+        match *self {
             TagListOrderby::Timedesc => "timedesc",
             TagListOrderby::Timeasc => "timeasc",
         }

@@ -418,6 +418,16 @@ impl LayerHeadV2NameBlobsDigestRequest {
                     ),
                 )
             }
+            404 => {
+                let http = crate::runtime::ResponseParts::new(&response);
+                Ok(
+                    LayerHeadV2NameBlobsDigestResponse::NotFound(
+                        Box::new(LayerHeadV2NameBlobsDigestNotFound {
+                            http,
+                        }),
+                    ),
+                )
+            }
             _ => {
                 Err(
                     crate::runtime::unexpected_status(
@@ -489,6 +499,23 @@ impl LayerHeadV2NameBlobsDigestTemporaryRedirect {
         self.http.headers()
     }
 }
+/// The blob, identified by name and digest, is unknown to the registry.
+///
+/// Status `404` of `headV2NameBlobsDigest`.
+#[derive(Debug, Clone)]
+pub struct LayerHeadV2NameBlobsDigestNotFound {
+    http: crate::runtime::ResponseParts,
+}
+impl LayerHeadV2NameBlobsDigestNotFound {
+    /// The HTTP status.
+    pub fn status(&self) -> reqwest::StatusCode {
+        self.http.status()
+    }
+    /// All response headers.
+    pub fn headers(&self) -> &reqwest::header::HeaderMap {
+        self.http.headers()
+    }
+}
 /// The responses of `headV2NameBlobsDigest`, one variant per documented status.
 #[derive(Debug, Clone)]
 pub enum LayerHeadV2NameBlobsDigestResponse {
@@ -498,6 +525,8 @@ pub enum LayerHeadV2NameBlobsDigestResponse {
     PartialContent(Box<LayerHeadV2NameBlobsDigestPartialContent>),
     /// Status `307`: a [`LayerHeadV2NameBlobsDigestTemporaryRedirect`].
     TemporaryRedirect(Box<LayerHeadV2NameBlobsDigestTemporaryRedirect>),
+    /// Status `404`: a [`LayerHeadV2NameBlobsDigestNotFound`].
+    NotFound(Box<LayerHeadV2NameBlobsDigestNotFound>),
 }
 impl LayerHeadV2NameBlobsDigestResponse {
     /// The HTTP status.
@@ -510,6 +539,7 @@ impl LayerHeadV2NameBlobsDigestResponse {
             LayerHeadV2NameBlobsDigestResponse::TemporaryRedirect(response) => {
                 response.status()
             }
+            LayerHeadV2NameBlobsDigestResponse::NotFound(response) => response.status(),
         }
     }
     /// All response headers.
@@ -522,6 +552,7 @@ impl LayerHeadV2NameBlobsDigestResponse {
             LayerHeadV2NameBlobsDigestResponse::TemporaryRedirect(response) => {
                 response.headers()
             }
+            LayerHeadV2NameBlobsDigestResponse::NotFound(response) => response.headers(),
         }
     }
 }

@@ -50,11 +50,13 @@ fn required_parameters_are_positional_and_optional_ones_are_setters() {
         "src/tag.rs",
         "pub fn n(mut self, n: i64) -> Self"
     ));
+    // An optional query parameter with a spec default sends it unless set, as AutoRest does.
     assert!(has(
         &files,
         "src/tag.rs",
-        "the server's default applies (`100`)"
+        "When not set, the spec's default `100` is sent."
     ));
+    assert!(has(&files, "src/tag.rs", "n: Some(100),"));
     assert!(has(
         &files,
         "src/tag.rs",

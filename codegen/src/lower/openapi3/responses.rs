@@ -135,7 +135,11 @@ fn body(
         TypeRef::Binary => ResponseBody::Binary { media_types },
         TypeRef::String { .. } if !is_json(media) => ResponseBody::Text { media_types },
         _ if !is_json(media) => ResponseBody::Binary { media_types },
-        ty => ResponseBody::Json { ty, media_types },
+        ty => ResponseBody::Json {
+            ty,
+            media_types,
+            nullable: false,
+        },
     })
 }
 

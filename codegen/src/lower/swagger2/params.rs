@@ -266,7 +266,12 @@ fn simple_parameter(
         skip_url_encoding: opt_bool(loc, param, "x-ms-skip-url-encoding")?.unwrap_or(false),
         client_level: opt_str(loc, param, "x-ms-parameter-location")? == Some("client"),
         ty,
-        default: param.get("default").cloned(),
+        // `x-ms-client-default` is AutoRest's client-side default: sent unless set, like
+        // `default` (see the emitter's `spec_default`).
+        default: param
+            .get("default")
+            .or_else(|| param.get("x-ms-client-default"))
+            .cloned(),
         collection_format,
         description: text(loc, param, "description")?,
         pointer: loc.pointer.clone(),

@@ -60,6 +60,7 @@ fn body(
     produces: &[String],
 ) -> Result<ResponseBody> {
     let ty = cx.schema_type(at, schema, hint)?;
+    let nullable = schema.get("x-nullable").and_then(Value::as_bool) == Some(true);
     let media_types = |default: &str| {
         if produces.is_empty() {
             vec![default.to_owned()]
@@ -81,6 +82,7 @@ fn body(
         ty => ResponseBody::Json {
             ty,
             media_types: media_types("application/json"),
+            nullable,
         },
     })
 }

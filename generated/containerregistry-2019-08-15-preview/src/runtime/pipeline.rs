@@ -7,11 +7,14 @@
 //! 2. `Authorization` is added when the URL is on the base URL's origin ([`Auth`]).
 //! 3. Redirects (`301`, `302`, `303`, `307`, `308`) are followed, at most 10, when
 //!    [`Options::follow_redirects`]: credentials and cookies are not sent to another origin;
-//!    `303` (and `301`/`302` after a `POST`) become a `GET` without body; a `307`/`308` is
-//!    followed only when the body can be sent again.
+//!    `303` (and `301`/`302` after a `POST`) become a `GET` without body; a `301`/`302` after
+//!    any other method but `GET`/`HEAD` is returned, not followed; a `307`/`308` is followed
+//!    only when the body can be sent again.
 //! 4. On a `401` from the base URL's origin, [`Auth`] may obtain new credentials: the request
 //!    is sent once more (only when its body can be sent again).
-//! 5. On a connection error, `429` or `502`-`504`, the request is retried as the
+//! 5. When the API declares a client request id header (`x-ms-client-request-id`), a request
+//!    without one gets a fresh UUID in it, the same for all its attempts.
+//! 6. On a connection error, `408`, `429`, `500` or `502`-`504`, the request is retried as the
 //!    [`RetryPolicy`] says (only when its body can be sent again).
 //!
 //! Timeouts: connecting may take [`Options::connect_timeout`]; then the server may stay silent
@@ -58,6 +61,9 @@ pub struct Options {
     pub max_body_size: usize,
     /// Follow redirects (credentials stay on the base URL's origin).
     pub follow_redirects: bool,
+    /// The header (lower case) that carries a fresh client request id (a UUID) on every
+    /// request that has none, when the API declares one (`x-ms-client-request-id`).
+    pub client_request_id: Option<&'static str>,
 }
 impl Default for Options {
     fn default() -> Self {
@@ -68,6 +74,7 @@ impl Default for Options {
             read_timeout: Some(DEFAULT_READ_TIMEOUT),
             max_body_size: DEFAULT_MAX_BODY,
             follow_redirects: true,
+            client_request_id: None,
         }
     }
 }
@@ -142,7 +149,15 @@ impl Pipeline {
     ) -> Result<reqwest::Response, Error> {
         let operation = request.operation();
         let url = request.url(base)?;
-        let (method, headers, body) = request.into_parts();
+        let (method, mut headers, body) = request.into_parts();
+        if let Some(name) = self.options.client_request_id {
+            if !headers.contains_key(name) {
+                let id = uuid::Uuid::new_v4().hyphenated().to_string();
+                if let Ok(value) = HeaderValue::from_str(&id) {
+                    headers.insert(name, value);
+                }
+            }
+        }
         let mut body = Replay::new(body);
         let retry = &self.options.retry;
         let (mut retries, mut challenged) = (0, false);
@@ -281,6 +296,9 @@ impl Pipeline {
                 301 | 302 if method == Method::POST => {
                     method = Method::GET;
                     with_body = false;
+                }
+                301 | 302 if method != Method::GET && method != Method::HEAD => {
+                    return Ok(response);
                 }
                 _ if with_body && !body.replayable() => return Ok(response),
                 _ => {}

@@ -9,8 +9,9 @@ use reqwest::{Method, StatusCode};
 /// How a client retries: set with `ClientBuilder::retry_policy`.
 ///
 /// A request is sent again when the connection could not be made, or when the server answers
-/// `429 Too Many Requests`, `502 Bad Gateway`, `503 Service Unavailable` or
-/// `504 Gateway Timeout`, and only when:
+/// `408 Request Timeout`, `429 Too Many Requests`, `500 Internal Server Error`,
+/// `502 Bad Gateway`, `503 Service Unavailable` or `504 Gateway Timeout` (the set the major cloud SDKs retry;
+/// never `501 Not Implemented` or `505 HTTP Version Not Supported`), and only when:
 ///
 /// - its method is idempotent (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`), unless
 ///   [`RetryPolicy::retry_non_idempotent`] allows `POST` and `PATCH` too;
@@ -99,9 +100,10 @@ impl RetryPolicy {
         }
     }
 }
-/// True for the statuses worth retrying: 429, 502, 503, 504.
+/// True for the statuses worth retrying, as the major cloud SDKs do: 408, 429, 500, 502, 503, 504
+/// (never 501 or 505: those will not change).
 pub(crate) fn retryable_status(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 429 | 502..= 504)
+    matches!(status.as_u16(), 408 | 429 | 500 | 502..= 504)
 }
 /// `Retry-After` as a wait: a number of seconds, or an HTTP date (a date in the past is no
 /// wait).

@@ -1,0 +1,351 @@
+//! `header.json`: typed request and response headers (routes: `legacy/routes/header.js`).
+
+use base64::Engine as _;
+use header::Client;
+use header::models::GreyscaleColors;
+
+use crate::scenario;
+use crate::scenario::{Check, Ctx, Scenario, eq};
+
+const F: &str = "header.json";
+const FOX: &str = "The quick brown fox jumps over the lazy dog";
+
+fn client(c: &Ctx) -> Client {
+    Client::builder()
+        .base_url(&c.base_url)
+        .http_client(c.http.clone())
+        .build()
+        .expect("a client")
+}
+
+/// The base64 of the route's `MULTIBYTE_BUFFER` (the url.json swagger holds the exact text).
+fn multibyte_base64() -> String {
+    let text = url::models::PathsStringUnicodeStringPath::default().as_str();
+    base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+}
+
+/// A request-header scenario: `param_<op>(scenario, value)` answers 200.
+macro_rules! param {
+    ($key:literal, $op:ident, $scenario:literal, $value:expr) => {
+        scenario!(F, $key, |c| {
+            client(&c)
+                .header()
+                .$op($scenario, $value)
+                .await
+                .check("call")?;
+            Ok(())
+        })
+    };
+}
+
+/// A response-header scenario: `response_<op>(scenario)` gives header `value` = `$want`.
+macro_rules! response {
+    ($key:literal, $op:ident, $scenario:literal, $want:expr) => {
+        scenario!(F, $key, |c| {
+            let r = client(&c).header().$op($scenario).await.check("call")?;
+            eq("header `value`", r.value, $want)
+        })
+    };
+}
+
+pub fn scenarios() -> Vec<Scenario> {
+    vec![
+        scenario!(F, "HeaderParameterExistingKey", |c| {
+            client(&c)
+                .header()
+                .param_existing_key("overwrite")
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "HeaderResponseExistingKey", |c| {
+            let r = client(&c)
+                .header()
+                .response_existing_key()
+                .await
+                .check("call")?;
+            eq("User-Agent", r.user_agent.as_deref(), Some("overwrite"))
+        }),
+        scenario!(F, "HeaderParameterProtectedKey", |c| {
+            client(&c)
+                .header()
+                .param_protected_key("text/html")
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "HeaderResponseProtectedKey", |c| {
+            let r = client(&c)
+                .header()
+                .response_protected_key()
+                .await
+                .check("call")?;
+            eq(
+                "Content-Type",
+                r.content_type.as_deref(),
+                Some("text/html; charset=utf-8"),
+            )
+        }),
+        param!(
+            "HeaderParameterIntegerPositive",
+            param_integer,
+            "positive",
+            1
+        ),
+        param!(
+            "HeaderParameterIntegerNegative",
+            param_integer,
+            "negative",
+            -2
+        ),
+        param!("HeaderParameterLongPositive", param_long, "positive", 105),
+        param!("HeaderParameterLongNegative", param_long, "negative", -2),
+        param!(
+            "HeaderParameterFloatPositive",
+            param_float,
+            "positive",
+            0.07
+        ),
+        param!(
+            "HeaderParameterFloatNegative",
+            param_float,
+            "negative",
+            -3.0
+        ),
+        param!(
+            "HeaderParameterDoublePositive",
+            param_double,
+            "positive",
+            7e120
+        ),
+        param!(
+            "HeaderParameterDoubleNegative",
+            param_double,
+            "negative",
+            -3.0
+        ),
+        param!("HeaderParameterBoolTrue", param_bool, "true", true),
+        param!("HeaderParameterBoolFalse", param_bool, "false", false),
+        scenario!(F, "HeaderParameterStringValid", |c| {
+            client(&c)
+                .header()
+                .param_string("valid")
+                .value(FOX)
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "HeaderParameterStringNull", |c| {
+            client(&c)
+                .header()
+                .param_string("null")
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "HeaderParameterStringEmpty", |c| {
+            client(&c)
+                .header()
+                .param_string("empty")
+                .value("")
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        param!(
+            "HeaderParameterDateValid",
+            param_date,
+            "valid",
+            "2010-01-01"
+        ),
+        param!("HeaderParameterDateMin", param_date, "min", "0001-01-01"),
+        param!(
+            "HeaderParameterDateTimeValid",
+            param_datetime,
+            "valid",
+            "2010-01-01T12:34:56Z"
+        ),
+        param!(
+            "HeaderParameterDateTimeMin",
+            param_datetime,
+            "min",
+            "0001-01-01T00:00:00Z"
+        ),
+        scenario!(F, "HeaderParameterDateTimeRfc1123Valid", |c| {
+            client(&c)
+                .header()
+                .param_datetime_rfc1123("valid")
+                .value("Fri, 01 Jan 2010 12:34:56 GMT")
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "HeaderParameterDateTimeRfc1123Min", |c| {
+            client(&c)
+                .header()
+                .param_datetime_rfc1123("min")
+                .value("Mon, 01 Jan 0001 00:00:00 GMT")
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        param!(
+            "HeaderParameterDurationValid",
+            param_duration,
+            "valid",
+            "P123DT22H14M12.011S"
+        ),
+        param!(
+            "HeaderParameterBytesValid",
+            param_byte,
+            "valid",
+            multibyte_base64()
+        ),
+        scenario!(F, "HeaderParameterEnumValid", |c| {
+            client(&c)
+                .header()
+                .param_enum("valid")
+                .value(GreyscaleColors::Grey)
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "HeaderParameterEnumNull", |c| {
+            client(&c).header().param_enum("null").await.check("call")?;
+            Ok(())
+        }),
+        response!(
+            "HeaderResponseIntegerPositive",
+            response_integer,
+            "positive",
+            Some(1)
+        ),
+        response!(
+            "HeaderResponseIntegerNegative",
+            response_integer,
+            "negative",
+            Some(-2)
+        ),
+        response!(
+            "HeaderResponseLongPositive",
+            response_long,
+            "positive",
+            Some(105)
+        ),
+        response!(
+            "HeaderResponseLongNegative",
+            response_long,
+            "negative",
+            Some(-2)
+        ),
+        response!(
+            "HeaderResponseFloatPositive",
+            response_float,
+            "positive",
+            Some(0.07)
+        ),
+        response!(
+            "HeaderResponseFloatNegative",
+            response_float,
+            "negative",
+            Some(-3.0)
+        ),
+        response!(
+            "HeaderResponseDoublePositive",
+            response_double,
+            "positive",
+            Some(7e120)
+        ),
+        response!(
+            "HeaderResponseDoubleNegative",
+            response_double,
+            "negative",
+            Some(-3.0)
+        ),
+        response!("HeaderResponseBoolTrue", response_bool, "true", Some(true)),
+        response!(
+            "HeaderResponseBoolFalse",
+            response_bool,
+            "false",
+            Some(false)
+        ),
+        response!(
+            "HeaderResponseStringValid",
+            response_string,
+            "valid",
+            Some(FOX.to_string())
+        ),
+        response!(
+            "HeaderResponseStringNull",
+            response_string,
+            "null",
+            Some("null".to_string())
+        ),
+        response!(
+            "HeaderResponseStringEmpty",
+            response_string,
+            "empty",
+            Some(String::new())
+        ),
+        response!(
+            "HeaderResponseEnumValid",
+            response_enum,
+            "valid",
+            Some("GREY".to_string())
+        ),
+        response!(
+            "HeaderResponseEnumNull",
+            response_enum,
+            "null",
+            Some(String::new())
+        ),
+        response!(
+            "HeaderResponseDateValid",
+            response_date,
+            "valid",
+            Some("2010-01-01".to_string())
+        ),
+        response!(
+            "HeaderResponseDateMin",
+            response_date,
+            "min",
+            Some("0001-01-01".to_string())
+        ),
+        response!(
+            "HeaderResponseDateTimeValid",
+            response_datetime,
+            "valid",
+            Some("2010-01-01T12:34:56Z".to_string())
+        ),
+        response!(
+            "HeaderResponseDateTimeMin",
+            response_datetime,
+            "min",
+            Some("0001-01-01T00:00:00Z".to_string())
+        ),
+        response!(
+            "HeaderResponseDateTimeRfc1123Valid",
+            response_datetime_rfc1123,
+            "valid",
+            Some("Fri, 01 Jan 2010 12:34:56 GMT".to_string())
+        ),
+        response!(
+            "HeaderResponseDateTimeRfc1123Min",
+            response_datetime_rfc1123,
+            "min",
+            Some("Mon, 01 Jan 0001 00:00:00 GMT".to_string())
+        ),
+        response!(
+            "HeaderResponseDurationValid",
+            response_duration,
+            "valid",
+            Some("P123DT22H14M12.011S".to_string())
+        ),
+        response!(
+            "HeaderResponseBytesValid",
+            response_byte,
+            "valid",
+            Some(multibyte_base64())
+        ),
+    ]
+}

@@ -1,0 +1,40 @@
+//! The scenario tests, one module per swagger file of the test server.
+
+mod azure_special_properties;
+mod body_array;
+mod body_complex;
+mod body_dictionary;
+mod body_file;
+mod body_number;
+mod body_primitives;
+mod body_string;
+mod custom_base_url;
+mod head;
+mod header;
+mod http_infrastructure;
+mod required_optional;
+mod url;
+mod xms_error_responses;
+
+use crate::scenario::Scenario;
+
+/// Every scenario test, file by file.
+pub fn all() -> Vec<Scenario> {
+    let mut all = Vec::new();
+    all.extend(body_string::scenarios());
+    all.extend(body_primitives::scenarios());
+    all.extend(body_number::scenarios());
+    all.extend(body_file::scenarios());
+    all.extend(body_complex::scenarios());
+    all.extend(body_array::scenarios());
+    all.extend(body_dictionary::scenarios());
+    all.extend(url::scenarios());
+    all.extend(header::scenarios());
+    all.extend(http_infrastructure::scenarios());
+    all.extend(head::scenarios());
+    all.extend(custom_base_url::scenarios());
+    all.extend(xms_error_responses::scenarios());
+    all.extend(azure_special_properties::scenarios());
+    all.extend(required_optional::scenarios());
+    all
+}
