@@ -71,6 +71,7 @@ pub const EXTERN_CRATES: &[&str] = &[
     "sha2",
     "base64",
     "percent_encoding",
+    "uuid",
 ];
 
 /// Claims the Rust name of a request parameter in `scope` (made with [`REQUEST_MEMBERS`]
