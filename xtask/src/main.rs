@@ -6,6 +6,7 @@
 
 mod baseline;
 mod check;
+mod corpus;
 mod diff;
 mod files;
 mod generate;
@@ -56,6 +57,12 @@ enum Command {
     /// Print the package names of the generated crates (manifest entries with
     /// `generated: true`), one per line
     Crates,
+    /// Generate every spec of a corpus list (each in a child process), `cargo check` a sample
+    /// of the crates, and compare the failures with the list's expected failures
+    Corpus(corpus::CorpusArgs),
+    /// One corpus spec into one crate folder (what `corpus` runs in a child process)
+    #[command(hide = true)]
+    CorpusOne(corpus::OneArgs),
 }
 
 #[derive(Args)]
@@ -118,6 +125,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 .map_err(|e| format!("cannot print the IR as JSON: {e}"))?;
             print_stdout(&json)?;
         }
+        Command::Corpus(args) => return corpus::run(&root, &args),
+        Command::CorpusOne(args) => return Ok(corpus::one(&args)),
         Command::Test { args } => return suite::run(&root, &args),
         Command::Crates => {
             let manifest = manifest::load(&enter_root(&root)?)?;
