@@ -76,7 +76,9 @@ pub struct OneArgs {
 pub struct Spec {
     /// The path as listed.
     pub path: String,
-    /// The member folder and package name (`corpus-007`).
+    /// 1-based position in the list.
+    pub number: usize,
+    /// The member folder and package name (`corpus-<tag>-007`).
     pub name: String,
     pub generation: spawn::Generation,
     /// `None` when not in the sample.
@@ -147,8 +149,12 @@ fn generate_all(
 ) -> Result<Vec<Spec>, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
     let width = paths.len().to_string().len().max(3);
+    // Cargo's build hashes of a workspace member do not depend on where the workspace is, so two
+    // corpus workspaces sharing the target directory must not share package names: cargo would
+    // take one's build (and replay its warnings) for the other's when the sources look older.
+    let tag = report::fnv1a(&work.to_string_lossy()) as u32;
     let names: Vec<String> = (0..paths.len())
-        .map(|i| format!("corpus-{:0width$}", i + 1))
+        .map(|i| format!("corpus-{tag:08x}-{:0width$}", i + 1))
         .collect();
     let results: Mutex<Vec<Option<spawn::Generation>>> = Mutex::new(vec![None; paths.len()]);
     let next = AtomicUsize::new(0);
@@ -176,7 +182,9 @@ fn generate_all(
         .iter()
         .zip(names)
         .zip(results)
-        .map(|((path, name), generation)| Spec {
+        .enumerate()
+        .map(|(i, ((path, name), generation))| Spec {
+            number: i + 1,
             path: path.clone(),
             name,
             generation: generation

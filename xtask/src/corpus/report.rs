@@ -21,7 +21,7 @@ pub fn sample(specs: &[Spec], n: usize) -> Vec<usize> {
     generated
 }
 
-fn fnv1a(text: &str) -> u64 {
+pub fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })
@@ -64,8 +64,8 @@ pub fn print(specs: &[Spec], expected: &BTreeMap<String, Expected>, expected_pat
             _ => "",
         };
         println!(
-            "{:<12} {generate:<8} {check:<6} {}{mark}  {detail}",
-            spec.name, spec.path
+            "{:>4} {generate:<8} {check:<6} {}{mark}  {detail}",
+            spec.number, spec.path
         );
         if matches!(
             spec.generation,
@@ -132,6 +132,7 @@ mod tests {
     fn spec(path: &str, generation: Generation, check: Option<Check>) -> Spec {
         Spec {
             path: path.into(),
+            number: 1,
             name: "corpus-001".into(),
             generation,
             check,
