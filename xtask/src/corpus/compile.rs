@@ -102,9 +102,11 @@ type CargoRun = (bool, Vec<Value>, String);
 
 fn cargo_check(workspace: &Path, target_dir: &Path, offline: bool) -> Result<CargoRun, String> {
     let mut command = Command::new(crate::cargo());
+    // Incremental data is useless for crates checked once and takes gigabytes for a corpus.
     command
         .current_dir(workspace)
-        .env("CARGO_TARGET_DIR", target_dir);
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env("CARGO_INCREMENTAL", "0");
     if offline {
         command.arg("--offline");
     }
