@@ -7,6 +7,7 @@
 mod baseline;
 mod check;
 mod conformance;
+mod corpus;
 mod diff;
 mod files;
 mod generate;
@@ -71,6 +72,12 @@ enum Command {
     /// Print the package names of the generated crates (manifest entries with
     /// `generated: true`), one per line
     Crates,
+    /// Generate every spec of a corpus list (each in a child process), `cargo check` a sample
+    /// of the crates, and compare the failures with the list's expected failures
+    Corpus(corpus::CorpusArgs),
+    /// One corpus spec into one crate folder (what `corpus` runs in a child process)
+    #[command(hide = true)]
+    CorpusOne(corpus::OneArgs),
 }
 
 #[derive(Args)]
@@ -152,6 +159,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 .map_err(|e| format!("cannot print the IR as JSON: {e}"))?;
             print_stdout(&json)?;
         }
+        Command::Corpus(args) => return corpus::run(&root, &args),
+        Command::CorpusOne(args) => return Ok(corpus::one(&args)),
         Command::Test { args } => return suite::run(&root, &args),
         Command::Conformance { args } => return conformance::run(&root, &args),
         Command::Crates => {
