@@ -123,7 +123,7 @@ fn path_str(path: &Path) -> &str {
 }
 
 /// `--overlay` is repeatable on `generate --spec` and on `ir`; the overlays' warnings are
-/// printed; a bad overlay fails the command, naming the file and pointer, and writes nothing.
+/// printed with the overlay file's line and column; a bad overlay fails the command, naming the file and pointer, and writes nothing.
 #[test]
 fn xtask_generate_and_ir_take_overlays() {
     let spec = overlay_fixture("openapi3.yaml");
@@ -144,7 +144,7 @@ fn xtask_generate_and_ir_take_overlays() {
     ]);
     assert!(generated.status.success(), "{}", stderr(&generated));
     assert!(
-        stderr(&generated).contains("misses.overlay.yaml: at #/actions/1: action 1"),
+        stderr(&generated).contains("misses.overlay.yaml:9:5: at #/actions/1: action 1"),
         "{}",
         stderr(&generated)
     );

@@ -123,7 +123,11 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
         spec_display: spec_display(root, &args.spec),
     };
     let load = load_options(args.ref_root, args.overlays);
-    let api = load_api(&args.spec, &load)?;
+    let api = codegen::load_api_with(&args.spec, &load).map_err(|e| e.to_string())?;
+    // One spec asked for by hand: every warning, with its file, line and column.
+    for warning in codegen::describe_warnings(&api.warnings) {
+        eprintln!("warning: {warning}");
+    }
     let files = codegen::generate(&api, &options).map_err(|e| e.to_string())?;
     let mut expected = files::file_set(files)?;
 
