@@ -5,6 +5,7 @@ mod body_array;
 mod body_complex;
 mod body_dictionary;
 mod body_file;
+mod body_formats;
 mod body_number;
 mod body_primitives;
 mod body_string;
@@ -25,6 +26,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(body_primitives::scenarios());
     all.extend(body_number::scenarios());
     all.extend(body_file::scenarios());
+    all.extend(body_formats::scenarios());
     all.extend(body_complex::scenarios());
     all.extend(body_array::scenarios());
     all.extend(body_dictionary::scenarios());
