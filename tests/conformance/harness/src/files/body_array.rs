@@ -111,27 +111,51 @@ fn more() -> Vec<Scenario> {
         no_body!("getArrayNull", get_null),
         // Items that are `null`: AutoRest's clients return "no value" in their place.
         scenario!(F, "getArrayLongWithNull", |c| {
-            let r = client(&c).array().get_long_invalid_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_long_invalid_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 3)
         }),
         scenario!(F, "getArrayFloatWithNull", |c| {
-            let r = client(&c).array().get_float_invalid_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_float_invalid_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 3)
         }),
         scenario!(F, "getArrayDoubleWithNull", |c| {
-            let r = client(&c).array().get_double_invalid_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_double_invalid_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 3)
         }),
         scenario!(F, "getArrayDateWithNull", |c| {
-            let r = client(&c).array().get_date_invalid_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_date_invalid_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 3)
         }),
         scenario!(F, "getArrayDateTimeWithNull", |c| {
-            let r = client(&c).array().get_date_time_invalid_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_date_time_invalid_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 2)
         }),
         scenario!(F, "getArrayByteWithNull", |c| {
-            let r = client(&c).array().get_byte_invalid_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_byte_invalid_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 2)
         }),
         get!(
@@ -155,7 +179,10 @@ fn more() -> Vec<Scenario> {
         // Items that are not uuids / dates / date-times: a client with typed formats refuses them.
         refused!("getArrayUuidWithInvalidChars", get_uuid_invalid_chars),
         refused!("getArrayDateWithInvalidChars", get_date_invalid_chars),
-        refused!("getArrayDateTimeWithInvalidChars", get_date_time_invalid_chars),
+        refused!(
+            "getArrayDateTimeWithInvalidChars",
+            get_date_time_invalid_chars
+        ),
         // The items as sent (case and offsets kept): with typed date-times they would be
         // normalized, so this asserts the wire text only.
         get!(
@@ -218,7 +245,11 @@ fn more() -> Vec<Scenario> {
         no_body!("getArrayComplexNull", get_complex_null),
         get!("getArrayComplexEmpty", get_complex_empty, Vec::new()),
         scenario!(F, "getArrayComplexItemNull", |c| {
-            let r = client(&c).array().get_complex_item_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_complex_item_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 3)
         }),
         get!(
@@ -237,9 +268,17 @@ fn more() -> Vec<Scenario> {
             vec![product(1, "2"), product(3, "4"), product(5, "6")]
         ),
         no_body!("getArrayArrayNull", get_array_null),
-        get!("getArrayArrayEmpty", get_array_empty, Vec::<Vec<String>>::new()),
+        get!(
+            "getArrayArrayEmpty",
+            get_array_empty,
+            Vec::<Vec<String>>::new()
+        ),
         scenario!(F, "getArrayArrayItemNull", |c| {
-            let r = client(&c).array().get_array_item_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_array_item_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 3)
         }),
         get!("getArrayArrayItemEmpty", get_array_item_empty, {
@@ -256,7 +295,11 @@ fn more() -> Vec<Scenario> {
             Vec::<BTreeMap<String, String>>::new()
         ),
         scenario!(F, "getArrayDictionaryItemNull", |c| {
-            let r = client(&c).array().get_dictionary_item_null().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_dictionary_item_null()
+                .await
+                .check("call")?;
             eq("items", r.body.len(), 3)
         }),
         get!("getArrayDictionaryItemEmpty", get_dictionary_item_empty, {
@@ -264,8 +307,16 @@ fn more() -> Vec<Scenario> {
             all[1].clear();
             all
         }),
-        get!("getArrayDictionaryValid", get_dictionary_valid, dictionaries()),
-        put!("putArrayDictionaryValid", put_dictionary_valid, dictionaries()),
+        get!(
+            "getArrayDictionaryValid",
+            get_dictionary_valid,
+            dictionaries()
+        ),
+        put!(
+            "putArrayDictionaryValid",
+            put_dictionary_valid,
+            dictionaries()
+        ),
     ]
 }
 
@@ -296,7 +347,11 @@ fn first() -> Vec<Scenario> {
             get_integer_valid,
             vec![1, -1, 3, 300]
         ),
-        put!("putArrayIntegerValid", put_integer_valid, vec![1, -1, 3, 300]),
+        put!(
+            "putArrayIntegerValid",
+            put_integer_valid,
+            vec![1, -1, 3, 300]
+        ),
         refused!("getArrayIntegerWithString", get_int_invalid_string),
         get!("getArrayLongValid", get_long_valid, vec![1, -1, 3, 300]),
         put!("putArrayLongValid", put_long_valid, vec![1, -1, 3, 300]),
@@ -306,7 +361,11 @@ fn first() -> Vec<Scenario> {
             get_float_valid,
             vec![0.0, -0.01, -1.2e20]
         ),
-        put!("putArrayFloatValid", put_float_valid, vec![0.0, -0.01, -1.2e20]),
+        put!(
+            "putArrayFloatValid",
+            put_float_valid,
+            vec![0.0, -0.01, -1.2e20]
+        ),
         refused!("getArrayFloatWithString", get_float_invalid_string),
         get!(
             "getArrayDoubleValid",

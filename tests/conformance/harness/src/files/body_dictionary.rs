@@ -135,6 +135,15 @@ fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The three byte arrays of the byte scenarios, base64-encoded as the route does.
+fn byte_values() -> BTreeMap<String, String> {
+    let items: Vec<String> = [&[255u8, 255, 255, 250][..], &[1, 2, 3], &[37, 41, 67]]
+        .iter()
+        .map(|b| base64::engine::general_purpose::STANDARD.encode(b))
+        .collect();
+    indexed(&items)
+}
+
 fn widget(integer: i64, string: &str) -> Widget {
     Widget {
         integer: Some(integer),
@@ -244,7 +253,11 @@ fn more() -> Vec<Scenario> {
                 "1492-10-12T18:15:01Z"
             ]))
         ),
-        null_value!("getDictionaryDateTimeWithNull", get_date_time_invalid_null, 2),
+        null_value!(
+            "getDictionaryDateTimeWithNull",
+            get_date_time_invalid_null,
+            2
+        ),
         refused!(
             "getDictionaryDateTimeWithInvalidChars",
             get_date_time_invalid_chars
@@ -277,13 +290,8 @@ fn more() -> Vec<Scenario> {
             put_duration_valid,
             indexed(&strings(&["P123DT22H14M12.011S", "P5DT1H"]))
         ),
-        get!("getDictionaryByteValid", get_byte_valid, {
-            let items: Vec<String> = [&[255u8, 255, 255, 250][..], &[1, 2, 3], &[37, 41, 67]]
-                .iter()
-                .map(|b| base64::engine::general_purpose::STANDARD.encode(b))
-                .collect();
-            indexed(&items)
-        }),
+        get!("getDictionaryByteValid", get_byte_valid, byte_values()),
+        put!("putDictionaryByteValid", put_byte_valid, byte_values()),
         null_value!("getDictionaryByteWithNull", get_byte_invalid_null, 2),
         get!(
             "getDictionaryBase64Url",
@@ -295,7 +303,11 @@ fn more() -> Vec<Scenario> {
             ]))
         ),
         get!("getDictionaryComplexNull", get_complex_null, None),
-        get!("getDictionaryComplexEmpty", get_complex_empty, BTreeMap::new()),
+        get!(
+            "getDictionaryComplexEmpty",
+            get_complex_empty,
+            BTreeMap::new()
+        ),
         null_value!("getDictionaryComplexItemNull", get_complex_item_null, 3),
         get!("getDictionaryComplexItemEmpty", get_complex_item_empty, {
             let mut all = widgets();
@@ -315,20 +327,32 @@ fn more() -> Vec<Scenario> {
         get!("getDictionaryArrayValid", get_array_valid, rows()),
         put!("putDictionaryArrayValid", put_array_valid, rows()),
         scenario!(F, "getDictionaryDictionaryNull", |c| {
-            let r = client(&c).dictionary().get_dictionary_null().await.check("call")?;
+            let r = client(&c)
+                .dictionary()
+                .get_dictionary_null()
+                .await
+                .check("call")?;
             eq("keys", r.body.len(), 0)
         }),
-        get!("getDictionaryDictionaryEmpty", get_dictionary_empty, BTreeMap::new()),
+        get!(
+            "getDictionaryDictionaryEmpty",
+            get_dictionary_empty,
+            BTreeMap::new()
+        ),
         null_value!(
             "getDictionaryDictionaryItemNull",
             get_dictionary_item_null,
             3
         ),
-        get!("getDictionaryDictionaryItemEmpty", get_dictionary_item_empty, {
-            let mut all = maps();
-            all.insert("1".to_string(), BTreeMap::new());
-            all
-        }),
+        get!(
+            "getDictionaryDictionaryItemEmpty",
+            get_dictionary_item_empty,
+            {
+                let mut all = maps();
+                all.insert("1".to_string(), BTreeMap::new());
+                all
+            }
+        ),
         get!("getDictionaryDictionaryValid", get_dictionary_valid, maps()),
         put!("putDictionaryDictionaryValid", put_dictionary_valid, maps()),
     ]

@@ -72,7 +72,8 @@ fn s(text: &str) -> String {
 
 /// The bytes of the byte scenarios, base64-encoded as the route does.
 fn non_ascii() -> String {
-    base64::engine::general_purpose::STANDARD.encode([255u8, 254, 253, 252, 251, 250, 249, 248, 247, 246])
+    base64::engine::general_purpose::STANDARD
+        .encode([255u8, 254, 253, 252, 251, 250, 249, 248, 247, 246])
 }
 
 pub fn scenarios() -> Vec<Scenario> {
@@ -88,7 +89,14 @@ fn dates() -> Vec<Scenario> {
         refused!(DATE, date, date, "getDateInvalid", get_invalid_date),
         refused!(DATE, date, date, "getDateOverflow", get_overflow_date),
         refused!(DATE, date, date, "getDateUnderflow", get_underflow_date),
-        get!(DATE, date, date, "getDateMax", get_max_date, s("9999-12-31")),
+        get!(
+            DATE,
+            date,
+            date,
+            "getDateMax",
+            get_max_date,
+            s("9999-12-31")
+        ),
         put!(DATE, date, date, "putDateMax", put_max_date, "9999-12-31"),
         scenario!(DATE, "getDateMin", |c| {
             let r = date(&c).date().get_min_date().await.check("call")?;
@@ -100,10 +108,35 @@ fn dates() -> Vec<Scenario> {
 
 fn date_times() -> Vec<Scenario> {
     vec![
-        get!(DATETIME, datetime, datetime, "getDateTimeNull", get_null, None),
-        refused!(DATETIME, datetime, datetime, "getDateTimeInvalid", get_invalid),
-        refused!(DATETIME, datetime, datetime, "getDateTimeOverflow", get_overflow),
-        refused!(DATETIME, datetime, datetime, "getDateTimeUnderflow", get_underflow),
+        get!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeNull",
+            get_null,
+            None
+        ),
+        refused!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeInvalid",
+            get_invalid
+        ),
+        refused!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeOverflow",
+            get_overflow
+        ),
+        refused!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeUnderflow",
+            get_underflow
+        ),
         put!(
             DATETIME,
             datetime,
@@ -177,7 +210,11 @@ fn date_times() -> Vec<Scenario> {
             "0001-01-01T00:00:00Z"
         ),
         scenario!(DATETIME, "getDateTimeMinUtc", |c| {
-            let r = datetime(&c).datetime().get_utc_min_date_time().await.check("call")?;
+            let r = datetime(&c)
+                .datetime()
+                .get_utc_min_date_time()
+                .await
+                .check("call")?;
             eq("body", r.body.as_str(), "0001-01-01T00:00:00Z")
         }),
         scenario!(DATETIME, "getDateTimeMinLocalPositiveOffset", |c| {
@@ -204,10 +241,35 @@ fn date_times() -> Vec<Scenario> {
             get_local_no_offset_min_date_time,
             s("0001-01-01T00:00:00")
         ),
-        get!(RFC1123, rfc1123, datetimerfc1123, "getDateTimeRfc1123Null", get_null, None),
-        refused!(RFC1123, rfc1123, datetimerfc1123, "getDateTimeRfc1123Invalid", get_invalid),
-        refused!(RFC1123, rfc1123, datetimerfc1123, "getDateTimeRfc1123Overflow", get_overflow),
-        refused!(RFC1123, rfc1123, datetimerfc1123, "getDateTimeRfc1123Underflow", get_underflow),
+        get!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123Null",
+            get_null,
+            None
+        ),
+        refused!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123Invalid",
+            get_invalid
+        ),
+        refused!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123Overflow",
+            get_overflow
+        ),
+        refused!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123Underflow",
+            get_underflow
+        ),
         put!(
             RFC1123,
             rfc1123,
@@ -253,8 +315,21 @@ fn date_times() -> Vec<Scenario> {
 
 fn others() -> Vec<Scenario> {
     vec![
-        get!(DURATION, duration, duration, "getDurationNull", get_null, None),
-        refused!(DURATION, duration, duration, "getDurationInvalid", get_invalid),
+        get!(
+            DURATION,
+            duration,
+            duration,
+            "getDurationNull",
+            get_null,
+            None
+        ),
+        refused!(
+            DURATION,
+            duration,
+            duration,
+            "getDurationInvalid",
+            get_invalid
+        ),
         get!(
             DURATION,
             duration,
@@ -277,8 +352,22 @@ fn others() -> Vec<Scenario> {
             eq("body", r.body, String::new())
         }),
         get!(BYTE, byte, byte, "getByteEmpty", get_empty, String::new()),
-        get!(BYTE, byte, byte, "getByteNonAscii", get_non_ascii, non_ascii()),
-        put!(BYTE, byte, byte, "putByteNonAscii", put_non_ascii, non_ascii()),
+        get!(
+            BYTE,
+            byte,
+            byte,
+            "getByteNonAscii",
+            get_non_ascii,
+            non_ascii()
+        ),
+        put!(
+            BYTE,
+            byte,
+            byte,
+            "putByteNonAscii",
+            put_non_ascii,
+            non_ascii()
+        ),
         refused!(BYTE, byte, byte, "getByteInvalid", get_invalid),
     ]
 }

@@ -13,6 +13,8 @@ mod custom_base_url;
 mod head;
 mod header;
 mod http_infrastructure;
+mod multiple_inheritance;
+mod non_string_enum;
 mod required_optional;
 mod url;
 mod xms_error_responses;
@@ -38,5 +40,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(xms_error_responses::scenarios());
     all.extend(azure_special_properties::scenarios());
     all.extend(required_optional::scenarios());
+    all.extend(multiple_inheritance::scenarios());
+    all.extend(non_string_enum::scenarios());
     all
 }
