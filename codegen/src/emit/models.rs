@@ -487,7 +487,9 @@ fn polymorphic(
             unraw(&model.rust_name)
         ))
         .attrs();
-    arms.push(own_kind);
+    if !own_kind.is_empty() {
+        arms.push(own_kind);
+    }
     let item = discriminated_enum(&ident, &doc, &defs, property, &arms);
     Ok(quote! {
         #item

@@ -1,5 +1,6 @@
 //! The scenario tests, one module per swagger file of the test server.
 
+mod additional_properties;
 mod azure_special_properties;
 mod body_array;
 mod body_complex;
@@ -42,5 +43,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(required_optional::scenarios());
     all.extend(multiple_inheritance::scenarios());
     all.extend(non_string_enum::scenarios());
+    all.extend(additional_properties::scenarios());
     all
 }
