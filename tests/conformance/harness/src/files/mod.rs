@@ -14,6 +14,7 @@ mod custom_base_url;
 mod head;
 mod header;
 mod http_infrastructure;
+mod model_flattening;
 mod multiple_inheritance;
 mod non_string_enum;
 mod required_optional;
@@ -44,5 +45,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(multiple_inheritance::scenarios());
     all.extend(non_string_enum::scenarios());
     all.extend(additional_properties::scenarios());
+    all.extend(model_flattening::scenarios());
     all
 }
