@@ -18,6 +18,7 @@ mod model_flattening;
 mod multiple_inheritance;
 mod non_string_enum;
 mod required_optional;
+mod untyped;
 mod url;
 mod xms_error_responses;
 
@@ -46,5 +47,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(non_string_enum::scenarios());
     all.extend(additional_properties::scenarios());
     all.extend(model_flattening::scenarios());
+    all.extend(untyped::scenarios());
     all
 }
