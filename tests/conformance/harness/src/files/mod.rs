@@ -18,6 +18,7 @@ mod model_flattening;
 mod multiple_inheritance;
 mod non_string_enum;
 mod required_optional;
+mod reserved_words;
 mod untyped;
 mod url;
 mod xms_error_responses;
@@ -48,5 +49,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(additional_properties::scenarios());
     all.extend(model_flattening::scenarios());
     all.extend(untyped::scenarios());
+    all.extend(reserved_words::scenarios());
     all
 }
