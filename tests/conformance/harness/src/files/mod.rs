@@ -20,6 +20,7 @@ mod non_string_enum;
 mod required_optional;
 mod reserved_words;
 mod untyped;
+mod small_files;
 mod url;
 mod xms_error_responses;
 
@@ -50,5 +51,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(model_flattening::scenarios());
     all.extend(untyped::scenarios());
     all.extend(reserved_words::scenarios());
+    all.extend(small_files::scenarios());
     all
 }

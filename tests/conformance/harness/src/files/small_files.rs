@@ -1,0 +1,91 @@
+//! Small swagger files with one concern each: `url-multi-collectionFormat.json` (an array query
+//! parameter repeated per item), `body-time.json` (`format: time`, kept as its wire text),
+//! `client-enum.json` (an enum client parameter sent as a header) and
+//! `incorrect-error-response.json` (an error body that does not match the error model)
+//! (routes: `legacy/routes/queries.js`, `legacy/routes/time.js`,
+//! `src/test-routes/client-enum.ts`, `src/test-routes/incorrect-error-response.ts`).
+
+use crate::scenario;
+use crate::scenario::{Check, Ctx, Scenario, eq};
+
+const MULTI: &str = "url-multi-collectionFormat.json";
+const TIME: &str = "body-time.json";
+const CLIENT_ENUM: &str = "client-enum.json";
+const INCORRECT: &str = "incorrect-error-response.json";
+
+macro_rules! client_fn {
+    ($name:ident, $krate:ident) => {
+        fn $name(c: &Ctx) -> $krate::Client {
+            $krate::Client::builder()
+                .base_url(&c.base_url)
+                .http_client(c.http.clone())
+                .build()
+                .expect("a client")
+        }
+    };
+}
+
+client_fn!(multi, url_multi_collectionformat);
+client_fn!(time, body_time);
+client_fn!(incorrect, incorrect_error_response);
+
+pub fn scenarios() -> Vec<Scenario> {
+    vec![
+        scenario!(MULTI, "UrlQueriesArrayMultiNull", |c| {
+            multi(&c)
+                .queries()
+                .array_string_multi_null()
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        // An empty array: no pair at all.
+        scenario!(MULTI, "UrlQueriesArrayMultiEmpty", |c| {
+            multi(&c)
+                .queries()
+                .array_string_multi_empty()
+                .array_query(Vec::<String>::new())
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(MULTI, "UrlQueriesArrayMultiValid", |c| {
+            multi(&c)
+                .queries()
+                .array_string_multi_valid()
+                .array_query(["ArrayQuery1", "begin!*'();:@ &=+$,/?#[]end", "", ""])
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(TIME, "BodyTimeGet", |c| {
+            let r = time(&c).time().get().await.check("call")?;
+            eq("body", r.body.as_str(), "11:34:56")
+        }),
+        scenario!(TIME, "BodyTimePut", |c| {
+            let r = time(&c).time().put("08:07:56").await.check("call")?;
+            eq("answer", r.body.as_str(), "Nice job posting time")
+        }),
+        scenario!(CLIENT_ENUM, "ClientWithEnumParam", |c| {
+            let client = client_enum::Client::builder(client_enum::models::EnumParameter::Single)
+                .base_url(&c.base_url)
+                .http_client(c.http.clone())
+                .build()
+                .expect("a client");
+            client.default().head().await.check("call")?;
+            Ok(())
+        }),
+        // A 444 with a text body: an error that keeps its status, though the body does not
+        // decode as the error model.
+        scenario!(INCORRECT, "verifyIncorrectErrorParsing", |c| {
+            match incorrect(&c)
+                .default()
+                .get_incorrect_error_from_server()
+                .await
+            {
+                Ok(r) => Err(format!("want an error, got {r:?}")),
+                Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some(444)),
+            }
+        }),
+    ]
+}
