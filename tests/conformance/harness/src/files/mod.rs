@@ -1,6 +1,7 @@
 //! The scenario tests, one module per swagger file of the test server.
 
 mod additional_properties;
+mod azure_parameter_grouping;
 mod azure_special_properties;
 mod body_array;
 mod body_complex;
@@ -52,5 +53,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(untyped::scenarios());
     all.extend(reserved_words::scenarios());
     all.extend(small_files::scenarios());
+    all.extend(azure_parameter_grouping::scenarios());
     all
 }
