@@ -1,7 +1,8 @@
 //! Small swagger files with one concern each: `url-multi-collectionFormat.json` (an array query
 //! parameter repeated per item), `body-time.json` (`format: time`, kept as its wire text),
 //! `client-enum.json` (an enum client parameter sent as a header) and
-//! `incorrect-error-response.json` (an error body that does not match the error model)
+//! `incorrect-error-response.json` (an error body that does not match the error model),
+//! `constants.json` (one-value enums as client parameters in the path, query and header)
 //! (routes: `legacy/routes/queries.js`, `legacy/routes/time.js`,
 //! `src/test-routes/client-enum.ts`, `src/test-routes/incorrect-error-response.ts`).
 
@@ -12,6 +13,7 @@ const MULTI: &str = "url-multi-collectionFormat.json";
 const TIME: &str = "body-time.json";
 const CLIENT_ENUM: &str = "client-enum.json";
 const INCORRECT: &str = "incorrect-error-response.json";
+const CONSTANTS: &str = "constants.json";
 
 macro_rules! client_fn {
     ($name:ident, $krate:ident) => {
@@ -31,6 +33,20 @@ client_fn!(incorrect, incorrect_error_response);
 
 pub fn scenarios() -> Vec<Scenario> {
     vec![
+        scenario!(CONSTANTS, "ConstantClientProperties", |c| {
+            use constants::models::{HeaderClientConstant, PathClientConstant, QueryClientConstant};
+            let client = constants::Client::builder(
+                HeaderClientConstant::True,
+                QueryClientConstant::V100,
+                PathClientConstant::Path,
+            )
+            .base_url(&c.base_url)
+            .http_client(c.http.clone())
+            .build()
+            .expect("a client");
+            client.contants().put_client_constants().await.check("call")?;
+            Ok(())
+        }),
         scenario!(MULTI, "UrlQueriesArrayMultiNull", |c| {
             multi(&c)
                 .queries()
