@@ -2,7 +2,8 @@
 //! parameter repeated per item), `body-time.json` (`format: time`, kept as its wire text),
 //! `client-enum.json` (an enum client parameter sent as a header) and
 //! `incorrect-error-response.json` (an error body that does not match the error model),
-//! `constants.json` (one-value enums as client parameters in the path, query and header)
+//! `constants.json` (one-value enums as client parameters in the path, query and header),
+//! the two JSON operations of `xml-service.json`
 //! (routes: `legacy/routes/queries.js`, `legacy/routes/time.js`,
 //! `src/test-routes/client-enum.ts`, `src/test-routes/incorrect-error-response.ts`).
 
@@ -14,6 +15,7 @@ const TIME: &str = "body-time.json";
 const CLIENT_ENUM: &str = "client-enum.json";
 const INCORRECT: &str = "incorrect-error-response.json";
 const CONSTANTS: &str = "constants.json";
+const XML: &str = "xml-service.json";
 
 macro_rules! client_fn {
     ($name:ident, $krate:ident) => {
@@ -30,9 +32,19 @@ macro_rules! client_fn {
 client_fn!(multi, url_multi_collectionformat);
 client_fn!(time, body_time);
 client_fn!(incorrect, incorrect_error_response);
+client_fn!(xml, xml_service);
 
 pub fn scenarios() -> Vec<Scenario> {
     vec![
+        scenario!(XML, "jsonInputInXMLSwagger", |c| {
+            let body = xml_service::models::JsonInput { id: Some(42) };
+            xml(&c).xml().json_input(body).await.check("call")?;
+            Ok(())
+        }),
+        scenario!(XML, "jsonOutputInXMLSwagger", |c| {
+            let r = xml(&c).xml().json_output().await.check("call")?;
+            eq("id", r.body.id, Some(42))
+        }),
         scenario!(CONSTANTS, "ConstantClientProperties", |c| {
             use constants::models::{HeaderClientConstant, PathClientConstant, QueryClientConstant};
             let client = constants::Client::builder(
