@@ -3,7 +3,9 @@
 //! `client-enum.json` (an enum client parameter sent as a header) and
 //! `incorrect-error-response.json` (an error body that does not match the error model),
 //! `constants.json` (one-value enums as client parameters in the path, query and header),
-//! the two JSON operations of `xml-service.json`
+//! the two JSON operations of `xml-service.json`, `security-key.json` (an API key header),
+//! `parameterized-endpoint.json` (the host is a client parameter) and `body-binary.json`
+//! (binary bodies with their content types)
 //! (routes: `legacy/routes/queries.js`, `legacy/routes/time.js`,
 //! `src/test-routes/client-enum.ts`, `src/test-routes/incorrect-error-response.ts`).
 
@@ -16,6 +18,9 @@ const CLIENT_ENUM: &str = "client-enum.json";
 const INCORRECT: &str = "incorrect-error-response.json";
 const CONSTANTS: &str = "constants.json";
 const XML: &str = "xml-service.json";
+const SECURITY_KEY: &str = "security-key.json";
+const ENDPOINT: &str = "parameterized-endpoint.json";
+const BINARY: &str = "body-binary.json";
 
 macro_rules! client_fn {
     ($name:ident, $krate:ident) => {
@@ -33,9 +38,54 @@ client_fn!(multi, url_multi_collectionformat);
 client_fn!(time, body_time);
 client_fn!(incorrect, incorrect_error_response);
 client_fn!(xml, xml_service);
+client_fn!(binary, body_binary);
 
 pub fn scenarios() -> Vec<Scenario> {
     vec![
+        scenario!(SECURITY_KEY, "SecurityKey", |c| {
+            let client = security_key::Client::builder()
+                .base_url(&c.base_url)
+                .http_client(c.http.clone())
+                .credentials(security_key::Credentials::api_key(
+                    "security-key",
+                    "123456789",
+                ))
+                .build()
+                .expect("a client");
+            client.default().head().await.check("call")?;
+            Ok(())
+        }),
+        // The server's URL as the `endpoint` of the host template, not as a base URL.
+        scenario!(ENDPOINT, "GetParameterizedHostWithNameEndpoint", |c| {
+            let client = parameterized_endpoint::Client::builder(c.base_url.clone())
+                .http_client(c.http.clone())
+                .build()
+                .expect("a client");
+            client.default().get().await.check("call")?;
+            Ok(())
+        }),
+        scenario!(BINARY, "BodyBinaryFile", |c| {
+            binary(&c)
+                .upload()
+                .file(br#"{"more": "cowbell"}"#.to_vec())
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(BINARY, "BodyBinaryOctet", |c| {
+            binary(&c)
+                .upload()
+                .binary(b"Hello, octet stream".to_vec())
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(BINARY, "BodyBinaryError", |c| {
+            match binary(&c).download().error_stream().await {
+                Ok(_) => Err("want a 400".to_string()),
+                Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some(400)),
+            }
+        }),
         scenario!(XML, "jsonInputInXMLSwagger", |c| {
             let body = xml_service::models::JsonInput { id: Some(42) };
             xml(&c).xml().json_input(body).await.check("call")?;
