@@ -15,6 +15,7 @@ mod custom_base_url;
 mod head;
 mod header;
 mod http_infrastructure;
+mod media_types;
 mod model_flattening;
 mod multiple_inheritance;
 mod non_string_enum;
@@ -54,5 +55,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(reserved_words::scenarios());
     all.extend(small_files::scenarios());
     all.extend(azure_parameter_grouping::scenarios());
+    all.extend(media_types::scenarios());
     all
 }
