@@ -5,7 +5,8 @@
 //! `constants.json` (one-value enums as client parameters in the path, query and header),
 //! the two JSON operations of `xml-service.json`, `security-key.json` (an API key header),
 //! `parameterized-endpoint.json` (the host is a client parameter) and `body-binary.json`
-//! (binary bodies with their content types)
+//! (binary bodies with their content types), `validation.json` (constants in the path and in
+//! a body) and `subscriptionId-apiVersion.json` (ARM-style path and `api-version`)
 //! (routes: `legacy/routes/queries.js`, `legacy/routes/time.js`,
 //! `src/test-routes/client-enum.ts`, `src/test-routes/incorrect-error-response.ts`).
 
@@ -21,6 +22,8 @@ const XML: &str = "xml-service.json";
 const SECURITY_KEY: &str = "security-key.json";
 const ENDPOINT: &str = "parameterized-endpoint.json";
 const BINARY: &str = "body-binary.json";
+const VALIDATION: &str = "validation.json";
+const SUBSCRIPTION: &str = "subscriptionId-apiVersion.json";
 
 macro_rules! client_fn {
     ($name:ident, $krate:ident) => {
@@ -39,9 +42,50 @@ client_fn!(time, body_time);
 client_fn!(incorrect, incorrect_error_response);
 client_fn!(xml, xml_service);
 client_fn!(binary, body_binary);
+client_fn!(validation, validation);
+client_fn!(subscription, subscriptionid_apiversion);
 
 pub fn scenarios() -> Vec<Scenario> {
     vec![
+        scenario!(VALIDATION, "ConstantsInPath", |c| {
+            validation(&c)
+                .default()
+                .get_with_constant_in_path(
+                    validation::models::GetWithConstantInPathConstantParam::Constant,
+                )
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        // The body's constants (`constString`, `constInt`, `child.constProperty`, `constChild`)
+        // are the defaults of their one-value types: a default product carries them all.
+        scenario!(VALIDATION, "ConstantsInBody", |c| {
+            let r = validation(&c)
+                .default()
+                .post_with_constant_in_body(
+                    validation::models::GetWithConstantInPathConstantParam::Constant,
+                )
+                .body(validation::models::Product::default())
+                .await
+                .check("call")?;
+            eq("echo", r.body, validation::models::Product::default())
+        }),
+        scenario!(SUBSCRIPTION, "SubscriptionIdAndApiVersion", |c| {
+            let r = subscription(&c)
+                .group()
+                .get_sample_resource_group(
+                    "1234-5678-9012-3456",
+                    "testgroup101",
+                    "2014-04-01-preview",
+                )
+                .await
+                .check("call")?;
+            eq(
+                "group",
+                (r.body.name.as_deref(), r.body.location.as_deref()),
+                (Some("testgroup101"), Some("West US")),
+            )
+        }),
         scenario!(SECURITY_KEY, "SecurityKey", |c| {
             let client = security_key::Client::builder()
                 .base_url(&c.base_url)
