@@ -6,7 +6,8 @@
 //! the two JSON operations of `xml-service.json`, `security-key.json` (an API key header),
 //! `parameterized-endpoint.json` (the host is a client parameter) and `body-binary.json`
 //! (binary bodies with their content types), `validation.json` (constants in the path and in
-//! a body) and `subscriptionId-apiVersion.json` (ARM-style path and `api-version`)
+//! a body), `subscriptionId-apiVersion.json` (ARM-style path and `api-version`) and
+//! `error-with-secrets.json` (an error whose body carries secrets)
 //! (routes: `legacy/routes/queries.js`, `legacy/routes/time.js`,
 //! `src/test-routes/client-enum.ts`, `src/test-routes/incorrect-error-response.ts`).
 
@@ -24,6 +25,7 @@ const ENDPOINT: &str = "parameterized-endpoint.json";
 const BINARY: &str = "body-binary.json";
 const VALIDATION: &str = "validation.json";
 const SUBSCRIPTION: &str = "subscriptionId-apiVersion.json";
+const SECRETS: &str = "error-with-secrets.json";
 
 macro_rules! client_fn {
     ($name:ident, $krate:ident) => {
@@ -44,9 +46,26 @@ client_fn!(xml, xml_service);
 client_fn!(binary, body_binary);
 client_fn!(validation, validation);
 client_fn!(subscription, subscriptionid_apiversion);
+client_fn!(secrets, error_with_secrets);
 
 pub fn scenarios() -> Vec<Scenario> {
     vec![
+        // A 403 whose body and `x-ms-pii` header carry a key: the error keeps its status, and
+        // what it prints (as it would be logged) does not show the key.
+        scenario!(SECRETS, "ErrorWithSecrets", |c| {
+            match secrets(&c).default().get_error_with_secrets().await {
+                Ok(r) => Err(format!("want a 403, got {r:?}")),
+                Err(e) => {
+                    eq("status", e.status().map(|s| s.as_u16()), Some(403))?;
+                    let printed = format!("{e} {e:?}");
+                    eq(
+                        "the key is not printed",
+                        printed.contains("1c88a67921784300a462b2cb61da2339"),
+                        false,
+                    )
+                }
+            }
+        }),
         scenario!(VALIDATION, "ConstantsInPath", |c| {
             validation(&c)
                 .default()
