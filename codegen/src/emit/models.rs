@@ -411,6 +411,9 @@ fn polymorphic(
     let mut arms = Vec::new();
     let mut froms = Vec::new();
     let mut base_struct = TokenStream::new();
+    // When the base is itself a kind, a value without the property is that kind (as AutoRest's
+    // clients read it): the property is filled in with the base's own value.
+    let mut own_kind = TokenStream::new();
     for (target, values) in &variants {
         let target_model = ctx.model(target, &model.pointer)?;
         let variant = ctx.ident(&target_model.rust_name, &model.pointer)?;
@@ -434,6 +437,18 @@ fn polymorphic(
                     .join(" or ")
             ));
             base_struct = struct_item(ctx, plan, model, s, &base_ident, doc)?;
+            let own = values[0];
+            own_kind = quote! {
+                ::std::option::Option::None => {
+                    let mut own = value.clone();
+                    if let ::std::option::Option::Some(fields) = own.as_object_mut() {
+                        fields.insert(#property.to_owned(), serde_json::Value::from(#own));
+                    }
+                    ::std::result::Result::Ok(serde_json::from_value(own)
+                        .map(|v| #ident::#variant(::std::boxed::Box::new(v)))
+                        .unwrap_or(#ident::Unknown(value)))
+                }
+            };
             base_ident
         } else {
             variant.clone()
@@ -472,6 +487,9 @@ fn polymorphic(
             unraw(&model.rust_name)
         ))
         .attrs();
+    if !own_kind.is_empty() {
+        arms.push(own_kind);
+    }
     let item = discriminated_enum(&ident, &doc, &defs, property, &arms);
     Ok(quote! {
         #item

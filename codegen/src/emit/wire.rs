@@ -83,22 +83,40 @@ fn method(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {
 }
 
 /// The default `Content-Type` of a body: its first media type, else the operation's first
-/// `consumes`, else the kind's usual type.
+/// `consumes`, else the kind's usual type. A JSON body (a typed value, written as JSON) takes
+/// the first JSON media type of the list when there is one (`consumes: [application/pdf,
+/// application/json]`: the typed value goes as `application/json`; the other types are sent
+/// as raw content with their own type).
 pub(crate) fn default_content_type(op: &Operation, body: &RequestBody) -> String {
-    body.media_types
-        .first()
-        .or(op.consumes.first())
-        .cloned()
-        .unwrap_or_else(|| {
-            match body.kind {
-                BodyKind::Json { .. } => "application/json",
-                BodyKind::Binary => "application/octet-stream",
-                BodyKind::Text => "text/plain",
-                BodyKind::Form { .. } => "application/x-www-form-urlencoded",
-                BodyKind::Multipart { .. } => "multipart/form-data",
-            }
-            .to_owned()
-        })
+    let listed = if body.media_types.is_empty() {
+        &op.consumes
+    } else {
+        &body.media_types
+    };
+    let json = matches!(body.kind, BodyKind::Json { .. })
+        .then(|| listed.iter().find(|m| is_json_media_type(m)))
+        .flatten();
+    json.or(listed.first()).cloned().unwrap_or_else(|| {
+        match body.kind {
+            BodyKind::Json { .. } => "application/json",
+            BodyKind::Binary => "application/octet-stream",
+            BodyKind::Text => "text/plain",
+            BodyKind::Form { .. } => "application/x-www-form-urlencoded",
+            BodyKind::Multipart { .. } => "multipart/form-data",
+        }
+        .to_owned()
+    })
+}
+
+/// `application/json`, `text/json`, `application/merge-patch+json`, ... (parameters ignored).
+fn is_json_media_type(media_type: &str) -> bool {
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence.ends_with("/json") || essence.ends_with("+json")
 }
 
 /// The path with its query constants (`/v2/{name}/blobs/uploads/?mode=resumable`), for docs.

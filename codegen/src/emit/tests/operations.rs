@@ -111,6 +111,39 @@ fn json_bodies_default_to_their_first_media_type_and_can_be_overridden() {
 }
 
 #[test]
+fn a_json_body_defaults_to_the_first_json_media_type_of_several() {
+    use crate::emit::wire::default_content_type;
+    use crate::ir::BodyKind;
+    let ops = super::fixtures::api().operations;
+    let mut op = ops
+        .into_iter()
+        .find(|op| {
+            matches!(
+                op.body.as_ref().map(|b| &b.kind),
+                Some(BodyKind::Json { .. })
+            )
+        })
+        .expect("an operation with a JSON body");
+    let mut body = op.body.take().expect("a body");
+    body.media_types = vec![
+        "application/pdf".into(),
+        "application/merge-patch+json; charset=utf-8".into(),
+        "application/json".into(),
+    ];
+    assert_eq!(
+        default_content_type(&op, &body),
+        "application/merge-patch+json; charset=utf-8"
+    );
+    // No JSON type listed: the first one, as before.
+    body.media_types = vec!["application/pdf".into(), "image/png".into()];
+    assert_eq!(default_content_type(&op, &body), "application/pdf");
+    // Not listed on the body: the operation's `consumes`.
+    body.media_types.clear();
+    op.consumes = vec!["image/png".into(), "text/json".into()];
+    assert_eq!(default_content_type(&op, &body), "text/json");
+}
+
+#[test]
 fn binary_bodies_are_streamed_both_ways() {
     let files = fixture();
     assert!(has(

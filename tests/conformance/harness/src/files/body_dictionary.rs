@@ -1,9 +1,11 @@
-//! `body-dictionary.json` (primitive values so far): maps decoded and encoded exactly, and
+//! `body-dictionary.json`: maps decoded and encoded exactly, and
 //! values a client must refuse (routes: `legacy/routes/dictionary.js`).
 
 use std::collections::BTreeMap;
 
+use base64::Engine as _;
 use body_dictionary::Client;
+use body_dictionary::models::Widget;
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -48,6 +50,12 @@ macro_rules! put {
 }
 
 pub fn scenarios() -> Vec<Scenario> {
+    let mut all = first();
+    all.extend(more());
+    all
+}
+
+fn first() -> Vec<Scenario> {
     vec![
         get!("getDictionaryEmpty", get_empty, BTreeMap::new()),
         put!("putDictionaryEmpty", put_empty, BTreeMap::new()),
@@ -91,5 +99,261 @@ pub fn scenarios() -> Vec<Scenario> {
             put_float_valid,
             indexed(&[0.0, -0.01, -1.2e20])
         ),
+    ]
+}
+
+/// The body has a value of the wrong type (or is not JSON): the client refuses it.
+macro_rules! refused {
+    ($key:literal, $op:ident) => {
+        scenario!(F, $key, |c| {
+            match client(&c).dictionary().$op().await {
+                Ok(r) => Err(format!("want a decode error, got {r:?}")),
+                Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some(200)),
+            }
+        })
+    };
+}
+
+/// A `null` value: AutoRest's clients return "no value" under its key, so all keys are kept.
+macro_rules! null_value {
+    ($key:literal, $op:ident, $len:expr) => {
+        scenario!(F, $key, |c| {
+            let r = client(&c).dictionary().$op().await.check("call")?;
+            eq("keys", r.body.len(), $len)
+        })
+    };
+}
+
+fn strings(values: &[&str]) -> Vec<String> {
+    values.iter().map(ToString::to_string).collect()
+}
+
+fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// The three byte arrays of the byte scenarios, base64-encoded as the route does.
+fn byte_values() -> BTreeMap<String, String> {
+    let items: Vec<String> = [&[255u8, 255, 255, 250][..], &[1, 2, 3], &[37, 41, 67]]
+        .iter()
+        .map(|b| base64::engine::general_purpose::STANDARD.encode(b))
+        .collect();
+    indexed(&items)
+}
+
+fn widget(integer: i64, string: &str) -> Widget {
+    Widget {
+        integer: Some(integer),
+        string: Some(string.to_string()),
+    }
+}
+
+fn widgets() -> BTreeMap<String, Widget> {
+    indexed(&[widget(1, "2"), widget(3, "4"), widget(5, "6")])
+}
+
+fn rows() -> BTreeMap<String, Vec<String>> {
+    indexed(&[
+        strings(&["1", "2", "3"]),
+        strings(&["4", "5", "6"]),
+        strings(&["7", "8", "9"]),
+    ])
+}
+
+fn maps() -> BTreeMap<String, BTreeMap<String, String>> {
+    indexed(&[
+        map(&[("1", "one"), ("2", "two"), ("3", "three")]),
+        map(&[("4", "four"), ("5", "five"), ("6", "six")]),
+        map(&[("7", "seven"), ("8", "eight"), ("9", "nine")]),
+    ])
+}
+
+/// More scenarios: nested containers, complex values, the string-encoded formats, `null`s and
+/// bodies a client must refuse.
+fn more() -> Vec<Scenario> {
+    vec![
+        // A 200 without a body: AutoRest's clients return "no value".
+        scenario!(F, "getDictionaryNull", |c| {
+            let r = client(&c).dictionary().get_null().await.check("call")?;
+            eq("keys", r.body.len(), 0)
+        }),
+        refused!("getDictionaryInvalid", get_invalid),
+        null_value!("getDictionaryNullValue", get_null_value, 1),
+        // `{null : "val1"}` is not JSON.
+        refused!("getDictionaryNullkey", get_null_key),
+        get!(
+            "getDictionaryKeyEmptyString",
+            get_empty_string_key,
+            map(&[("", "val1")])
+        ),
+        null_value!("getDictionaryBooleanWithNull", get_boolean_invalid_null, 3),
+        refused!("getDictionaryBooleanWithString", get_boolean_invalid_string),
+        null_value!("getDictionaryIntegerWithNull", get_int_invalid_null, 3),
+        refused!("getDictionaryIntegerWithString", get_int_invalid_string),
+        null_value!("getDictionaryLongWithNull", get_long_invalid_null, 3),
+        refused!("getDictionaryLongWithString", get_long_invalid_string),
+        null_value!("getDictionaryFloatWithNull", get_float_invalid_null, 3),
+        refused!("getDictionaryFloatWithString", get_float_invalid_string),
+        get!(
+            "getDictionaryDoubleValid",
+            get_double_valid,
+            indexed(&[0.0, -0.01, -1.2e20])
+        ),
+        put!(
+            "putDictionaryDoubleValid",
+            put_double_valid,
+            indexed(&[0.0, -0.01, -1.2e20])
+        ),
+        null_value!("getDictionaryDoubleWithNull", get_double_invalid_null, 3),
+        refused!("getDictionaryDoubleWithString", get_double_invalid_string),
+        get!(
+            "getDictionaryStringValid",
+            get_string_valid,
+            indexed(&strings(&["foo1", "foo2", "foo3"]))
+        ),
+        put!(
+            "putDictionaryStringValid",
+            put_string_valid,
+            indexed(&strings(&["foo1", "foo2", "foo3"]))
+        ),
+        null_value!("getDictionaryStringWithNull", get_string_with_null, 3),
+        refused!("getDictionaryStringWithNumber", get_string_with_invalid),
+        get!(
+            "getDictionaryDateValid",
+            get_date_valid,
+            indexed(&strings(&["2000-12-01", "1980-01-02", "1492-10-12"]))
+        ),
+        put!(
+            "putDictionaryDateValid",
+            put_date_valid,
+            indexed(&strings(&["2000-12-01", "1980-01-02", "1492-10-12"]))
+        ),
+        null_value!("getDictionaryDateWithNull", get_date_invalid_null, 3),
+        // Values that are not dates / date-times: a client with typed formats refuses them.
+        refused!("getDictionaryDateWithInvalidChars", get_date_invalid_chars),
+        // The values as sent (case and offsets kept): the wire text only.
+        get!(
+            "getDictionaryDateTimeValid",
+            get_date_time_valid,
+            indexed(&strings(&[
+                "2000-12-01t00:00:01z",
+                "1980-01-02T00:11:35+01:00",
+                "1492-10-12T10:15:01-08:00"
+            ]))
+        ),
+        put!(
+            "putDictionaryDateTimeValid",
+            put_date_time_valid,
+            indexed(&strings(&[
+                "2000-12-01T00:00:01Z",
+                "1980-01-01T23:11:35Z",
+                "1492-10-12T18:15:01Z"
+            ]))
+        ),
+        null_value!(
+            "getDictionaryDateTimeWithNull",
+            get_date_time_invalid_null,
+            2
+        ),
+        refused!(
+            "getDictionaryDateTimeWithInvalidChars",
+            get_date_time_invalid_chars
+        ),
+        get!(
+            "getDictionaryDateTimeRfc1123Valid",
+            get_date_time_rfc1123_valid,
+            indexed(&strings(&[
+                "Fri, 01 Dec 2000 00:00:01 GMT",
+                "Wed, 02 Jan 1980 00:11:35 GMT",
+                "Wed, 12 Oct 1492 10:15:01 GMT"
+            ]))
+        ),
+        put!(
+            "putDictionaryDateTimeRfc1123Valid",
+            put_date_time_rfc1123_valid,
+            indexed(&strings(&[
+                "Fri, 01 Dec 2000 00:00:01 GMT",
+                "Wed, 02 Jan 1980 00:11:35 GMT",
+                "Wed, 12 Oct 1492 10:15:01 GMT"
+            ]))
+        ),
+        get!(
+            "getDictionaryDurationValid",
+            get_duration_valid,
+            indexed(&strings(&["P123DT22H14M12.011S", "P5DT1H"]))
+        ),
+        put!(
+            "putDictionaryDurationValid",
+            put_duration_valid,
+            indexed(&strings(&["P123DT22H14M12.011S", "P5DT1H"]))
+        ),
+        get!("getDictionaryByteValid", get_byte_valid, byte_values()),
+        put!("putDictionaryByteValid", put_byte_valid, byte_values()),
+        null_value!("getDictionaryByteWithNull", get_byte_invalid_null, 2),
+        get!(
+            "getDictionaryBase64Url",
+            get_base64_url,
+            indexed(&strings(&[
+                "YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw",
+                "dGVzdCBzdHJpbmc",
+                "TG9yZW0gaXBzdW0"
+            ]))
+        ),
+        get!("getDictionaryComplexNull", get_complex_null, None),
+        get!(
+            "getDictionaryComplexEmpty",
+            get_complex_empty,
+            BTreeMap::new()
+        ),
+        null_value!("getDictionaryComplexItemNull", get_complex_item_null, 3),
+        get!("getDictionaryComplexItemEmpty", get_complex_item_empty, {
+            let mut all = widgets();
+            all.insert("1".to_string(), Widget::default());
+            all
+        }),
+        get!("getDictionaryComplexValid", get_complex_valid, widgets()),
+        put!("putDictionaryComplexValid", put_complex_valid, widgets()),
+        get!("getDictionaryArrayNull", get_array_null, None),
+        get!("getDictionaryArrayEmpty", get_array_empty, BTreeMap::new()),
+        null_value!("getDictionaryArrayItemNull", get_array_item_null, 3),
+        get!("getDictionaryArrayItemEmpty", get_array_item_empty, {
+            let mut all = rows();
+            all.insert("1".to_string(), Vec::new());
+            all
+        }),
+        get!("getDictionaryArrayValid", get_array_valid, rows()),
+        put!("putDictionaryArrayValid", put_array_valid, rows()),
+        scenario!(F, "getDictionaryDictionaryNull", |c| {
+            let r = client(&c)
+                .dictionary()
+                .get_dictionary_null()
+                .await
+                .check("call")?;
+            eq("keys", r.body.len(), 0)
+        }),
+        get!(
+            "getDictionaryDictionaryEmpty",
+            get_dictionary_empty,
+            BTreeMap::new()
+        ),
+        null_value!(
+            "getDictionaryDictionaryItemNull",
+            get_dictionary_item_null,
+            3
+        ),
+        get!(
+            "getDictionaryDictionaryItemEmpty",
+            get_dictionary_item_empty,
+            {
+                let mut all = maps();
+                all.insert("1".to_string(), BTreeMap::new());
+                all
+            }
+        ),
+        get!("getDictionaryDictionaryValid", get_dictionary_valid, maps()),
+        put!("putDictionaryDictionaryValid", put_dictionary_valid, maps()),
     ]
 }

@@ -72,7 +72,7 @@ pub fn scenarios() -> Vec<Scenario> {
         put!(
             "putDoubleBigPositiveDecimal",
             put_big_double_positive_decimal,
-            Default::default()
+            body_number::models::NumberPutBigDoublePositiveDecimalNumberBody::default()
         ),
         get!(
             "getDoubleBigNegativeDecimal",
@@ -81,7 +81,7 @@ pub fn scenarios() -> Vec<Scenario> {
         put!(
             "putDoubleBigNegativeDecimal",
             put_big_double_negative_decimal,
-            Default::default()
+            body_number::models::NumberPutBigDoubleNegativeDecimalNumberBody::default()
         ),
         get!("getFloatSmallScientificNotation", get_small_float),
         put!(

@@ -43,7 +43,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(B, "putBoolTrue", |c| {
             boolean(&c)
                 .bool()
-                .put_true(Default::default())
+                .put_true(body_boolean::models::BoolGetTrue200::default())
                 .await
                 .check("call")?;
             Ok(())
@@ -55,7 +55,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(B, "putBoolFalse", |c| {
             boolean(&c)
                 .bool()
-                .put_false(Default::default())
+                .put_false(body_boolean::models::BoolGetFalse200::default())
                 .await
                 .check("call")?;
             Ok(())

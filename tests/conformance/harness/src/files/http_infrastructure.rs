@@ -2,6 +2,7 @@
 //! responses (routes: `src/test-routes/http-responses.ts`, `legacy/routes/*`).
 
 use httpinfrastructure::Client;
+use httpinfrastructure::models::HttpFailureGetEmptyError200;
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -249,73 +250,101 @@ fn success() -> Vec<Scenario> {
         }),
         ok!(
             "HttpSuccess200Put",
-            http_success.put200.boolean_value(Default::default()),
+            http_success
+                .put200
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpSuccess200Post",
-            http_success.post200.boolean_value(Default::default()),
+            http_success
+                .post200
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpSuccess200Patch",
-            http_success.patch200.boolean_value(Default::default()),
+            http_success
+                .patch200
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpSuccess200Delete",
-            http_success.delete200.boolean_value(Default::default()),
+            http_success
+                .delete200
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpSuccess201Put",
-            http_success.put201.boolean_value(Default::default()),
+            http_success
+                .put201
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             201
         ),
         ok!(
             "HttpSuccess201Post",
-            http_success.post201.boolean_value(Default::default()),
+            http_success
+                .post201
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             201
         ),
         ok!(
             "HttpSuccess202Put",
-            http_success.put202.boolean_value(Default::default()),
+            http_success
+                .put202
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             202
         ),
         ok!(
             "HttpSuccess202Post",
-            http_success.post202.boolean_value(Default::default()),
+            http_success
+                .post202
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             202
         ),
         ok!(
             "HttpSuccess202Patch",
-            http_success.patch202.boolean_value(Default::default()),
+            http_success
+                .patch202
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             202
         ),
         ok!(
             "HttpSuccess202Delete",
-            http_success.delete202.boolean_value(Default::default()),
+            http_success
+                .delete202
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             202
         ),
         ok!("HttpSuccess204Head", http_success.head204, 204),
         ok!(
             "HttpSuccess204Put",
-            http_success.put204.boolean_value(Default::default()),
+            http_success
+                .put204
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             204
         ),
         ok!(
             "HttpSuccess204Post",
-            http_success_2.post204.boolean_value(Default::default()),
+            http_success_2
+                .post204
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             204
         ),
         ok!(
             "HttpSuccess204Patch",
-            http_success.patch204.boolean_value(Default::default()),
+            http_success
+                .patch204
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             204
         ),
         ok!(
             "HttpSuccess204Delete",
-            http_success.delete204.boolean_value(Default::default()),
+            http_success
+                .delete204
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             204
         ),
         // HEAD 404 is documented: "does not exist" is an answer, not an error.
@@ -336,18 +365,24 @@ fn redirects() -> Vec<Scenario> {
         // 301 of PUT and 302 of PATCH are not followed (the Location is a 500): returned.
         ok!(
             "HttpRedirect301Put",
-            http_redirects.put301.boolean_value(Default::default()),
+            http_redirects
+                .put301
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             301
         ),
         ok!(
             "HttpRedirect302Patch",
-            http_redirects.patch302.boolean_value(Default::default()),
+            http_redirects
+                .patch302
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             302
         ),
         // 303 of POST: followed with GET.
         ok!(
             "HttpRedirect303Post",
-            http_redirects.post303.boolean_value(Default::default()),
+            http_redirects
+                .post303
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         // 307: followed with the same method and body.
@@ -356,22 +391,30 @@ fn redirects() -> Vec<Scenario> {
         ok!("HttpRedirect307Options", http_redirects.options307, 200),
         ok!(
             "HttpRedirect307Put",
-            http_redirects_2.put307.boolean_value(Default::default()),
+            http_redirects_2
+                .put307
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpRedirect307Post",
-            http_redirects.post307.boolean_value(Default::default()),
+            http_redirects
+                .post307
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpRedirect307Patch",
-            http_redirects.patch307.boolean_value(Default::default()),
+            http_redirects
+                .patch307
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpRedirect307Delete",
-            http_redirects.delete307.boolean_value(Default::default()),
+            http_redirects
+                .delete307
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
     ]
@@ -388,28 +431,30 @@ fn failures() -> Vec<Scenario> {
         ),
         fails!(
             "HttpClientFailure400Put",
-            http_client_failure.put400.boolean_value(Default::default()),
+            http_client_failure
+                .put400
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             400
         ),
         fails!(
             "HttpClientFailure400Post",
             http_client_failure
                 .post400
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             400
         ),
         fails!(
             "HttpClientFailure400Patch",
             http_client_failure
                 .patch400
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             400
         ),
         fails!(
             "HttpClientFailure400Delete",
             http_client_failure
                 .delete400
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             400
         ),
         fails!("HttpClientFailure401Head", http_client_failure.head401, 401),
@@ -422,33 +467,37 @@ fn failures() -> Vec<Scenario> {
         ),
         fails!(
             "HttpClientFailure404Put",
-            http_client_failure.put404.boolean_value(Default::default()),
+            http_client_failure
+                .put404
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             404
         ),
         fails!(
             "HttpClientFailure405Patch",
             http_client_failure
                 .patch405
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             405
         ),
         fails!(
             "HttpClientFailure406Post",
             http_client_failure
                 .post406
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             406
         ),
         fails!(
             "HttpClientFailure407Delete",
             http_client_failure
                 .delete407
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             407
         ),
         fails!(
             "HttpClientFailure409Put",
-            http_client_failure.put409.boolean_value(Default::default()),
+            http_client_failure
+                .put409
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             409
         ),
         fails!("HttpClientFailure410Head", http_client_failure.head410, 410),
@@ -461,21 +510,23 @@ fn failures() -> Vec<Scenario> {
         ),
         fails!(
             "HttpClientFailure413Put",
-            http_client_failure.put413.boolean_value(Default::default()),
+            http_client_failure
+                .put413
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             413
         ),
         fails!(
             "HttpClientFailure414Patch",
             http_client_failure
                 .patch414
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             414
         ),
         fails!(
             "HttpClientFailure415Post",
             http_client_failure
                 .post415
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             415
         ),
         fails!("HttpClientFailure416Get", http_client_failure.get416, 416),
@@ -483,7 +534,7 @@ fn failures() -> Vec<Scenario> {
             "HttpClientFailure417Delete",
             http_client_failure
                 .delete417
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             417
         ),
         fails!("HttpClientFailure429Head", http_client_failure.head429, 429),
@@ -493,48 +544,60 @@ fn failures() -> Vec<Scenario> {
             "HttpServerFailure505Post",
             http_server_failure
                 .post505
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             505
         ),
         fails!(
             "HttpServerFailure505Delete",
             http_server_failure
                 .delete505
-                .boolean_value(Default::default()),
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             505
         ),
         // Retried (the route fails the first attempt, tracked in a cookie), then 200.
         ok!("HttpRetry408Head", http_retry.head408, 200),
         ok!(
             "HttpRetry500Put",
-            http_retry.put500.boolean_value(Default::default()),
+            http_retry
+                .put500
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpRetry500Patch",
-            http_retry.patch500.boolean_value(Default::default()),
+            http_retry
+                .patch500
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!("HttpRetry502Get", http_retry.get502, 200),
         ok!("HttpRetry502Options", http_retry.options502, 200),
         ok!(
             "HttpRetry503Post",
-            http_retry.post503.boolean_value(Default::default()),
+            http_retry
+                .post503
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpRetry503Delete",
-            http_retry.delete503.boolean_value(Default::default()),
+            http_retry
+                .delete503
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpRetry504Put",
-            http_retry.put504.boolean_value(Default::default()),
+            http_retry
+                .put504
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
         ok!(
             "HttpRetry504Patch",
-            http_retry.patch504.boolean_value(Default::default()),
+            http_retry
+                .patch504
+                .boolean_value(HttpFailureGetEmptyError200::default()),
             200
         ),
     ]

@@ -1,10 +1,13 @@
 //! The scenario tests, one module per swagger file of the test server.
 
+mod additional_properties;
+mod azure_parameter_grouping;
 mod azure_special_properties;
 mod body_array;
 mod body_complex;
 mod body_dictionary;
 mod body_file;
+mod body_formats;
 mod body_number;
 mod body_primitives;
 mod body_string;
@@ -12,7 +15,14 @@ mod custom_base_url;
 mod head;
 mod header;
 mod http_infrastructure;
+mod media_types;
+mod model_flattening;
+mod multiple_inheritance;
+mod non_string_enum;
 mod required_optional;
+mod reserved_words;
+mod untyped;
+mod small_files;
 mod url;
 mod xms_error_responses;
 
@@ -25,6 +35,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(body_primitives::scenarios());
     all.extend(body_number::scenarios());
     all.extend(body_file::scenarios());
+    all.extend(body_formats::scenarios());
     all.extend(body_complex::scenarios());
     all.extend(body_array::scenarios());
     all.extend(body_dictionary::scenarios());
@@ -36,5 +47,14 @@ pub fn all() -> Vec<Scenario> {
     all.extend(xms_error_responses::scenarios());
     all.extend(azure_special_properties::scenarios());
     all.extend(required_optional::scenarios());
+    all.extend(multiple_inheritance::scenarios());
+    all.extend(non_string_enum::scenarios());
+    all.extend(additional_properties::scenarios());
+    all.extend(model_flattening::scenarios());
+    all.extend(untyped::scenarios());
+    all.extend(reserved_words::scenarios());
+    all.extend(small_files::scenarios());
+    all.extend(azure_parameter_grouping::scenarios());
+    all.extend(media_types::scenarios());
     all
 }
