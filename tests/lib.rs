@@ -17,6 +17,18 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Runs `cargo xtask ARGS` from the workspace root (through the cargo running the tests) and
+/// returns its output.
+pub fn xtask(args: &[&str]) -> std::process::Output {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    std::process::Command::new(cargo)
+        .current_dir(workspace_root())
+        .args(["run", "--quiet", "--package", "xtask", "--"])
+        .args(args)
+        .output()
+        .expect("run cargo xtask")
+}
+
 /// `path` relative to the workspace root, `/`-separated (`tests/fixtures/swagger2/refs.json`).
 pub fn display(path: &Path) -> String {
     let root = workspace_root();

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
+use tests::xtask;
 
 /// Runs `cargo <args>` from the workspace root (offline first, like the fixture compile test).
 fn cargo_in(dir: &Path, args: &[&str]) -> Output {
@@ -24,16 +25,6 @@ fn cargo_in(dir: &Path, args: &[&str]) -> Output {
         return run(false);
     }
     output
-}
-
-fn xtask(args: &[&str]) -> Output {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    Command::new(cargo)
-        .current_dir(tests::workspace_root())
-        .args(["run", "--quiet", "--package", "xtask", "--"])
-        .args(args)
-        .output()
-        .expect("run cargo xtask")
 }
 
 fn text(output: &Output) -> String {

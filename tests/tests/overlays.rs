@@ -4,7 +4,8 @@
 //! Swagger 2.0 and to an OpenAPI 3 document must change the IR the same way.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+use tests::xtask;
 
 use codegen::ErrorKind;
 use codegen::ir::{Api, Location};
@@ -102,16 +103,6 @@ fn a_malformed_overlay_is_an_error_naming_the_file_and_pointer() {
     let e = with_overlays("openapi3.yaml", &["missing.overlay.yaml"]).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Io, "{e}");
     assert_eq!(e.file, overlay_fixture("missing.overlay.yaml"));
-}
-
-fn xtask(args: &[&str]) -> Output {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    Command::new(cargo)
-        .current_dir(tests::workspace_root())
-        .args(["run", "--quiet", "--package", "xtask", "--"])
-        .args(args)
-        .output()
-        .expect("run cargo xtask")
 }
 
 fn stderr(output: &Output) -> String {

@@ -2,17 +2,7 @@
 //! a `$ref` out of the spec's directory is refused unless the flag allows it, and warnings are
 //! printed with `file:line:col`.
 
-use std::process::{Command, Output};
-
-fn xtask(args: &[&str]) -> Output {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    Command::new(cargo)
-        .current_dir(tests::workspace_root())
-        .args(["run", "--quiet", "--package", "xtask", "--"])
-        .args(args)
-        .output()
-        .expect("run cargo xtask")
-}
+use tests::xtask;
 
 #[test]
 fn ref_root_widens_where_refs_may_go() {
