@@ -6,6 +6,7 @@
 //! rustfmt skips it and readers know not to edit it.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use askama::Template;
 
@@ -31,13 +32,53 @@ pub fn render_crate(api: &Api, options: &CrateOptions) -> Result<Vec<GeneratedFi
             contents: rustfmt_toml(options),
         },
     ];
-    for file in emit::rust_files(api, options)? {
-        files.push(GeneratedFile {
-            path: PathBuf::from(&file.path),
-            contents: format_rust(&file, options)?,
-        });
-    }
+    files.extend(rust_files(api, options)?);
     Ok(files)
+}
+
+/// Emits and formats the Rust files on every core (each thread takes the next file not yet
+/// taken: `models.rs` may be most of the work), then puts them back in order. A token stream
+/// cannot leave its thread, so a file is emitted and formatted on the same one; what threads
+/// hand back is text. The result, and the first error in file order, do not depend on which
+/// thread did what.
+fn rust_files(api: &Api, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
+    let emitter = emit::Emitter::new(api, options)?;
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            if index >= emitter.len() {
+                return done;
+            }
+            let file = emitter.file(index).and_then(|file| {
+                let path = PathBuf::from(&file.path);
+                Ok(GeneratedFile {
+                    path,
+                    contents: format_rust(file, options)?,
+                })
+            });
+            done.push((index, file));
+        }
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(emitter.len());
+    let mut done: Vec<(usize, Result<GeneratedFile>)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for helper in helpers {
+            // A panic in a helper is a panic here too, as it would be without threads.
+            done.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        done
+    });
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, file)| file).collect()
 }
 
 /// The `@generated` line of a Rust file.
@@ -58,12 +99,12 @@ fn preamble(origin: &str) -> String {
 
 /// Parses and pretty-prints one Rust file; a parse failure is a generator bug, reported as
 /// [`ErrorKind::Internal`].
-fn format_rust(file: &RustFile, options: &CrateOptions) -> Result<String> {
-    let parsed = match &file.source {
-        RustSource::Tokens(tokens) => syn::parse2::<syn::File>(tokens.clone()),
-        RustSource::Text(text) => syn::parse_file(text),
+fn format_rust(file: RustFile, options: &CrateOptions) -> Result<String> {
+    let tokens = match file.source {
+        RustSource::Tokens(tokens) => tokens,
+        RustSource::Formatted(text) => return Ok(format!("{}{text}", preamble(&file.origin))),
     };
-    let parsed = parsed.map_err(|e| {
+    let parsed = syn::parse2::<syn::File>(tokens).map_err(|e| {
         Error::new(
             ErrorKind::Internal,
             &options.spec_display,
@@ -96,6 +137,7 @@ struct CargoToml {
     name: String,
     version: String,
     description: String,
+    dependencies: Vec<emit::Dependency>,
 }
 
 fn cargo_toml(api: &Api, options: &CrateOptions) -> CargoToml {
@@ -104,6 +146,7 @@ fn cargo_toml(api: &Api, options: &CrateOptions) -> CargoToml {
         name: toml_string(&options.name),
         version: toml_string(&options.version),
         description: toml_string(&emit::one_line_text(&format!("A client for {}", api.title))),
+        dependencies: emit::dependencies(api),
     }
 }
 
@@ -132,6 +175,7 @@ struct Readme {
     spec: String,
     name: String,
     lib: String,
+    crate_version: String,
     title: String,
     version: String,
     description: Option<String>,
@@ -184,6 +228,7 @@ fn readme(api: &Api, options: &CrateOptions) -> Result<Readme> {
         spec: options.spec_display.clone(),
         name: options.name.clone(),
         lib: options.name.replace('-', "_"),
+        crate_version: options.version.clone(),
         title: one_line(&api.title),
         version: api.version.clone(),
         description: api.description.as_deref().map(emit::markdown),

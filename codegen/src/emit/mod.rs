@@ -18,6 +18,7 @@
 //! IR content (a bad name is an [`ErrorKind::Internal`] error).
 
 mod client;
+mod dependencies;
 mod docs;
 mod enums;
 mod errors;
@@ -33,6 +34,7 @@ mod types;
 mod unions;
 mod wire;
 
+pub use dependencies::{Dependency, dependencies};
 pub use docs::{one_line_text, strip_hidden};
 pub use wire::display_path;
 
@@ -56,8 +58,8 @@ pub(crate) use docs::{Doc, code};
 pub enum RustSource {
     /// Emitted tokens.
     Tokens(TokenStream),
-    /// Hand-written source (the runtime).
-    Text(&'static str),
+    /// Hand-written source (the runtime), already formatted when the generator was built.
+    Formatted(&'static str),
 }
 
 /// One Rust file of the generated crate.
@@ -71,27 +73,63 @@ pub struct RustFile {
     pub source: RustSource,
 }
 
-/// Emits every Rust file of the crate for `api`.
+/// Emits every Rust file of the crate for `api`, in order.
 pub fn rust_files(api: &Api, options: &CrateOptions) -> Result<Vec<RustFile>> {
-    let ctx = Ctx::new(api, options);
-    ctx.check_module_names()?;
-    let spec = |path: String, tokens: TokenStream| RustFile {
-        path,
-        origin: options.spec_display.clone(),
-        source: RustSource::Tokens(tokens),
-    };
-    let mut files = vec![
-        spec("src/lib.rs".into(), client::lib_file(&ctx)?),
-        spec("src/models.rs".into(), models::models_file(&ctx)?),
-        spec("src/errors.rs".into(), errors::errors_file(&ctx)?),
-    ];
-    for group in &api.groups {
-        let tokens = operations::group_file(&ctx, group)?;
-        files.push(spec(format!("src/{}.rs", unraw(&group.rust_name)), tokens));
-    }
-    files.extend(runtime::files());
-    Ok(files)
+    let emitter = Emitter::new(api, options)?;
+    (0..emitter.len()).map(|i| emitter.file(i)).collect()
 }
+
+/// The crate's Rust files, emitted one at a time by index, so that several threads can share
+/// the work (file `i` is the same whichever thread emits it, and whenever). `Sync`: it holds only
+/// shared references.
+pub struct Emitter<'a> {
+    ctx: Ctx<'a>,
+}
+
+impl<'a> Emitter<'a> {
+    /// Checks what every file relies on (module names) before any is emitted.
+    pub fn new(api: &'a Api, options: &'a CrateOptions) -> Result<Self> {
+        let ctx = Ctx::new(api, options);
+        ctx.check_module_names()?;
+        Ok(Emitter { ctx })
+    }
+
+    /// How many files there are.
+    pub fn len(&self) -> usize {
+        FIXED_FILES + self.ctx.api.groups.len() + runtime::count()
+    }
+
+    /// Whether there are none (never: `src/lib.rs` is always there).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// File `index` (below [`Emitter::len`]): `src/lib.rs`, `src/models.rs`, `src/errors.rs`,
+    /// one file per group, then the runtime.
+    pub fn file(&self, index: usize) -> Result<RustFile> {
+        let ctx = &self.ctx;
+        let spec = |path: String, tokens: TokenStream| RustFile {
+            path,
+            origin: ctx.options.spec_display.clone(),
+            source: RustSource::Tokens(tokens),
+        };
+        let groups = &ctx.api.groups;
+        Ok(match index {
+            0 => spec("src/lib.rs".into(), client::lib_file(ctx)?),
+            1 => spec("src/models.rs".into(), models::models_file(ctx)?),
+            2 => spec("src/errors.rs".into(), errors::errors_file(ctx)?),
+            i if i - FIXED_FILES < groups.len() => {
+                let group = &groups[i - FIXED_FILES];
+                let tokens = operations::group_file(ctx, group)?;
+                spec(format!("src/{}.rs", unraw(&group.rust_name)), tokens)
+            }
+            i => runtime::file(i - FIXED_FILES - groups.len()),
+        })
+    }
+}
+
+/// `src/lib.rs`, `src/models.rs`, `src/errors.rs`.
+const FIXED_FILES: usize = 3;
 
 /// Spec text as safe Markdown (brackets, HTML-like tags and bare URLs escaped), for the README.
 pub fn markdown(text: &str) -> String {

@@ -1,42 +1,26 @@
 //! `src/runtime/*.rs`: the hand-written support code in `codegen/runtime/`, the same in every
-//! generated crate. It is real Rust (compiled as part of every generated crate), embedded here
-//! and formatted like the emitted files.
+//! generated crate. It is real Rust (compiled as part of every generated crate), formatted like
+//! the emitted files when the generator is built (`codegen/build.rs`), and embedded here.
 
 use super::{RustFile, RustSource};
 
-/// The runtime files: their path in the generated crate and their source.
-const FILES: [(&str, &str); 17] = [
-    ("mod.rs", include_str!("../../runtime/mod.rs")),
-    ("auth.rs", include_str!("../../runtime/auth.rs")),
-    ("body.rs", include_str!("../../runtime/body.rs")),
-    ("challenge.rs", include_str!("../../runtime/challenge.rs")),
-    ("content.rs", include_str!("../../runtime/content.rs")),
-    (
-        "credentials.rs",
-        include_str!("../../runtime/credentials.rs"),
-    ),
-    ("custom.rs", include_str!("../../runtime/custom.rs")),
-    ("digest.rs", include_str!("../../runtime/digest.rs")),
-    ("error.rs", include_str!("../../runtime/error.rs")),
-    ("paging.rs", include_str!("../../runtime/paging.rs")),
-    ("pipeline.rs", include_str!("../../runtime/pipeline.rs")),
-    ("read.rs", include_str!("../../runtime/read.rs")),
-    ("request.rs", include_str!("../../runtime/request.rs")),
-    ("response.rs", include_str!("../../runtime/response.rs")),
-    ("retry.rs", include_str!("../../runtime/retry.rs")),
-    ("token.rs", include_str!("../../runtime/token.rs")),
-    ("urls.rs", include_str!("../../runtime/urls.rs")),
-];
+/// The runtime files: their name, their text as `prettyplease` lays it out (formatted once, by
+/// `codegen/build.rs`), and their source. `mod.rs` first, then by name.
+const FILES: &[(&str, &str, &str)] = &include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 
-pub(crate) fn files() -> Vec<RustFile> {
-    FILES
-        .iter()
-        .map(|(name, text)| RustFile {
-            path: format!("src/runtime/{name}"),
-            origin: format!("codegen/runtime/{name}"),
-            source: RustSource::Text(text),
-        })
-        .collect()
+/// How many runtime files there are.
+pub(crate) fn count() -> usize {
+    FILES.len()
+}
+
+/// Runtime file `index` (below [`count`]).
+pub(crate) fn file(index: usize) -> RustFile {
+    let (name, formatted, _) = FILES[index];
+    RustFile {
+        path: format!("src/runtime/{name}"),
+        origin: format!("codegen/runtime/{name}"),
+        source: RustSource::Formatted(formatted),
+    }
 }
 
 #[cfg(test)]
@@ -52,17 +36,30 @@ mod tests {
             .filter(|n| n.ends_with(".rs"))
             .collect();
         on_disk.sort();
-        let mut embedded: Vec<String> = FILES.iter().map(|(n, _)| (*n).to_owned()).collect();
+        let mut embedded: Vec<String> = FILES.iter().map(|(n, _, _)| (*n).to_owned()).collect();
         embedded.sort();
         assert_eq!(on_disk, embedded);
-        for (name, text) in FILES {
-            assert!(syn::parse_file(text).is_ok(), "{name} does not parse");
+        assert_eq!(FILES[0].0, "mod.rs");
+    }
+
+    /// What the build script embeds is what formatting the source now gives: the embedded text
+    /// is neither stale nor formatted some other way than the emitted files.
+    #[test]
+    fn runtime_files_are_embedded_formatted() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+        for (name, formatted, _) in FILES {
+            let source = std::fs::read_to_string(dir.join(name)).unwrap();
+            let parsed = syn::parse_file(&source).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                prettyplease::unparse(&parsed) == *formatted,
+                "{name}: the embedded runtime file is not the formatted source"
+            );
         }
     }
 
     #[test]
     fn runtime_is_not_specific_to_an_api() {
-        for (name, text) in FILES {
+        for (name, _, text) in FILES {
             for word in ["azure", "docker", "registry", "manifest", "blob"] {
                 assert!(
                     !text.to_lowercase().contains(word),

@@ -96,7 +96,12 @@ fn cargo_toml_uses_public_crates_only_and_no_workspace_table() {
     let toml = &fixture()["Cargo.toml"];
     assert!(toml.contains("name = \"fixture-registry\""));
     assert!(toml.contains("description = \"A client for Fixture Registry\""));
-    assert!(toml.contains(r#"features = ["rustls-tls", "stream", "multipart"]"#));
+    assert!(toml.contains(r#"default-features = false, features = ["stream", "multipart"]"#));
+    assert!(
+        toml.contains("default = [\"rustls\"]\nrustls = [\"reqwest/rustls-tls\"]"),
+        "{toml}"
+    );
+    assert!(toml.contains(r#"native-tls = ["reqwest/native-tls"]"#));
     assert!(!toml.contains("[workspace]"));
     assert!(!toml.contains("path ="));
 }

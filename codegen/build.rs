@@ -1,0 +1,48 @@
+//! Formats the runtime (`codegen/runtime/*.rs`) once, when the generator is built, so that no
+//! generation parses and pretty-prints the same hand-written files again.
+//!
+//! Writes `$OUT_DIR/runtime/<file>.rs` (each file as `prettyplease` lays it out, exactly what
+//! `render` would make of its source) and `$OUT_DIR/runtime_files.rs`, the list of them
+//! (`mod.rs` first, then by name) that `emit/runtime.rs` includes. A new file in
+//! `codegen/runtime/` is picked up without editing any list.
+
+use std::path::Path;
+use std::{env, fs};
+
+fn main() {
+    let source = Path::new("runtime");
+    println!("cargo:rerun-if-changed=runtime");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("runtime");
+    fs::create_dir_all(&out).expect("create $OUT_DIR/runtime");
+
+    let mut names: Vec<String> = fs::read_dir(source)
+        .expect("read codegen/runtime")
+        .map(|entry| entry.expect("list codegen/runtime").file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".rs"))
+        .collect();
+    names.sort_by_key(|name| (name != "mod.rs", name.clone()));
+
+    let mut list = String::from("[\n");
+    for name in &names {
+        let text = fs::read_to_string(source.join(name)).expect("read a runtime file");
+        let file = match syn::parse_file(&text) {
+            Ok(file) => file,
+            Err(e) => panic!("codegen/runtime/{name} does not parse as Rust: {e}"),
+        };
+        let formatted = out.join(name);
+        write_if_changed(&formatted, &prettyplease::unparse(&file));
+        list.push_str(&format!(
+            "    ({name:?}, include_str!({:?}), include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/runtime/{name}\"))),\n",
+            formatted.display().to_string(),
+        ));
+    }
+    list.push_str("]\n");
+    write_if_changed(&out.join("..").join("runtime_files.rs"), &list);
+}
+
+fn write_if_changed(path: &Path, contents: &str) {
+    if fs::read_to_string(path).ok().as_deref() != Some(contents) {
+        fs::write(path, contents).expect("write to $OUT_DIR");
+    }
+}

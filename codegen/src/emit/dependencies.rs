@@ -1,0 +1,63 @@
+//! The `[dependencies]` of the generated crate: one line per crate, chosen from what the crate's
+//! code uses, with default features off where the defaults bring crates it does not use.
+//!
+//! Conditional dependencies (a crate only some APIs need) are decided here from the IR and
+//! pushed as lines; the `Cargo.toml` template only lists them. The TLS backend is not a
+//! dependency line but a feature of the generated crate (`rustls`, the default, or
+//! `native-tls`), declared in the template.
+
+use crate::ir::Api;
+
+/// One `name = spec` line of `[dependencies]`, in the order the template writes them.
+pub struct Dependency {
+    /// The crate name.
+    pub name: &'static str,
+    /// Its TOML value: a version string or an inline table.
+    pub spec: &'static str,
+}
+
+impl std::fmt::Display for Dependency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} = {}", self.name, self.spec)
+    }
+}
+
+const fn dep(name: &'static str, spec: &'static str) -> Dependency {
+    Dependency { name, spec }
+}
+
+/// The dependencies of the crate generated for `api`, sorted by name.
+pub fn dependencies(_api: &Api) -> Vec<Dependency> {
+    let mut deps = vec![
+        dep("bytes", r#""1""#),
+        // Streams and their combinators only: no executor, no `futures-executor` crate.
+        dep(
+            "futures",
+            r#"{ version = "0.3", default-features = false, features = ["std", "async-await"] }"#,
+        ),
+        dep("httpdate", r#""1""#),
+        dep("percent-encoding", r#""2.3""#),
+        // No TLS here: the crate's `rustls` (default) or `native-tls` feature picks one.
+        dep(
+            "reqwest",
+            r#"{ version = "0.12", default-features = false, features = ["stream", "multipart"] }"#,
+        ),
+        dep("serde", r#"{ version = "1.0.188", features = ["derive"] }"#),
+        // `raw_value`: parameters are formatted from their JSON text (`runtime/request.rs`);
+        // `float_roundtrip`: a float reads back as the value that was written.
+        dep(
+            "serde_json",
+            r#"{ version = "1", features = ["float_roundtrip", "raw_value"] }"#,
+        ),
+        dep("sha2", r#""0.10""#),
+        dep(
+            "tokio",
+            r#"{ version = "1", features = ["fs", "io-util", "time"] }"#,
+        ),
+        dep("url", r#""2.5""#),
+        // The automatic client request id (`runtime::Options::client_request_id`).
+        dep("uuid", r#"{ version = "1", features = ["v4"] }"#),
+    ];
+    deps.sort_by_key(|d| d.name);
+    deps
+}
