@@ -6,6 +6,10 @@ only 3.0 (progenitor). Only what the benchmark's specs use is converted:
 - a type array with `null` (`type: [string, "null"]`) becomes `type: string` + `nullable: true`;
 - `const: x` becomes `enum: [x]`;
 - schema `examples: [..]` becomes `example: <first>`;
+- media types progenitor 0.15 refuses: a `+json` vendor type becomes `application/json` (the
+  first of several wins), so every generator reads the same document;
+- a `default` response becomes `4XX`: progenitor 0.15 counts `default` as a success too and
+  panics when its type is not the 2xx one;
 - `info.contact.email` that YAML read as a list (`[email protected]`, a scraped address) is
   dropped.
 
@@ -15,6 +19,29 @@ import json
 import sys
 
 import yaml
+
+
+def media_types(node):
+    if isinstance(node, dict):
+        content = node.get("content")
+        if isinstance(content, dict):
+            merged = {}
+            for media, value in content.items():
+                if media.endswith("+json"):
+                    media = "application/json"
+                merged.setdefault(media, value)
+            node["content"] = merged
+        responses = node.get("responses")
+        if isinstance(responses, dict) and "default" in responses and "4XX" not in responses:
+            node["responses"] = {
+                ("4XX" if status == "default" else status): value
+                for status, value in responses.items()
+            }
+        for value in node.values():
+            media_types(value)
+    elif isinstance(node, list):
+        for value in node:
+            media_types(value)
 
 
 def schema_like(node):
@@ -48,5 +75,6 @@ contact = doc.get("info", {}).get("contact", {})
 if not isinstance(contact.get("email", ""), str):
     del contact["email"]
 schema_like(doc)
+media_types(doc)
 json.dump(doc, sys.stdout, indent=1)
 print()

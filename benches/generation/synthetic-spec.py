@@ -3,7 +3,7 @@
 
 Shapes that real specs have many of: operations in tagged groups of 100, path and query
 parameters, a JSON request body and a JSON response of their own model, an error model shared by
-all, and one tag where every operation wants the same name (so naming has to number them).
+all, and one tag where every operation wants the same method name (so naming has to number them).
 Used to look for steps that grow faster than the document (see benches/generation/README.md).
 """
 import json
@@ -14,7 +14,9 @@ paths, schemas = {}, {
     "Error": {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"}}},
 }
 for i in range(n):
-    same_name = i % 10 == 9  # one in ten: every one is called `clash` in the tag `clashes`
+    # One in ten is in the tag `clashes`, with an operationId that differs from the others only
+    # in dots (`clash.`, `clash..`): all of them want the method name `clash`.
+    same_name = i % 10 == 9
     tag = "clashes" if same_name else f"group{i // 100}"
     schemas[f"Item{i}"] = {
         "type": "object",
@@ -28,7 +30,7 @@ for i in range(n):
     }
     paths[f"/items{i}/{{name}}"] = {
         "put": {
-            "operationId": "clash" if same_name else f"putItem{i}",
+            "operationId": "clash" + "." * (i // 10) if same_name else f"putItem{i}",
             "tags": [tag],
             "summary": f"Puts item {i}.",
             "parameters": [
