@@ -25,7 +25,8 @@ for i in range(n):
             "id": {"type": "string"},
             "count": {"type": "integer", "format": "int32"},
             "tags": {"type": "array", "items": {"type": "string"}},
-            "next": {"$ref": f"#/components/schemas/Item{(i + 1) % n}"},
+            # Models nest by value about log2(N) deep; Item0 holds itself.
+            "parent": {"$ref": f"#/components/schemas/Item{i // 2}"},
         },
     }
     paths[f"/items{i}/{{name}}"] = {
