@@ -588,6 +588,22 @@ mod tests {
     }
 
     #[test]
+    fn repeated_claims_number_in_order_and_skip_names_taken_directly() {
+        let mut scope = Scope::new();
+        assert_eq!(scope.claim("x_3".into()), "x_3");
+        let given: Vec<String> = (0..5).map(|_| scope.claim("x".into())).collect();
+        assert_eq!(given, ["x", "x_2", "x_4", "x_5", "x_6"]);
+        // Taken directly after the numbering passed it: still never given twice.
+        assert_eq!(scope.claim("x_7".into()), "x_7");
+        assert_eq!(scope.claim("x".into()), "x_8");
+        // `x_` is free; taken, it is numbered like `x` (same stem and separator).
+        assert_eq!(scope.claim("x_".into()), "x_");
+        assert_eq!(scope.claim("x_".into()), "x_9");
+        assert_eq!(scope.claim("Item".into()), "Item");
+        assert_eq!(scope.claim("Item".into()), "Item2");
+    }
+
+    #[test]
     fn groups_never_shadow_a_crate() {
         let mut scope = Scope::with_reserved(CLIENT_MEMBERS);
         for (group, module) in [
