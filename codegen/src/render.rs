@@ -96,6 +96,8 @@ struct CargoToml {
     name: String,
     version: String,
     description: String,
+    /// The crates of the API's typed formats (`time`, `base64`, ...), one TOML line each.
+    format_dependencies: Vec<&'static str>,
 }
 
 fn cargo_toml(api: &Api, options: &CrateOptions) -> CargoToml {
@@ -104,6 +106,7 @@ fn cargo_toml(api: &Api, options: &CrateOptions) -> CargoToml {
         name: toml_string(&options.name),
         version: toml_string(&options.version),
         description: toml_string(&emit::one_line_text(&format!("A client for {}", api.title))),
+        format_dependencies: emit::formats::dependencies(api),
     }
 }
 

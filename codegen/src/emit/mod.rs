@@ -21,6 +21,7 @@ mod client;
 mod docs;
 mod enums;
 mod errors;
+pub(crate) mod formats;
 mod lib_docs;
 mod models;
 mod operations;
@@ -90,6 +91,7 @@ pub fn rust_files(api: &Api, options: &CrateOptions) -> Result<Vec<RustFile>> {
         files.push(spec(format!("src/{}.rs", unraw(&group.rust_name)), tokens));
     }
     files.extend(runtime::files());
+    files.extend(formats::files(api));
     Ok(files)
 }
 
