@@ -59,10 +59,17 @@ pub struct Rfc3339;
 
 impl Rfc3339 {
     /// Reads an RFC 3339 date-time (`T` and `Z` in either case); `None` when the text is not
-    /// one, or its UTC instant is out of range.
+    /// one, or its UTC instant is out of range. A date-time without an offset
+    /// (`2024-05-06T07:08:09`, which RFC 3339 does not allow) is read as UTC, as the AutoRest
+    /// clients read it.
     pub fn parse(text: &str) -> Option<OffsetDateTime> {
         OffsetDateTime::parse(text, &well_known::Rfc3339)
             .ok()
+            .or_else(|| {
+                time::PrimitiveDateTime::parse(text, &well_known::Iso8601::DEFAULT)
+                    .ok()
+                    .map(time::PrimitiveDateTime::assume_utc)
+            })
             .filter(|value| value.checked_to_offset(UtcOffset::UTC).is_some())
     }
 }
