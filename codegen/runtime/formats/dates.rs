@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
-use time::format_description::well_known;
 use time::format_description::BorrowedFormatItem;
+use time::format_description::well_known;
 use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
 

@@ -24,8 +24,7 @@ impl SerializeAs<uuid::Uuid> for Uuid {
 impl<'de> DeserializeAs<'de, uuid::Uuid> for Uuid {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<uuid::Uuid, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Uuid::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format_args!("`{text}` is not a valid UUID"))
-        })
+        Uuid::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("`{text}` is not a valid UUID")))
     }
 }

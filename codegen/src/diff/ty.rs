@@ -49,9 +49,9 @@ impl Ty {
     pub fn of(t: &TypeRef, models: &IndexMap<&str, &str>) -> Ty {
         match t {
             TypeRef::String { format } => Ty::String(format.clone()),
-            TypeRef::Formatted { format: Format::UnixTime } => {
-                Ty::Integer(Some(Format::UnixTime.name().to_owned()))
-            }
+            TypeRef::Formatted {
+                format: Format::UnixTime,
+            } => Ty::Integer(Some(Format::UnixTime.name().to_owned())),
             TypeRef::Formatted { format } => Ty::String(Some(format.name().to_owned())),
             TypeRef::Integer { format } => Ty::Integer(format.clone()),
             TypeRef::Number { format } => Ty::Number(format.clone()),

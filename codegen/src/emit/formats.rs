@@ -22,10 +22,10 @@ pub(crate) fn used(api: &Api) -> BTreeSet<&'static str> {
 fn collect(value: &serde_json::Value, out: &mut BTreeSet<&'static str>) {
     match value {
         serde_json::Value::Object(map) => {
-            if map.get("type").and_then(|t| t.as_str()) == Some("formatted") {
-                if let Some(format) = map.get("format").and_then(|f| f.as_str()).and_then(parse) {
-                    out.insert(format.name());
-                }
+            if map.get("type").and_then(|t| t.as_str()) == Some("formatted")
+                && let Some(format) = map.get("format").and_then(|f| f.as_str()).and_then(parse)
+            {
+                out.insert(format.name());
             }
             map.values().for_each(|v| collect(v, out));
         }
@@ -64,7 +64,9 @@ const FAMILIES: [Family; 4] = [
             "Duration",
             include_str!("../../runtime/formats/durations.rs"),
         )),
-        dependencies: &[r#"jiff = { version = "0.2.4", default-features = false, features = ["std"] }"#],
+        dependencies: &[
+            r#"jiff = { version = "0.2.4", default-features = false, features = ["std"] }"#,
+        ],
     },
     Family {
         formats: &["byte", "base64url"],
@@ -114,7 +116,10 @@ pub(crate) fn files(api: &Api) -> Vec<RustFile> {
     if files.is_empty() {
         return files;
     }
-    modules.push(quote!(mod written; pub use written::Written;));
+    modules.push(quote!(
+        mod written;
+        pub use written::Written;
+    ));
     files.push(RustFile {
         path: "src/formats/written.rs".into(),
         origin: "codegen/runtime/formats/written.rs".into(),
@@ -148,7 +153,9 @@ pub fn dependencies(api: &Api) -> Vec<&'static str> {
         .flat_map(|f| f.dependencies.iter().copied())
         .collect();
     if families(&used).any(|f| f.file.is_some()) {
-        out.push(r#"serde_with = { version = "3.12", default-features = false, features = ["alloc"] }"#);
+        out.push(
+            r#"serde_with = { version = "3.12", default-features = false, features = ["alloc"] }"#,
+        );
     }
     out
 }
@@ -158,7 +165,10 @@ mod tests {
     #[test]
     fn every_adapter_file_parses() {
         let written = include_str!("../../runtime/formats/written.rs");
-        assert!(syn::parse_file(written).is_ok(), "written.rs does not parse");
+        assert!(
+            syn::parse_file(written).is_ok(),
+            "written.rs does not parse"
+        );
         for family in super::FAMILIES {
             if let Some((name, _, text)) = family.file {
                 assert!(syn::parse_file(text).is_ok(), "{name} does not parse");

@@ -228,14 +228,22 @@ fn response_struct(
         inits.push(quote!(#field: #read,));
     }
     let (body_field, read, body_init, raw) = match &response.body {
-        Some(ResponseBody::Json { ty: ir_ty, nullable, .. }) => {
+        Some(ResponseBody::Json {
+            ty: ir_ty,
+            nullable,
+            ..
+        }) => {
             let ty = ctx.rust_type(ir_ty, Scope::Outside, &op.pointer)?;
             // A nullable body decodes `null` and an empty body as `None`.
             let ty = if *nullable { quote!(Option<#ty>) } else { ty };
             // A typed format is read by its adapter.
             let read = match ctx.wire_as(ir_ty) {
                 Some(adapter) => {
-                    let adapter = if *nullable { quote!(Option<#adapter>) } else { adapter };
+                    let adapter = if *nullable {
+                        quote!(Option<#adapter>)
+                    } else {
+                        adapter
+                    };
                     quote! {
                         let (body, http) = crate::runtime::json::<
                             serde_with::de::DeserializeAsWrap<#ty, #adapter>,

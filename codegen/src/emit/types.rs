@@ -96,7 +96,9 @@ impl Ctx<'_> {
     pub(crate) fn wire_as_text(&self, ty: &TypeRef) -> Option<String> {
         match ty {
             TypeRef::Formatted { format } => format_adapter(*format).map(str::to_owned),
-            TypeRef::Array { items } => Some(format!("::std::vec::Vec<{}>", self.wire_as_text(items)?)),
+            TypeRef::Array { items } => {
+                Some(format!("::std::vec::Vec<{}>", self.wire_as_text(items)?))
+            }
             TypeRef::Map { values } => Some(format!(
                 "::std::collections::BTreeMap<::serde_with::Same, {}>",
                 self.wire_as_text(values)?
@@ -172,7 +174,12 @@ impl Ctx<'_> {
                 identity: false,
             });
         }
-        if matches!(ty, TypeRef::Formatted { format: Format::Duration }) {
+        if matches!(
+            ty,
+            TypeRef::Formatted {
+                format: Format::Duration
+            }
+        ) {
             // A `jiff::Span` converts into its field-wise comparable form.
             return Ok(Argument {
                 arg: quote!(impl Into<jiff::SpanFieldwise>),

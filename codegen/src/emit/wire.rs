@@ -13,8 +13,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Ctx;
-use super::types::Scope;
 use super::operations::{Builtins, Input, Kind};
+use super::types::Scope;
 use crate::ir::{BodyKind, CollectionFormat, Location, Operation, Parameter, RequestBody, TypeRef};
 use crate::{ErrorKind, Result};
 
@@ -251,21 +251,23 @@ fn param_statement(
     let wire = &p.name;
     let list = ctx.array_items(&p.ty).is_some();
     let collection = collection(p);
-    with_value(access, |value| match (location, list, adapted(ctx, p, value)) {
-        (Location::Query, true, value) => {
-            quote!(request.query_list(#wire, #value, #collection)?;)
+    with_value(access, |value| {
+        match (location, list, adapted(ctx, p, value)) {
+            (Location::Query, true, value) => {
+                quote!(request.query_list(#wire, #value, #collection)?;)
+            }
+            (Location::Query, false, value) if p.skip_url_encoding => {
+                quote!(request.query_verbatim(#wire, #value)?;)
+            }
+            (Location::Query, false, value) => quote!(request.query(#wire, #value)?;),
+            (Location::Header, true, value) => {
+                quote!(request.header_list(#wire, #value, #collection)?;)
+            }
+            (Location::Header, false, value) => quote!(request.header(#wire, #value)?;),
+            (Location::Cookie, _, value) => quote!(request.cookie(#wire, #value)?;),
+            (_, true, value) => quote!(request.form_list(#wire, #value, #collection)?;),
+            (_, false, value) => quote!(request.form_field(#wire, #value)?;),
         }
-        (Location::Query, false, value) if p.skip_url_encoding => {
-            quote!(request.query_verbatim(#wire, #value)?;)
-        }
-        (Location::Query, false, value) => quote!(request.query(#wire, #value)?;),
-        (Location::Header, true, value) => {
-            quote!(request.header_list(#wire, #value, #collection)?;)
-        }
-        (Location::Header, false, value) => quote!(request.header(#wire, #value)?;),
-        (Location::Cookie, _, value) => quote!(request.cookie(#wire, #value)?;),
-        (_, true, value) => quote!(request.form_list(#wire, #value, #collection)?;),
-        (_, false, value) => quote!(request.form_field(#wire, #value)?;),
     })
 }
 
@@ -342,7 +344,10 @@ fn body_statements(
                 quote!(None)
             };
             // A typed format is written by its adapter.
-            let adapt = match (ctx.wire_as(ty), ctx.rust_type(ty, Scope::Outside, &body.pointer)) {
+            let adapt = match (
+                ctx.wire_as(ty),
+                ctx.rust_type(ty, Scope::Outside, &body.pointer),
+            ) {
                 (Some(adapter), Ok(rust)) => {
                     quote!(.map(crate::formats::Written::<#rust, #adapter>::new))
                 }
@@ -392,10 +397,12 @@ fn field(ctx: &Ctx<'_>, input: &Input<'_>, p: &Parameter, multipart: bool) -> To
             quote!(if let Some(file) = #expr { request.multipart_file(#wire, file); })
         };
     }
-    with_value(&access, |value| match (multipart, list, adapted(ctx, p, value)) {
-        (true, _, value) => quote!(request.multipart_text(#wire, #value)?;),
-        (false, true, value) => quote!(request.form_list(#wire, #value, #collection)?;),
-        (false, false, value) => quote!(request.form_field(#wire, #value)?;),
+    with_value(&access, |value| {
+        match (multipart, list, adapted(ctx, p, value)) {
+            (true, _, value) => quote!(request.multipart_text(#wire, #value)?;),
+            (false, true, value) => quote!(request.form_list(#wire, #value, #collection)?;),
+            (false, false, value) => quote!(request.form_field(#wire, #value)?;),
+        }
     })
 }
 

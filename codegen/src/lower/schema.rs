@@ -13,8 +13,7 @@ use super::context::Lowerer;
 use super::keywords::{has_null_alternative, several_types, type_allows_null, untyped_enum_base};
 use super::value::{kind, object, opt_array, opt_bool, opt_object, opt_str, str_list, text};
 use crate::ir::{
-    Format,
-    Discriminator, EnumModel, EnumValue, Model, ModelKind, Property, StructModel, TypeRef,
+    Discriminator, EnumModel, EnumValue, Format, Model, ModelKind, Property, StructModel, TypeRef,
     UnionModel, UnionVariant,
 };
 use crate::naming::{self, Scope};

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use body_array::Client;
+use body_array::models::{ArrayGetStringEnumValid200Item, FooEnum, Product};
 use jiff::ToSpan as _;
 use time::macros::{date, datetime};
-use body_array::models::{ArrayGetStringEnumValid200Item, FooEnum, Product};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -96,7 +96,11 @@ fn uuids() -> Vec<uuid::Uuid> {
 }
 
 fn dates() -> Vec<time::Date> {
-    vec![date!(2000 - 12 - 01), date!(1980 - 01 - 02), date!(1492 - 10 - 12)]
+    vec![
+        date!(2000 - 12 - 01),
+        date!(1980 - 01 - 02),
+        date!(1492 - 10 - 12),
+    ]
 }
 
 /// `P123DT22H14M12.011S`, `P5DT1H`.
@@ -193,7 +197,11 @@ fn more() -> Vec<Scenario> {
         // `2000-12-01t00:00:01z`, `1980-01-02T00:11:35+01:00`, `1492-10-12T10:15:01-08:00`:
         // each keeps its offset.
         scenario!(F, "getArrayDateTimeValid", |c| {
-            let r = client(&c).array().get_date_time_valid().await.check("call")?;
+            let r = client(&c)
+                .array()
+                .get_date_time_valid()
+                .await
+                .check("call")?;
             let offsets: Vec<_> = r.body.iter().map(|d| d.offset().whole_hours()).collect();
             eq("offsets", offsets, vec![0, 1, -8])?;
             eq(

@@ -3,14 +3,14 @@
 //! `legacy/routes/complex.js`).
 
 use body_complex::Client;
-use jiff::ToSpan as _;
-use time::macros::{date, datetime};
 use body_complex::models::{
     ArrayWrapper, Basic, BooleanWrapper, ByteWrapper, CmykColors, DateWrapper, DatetimeWrapper,
     Datetimerfc1123Wrapper, DictionaryWrapper, Dog, DoubleWrapper, DurationWrapper, FloatWrapper,
     IntWrapper, LongWrapper, ReadonlyObj, Siamese, StringWrapper,
 };
 use body_complex::models::{DotFish, Fish, Salmon};
+use jiff::ToSpan as _;
+use time::macros::{date, datetime};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};

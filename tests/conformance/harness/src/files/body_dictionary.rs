@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use body_dictionary::Client;
+use body_dictionary::models::Widget;
 use jiff::ToSpan as _;
 use time::macros::{date, datetime};
-use body_dictionary::models::Widget;
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -243,12 +243,20 @@ fn more() -> Vec<Scenario> {
         get!(
             "getDictionaryDateValid",
             get_date_valid,
-            indexed(&[date!(2000 - 12 - 01), date!(1980 - 01 - 02), date!(1492 - 10 - 12)])
+            indexed(&[
+                date!(2000 - 12 - 01),
+                date!(1980 - 01 - 02),
+                date!(1492 - 10 - 12)
+            ])
         ),
         put!(
             "putDictionaryDateValid",
             put_date_valid,
-            indexed(&[date!(2000 - 12 - 01), date!(1980 - 01 - 02), date!(1492 - 10 - 12)])
+            indexed(&[
+                date!(2000 - 12 - 01),
+                date!(1980 - 01 - 02),
+                date!(1492 - 10 - 12)
+            ])
         ),
         null_value!("getDictionaryDateWithNull", get_date_invalid_null, 3),
         // Values that are not dates / date-times: a client with typed formats refuses them.
@@ -302,8 +310,16 @@ fn more() -> Vec<Scenario> {
             put_date_time_rfc1123_valid,
             rfc1123_values()
         ),
-        get!("getDictionaryDurationValid", get_duration_valid, durations()),
-        put!("putDictionaryDurationValid", put_duration_valid, durations()),
+        get!(
+            "getDictionaryDurationValid",
+            get_duration_valid,
+            durations()
+        ),
+        put!(
+            "putDictionaryDurationValid",
+            put_duration_valid,
+            durations()
+        ),
         get!("getDictionaryByteValid", get_byte_valid, byte_values()),
         put!("putDictionaryByteValid", put_byte_valid, byte_values()),
         null_value!("getDictionaryByteWithNull", get_byte_invalid_null, 2),

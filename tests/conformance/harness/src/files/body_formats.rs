@@ -90,22 +90,75 @@ fn dates() -> Vec<Scenario> {
         // `10000000000-12-31`, `0000-00-00`.
         refused!(DATE, date, date, "getDateOverflow", get_overflow_date),
         refused!(DATE, date, date, "getDateUnderflow", get_underflow_date),
-        get!(DATE, date, date, "getDateMax", get_max_date, date!(9999 - 12 - 31)),
-        put!(DATE, date, date, "putDateMax", put_max_date, date!(9999 - 12 - 31)),
+        get!(
+            DATE,
+            date,
+            date,
+            "getDateMax",
+            get_max_date,
+            date!(9999 - 12 - 31)
+        ),
+        put!(
+            DATE,
+            date,
+            date,
+            "putDateMax",
+            put_max_date,
+            date!(9999 - 12 - 31)
+        ),
         // The spec's one-value `enum` (`0000-01-01`) is ignored, as AutoRest ignores it.
-        get!(DATE, date, date, "getDateMin", get_min_date, date!(0001 - 01 - 01)),
-        put!(DATE, date, date, "putDateMin", put_min_date, date!(0001 - 01 - 01)),
+        get!(
+            DATE,
+            date,
+            date,
+            "getDateMin",
+            get_min_date,
+            date!(0001 - 01 - 01)
+        ),
+        put!(
+            DATE,
+            date,
+            date,
+            "putDateMin",
+            put_min_date,
+            date!(0001 - 01 - 01)
+        ),
     ]
 }
 
 fn date_times() -> Vec<Scenario> {
     vec![
-        get!(DATETIME, datetime, datetime, "getDateTimeNull", get_null, None),
-        refused!(DATETIME, datetime, datetime, "getDateTimeInvalid", get_invalid),
+        get!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeNull",
+            get_null,
+            None
+        ),
+        refused!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeInvalid",
+            get_invalid
+        ),
         // `9999-12-31T23:59:59.999-14:00`: after 9999-12-31 in UTC.
-        refused!(DATETIME, datetime, datetime, "getDateTimeOverflow", get_overflow),
+        refused!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeOverflow",
+            get_overflow
+        ),
         // `0000-00-00T00:00:00.000+00:00`.
-        refused!(DATETIME, datetime, datetime, "getDateTimeUnderflow", get_underflow),
+        refused!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeUnderflow",
+            get_underflow
+        ),
         put!(
             DATETIME,
             datetime,
@@ -148,15 +201,19 @@ fn date_times() -> Vec<Scenario> {
             datetime!(9999-12-31 23:59:59.9999999 UTC)
         ),
         // The offset is kept: `+14:00`, not the same instant in UTC.
-        scenario!(DATETIME, "getDateTimeMaxLocalPositiveOffsetLowercase", |c| {
-            let r = datetime(&c)
-                .datetime()
-                .get_local_positive_offset_lowercase_max_date_time()
-                .await
-                .check("call")?;
-            eq("offset", r.body.offset(), time::macros::offset!(+14))?;
-            eq("body", r.body, datetime!(9999-12-31 23:59:59.999 +14))
-        }),
+        scenario!(
+            DATETIME,
+            "getDateTimeMaxLocalPositiveOffsetLowercase",
+            |c| {
+                let r = datetime(&c)
+                    .datetime()
+                    .get_local_positive_offset_lowercase_max_date_time()
+                    .await
+                    .check("call")?;
+                eq("offset", r.body.offset(), time::macros::offset!(+14))?;
+                eq("body", r.body, datetime!(9999-12-31 23:59:59.999 +14))
+            }
+        ),
         get!(
             DATETIME,
             datetime,
@@ -262,12 +319,37 @@ fn date_times() -> Vec<Scenario> {
 
 fn rfc1123_date_times() -> Vec<Scenario> {
     vec![
-        get!(RFC1123, rfc1123, datetimerfc1123, "getDateTimeRfc1123Null", get_null, None),
-        refused!(RFC1123, rfc1123, datetimerfc1123, "getDateTimeRfc1123Invalid", get_invalid),
+        get!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123Null",
+            get_null,
+            None
+        ),
+        refused!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123Invalid",
+            get_invalid
+        ),
         // `Sat, 1 Jan 10000 00:00:00 GMT`.
-        refused!(RFC1123, rfc1123, datetimerfc1123, "getDateTimeRfc1123Overflow", get_overflow),
+        refused!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123Overflow",
+            get_overflow
+        ),
         // `Tue, 00 Jan 0000 00:00:00 GMT`.
-        refused!(RFC1123, rfc1123, datetimerfc1123, "getDateTimeRfc1123Underflow", get_underflow),
+        refused!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123Underflow",
+            get_underflow
+        ),
         put!(
             RFC1123,
             rfc1123,
@@ -314,8 +396,21 @@ fn rfc1123_date_times() -> Vec<Scenario> {
 
 fn others() -> Vec<Scenario> {
     vec![
-        get!(DURATION, duration, duration, "getDurationNull", get_null, None),
-        refused!(DURATION, duration, duration, "getDurationInvalid", get_invalid),
+        get!(
+            DURATION,
+            duration,
+            duration,
+            "getDurationNull",
+            get_null,
+            None
+        ),
+        refused!(
+            DURATION,
+            duration,
+            duration,
+            "getDurationInvalid",
+            get_invalid
+        ),
         // `P3Y6M4DT12H30M5S`: the calendar units are kept as sent.
         get!(
             DURATION,
@@ -351,8 +446,22 @@ fn others() -> Vec<Scenario> {
             eq("body", r.body, Vec::new())
         }),
         get!(BYTE, byte, byte, "getByteEmpty", get_empty, Vec::new()),
-        get!(BYTE, byte, byte, "getByteNonAscii", get_non_ascii, non_ascii()),
-        put!(BYTE, byte, byte, "putByteNonAscii", put_non_ascii, non_ascii()),
+        get!(
+            BYTE,
+            byte,
+            byte,
+            "getByteNonAscii",
+            get_non_ascii,
+            non_ascii()
+        ),
+        put!(
+            BYTE,
+            byte,
+            byte,
+            "putByteNonAscii",
+            put_non_ascii,
+            non_ascii()
+        ),
         // `::::SWAGGER::::`.
         refused!(BYTE, byte, byte, "getByteInvalid", get_invalid),
     ]

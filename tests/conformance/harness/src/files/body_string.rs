@@ -89,7 +89,11 @@ pub fn scenarios() -> Vec<Scenario> {
                 .await
                 .check("get_base64_encoded")?;
             // `YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjQ=`.
-            eq("body", r.body, b"a string that gets encoded with base64".to_vec())
+            eq(
+                "body",
+                r.body,
+                b"a string that gets encoded with base64".to_vec(),
+            )
         }),
         scenario!(F, "getStringBase64UrlEncoded", |c| {
             let r = client(&c)
@@ -98,7 +102,11 @@ pub fn scenarios() -> Vec<Scenario> {
                 .await
                 .check("get_base64_url_encoded")?;
             // `YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw`.
-            eq("body", r.body, b"a string that gets encoded with base64url".to_vec())
+            eq(
+                "body",
+                r.body,
+                b"a string that gets encoded with base64url".to_vec(),
+            )
         }),
         scenario!(F, "putStringBase64UrlEncoded", |c| {
             client(&c)

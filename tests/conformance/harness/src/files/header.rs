@@ -1,9 +1,9 @@
 //! `header.json`: typed request and response headers (routes: `legacy/routes/header.js`).
 
 use header::Client;
+use header::models::GreyscaleColors;
 use jiff::ToSpan as _;
 use time::macros::{date, datetime};
-use header::models::GreyscaleColors;
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
