@@ -7,8 +7,8 @@
 //! when read, as the AutoRest clients refuse it: `time` could not compare or convert it.
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
-use time::format_description::well_known;
 use time::format_description::BorrowedFormatItem;
+use time::format_description::well_known;
 use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
 /// `2024-05-06`: RFC 3339's `full-date`.
