@@ -94,19 +94,33 @@ impl Ctx<'_> {
     /// text (`::std::vec::Vec<crate::formats::Rfc3339>`), when `ty` holds a format; `None`
     /// when serde's own impls do (types without formats). Aliases are followed.
     pub(crate) fn wire_as_text(&self, ty: &TypeRef) -> Option<String> {
+        self.wire_as_within(ty, &mut Vec::new())
+    }
+
+    /// [`Ctx::wire_as_text`] inside the aliases `open` (an alias that contains itself, `T =
+    /// Vec<T>`, holds no format and ends the search).
+    fn wire_as_within<'t>(&'t self, ty: &'t TypeRef, open: &mut Vec<&'t str>) -> Option<String> {
         match ty {
-            TypeRef::Formatted { format } => format_adapter(*format).map(str::to_owned),
-            TypeRef::Array { items } => {
-                Some(format!("::std::vec::Vec<{}>", self.wire_as_text(items)?))
-            }
+            TypeRef::Formatted { format } => Some(format_adapter(*format).to_owned()),
+            TypeRef::Array { items } => Some(format!(
+                "::std::vec::Vec<{}>",
+                self.wire_as_within(items, open)?
+            )),
             TypeRef::Map { values } => Some(format!(
                 "::std::collections::BTreeMap<::serde_with::Same, {}>",
-                self.wire_as_text(values)?
+                self.wire_as_within(values, open)?
             )),
-            TypeRef::Model { name } => match &self.models.get(name.as_str())?.kind {
-                ModelKind::Alias { ty } => self.wire_as_text(ty),
-                _ => None,
-            },
+            TypeRef::Model { name } if !open.contains(&name.as_str()) => {
+                match &self.models.get(name.as_str())?.kind {
+                    ModelKind::Alias { ty } => {
+                        open.push(name);
+                        let adapter = self.wire_as_within(ty, open);
+                        open.pop();
+                        adapter
+                    }
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -239,13 +253,10 @@ impl Ctx<'_> {
     /// The expression that reads the typed response header `wire` from `http`.
     pub(crate) fn header_read(&self, ty: &TypeRef, wire: &str) -> TokenStream {
         match ty {
-            TypeRef::Formatted { format } => match format_adapter(*format) {
-                Some(adapter) => {
-                    let adapter: TokenStream = adapter.parse().unwrap_or_default();
-                    quote!(http.header::<String>(#wire).and_then(|text| #adapter::parse(&text)))
-                }
-                None => quote!(http.header(#wire)),
-            },
+            TypeRef::Formatted { format } => {
+                let adapter: TokenStream = format_adapter(*format).parse().unwrap_or_default();
+                quote!(http.header::<String>(#wire).and_then(|text| #adapter::parse(&text)))
+            }
             _ => quote!(http.header(#wire)),
         }
     }
@@ -266,9 +277,9 @@ fn formatted_type(format: Format, models: bool) -> TokenStream {
     if models { quote!(::#ty) } else { ty }
 }
 
-/// The adapter of `crate::formats` that writes and reads a format (`None`: serde's own).
-fn format_adapter(format: Format) -> Option<&'static str> {
-    Some(match format {
+/// The adapter of `crate::formats` that writes and reads a format.
+fn format_adapter(format: Format) -> &'static str {
+    match format {
         Format::Date => "crate::formats::Date",
         Format::DateTime => "crate::formats::Rfc3339",
         Format::DateTimeRfc1123 => "crate::formats::Rfc1123",
@@ -277,7 +288,7 @@ fn format_adapter(format: Format) -> Option<&'static str> {
         Format::Byte => "crate::formats::Base64",
         Format::Base64Url => "crate::formats::Base64Url",
         Format::Uuid => "crate::formats::Uuid",
-    })
+    }
 }
 
 /// A parameter as a Rust argument.
