@@ -45,6 +45,9 @@ struct Family {
     dependencies: &'static [&'static str],
 }
 
+/// A value written by its adapter (bare request bodies): in every `formats` module.
+const WRITTEN: &str = include_str!("../../runtime/formats/written.rs");
+
 const FAMILIES: [Family; 4] = [
     Family {
         formats: &["date", "date-time", "date-time-rfc1123", "unixtime"],
@@ -123,7 +126,7 @@ pub(crate) fn files(api: &Api) -> Vec<RustFile> {
     files.push(RustFile {
         path: "src/formats/written.rs".into(),
         origin: "codegen/runtime/formats/written.rs".into(),
-        source: RustSource::Text(include_str!("../../runtime/formats/written.rs")),
+        source: RustSource::Text(WRITTEN),
     });
     let doc = [
         " How the typed formats of this API are written and read on the wire: `serde_with`",

@@ -220,7 +220,8 @@ fn response_struct(
             .raw(format!(
                 "From the {} header; `None` when it is absent or not a valid `{}`.",
                 code(wire),
-                ty
+                // `time::Date`, not the tokens' `time :: Date`.
+                ty.to_string().replace(' ', "")
             ))
             .attrs();
         fields.push(quote!(#doc pub #field: Option<#ty>,));

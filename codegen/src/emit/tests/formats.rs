@@ -57,6 +57,28 @@ fn api() -> Api {
         pointer: "#/definitions/Stamped".into(),
     });
     api.models.push(Model {
+        name: "When".into(),
+        rust_name: "When".into(),
+        description: None,
+        kind: ModelKind::Union(UnionModel {
+            variants: vec![
+                UnionVariant {
+                    rust_name: "Instant".into(),
+                    ty: formatted(Format::DateTime),
+                    discriminator_values: vec![],
+                },
+                UnionVariant {
+                    rust_name: "Text".into(),
+                    ty: fixtures::string(),
+                    discriminator_values: vec![],
+                },
+            ],
+            discriminator: None,
+            exclusive: true,
+        }),
+        pointer: "#/definitions/When".into(),
+    });
+    api.models.push(Model {
         name: "Chain".into(),
         rust_name: "Chain".into(),
         description: None,
@@ -98,6 +120,21 @@ fn formatted_properties_are_typed_and_written_by_their_adapters() {
         &files,
         "src/models.rs",
         "#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)] pub struct Stamped {"
+    ));
+}
+
+#[test]
+fn a_formatted_alternative_of_an_untagged_union_has_its_adapter() {
+    let files = render(&api());
+    assert!(has(
+        &files,
+        "src/models.rs",
+        r#"Instant(#[serde(with = "::serde_with::As::<::std::boxed::Box<crate::formats::Rfc3339>>")] ::std::boxed::Box<::time::OffsetDateTime>),"#
+    ));
+    assert!(has(
+        &files,
+        "src/models.rs",
+        "Text(::std::boxed::Box<::std::string::String>),"
     ));
 }
 
