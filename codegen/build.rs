@@ -39,6 +39,42 @@ fn main() {
     }
     list.push_str("]\n");
     write_if_changed(&out.join("..").join("runtime_files.rs"), &list);
+
+    let mut extra = String::from("[\n");
+    let mut dirs: Vec<String> = fs::read_dir(source)
+        .expect("read codegen/runtime")
+        .map(|entry| entry.expect("list codegen/runtime"))
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    dirs.sort();
+    for dir in &dirs {
+        println!("cargo:rerun-if-changed=runtime/{dir}");
+        fs::create_dir_all(out.join(dir)).expect("create $OUT_DIR/runtime/<dir>");
+        let mut names: Vec<String> = fs::read_dir(source.join(dir))
+            .expect("read a runtime subdirectory")
+            .map(|entry| entry.expect("list a runtime subdirectory").file_name())
+            .map(|name| name.to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".rs"))
+            .collect();
+        names.sort();
+        for name in &names {
+            let path = format!("{dir}/{name}");
+            let text = fs::read_to_string(source.join(&path)).expect("read a runtime file");
+            let file = match syn::parse_file(&text) {
+                Ok(file) => file,
+                Err(e) => panic!("codegen/runtime/{path} does not parse as Rust: {e}"),
+            };
+            let formatted = out.join(&path);
+            write_if_changed(&formatted, &prettyplease::unparse(&file));
+            extra.push_str(&format!(
+                "    ({path:?}, include_str!({:?}), include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/runtime/{path}\"))),\n",
+                formatted.display().to_string(),
+            ));
+        }
+    }
+    extra.push_str("]\n");
+    write_if_changed(&out.join("..").join("runtime_extra.rs"), &extra);
 }
 
 fn write_if_changed(path: &Path, contents: &str) {

@@ -355,10 +355,16 @@ pub struct Header {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TypeRef {
-    /// A string, with its `format` if any (`date-time`, `byte`, ...).
+    /// A string, with its `format` if any (`email`, `uri`, ...): text to the client.
     String {
         /// The format.
         format: Option<String>,
+    },
+    /// A value with a typed wire format (`date-time`, `byte`, `uuid`, ...): a string on the
+    /// wire (an integer for `unixtime`), a typed value to the client.
+    Formatted {
+        /// The format.
+        format: Format,
     },
     /// An integer; `format` is `int32` or `int64` when given.
     Integer {
@@ -391,6 +397,79 @@ pub enum TypeRef {
     },
     /// Any JSON value (`type: object` without properties, or no type at all).
     Any,
+}
+
+/// The wire formats that clients type (`TypeRef::Formatted`), by their `format` name.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum Format {
+    /// `date`: `2024-05-06` (RFC 3339 `full-date`).
+    #[serde(rename = "date")]
+    Date,
+    /// `date-time`: `2024-05-06T07:08:09.5+02:00` (RFC 3339).
+    #[serde(rename = "date-time")]
+    DateTime,
+    /// `date-time-rfc1123`: `Mon, 06 May 2024 07:08:09 GMT` (RFC 7231 `IMF-fixdate`).
+    #[serde(rename = "date-time-rfc1123")]
+    DateTimeRfc1123,
+    /// `unixtime`: seconds since 1970-01-01T00:00:00Z, an integer on the wire.
+    #[serde(rename = "unixtime")]
+    UnixTime,
+    /// `duration`: an ISO 8601 duration (`P3Y6M4DT12H30M5S`).
+    #[serde(rename = "duration")]
+    Duration,
+    /// `byte`: bytes as standard, padded base64 (RFC 4648 section 4).
+    #[serde(rename = "byte")]
+    Byte,
+    /// `base64url`: bytes as unpadded base64url (RFC 4648 section 5).
+    #[serde(rename = "base64url")]
+    Base64Url,
+    /// `uuid`: `f42f6aa1-a5bc-4ddf-907e-5f915de43205`.
+    #[serde(rename = "uuid")]
+    Uuid,
+}
+
+impl Format {
+    /// The format of a `format` value of a string schema, when clients type it.
+    pub fn of_string(format: &str) -> Option<Format> {
+        Some(match format {
+            "date" => Format::Date,
+            "date-time" => Format::DateTime,
+            "date-time-rfc1123" => Format::DateTimeRfc1123,
+            "duration" => Format::Duration,
+            "byte" => Format::Byte,
+            "base64url" => Format::Base64Url,
+            "uuid" => Format::Uuid,
+            _ => return None,
+        })
+    }
+
+    /// The format of a `format` value of an integer schema, when clients type it.
+    pub fn of_integer(format: &str) -> Option<Format> {
+        (format == "unixtime").then_some(Format::UnixTime)
+    }
+
+    /// The `format` name in the spec.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Date => "date",
+            Format::DateTime => "date-time",
+            Format::DateTimeRfc1123 => "date-time-rfc1123",
+            Format::UnixTime => "unixtime",
+            Format::Duration => "duration",
+            Format::Byte => "byte",
+            Format::Base64Url => "base64url",
+            Format::Uuid => "uuid",
+        }
+    }
+
+    /// A date or a time (`date`, `date-time`, `date-time-rfc1123`, `unixtime`): an `enum` on
+    /// it is ignored, as AutoRest ignores it.
+    pub fn is_time(self) -> bool {
+        matches!(
+            self,
+            Format::Date | Format::DateTime | Format::DateTimeRfc1123 | Format::UnixTime
+        )
+    }
 }
 
 /// A named model.

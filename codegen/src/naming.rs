@@ -244,6 +244,7 @@ pub fn error_variant_names(
                 TypeRef::Model { name } => model_name(name).unwrap_or_else(|| type_name(name)),
                 TypeRef::Any => "Json".into(),
                 TypeRef::String { .. } => "Text".into(),
+                TypeRef::Formatted { format } => type_name(format.name()),
                 TypeRef::Integer { .. } => "Integer".into(),
                 TypeRef::Number { .. } => "Number".into(),
                 TypeRef::Boolean => "Boolean".into(),

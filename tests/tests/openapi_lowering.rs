@@ -7,7 +7,8 @@
 use std::path::PathBuf;
 
 use codegen::ir::{
-    Api, BodyKind, Location, ModelKind, ResponseBody, SecuritySchemeKind, SourceFormat, TypeRef,
+    Api, BodyKind, Format, Location, ModelKind, ResponseBody, SecuritySchemeKind, SourceFormat,
+    TypeRef,
 };
 use serde_json::{Value, json};
 use tests::{api, model, op, param, param_names, struct_model};
@@ -479,8 +480,8 @@ fn components_are_used_through_refs() {
     );
     assert_eq!(
         param(put, "x-request-id").ty,
-        TypeRef::String {
-            format: Some("uuid".to_owned())
+        TypeRef::Formatted {
+            format: Format::Uuid
         }
     );
     let body = put.body.as_ref().expect("the requestBodies entry");
@@ -877,10 +878,11 @@ fn content_media_type_is_binary_unless_encoded() {
         panic!("multipart: {:?}", upload.kind)
     };
     assert_eq!(fields[0].ty, TypeRef::Binary);
+    // `contentEncoding: base64` is OpenAPI 3.1's `format: byte`.
     assert_eq!(
         props(&api, "Uploads_Create_200")[0].1,
-        TypeRef::String {
-            format: Some("byte".to_owned())
+        TypeRef::Formatted {
+            format: Format::Byte
         }
     );
 }

@@ -7,7 +7,7 @@ use std::fmt;
 use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::ir::TypeRef;
+use crate::ir::{Format, TypeRef};
 
 /// A type.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub enum TyChange {
     /// Not at all.
     Same,
     /// Only in a `format` that the generated crate maps to the same Rust type (`string` and
-    /// `string(date-time)` are both `String`; `integer` and `integer(int64)` are both `i64`).
+    /// `string(email)` are both `String`; `integer` and `integer(int64)` are both `i64`).
     FormatOnly,
     /// In the Rust type.
     Different,
@@ -49,6 +49,10 @@ impl Ty {
     pub fn of(t: &TypeRef, models: &IndexMap<&str, &str>) -> Ty {
         match t {
             TypeRef::String { format } => Ty::String(format.clone()),
+            TypeRef::Formatted {
+                format: Format::UnixTime,
+            } => Ty::Integer(Some(Format::UnixTime.name().to_owned())),
+            TypeRef::Formatted { format } => Ty::String(Some(format.name().to_owned())),
             TypeRef::Integer { format } => Ty::Integer(format.clone()),
             TypeRef::Number { format } => Ty::Number(format.clone()),
             TypeRef::Boolean => Ty::Boolean,
@@ -65,8 +69,9 @@ impl Ty {
     }
 
     /// How `self` (old) and `new` differ. The Rust types follow `codegen/src/emit/types.rs`:
-    /// every string is `String`, `int32` is `i32` and other integers `i64`, `float` is `f32` and
-    /// other numbers `f64`.
+    /// a string is `String` unless its format is typed (`date-time`, `byte`, `uuid`, ...:
+    /// one Rust type per format), `int32` is `i32` and other integers `i64` (`unixtime` a
+    /// date-time), `float` is `f32` and other numbers `f64`.
     pub fn compare(&self, new: &Ty) -> TyChange {
         if self == new {
             return TyChange::Same;
@@ -80,7 +85,9 @@ impl Ty {
 
     fn rust_shape(&self) -> String {
         match self {
+            Ty::String(Some(f)) if Format::of_string(f).is_some() => typed(f),
             Ty::String(_) => "String".into(),
+            Ty::Integer(Some(f)) if Format::of_integer(f).is_some() => typed(f),
             Ty::Integer(f) if f.as_deref() == Some("int32") => "i32".into(),
             Ty::Integer(_) => "i64".into(),
             Ty::Number(f) if f.as_deref() == Some("float") => "f32".into(),
@@ -99,6 +106,19 @@ impl Ty {
         let (ty, rest) = parse_prefix(text)?;
         rest.is_empty().then_some(ty)
     }
+}
+
+/// The Rust type of a typed format (`emit/types.rs`): the date-times share one.
+fn typed(format: &str) -> String {
+    match Format::of_string(format).or_else(|| Format::of_integer(format)) {
+        Some(Format::DateTime | Format::DateTimeRfc1123 | Format::UnixTime) => "OffsetDateTime",
+        Some(Format::Byte | Format::Base64Url) => "Vec<u8>",
+        Some(Format::Date) => "Date",
+        Some(Format::Duration) => "Span",
+        Some(Format::Uuid) => "Uuid",
+        None => "String",
+    }
+    .into()
 }
 
 fn parse_prefix(text: &str) -> Option<(Ty, &str)> {
@@ -237,8 +257,21 @@ mod tests {
         let t = |s: &str| Ty::parse(s).unwrap();
         assert_eq!(t("string").compare(&t("string")), TyChange::Same);
         assert_eq!(
-            t("string").compare(&t("string(date-time)")),
+            t("string").compare(&t("string(email)")),
             TyChange::FormatOnly
+        );
+        // Typed formats are Rust types of their own (`OffsetDateTime`, `Vec<u8>`, `Uuid`).
+        assert_eq!(
+            t("string").compare(&t("string(date-time)")),
+            TyChange::Different
+        );
+        assert_eq!(
+            t("string(date-time)").compare(&t("string(date-time-rfc1123)")),
+            TyChange::FormatOnly
+        );
+        assert_eq!(
+            t("integer").compare(&t("integer(unixtime)")),
+            TyChange::Different
         );
         assert_eq!(
             t("integer").compare(&t("integer(int64)")),

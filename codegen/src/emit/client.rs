@@ -316,12 +316,18 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
     let builder_setters = builder_setters();
     let crate_doc = crate_doc(ctx)?.inner_attrs();
     let new_doc = new_doc(ctx).attrs();
+    let formats = super::formats::has_module(ctx.api).then(|| {
+        quote!(
+            pub mod formats;
+        )
+    });
     Ok(quote! {
         #crate_doc
         #![deny(missing_docs)]
 
         #(#modules)*
         pub mod errors;
+        #formats
         pub mod models;
         pub mod runtime;
 

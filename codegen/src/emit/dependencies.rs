@@ -27,7 +27,7 @@ const fn dep(name: &'static str, spec: &'static str) -> Dependency {
 }
 
 /// The dependencies of the crate generated for `api`, sorted by name.
-pub fn dependencies(_api: &Api) -> Vec<Dependency> {
+pub fn dependencies(api: &Api) -> Vec<Dependency> {
     let mut deps = vec![
         dep("bytes", r#""1""#),
         // Streams and their combinators only: no executor, no `futures-executor` crate.
@@ -58,6 +58,12 @@ pub fn dependencies(_api: &Api) -> Vec<Dependency> {
         // The automatic client request id (`runtime::Options::client_request_id`).
         dep("uuid", r#"{ version = "1", features = ["v4"] }"#),
     ];
+    // The typed formats' adapters and their crates (`time`, `base64`, `serde_with`, ...).
+    deps.extend(
+        super::formats::dependencies(api)
+            .into_iter()
+            .map(|(name, spec)| dep(name, spec)),
+    );
     deps.sort_by_key(|d| d.name);
     deps
 }

@@ -22,6 +22,7 @@ mod dependencies;
 mod docs;
 mod enums;
 mod errors;
+pub(crate) mod formats;
 mod lib_docs;
 mod models;
 mod operations;
@@ -84,6 +85,8 @@ pub fn rust_files(api: &Api, options: &CrateOptions) -> Result<Vec<RustFile>> {
 /// shared references.
 pub struct Emitter<'a> {
     ctx: Ctx<'a>,
+    /// The adapter modules of `src/formats/` (files only some APIs have), decided once.
+    formats: Vec<(&'static str, &'static str)>,
 }
 
 impl<'a> Emitter<'a> {
@@ -91,12 +94,13 @@ impl<'a> Emitter<'a> {
     pub fn new(api: &'a Api, options: &'a CrateOptions) -> Result<Self> {
         let ctx = Ctx::new(api, options);
         ctx.check_module_names()?;
-        Ok(Emitter { ctx })
+        let formats = formats::modules(api);
+        Ok(Emitter { ctx, formats })
     }
 
     /// How many files there are.
     pub fn len(&self) -> usize {
-        FIXED_FILES + self.ctx.api.groups.len() + runtime::count()
+        FIXED_FILES + self.ctx.api.groups.len() + runtime::count() + formats::count(&self.formats)
     }
 
     /// Whether there are none (never: `src/lib.rs` is always there).
@@ -105,7 +109,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// File `index` (below [`Emitter::len`]): `src/lib.rs`, `src/models.rs`, `src/errors.rs`,
-    /// one file per group, then the runtime.
+    /// one file per group, the runtime, then the files only some APIs have (`src/formats/`).
     pub fn file(&self, index: usize) -> Result<RustFile> {
         let ctx = &self.ctx;
         let spec = |path: String, tokens: TokenStream| RustFile {
@@ -123,7 +127,19 @@ impl<'a> Emitter<'a> {
                 let tokens = operations::group_file(ctx, group)?;
                 spec(format!("src/{}.rs", unraw(&group.rust_name)), tokens)
             }
-            i => runtime::file(i - FIXED_FILES - groups.len()),
+            i if i - FIXED_FILES - groups.len() < runtime::count() => {
+                runtime::file(i - FIXED_FILES - groups.len())
+            }
+            i => {
+                let index = i - FIXED_FILES - groups.len() - runtime::count();
+                formats::file(&self.formats, index).ok_or_else(|| {
+                    ctx.error(
+                        crate::ErrorKind::Internal,
+                        "#",
+                        "an adapter of `src/formats/` is missing from the embedded runtime",
+                    )
+                })?
+            }
         })
     }
 }

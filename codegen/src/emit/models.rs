@@ -55,6 +55,7 @@ pub(crate) fn models_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                 // `type T = Vec<T>` would be a cycle: a newtype holds the array or map instead.
                 let ident = ctx.ident(&model.rust_name, &model.pointer)?;
                 let default = has_default(ctx, ty, &plan.defaultable).then(|| quote!(Default,));
+                let with = ctx.serde_with(ty, false).map(|with| quote!(#[serde(#with)]));
                 let ty = ctx.rust_type(ty, Scope::Models, &model.pointer)?;
                 let doc = model_doc(model)
                     .raw("It contains values of its own type, so it is a newtype rather than an alias.")
@@ -63,7 +64,7 @@ pub(crate) fn models_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                     #doc
                     #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
                     #[serde(transparent)]
-                    pub struct #ident(pub #ty);
+                    pub struct #ident(#with pub #ty);
                 }
             }
             ModelKind::Alias { ty } => {
@@ -183,6 +184,8 @@ fn has_default(ctx: &Ctx<'_>, ty: &TypeRef, structs: &BTreeSet<String>) -> bool 
             Some(ModelKind::Enum(e)) => super::enums::is_constant(e),
             Some(ModelKind::Union(_)) | None => false,
         },
+        // `time`'s dates have no `Default`.
+        TypeRef::Formatted { format } => !format.is_time(),
         _ => true,
     }
 }
@@ -301,12 +304,21 @@ fn struct_item(
             // decodes with it filled in.
             serde.push(quote!(default));
         }
+        if !p.recursive {
+            // A typed format (`date-time`, `byte`, ...) is written by its adapter.
+            serde.extend(ctx.serde_with(&p.ty, optional));
+        }
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         let doc = property_doc(p).attrs();
         fields.push(quote!(#doc #serde pub #field: #ty,));
     }
+    let mut extra_with = None;
     let extra = match &s.additional_properties {
         Some(values) => {
+            let map = TypeRef::Map {
+                values: Box::new(values.clone()),
+            };
+            extra_with = ctx.serde_with(&map, false).map(|with| quote!(, #with));
             let values = ctx.rust_type(values, Scope::Models, &model.pointer)?;
             Some(quote!(::std::collections::BTreeMap<::std::string::String, #values>))
         }
@@ -320,7 +332,7 @@ fn struct_item(
         let field = ctx.ident(EXTRA, &model.pointer)?;
         fields.push(quote! {
             #[doc = " Properties not named above, by wire name."]
-            #[serde(flatten)]
+            #[serde(flatten #extra_with)]
             pub #field: #ty,
         });
     }

@@ -220,20 +220,45 @@ fn response_struct(
             .raw(format!(
                 "From the {} header; `None` when it is absent or not a valid `{}`.",
                 code(wire),
-                ty
+                // `time::Date`, not the tokens' `time :: Date`.
+                ty.to_string().replace(' ', "")
             ))
             .attrs();
         fields.push(quote!(#doc pub #field: Option<#ty>,));
-        inits.push(quote!(#field: http.header(#wire),));
+        let read = ctx.header_read(&header.ty, wire);
+        inits.push(quote!(#field: #read,));
     }
     let (body_field, read, body_init, raw) = match &response.body {
-        Some(ResponseBody::Json { ty, nullable, .. }) => {
-            let ty = ctx.rust_type(ty, Scope::Outside, &op.pointer)?;
+        Some(ResponseBody::Json {
+            ty: ir_ty,
+            nullable,
+            ..
+        }) => {
+            let ty = ctx.rust_type(ir_ty, Scope::Outside, &op.pointer)?;
             // A nullable body decodes `null` and an empty body as `None`.
             let ty = if *nullable { quote!(Option<#ty>) } else { ty };
+            // A typed format is read by its adapter.
+            let read = match ctx.wire_as(ir_ty) {
+                Some(adapter) => {
+                    let adapter = if *nullable {
+                        quote!(Option<#adapter>)
+                    } else {
+                        adapter
+                    };
+                    quote! {
+                        let (body, http) = crate::runtime::json::<
+                            serde_with::de::DeserializeAsWrap<#ty, #adapter>,
+                        >(#operation_id, response).await?;
+                        let body = body.into_inner();
+                    }
+                }
+                None => {
+                    quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;)
+                }
+            };
             (
                 Some(quote!(#[doc = " The decoded body."] pub body: #ty,)),
-                quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;),
+                read,
                 quote!(body,),
                 true,
             )

@@ -8,6 +8,18 @@ use super::{RustFile, RustSource};
 /// `codegen/build.rs`), and their source. `mod.rs` first, then by name.
 const FILES: &[(&str, &str, &str)] = &include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 
+/// The runtime files only some crates get (`formats/dates.rs`, ...): relative path, formatted
+/// text, source.
+const EXTRA: &[(&str, &str, &str)] = &include!(concat!(env!("OUT_DIR"), "/runtime_extra.rs"));
+
+/// The formatted text of `codegen/runtime/<path>`, a file of a subdirectory, if there is one.
+pub(crate) fn extra(path: &str) -> Option<&'static str> {
+    EXTRA
+        .iter()
+        .find(|(name, _, _)| *name == path)
+        .map(|(_, formatted, _)| *formatted)
+}
+
 /// How many runtime files there are.
 pub(crate) fn count() -> usize {
     FILES.len()
@@ -47,7 +59,7 @@ mod tests {
     #[test]
     fn runtime_files_are_embedded_formatted() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
-        for (name, formatted, _) in FILES {
+        for (name, formatted, _) in FILES.iter().chain(EXTRA) {
             let source = std::fs::read_to_string(dir.join(name)).unwrap();
             let parsed = syn::parse_file(&source).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert!(
@@ -59,7 +71,7 @@ mod tests {
 
     #[test]
     fn runtime_is_not_specific_to_an_api() {
-        for (name, _, text) in FILES {
+        for (name, _, text) in FILES.iter().chain(EXTRA) {
             for word in ["azure", "docker", "registry", "manifest", "blob"] {
                 assert!(
                     !text.to_lowercase().contains(word),

@@ -2,7 +2,12 @@
 //!
 //! | IR | Rust |
 //! |----|------|
-//! | string (any format, `byte`, `date-time`) | `String` |
+//! | string (other formats: `email`, `uri`, ...) | `String` |
+//! | `date` | `time::Date` |
+//! | `date-time`, `date-time-rfc1123`, `unixtime` | `time::OffsetDateTime` |
+//! | `duration` | `jiff::SpanFieldwise` (a `jiff::Span` compared field by field) |
+//! | `byte`, `base64url` | `Vec<u8>` |
+//! | `uuid` | `uuid::Uuid` |
 //! | integer `int32` | `i32` |
 //! | integer `int64` or no format | `i64` |
 //! | number `float` | `f32` |
@@ -13,13 +18,16 @@
 //! | map | `BTreeMap<String, T>` |
 //! | model | `models::X` |
 //! | any | `serde_json::Value` |
+//!
+//! A formatted value is written by the adapter of its format (`crate::formats`, through
+//! `serde_with::As`), also inside options, arrays and maps: [`Ctx::wire_as`].
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Ctx;
 use crate::Result;
-use crate::ir::{ModelKind, TypeRef};
+use crate::ir::{Format, ModelKind, TypeRef};
 
 /// Where a type is written: inside `models.rs` (models by bare name, std types by absolute
 /// paths, since a model may be named `Option`) or elsewhere (`crate::models::X`).
@@ -51,6 +59,7 @@ impl Ctx<'_> {
                 Some("float") => quote!(f32),
                 _ => quote!(f64),
             },
+            TypeRef::Formatted { format } => formatted_type(*format, models),
             TypeRef::Boolean => quote!(bool),
             TypeRef::Array { items } => {
                 let items = self.rust_type(items, scope, pointer)?;
@@ -79,6 +88,60 @@ impl Ctx<'_> {
             TypeRef::Any if models => quote!(::serde_json::Value),
             TypeRef::Any => quote!(serde_json::Value),
         })
+    }
+
+    /// The `serde_with` adapter type that writes and reads a value of `ty` on the wire, as
+    /// text (`::std::vec::Vec<crate::formats::Rfc3339>`), when `ty` holds a format; `None`
+    /// when serde's own impls do (types without formats). Aliases are followed.
+    pub(crate) fn wire_as_text(&self, ty: &TypeRef) -> Option<String> {
+        self.wire_as_within(ty, &mut Vec::new())
+    }
+
+    /// [`Ctx::wire_as_text`] inside the aliases `open` (an alias that contains itself, `T =
+    /// Vec<T>`, holds no format and ends the search).
+    fn wire_as_within<'t>(&'t self, ty: &'t TypeRef, open: &mut Vec<&'t str>) -> Option<String> {
+        match ty {
+            TypeRef::Formatted { format } => Some(format_adapter(*format).to_owned()),
+            TypeRef::Array { items } => Some(format!(
+                "::std::vec::Vec<{}>",
+                self.wire_as_within(items, open)?
+            )),
+            TypeRef::Map { values } => Some(format!(
+                "::std::collections::BTreeMap<::serde_with::Same, {}>",
+                self.wire_as_within(values, open)?
+            )),
+            TypeRef::Model { name } if !open.contains(&name.as_str()) => {
+                match &self.models.get(name.as_str())?.kind {
+                    ModelKind::Alias { ty } => {
+                        open.push(name);
+                        let adapter = self.wire_as_within(ty, open);
+                        open.pop();
+                        adapter
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// [`Ctx::wire_as_text`] as a type.
+    pub(crate) fn wire_as(&self, ty: &TypeRef) -> Option<TokenStream> {
+        let text = self.wire_as_text(ty)?;
+        let ty: syn::Type = syn::parse_str(&text).ok()?;
+        Some(quote!(#ty))
+    }
+
+    /// `with = "::serde_with::As::<A>"` for a value of `ty` (`optional`: held in an `Option`),
+    /// for a `#[serde(..)]` attribute; nothing when `ty` needs no adapter.
+    pub(crate) fn serde_with(&self, ty: &TypeRef, optional: bool) -> Option<TokenStream> {
+        let adapter = self.wire_as_text(ty)?;
+        let path = if optional {
+            format!("::serde_with::As::<::std::option::Option<{adapter}>>")
+        } else {
+            format!("::serde_with::As::<{adapter}>")
+        };
+        Some(quote!(with = #path))
     }
 
     /// True when `ty` is text on the wire (a string, or an alias of one): arguments take
@@ -121,6 +184,20 @@ impl Ctx<'_> {
             return Ok(Argument {
                 arg: quote!(impl Into<crate::Body>),
                 field: quote!(crate::Body),
+                convert: quote!(#value.into()),
+                identity: false,
+            });
+        }
+        if matches!(
+            ty,
+            TypeRef::Formatted {
+                format: Format::Duration
+            }
+        ) {
+            // A `jiff::Span` converts into its field-wise comparable form.
+            return Ok(Argument {
+                arg: quote!(impl Into<jiff::SpanFieldwise>),
+                field: quote!(jiff::SpanFieldwise),
                 convert: quote!(#value.into()),
                 identity: false,
             });
@@ -168,8 +245,49 @@ impl Ctx<'_> {
             TypeRef::Number { format } if format.as_deref() == Some("float") => quote!(f32),
             TypeRef::Number { .. } => quote!(f64),
             TypeRef::Boolean => quote!(bool),
+            TypeRef::Formatted { format } => formatted_type(*format, false),
             _ => quote!(String),
         }
+    }
+
+    /// The expression that reads the typed response header `wire` from `http`.
+    pub(crate) fn header_read(&self, ty: &TypeRef, wire: &str) -> TokenStream {
+        match ty {
+            TypeRef::Formatted { format } => {
+                let adapter: TokenStream = format_adapter(*format).parse().unwrap_or_default();
+                quote!(http.header::<String>(#wire).and_then(|text| #adapter::parse(&text)))
+            }
+            _ => quote!(http.header(#wire)),
+        }
+    }
+}
+
+/// The Rust type of a format (`models`: written inside `models.rs`, by absolute paths).
+fn formatted_type(format: Format, models: bool) -> TokenStream {
+    let ty = match format {
+        Format::Date => quote!(time::Date),
+        Format::DateTime | Format::DateTimeRfc1123 | Format::UnixTime => {
+            quote!(time::OffsetDateTime)
+        }
+        Format::Duration => quote!(jiff::SpanFieldwise),
+        Format::Byte | Format::Base64Url if models => return quote!(::std::vec::Vec<u8>),
+        Format::Byte | Format::Base64Url => return quote!(Vec<u8>),
+        Format::Uuid => quote!(uuid::Uuid),
+    };
+    if models { quote!(::#ty) } else { ty }
+}
+
+/// The adapter of `crate::formats` that writes and reads a format.
+fn format_adapter(format: Format) -> &'static str {
+    match format {
+        Format::Date => "crate::formats::Date",
+        Format::DateTime => "crate::formats::Rfc3339",
+        Format::DateTimeRfc1123 => "crate::formats::Rfc1123",
+        Format::UnixTime => "crate::formats::UnixTime",
+        Format::Duration => "crate::formats::Duration",
+        Format::Byte => "crate::formats::Base64",
+        Format::Base64Url => "crate::formats::Base64Url",
+        Format::Uuid => "crate::formats::Uuid",
     }
 }
 

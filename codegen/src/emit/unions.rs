@@ -38,7 +38,16 @@ pub(crate) fn union_item(ctx: &Ctx<'_>, model: &Model, u: &UnionModel) -> Result
             )),
         }
         .attrs();
-        defs.push(quote!(#doc #variant(::std::boxed::Box<#ty>),));
+        // A typed format in an untagged union is written by its adapter (discriminated
+        // alternatives are objects).
+        let with = ctx
+            .wire_as_text(&v.ty)
+            .filter(|_| u.discriminator.is_none())
+            .map(|adapter| {
+                let path = format!("::serde_with::As::<::std::boxed::Box<{adapter}>>");
+                quote!(#[serde(with = #path)])
+            });
+        defs.push(quote!(#doc #variant(#with ::std::boxed::Box<#ty>),));
         let values = &v.discriminator_values;
         if !values.is_empty() {
             arms.push(quote! {

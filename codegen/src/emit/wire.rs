@@ -14,6 +14,7 @@ use quote::quote;
 
 use super::Ctx;
 use super::operations::{Builtins, Input, Kind};
+use super::types::Scope;
 use crate::ir::{BodyKind, CollectionFormat, Location, Operation, Parameter, RequestBody, TypeRef};
 use crate::{ErrorKind, Result};
 
@@ -211,6 +212,7 @@ fn path(ctx: &Ctx<'_>, op: &Operation, inputs: &[Input<'_>]) -> Result<TokenStre
         let access = access(ctx, p, inputs)?;
         let wire = &p.name;
         out.extend(with_value(&access, |value| {
+            let value = adapted(ctx, p, value);
             if p.skip_url_encoding {
                 quote!(request.path_verbatim(#wire, #value)?;)
             } else {
@@ -249,18 +251,45 @@ fn param_statement(
     let wire = &p.name;
     let list = ctx.array_items(&p.ty).is_some();
     let collection = collection(p);
-    with_value(access, |value| match (location, list) {
-        (Location::Query, true) => quote!(request.query_list(#wire, #value, #collection)?;),
-        (Location::Query, false) if p.skip_url_encoding => {
-            quote!(request.query_verbatim(#wire, #value)?;)
+    with_value(access, |value| {
+        match (location, list, adapted(ctx, p, value)) {
+            (Location::Query, true, value) => {
+                quote!(request.query_list(#wire, #value, #collection)?;)
+            }
+            (Location::Query, false, value) if p.skip_url_encoding => {
+                quote!(request.query_verbatim(#wire, #value)?;)
+            }
+            (Location::Query, false, value) => quote!(request.query(#wire, #value)?;),
+            (Location::Header, true, value) => {
+                quote!(request.header_list(#wire, #value, #collection)?;)
+            }
+            (Location::Header, false, value) => quote!(request.header(#wire, #value)?;),
+            (Location::Cookie, _, value) => quote!(request.cookie(#wire, #value)?;),
+            (_, true, value) => quote!(request.form_list(#wire, #value, #collection)?;),
+            (_, false, value) => quote!(request.form_field(#wire, #value)?;),
         }
-        (Location::Query, false) => quote!(request.query(#wire, #value)?;),
-        (Location::Header, true) => quote!(request.header_list(#wire, #value, #collection)?;),
-        (Location::Header, false) => quote!(request.header(#wire, #value)?;),
-        (Location::Cookie, _) => quote!(request.cookie(#wire, #value)?;),
-        (_, true) => quote!(request.form_list(#wire, #value, #collection)?;),
-        (_, false) => quote!(request.form_field(#wire, #value)?;),
     })
+}
+
+/// `value` (a reference to the parameter's value) as the runtime takes it: a typed format
+/// goes through its adapter (`SerializeAsWrap`), item by item for an array, so that the
+/// runtime writes its wire text (`2024-05-06`, base64, ...).
+fn adapted(ctx: &Ctx<'_>, p: &Parameter, value: TokenStream) -> TokenStream {
+    let wrap = |ty: &TypeRef| {
+        let adapter = ctx.wire_as(ty)?;
+        let rust = ctx.rust_type(ty, Scope::Outside, &p.pointer).ok()?;
+        Some(quote!(serde_with::ser::SerializeAsWrap::<#rust, #adapter>::new))
+    };
+    if let Some(items) = ctx.array_items(&p.ty) {
+        return match wrap(items) {
+            Some(wrap) => quote!(&#value.iter().map(#wrap).collect::<Vec<_>>()),
+            None => value,
+        };
+    }
+    match wrap(&p.ty) {
+        Some(wrap) => quote!(&#wrap(#value)),
+        None => value,
+    }
 }
 
 /// True when `p` is a link rather than a path segment: a verbatim path parameter that starts
@@ -307,14 +336,24 @@ fn body_statements(
             }
             out
         }
-        (BodyKind::Json { .. }, Some(input)) => {
+        (BodyKind::Json { ty }, Some(input)) => {
             let ident = &input.ident;
             let chosen = if builtins.content_type {
                 quote!(self.content_type.as_deref())
             } else {
                 quote!(None)
             };
-            let write = |content: TokenStream| quote!(#content.write(&mut request, #wire, #chosen, #default)?;);
+            // A typed format is written by its adapter.
+            let adapt = match (
+                ctx.wire_as(ty),
+                ctx.rust_type(ty, Scope::Outside, &body.pointer),
+            ) {
+                (Some(adapter), Ok(rust)) => {
+                    quote!(.map(crate::formats::Written::<#rust, #adapter>::new))
+                }
+                _ => TokenStream::new(),
+            };
+            let write = |content: TokenStream| quote!(#content #adapt.write(&mut request, #wire, #chosen, #default)?;);
             if input.required {
                 write(quote!(self.#ident))
             } else {
@@ -358,10 +397,12 @@ fn field(ctx: &Ctx<'_>, input: &Input<'_>, p: &Parameter, multipart: bool) -> To
             quote!(if let Some(file) = #expr { request.multipart_file(#wire, file); })
         };
     }
-    with_value(&access, |value| match (multipart, list) {
-        (true, _) => quote!(request.multipart_text(#wire, #value)?;),
-        (false, true) => quote!(request.form_list(#wire, #value, #collection)?;),
-        (false, false) => quote!(request.form_field(#wire, #value)?;),
+    with_value(&access, |value| {
+        match (multipart, list, adapted(ctx, p, value)) {
+            (true, _, value) => quote!(request.multipart_text(#wire, #value)?;),
+            (false, true, value) => quote!(request.form_list(#wire, #value, #collection)?;),
+            (false, false, value) => quote!(request.form_field(#wire, #value)?;),
+        }
     })
 }
 

@@ -49,6 +49,7 @@ pub mod access_tokens;
 pub mod v2_support;
 pub mod blob;
 pub mod errors;
+pub mod formats;
 pub mod models;
 pub mod runtime;
 pub use errors::ErrorModel;

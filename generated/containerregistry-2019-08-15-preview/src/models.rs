@@ -64,9 +64,10 @@ pub struct Annotations {
     #[serde(
         rename = "org.opencontainers.image.created",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
     )]
-    pub created: ::std::option::Option<::std::string::String>,
+    pub created: ::std::option::Option<::time::OffsetDateTime>,
     /// Human-readable description of the software packaged in the image
     #[serde(
         rename = "org.opencontainers.image.description",

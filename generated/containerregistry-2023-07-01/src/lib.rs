@@ -41,6 +41,7 @@ pub mod repository;
 pub mod tag;
 pub mod manifests;
 pub mod errors;
+pub mod formats;
 pub mod models;
 pub mod runtime;
 pub use errors::ErrorModel;

@@ -24,16 +24,18 @@ pub struct RepositoryAttributes {
     #[serde(
         rename = "createdTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
     )]
-    pub created_time: ::std::option::Option<::std::string::String>,
+    pub created_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Image last update time.
     #[serde(
         rename = "lastUpdateTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
     )]
-    pub last_update_time: ::std::option::Option<::std::string::String>,
+    pub last_update_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Number of manifests.
     #[serde(
         rename = "manifestCount",
@@ -160,16 +162,18 @@ pub struct TagAttributesBase {
     #[serde(
         rename = "createdTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
     )]
-    pub created_time: ::std::option::Option<::std::string::String>,
+    pub created_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The `lastUpdateTime` property.
     #[serde(
         rename = "lastUpdateTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
     )]
-    pub last_update_time: ::std::option::Option<::std::string::String>,
+    pub last_update_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Whether the tag is signed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub signed: ::std::option::Option<bool>,
@@ -215,16 +219,18 @@ pub struct ManifestAttributesBase {
     #[serde(
         rename = "createdTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
     )]
-    pub created_time: ::std::option::Option<::std::string::String>,
+    pub created_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The `lastUpdateTime` property.
     #[serde(
         rename = "lastUpdateTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
     )]
-    pub last_update_time: ::std::option::Option<::std::string::String>,
+    pub last_update_time: ::std::option::Option<::time::OffsetDateTime>,
     /// CPU architecture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub architecture: ::std::option::Option<::std::string::String>,

@@ -1,6 +1,6 @@
 //! One test per fixture of `tests/fixtures/swagger2/`, each checking the feature it is named after.
 
-use codegen::ir::{BodyKind, CollectionFormat, Location, ModelKind, ResponseBody, TypeRef};
+use codegen::ir::{BodyKind, CollectionFormat, Format, Location, ModelKind, ResponseBody, TypeRef};
 use serde_json::json;
 use tests::{api, fixture, model, op, param, param_names, struct_model};
 
@@ -701,5 +701,101 @@ fn unsupported_operation_fields_are_warnings() {
             "#/paths/~1items/get/callbacks",
             "#/paths/~1items/get/x-ms-pageable"
         ]
+    );
+}
+
+#[test]
+fn typed_formats_and_the_enum_on_a_date() {
+    let api = api(&fixture("formats.json"));
+    let f = |format: Format| TypeRef::Formatted { format };
+    let put = op(&api, "Events_Put");
+    let types: Vec<(&str, &TypeRef)> = put
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), &p.ty))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            ("day", &f(Format::Date)),
+            ("since", &f(Format::DateTimeRfc1123)),
+            (
+                "ids",
+                &TypeRef::Array {
+                    items: Box::new(f(Format::Uuid))
+                }
+            ),
+            ("x-ms-at", &f(Format::UnixTime)),
+        ]
+    );
+    let h = |name: &str, ty: TypeRef| (name.to_owned(), ty);
+    assert_eq!(
+        headers(put, 200),
+        [
+            h("Last-Modified", f(Format::DateTimeRfc1123)),
+            h("X-Token", f(Format::Base64Url))
+        ]
+    );
+    match &put.body.as_ref().expect("a body").kind {
+        BodyKind::Json { ty } => assert_eq!(ty, &f(Format::DateTime)),
+        other => panic!("{other:?}"),
+    }
+    let ModelKind::Struct(event) = &model(&api, "Event").kind else {
+        panic!("Event is a struct");
+    };
+    let props: Vec<(&str, &TypeRef)> = event
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), &p.ty))
+        .collect();
+    assert_eq!(
+        props[..4],
+        [
+            ("when", &f(Format::DateTime)),
+            ("every", &f(Format::Duration)),
+            ("payload", &f(Format::Byte)),
+            (
+                "days",
+                &TypeRef::Array {
+                    items: Box::new(f(Format::Date))
+                }
+            ),
+        ]
+    );
+    // Other formats stay text; an enum on a uuid stays an enum.
+    assert_eq!(
+        props[4],
+        (
+            "email",
+            &TypeRef::String {
+                format: Some("email".into())
+            }
+        )
+    );
+    assert!(
+        matches!(props[5].1, TypeRef::Model { .. }),
+        "{:?}",
+        props[5]
+    );
+    assert_eq!(event.additional_properties, Some(f(Format::DateTime)));
+    // The `enum` on a date is ignored, with a warning at it.
+    let min = op(&api, "Events_GetMin");
+    let body = min.responses[0].body.as_ref().expect("a body");
+    assert!(
+        matches!(body, ResponseBody::Json { ty, .. } if *ty == f(Format::Date)),
+        "{body:?}"
+    );
+    let warned: Vec<&str> = api
+        .warnings
+        .iter()
+        .filter(|w| {
+            w.message
+                .contains("`enum` on a `format: date` value is ignored")
+        })
+        .map(|w| w.pointer.as_str())
+        .collect();
+    assert_eq!(
+        warned,
+        ["#/paths/~1events~1min/get/responses/200/schema/enum"]
     );
 }

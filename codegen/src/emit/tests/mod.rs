@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+mod formats;
 mod models;
 mod operations;
 mod tokens_paging;

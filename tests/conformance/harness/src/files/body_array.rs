@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use base64::Engine as _;
 use body_array::Client;
 use body_array::models::{ArrayGetStringEnumValid200Item, FooEnum, Product};
+use jiff::ToSpan as _;
+use time::macros::{date, datetime};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -81,12 +82,38 @@ fn product(integer: i64, string: &str) -> Product {
     }
 }
 
-/// The three byte arrays of the byte scenarios, base64-encoded as the route does.
-fn byte_items() -> Vec<String> {
-    [&[255u8, 255, 255, 250][..], &[1, 2, 3], &[37, 41, 67]]
-        .iter()
-        .map(|b| base64::engine::general_purpose::STANDARD.encode(b))
-        .collect()
+/// The three byte arrays of the byte scenarios (the route sends them base64-encoded).
+fn byte_items() -> Vec<Vec<u8>> {
+    vec![vec![255, 255, 255, 250], vec![1, 2, 3], vec![37, 41, 67]]
+}
+
+fn uuids() -> Vec<uuid::Uuid> {
+    vec![
+        uuid::uuid!("6dcc7237-45fe-45c4-8a6b-3a8a3f625652"),
+        uuid::uuid!("d1399005-30f7-40d6-8da6-dd7c89ad34db"),
+        uuid::uuid!("f42f6aa1-a5bc-4ddf-907e-5f915de43205"),
+    ]
+}
+
+fn dates() -> Vec<time::Date> {
+    vec![
+        date!(2000 - 12 - 01),
+        date!(1980 - 01 - 02),
+        date!(1492 - 10 - 12),
+    ]
+}
+
+/// `P123DT22H14M12.011S`, `P5DT1H`.
+fn durations() -> Vec<jiff::SpanFieldwise> {
+    vec![
+        123.days()
+            .hours(22)
+            .minutes(14)
+            .seconds(12)
+            .milliseconds(11)
+            .fieldwise(),
+        5.days().hours(1).fieldwise(),
+    ]
 }
 
 fn string_rows() -> Vec<Vec<String>> {
@@ -158,24 +185,8 @@ fn more() -> Vec<Scenario> {
                 .check("call")?;
             eq("items", r.body.len(), 2)
         }),
-        get!(
-            "getArrayUuidValid",
-            get_uuid_valid,
-            strings(&[
-                "6dcc7237-45fe-45c4-8a6b-3a8a3f625652",
-                "d1399005-30f7-40d6-8da6-dd7c89ad34db",
-                "f42f6aa1-a5bc-4ddf-907e-5f915de43205"
-            ])
-        ),
-        put!(
-            "putArrayUuidValid",
-            put_uuid_valid,
-            strings(&[
-                "6dcc7237-45fe-45c4-8a6b-3a8a3f625652",
-                "d1399005-30f7-40d6-8da6-dd7c89ad34db",
-                "f42f6aa1-a5bc-4ddf-907e-5f915de43205"
-            ])
-        ),
+        get!("getArrayUuidValid", get_uuid_valid, uuids()),
+        put!("putArrayUuidValid", put_uuid_valid, uuids()),
         // Items that are not uuids / dates / date-times: a client with typed formats refuses them.
         refused!("getArrayUuidWithInvalidChars", get_uuid_invalid_chars),
         refused!("getArrayDateWithInvalidChars", get_date_invalid_chars),
@@ -183,64 +194,69 @@ fn more() -> Vec<Scenario> {
             "getArrayDateTimeWithInvalidChars",
             get_date_time_invalid_chars
         ),
-        // The items as sent (case and offsets kept): with typed date-times they would be
-        // normalized, so this asserts the wire text only.
-        get!(
-            "getArrayDateTimeValid",
-            get_date_time_valid,
-            strings(&[
-                "2000-12-01t00:00:01z",
-                "1980-01-02T00:11:35+01:00",
-                "1492-10-12T10:15:01-08:00"
-            ])
-        ),
+        // `2000-12-01t00:00:01z`, `1980-01-02T00:11:35+01:00`, `1492-10-12T10:15:01-08:00`:
+        // each keeps its offset.
+        scenario!(F, "getArrayDateTimeValid", |c| {
+            let r = client(&c)
+                .array()
+                .get_date_time_valid()
+                .await
+                .check("call")?;
+            let offsets: Vec<_> = r.body.iter().map(|d| d.offset().whole_hours()).collect();
+            eq("offsets", offsets, vec![0, 1, -8])?;
+            eq(
+                "body",
+                r.body,
+                vec![
+                    datetime!(2000-12-01 0:00:01 UTC),
+                    datetime!(1980-01-02 0:11:35 +1),
+                    datetime!(1492-10-12 10:15:01 -8),
+                ],
+            )
+        }),
         put!(
             "putArrayDateTimeValid",
             put_date_time_valid,
-            strings(&[
-                "2000-12-01T00:00:01Z",
-                "1980-01-02T00:11:35Z",
-                "1492-10-12T10:15:01Z"
-            ])
+            vec![
+                datetime!(2000-12-01 0:00:01 UTC),
+                datetime!(1980-01-02 0:11:35 UTC),
+                datetime!(1492-10-12 10:15:01 UTC),
+            ]
         ),
         get!(
             "getArrayDateTimeRfc1123Valid",
             get_date_time_rfc1123_valid,
-            strings(&[
-                "Fri, 01 Dec 2000 00:00:01 GMT",
-                "Wed, 02 Jan 1980 00:11:35 GMT",
-                "Wed, 12 Oct 1492 10:15:01 GMT"
-            ])
+            vec![
+                datetime!(2000-12-01 0:00:01 UTC),
+                datetime!(1980-01-02 0:11:35 UTC),
+                datetime!(1492-10-12 10:15:01 UTC),
+            ]
         ),
         put!(
             "putArrayDateTimeRfc1123Valid",
             put_date_time_rfc1123_valid,
-            strings(&[
-                "Fri, 01 Dec 2000 00:00:01 GMT",
-                "Wed, 02 Jan 1980 00:11:35 GMT",
-                "Wed, 12 Oct 1492 10:15:01 GMT"
-            ])
+            vec![
+                datetime!(2000-12-01 0:00:01 UTC),
+                datetime!(1980-01-02 0:11:35 UTC),
+                datetime!(1492-10-12 10:15:01 UTC),
+            ]
         ),
-        get!(
-            "getArrayDurationValid",
-            get_duration_valid,
-            strings(&["P123DT22H14M12.011S", "P5DT1H0M0S"])
-        ),
-        put!(
-            "putArrayDurationValid",
-            put_duration_valid,
-            strings(&["P123DT22H14M12.011S", "P5DT1H"])
-        ),
+        // `P5DT1H0M0S` comes back; zero fields compare equal to absent ones.
+        get!("getArrayDurationValid", get_duration_valid, durations()),
+        // The route wants `["P123DT22H14M12.011S", "P5DT1H"]`.
+        put!("putArrayDurationValid", put_duration_valid, durations()),
         get!("getArrayByteValid", get_byte_valid, byte_items()),
         put!("putArrayByteValid", put_byte_valid, byte_items()),
+        // `YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw`, `dGVzdCBzdHJpbmc`,
+        // `TG9yZW0gaXBzdW0`: unpadded base64url.
         get!(
             "getArrayBase64Url",
             get_base64_url,
-            strings(&[
-                "YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw",
-                "dGVzdCBzdHJpbmc",
-                "TG9yZW0gaXBzdW0"
-            ])
+            vec![
+                b"a string that gets encoded with base64url".to_vec(),
+                b"test string".to_vec(),
+                b"Lorem ipsum".to_vec(),
+            ]
         ),
         no_body!("getArrayComplexNull", get_complex_null),
         get!("getArrayComplexEmpty", get_complex_empty, Vec::new()),
@@ -417,16 +433,8 @@ fn first() -> Vec<Scenario> {
                 ArrayGetStringEnumValid200Item::Foo3
             ]
         ),
-        get!(
-            "getArrayDateValid",
-            get_date_valid,
-            strings(&["2000-12-01", "1980-01-02", "1492-10-12"])
-        ),
-        put!(
-            "putArrayDateValid",
-            put_date_valid,
-            strings(&["2000-12-01", "1980-01-02", "1492-10-12"])
-        ),
+        get!("getArrayDateValid", get_date_valid, dates()),
+        put!("putArrayDateValid", put_date_valid, dates()),
         // A `null` item: AutoRest's clients return it as "no value" in its place.
         scenario!(F, "getArrayBooleanWithNull", |c| {
             let r = client(&c)

@@ -2,7 +2,6 @@
 //! inheritance and polymorphism models) decoded and encoded exactly (routes:
 //! `legacy/routes/complex.js`).
 
-use base64::Engine as _;
 use body_complex::Client;
 use body_complex::models::{
     ArrayWrapper, Basic, BooleanWrapper, ByteWrapper, CmykColors, DateWrapper, DatetimeWrapper,
@@ -10,6 +9,8 @@ use body_complex::models::{
     IntWrapper, LongWrapper, ReadonlyObj, Siamese, StringWrapper,
 };
 use body_complex::models::{DotFish, Fish, Salmon};
+use jiff::ToSpan as _;
+use time::macros::{date, datetime};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -34,8 +35,7 @@ fn s(text: &str) -> Option<String> {
     Some(text.to_string())
 }
 
-/// The string-encoded formats as properties (kept as their wire text so far), the inheritance
-/// put, and the polymorphic puts.
+/// The typed formats as properties, the inheritance put, and the polymorphic puts.
 fn more() -> Vec<Scenario> {
     vec![
         scenario!(F, "getComplexPrimitiveDate", |c| {
@@ -43,13 +43,13 @@ fn more() -> Vec<Scenario> {
             eq(
                 "fields",
                 (r.body.field, r.body.leap),
-                (s("0001-01-01"), s("2016-02-29")),
+                (Some(date!(0001 - 01 - 01)), Some(date!(2016 - 02 - 29))),
             )
         }),
         scenario!(F, "putComplexPrimitiveDate", |c| {
             let body = DateWrapper {
-                field: s("0001-01-01"),
-                leap: s("2016-02-29"),
+                field: Some(date!(0001 - 01 - 01)),
+                leap: Some(date!(2016 - 02 - 29)),
             };
             client(&c).primitive().put_date(body).await.check("call")?;
             Ok(())
@@ -59,13 +59,16 @@ fn more() -> Vec<Scenario> {
             eq(
                 "fields",
                 (r.body.field, r.body.now),
-                (s("0001-01-01T00:00:00Z"), s("2015-05-18T18:38:00Z")),
+                (
+                    Some(datetime!(0001-01-01 0:00 UTC)),
+                    Some(datetime!(2015-05-18 18:38 UTC)),
+                ),
             )
         }),
         scenario!(F, "putComplexPrimitiveDateTime", |c| {
             let body = DatetimeWrapper {
-                field: s("0001-01-01T00:00:00Z"),
-                now: s("2015-05-18T18:38:00Z"),
+                field: Some(datetime!(0001-01-01 0:00 UTC)),
+                now: Some(datetime!(2015-05-18 18:38 UTC)),
             };
             client(&c)
                 .primitive()
@@ -84,15 +87,15 @@ fn more() -> Vec<Scenario> {
                 "fields",
                 (r.body.field, r.body.now),
                 (
-                    s("Mon, 01 Jan 0001 00:00:00 GMT"),
-                    s("Mon, 18 May 2015 11:38:00 GMT"),
+                    Some(datetime!(0001-01-01 0:00 UTC)),
+                    Some(datetime!(2015-05-18 11:38 UTC)),
                 ),
             )
         }),
         scenario!(F, "putComplexPrimitiveDateTimeRfc1123", |c| {
             let body = Datetimerfc1123Wrapper {
-                field: s("Mon, 01 Jan 0001 00:00:00 GMT"),
-                now: s("Mon, 18 May 2015 11:38:00 GMT"),
+                field: Some(datetime!(0001-01-01 0:00 UTC)),
+                now: Some(datetime!(2015-05-18 11:38 UTC)),
             };
             client(&c)
                 .primitive()
@@ -103,11 +106,11 @@ fn more() -> Vec<Scenario> {
         }),
         scenario!(F, "getComplexPrimitiveDuration", |c| {
             let r = client(&c).primitive().get_duration().await.check("call")?;
-            eq("field", r.body.field, s("P123DT22H14M12.011S"))
+            eq("field", r.body.field, Some(duration()))
         }),
         scenario!(F, "putComplexPrimitiveDuration", |c| {
             let body = DurationWrapper {
-                field: s("P123DT22H14M12.011S"),
+                field: Some(duration()),
             };
             client(&c)
                 .primitive()
@@ -225,10 +228,19 @@ fn more() -> Vec<Scenario> {
     ]
 }
 
-/// The bytes of `getComplexPrimitiveByte`, base64-encoded as the route does.
-fn bytes() -> String {
-    base64::engine::general_purpose::STANDARD
-        .encode([255u8, 254, 253, 252, 0, 250, 249, 248, 247, 246])
+/// The bytes of `getComplexPrimitiveByte` (the route sends them base64-encoded).
+fn bytes() -> Vec<u8> {
+    vec![255, 254, 253, 252, 0, 250, 249, 248, 247, 246]
+}
+
+/// `P123DT22H14M12.011S`.
+fn duration() -> jiff::SpanFieldwise {
+    123.days()
+        .hours(22)
+        .minutes(14)
+        .seconds(12)
+        .milliseconds(11)
+        .fieldwise()
 }
 
 fn first() -> Vec<Scenario> {

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use base64::Engine as _;
 use body_dictionary::Client;
 use body_dictionary::models::Widget;
+use jiff::ToSpan as _;
+use time::macros::{date, datetime};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -135,13 +136,31 @@ fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The three byte arrays of the byte scenarios, base64-encoded as the route does.
-fn byte_values() -> BTreeMap<String, String> {
-    let items: Vec<String> = [&[255u8, 255, 255, 250][..], &[1, 2, 3], &[37, 41, 67]]
-        .iter()
-        .map(|b| base64::engine::general_purpose::STANDARD.encode(b))
-        .collect();
-    indexed(&items)
+/// The three byte arrays of the byte scenarios (the route sends them base64-encoded).
+fn byte_values() -> BTreeMap<String, Vec<u8>> {
+    indexed(&[vec![255, 255, 255, 250], vec![1, 2, 3], vec![37, 41, 67]])
+}
+
+/// `P123DT22H14M12.011S`, `P5DT1H`.
+fn durations() -> BTreeMap<String, jiff::SpanFieldwise> {
+    indexed(&[
+        123.days()
+            .hours(22)
+            .minutes(14)
+            .seconds(12)
+            .milliseconds(11)
+            .fieldwise(),
+        5.days().hours(1).fieldwise(),
+    ])
+}
+
+/// The route's three dates and times in UTC.
+fn rfc1123_values() -> BTreeMap<String, time::OffsetDateTime> {
+    indexed(&[
+        datetime!(2000-12-01 0:00:01 UTC),
+        datetime!(1980-01-02 0:11:35 UTC),
+        datetime!(1492-10-12 10:15:01 UTC),
+    ])
 }
 
 fn widget(integer: i64, string: &str) -> Widget {
@@ -224,34 +243,53 @@ fn more() -> Vec<Scenario> {
         get!(
             "getDictionaryDateValid",
             get_date_valid,
-            indexed(&strings(&["2000-12-01", "1980-01-02", "1492-10-12"]))
+            indexed(&[
+                date!(2000 - 12 - 01),
+                date!(1980 - 01 - 02),
+                date!(1492 - 10 - 12)
+            ])
         ),
         put!(
             "putDictionaryDateValid",
             put_date_valid,
-            indexed(&strings(&["2000-12-01", "1980-01-02", "1492-10-12"]))
+            indexed(&[
+                date!(2000 - 12 - 01),
+                date!(1980 - 01 - 02),
+                date!(1492 - 10 - 12)
+            ])
         ),
         null_value!("getDictionaryDateWithNull", get_date_invalid_null, 3),
         // Values that are not dates / date-times: a client with typed formats refuses them.
         refused!("getDictionaryDateWithInvalidChars", get_date_invalid_chars),
-        // The values as sent (case and offsets kept): the wire text only.
-        get!(
-            "getDictionaryDateTimeValid",
-            get_date_time_valid,
-            indexed(&strings(&[
-                "2000-12-01t00:00:01z",
-                "1980-01-02T00:11:35+01:00",
-                "1492-10-12T10:15:01-08:00"
-            ]))
-        ),
+        // `2000-12-01t00:00:01z`, `1980-01-02T00:11:35+01:00`, `1492-10-12T10:15:01-08:00`:
+        // each keeps its offset.
+        scenario!(F, "getDictionaryDateTimeValid", |c| {
+            let r = client(&c)
+                .dictionary()
+                .get_date_time_valid()
+                .await
+                .check("call")?;
+            let offsets: Vec<_> = r.body.values().map(|d| d.offset().whole_hours()).collect();
+            eq("offsets", offsets, vec![0, 1, -8])?;
+            eq(
+                "body",
+                r.body,
+                indexed(&[
+                    datetime!(2000-12-01 0:00:01 UTC),
+                    datetime!(1980-01-02 0:11:35 +1),
+                    datetime!(1492-10-12 10:15:01 -8),
+                ]),
+            )
+        }),
+        // The route wants the same instants in UTC.
         put!(
             "putDictionaryDateTimeValid",
             put_date_time_valid,
-            indexed(&strings(&[
-                "2000-12-01T00:00:01Z",
-                "1980-01-01T23:11:35Z",
-                "1492-10-12T18:15:01Z"
-            ]))
+            indexed(&[
+                datetime!(2000-12-01 0:00:01 UTC),
+                datetime!(1980-01-01 23:11:35 UTC),
+                datetime!(1492-10-12 18:15:01 UTC),
+            ])
         ),
         null_value!(
             "getDictionaryDateTimeWithNull",
@@ -265,42 +303,35 @@ fn more() -> Vec<Scenario> {
         get!(
             "getDictionaryDateTimeRfc1123Valid",
             get_date_time_rfc1123_valid,
-            indexed(&strings(&[
-                "Fri, 01 Dec 2000 00:00:01 GMT",
-                "Wed, 02 Jan 1980 00:11:35 GMT",
-                "Wed, 12 Oct 1492 10:15:01 GMT"
-            ]))
+            rfc1123_values()
         ),
         put!(
             "putDictionaryDateTimeRfc1123Valid",
             put_date_time_rfc1123_valid,
-            indexed(&strings(&[
-                "Fri, 01 Dec 2000 00:00:01 GMT",
-                "Wed, 02 Jan 1980 00:11:35 GMT",
-                "Wed, 12 Oct 1492 10:15:01 GMT"
-            ]))
+            rfc1123_values()
         ),
         get!(
             "getDictionaryDurationValid",
             get_duration_valid,
-            indexed(&strings(&["P123DT22H14M12.011S", "P5DT1H"]))
+            durations()
         ),
         put!(
             "putDictionaryDurationValid",
             put_duration_valid,
-            indexed(&strings(&["P123DT22H14M12.011S", "P5DT1H"]))
+            durations()
         ),
         get!("getDictionaryByteValid", get_byte_valid, byte_values()),
         put!("putDictionaryByteValid", put_byte_valid, byte_values()),
         null_value!("getDictionaryByteWithNull", get_byte_invalid_null, 2),
+        // Unpadded base64url values.
         get!(
             "getDictionaryBase64Url",
             get_base64_url,
-            indexed(&strings(&[
-                "YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw",
-                "dGVzdCBzdHJpbmc",
-                "TG9yZW0gaXBzdW0"
-            ]))
+            indexed(&[
+                b"a string that gets encoded with base64url".to_vec(),
+                b"test string".to_vec(),
+                b"Lorem ipsum".to_vec(),
+            ])
         ),
         get!("getDictionaryComplexNull", get_complex_null, None),
         get!(

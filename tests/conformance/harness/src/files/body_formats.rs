@@ -1,16 +1,19 @@
-//! The string-encoded formats as whole bodies: `body-date.json`, `body-datetime.json`,
+//! The typed formats as whole bodies: `body-date.json`, `body-datetime.json`,
 //! `body-datetime-rfc1123.json`, `body-duration.json` and `body-byte.json` (routes:
 //! `legacy/routes/date.js`, `datetime.js`, `datetime-rfc1123.js`, `duration.js`,
-//! `src/test-routes/byte.ts`). The clients keep these formats as their wire text so far, so a
-//! valid value is asserted as the text the route sends, and a value a typed client would refuse
-//! (invalid, overflow, underflow) is expected to be refused.
+//! `src/test-routes/byte.ts`). A valid value is asserted as the typed value the route's text
+//! means (`time` dates, `jiff` spans, bytes); a value that is not one (invalid, overflow,
+//! underflow) is refused. A date-time keeps the offset it was sent with; one whose UTC instant
+//! is past 9999-12-31 (`9999-12-31T23:59:59.999-14:00`) is refused, as the AutoRest clients
+//! refuse it (and the route's `overflow` scenario sends exactly that value).
 
-use base64::Engine as _;
+use jiff::ToSpan as _;
+use time::macros::{date, datetime};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
 
-/// `$client(&c).$group().$op()` decodes to `$want` (compared with `$how`, e.g. `as_str`).
+/// `$client(&c).$group().$op()` decodes to `$want`.
 macro_rules! get {
     ($file:expr, $client:ident, $group:ident, $key:literal, $op:ident, $want:expr) => {
         scenario!($file, $key, |c| {
@@ -30,7 +33,8 @@ macro_rules! put {
     };
 }
 
-/// The body is not a valid value of the format: the client refuses it.
+/// The body is not a valid value of the format: the client refuses it (a decode error of a
+/// 200 answer).
 macro_rules! refused {
     ($file:expr, $client:ident, $group:ident, $key:literal, $op:ident) => {
         scenario!($file, $key, |c| {
@@ -66,19 +70,15 @@ const RFC1123: &str = "body-datetime-rfc1123.json";
 const DURATION: &str = "body-duration.json";
 const BYTE: &str = "body-byte.json";
 
-fn s(text: &str) -> String {
-    text.to_string()
-}
-
-/// The bytes of the byte scenarios, base64-encoded as the route does.
-fn non_ascii() -> String {
-    base64::engine::general_purpose::STANDARD
-        .encode([255u8, 254, 253, 252, 251, 250, 249, 248, 247, 246])
+/// The bytes of the byte scenarios (the route sends them base64-encoded).
+fn non_ascii() -> Vec<u8> {
+    vec![255, 254, 253, 252, 251, 250, 249, 248, 247, 246]
 }
 
 pub fn scenarios() -> Vec<Scenario> {
     let mut all = dates();
     all.extend(date_times());
+    all.extend(rfc1123_date_times());
     all.extend(others());
     all
 }
@@ -87,6 +87,7 @@ fn dates() -> Vec<Scenario> {
     vec![
         get!(DATE, date, date, "getDateNull", get_null, None),
         refused!(DATE, date, date, "getDateInvalid", get_invalid_date),
+        // `10000000000-12-31`, `0000-00-00`.
         refused!(DATE, date, date, "getDateOverflow", get_overflow_date),
         refused!(DATE, date, date, "getDateUnderflow", get_underflow_date),
         get!(
@@ -95,14 +96,33 @@ fn dates() -> Vec<Scenario> {
             date,
             "getDateMax",
             get_max_date,
-            s("9999-12-31")
+            date!(9999 - 12 - 31)
         ),
-        put!(DATE, date, date, "putDateMax", put_max_date, "9999-12-31"),
-        scenario!(DATE, "getDateMin", |c| {
-            let r = date(&c).date().get_min_date().await.check("call")?;
-            eq("body", r.body.as_str(), "0001-01-01")
-        }),
-        put!(DATE, date, date, "putDateMin", put_min_date, "0001-01-01"),
+        put!(
+            DATE,
+            date,
+            date,
+            "putDateMax",
+            put_max_date,
+            date!(9999 - 12 - 31)
+        ),
+        // The spec's one-value `enum` (`0000-01-01`) is ignored, as AutoRest ignores it.
+        get!(
+            DATE,
+            date,
+            date,
+            "getDateMin",
+            get_min_date,
+            date!(0001 - 01 - 01)
+        ),
+        put!(
+            DATE,
+            date,
+            date,
+            "putDateMin",
+            put_min_date,
+            date!(0001 - 01 - 01)
+        ),
     ]
 }
 
@@ -123,6 +143,7 @@ fn date_times() -> Vec<Scenario> {
             "getDateTimeInvalid",
             get_invalid
         ),
+        // `9999-12-31T23:59:59.999-14:00`: after 9999-12-31 in UTC.
         refused!(
             DATETIME,
             datetime,
@@ -130,6 +151,7 @@ fn date_times() -> Vec<Scenario> {
             "getDateTimeOverflow",
             get_overflow
         ),
+        // `0000-00-00T00:00:00.000+00:00`.
         refused!(
             DATETIME,
             datetime,
@@ -143,7 +165,16 @@ fn date_times() -> Vec<Scenario> {
             datetime,
             "putDateTimeMaxUtc",
             put_utc_max_date_time,
-            "9999-12-31T23:59:59.999Z"
+            datetime!(9999-12-31 23:59:59.999 UTC)
+        ),
+        // The route wants the text to end in `.9999999Z`: the seven digits are kept.
+        put!(
+            DATETIME,
+            datetime,
+            datetime,
+            "putDateTimeMaxUtc7MS",
+            put_utc_max_date_time7_digits,
+            datetime!(9999-12-31 23:59:59.9999999 UTC)
         ),
         get!(
             DATETIME,
@@ -151,7 +182,7 @@ fn date_times() -> Vec<Scenario> {
             datetime,
             "getDateTimeMaxUtcLowercase",
             get_utc_lowercase_max_date_time,
-            s("9999-12-31t23:59:59.999z")
+            datetime!(9999-12-31 23:59:59.999 UTC)
         ),
         get!(
             DATETIME,
@@ -159,7 +190,7 @@ fn date_times() -> Vec<Scenario> {
             datetime,
             "getDateTimeMaxUtcUppercase",
             get_utc_uppercase_max_date_time,
-            s("9999-12-31T23:59:59.999Z")
+            datetime!(9999-12-31 23:59:59.999 UTC)
         ),
         get!(
             DATETIME,
@@ -167,15 +198,21 @@ fn date_times() -> Vec<Scenario> {
             datetime,
             "getDateTimeMaxUtc7MSUppercase",
             get_utc_uppercase_max_date_time7_digits,
-            s("9999-12-31T23:59:59.9999999Z")
+            datetime!(9999-12-31 23:59:59.9999999 UTC)
         ),
-        get!(
+        // The offset is kept: `+14:00`, not the same instant in UTC.
+        scenario!(
             DATETIME,
-            datetime,
-            datetime,
             "getDateTimeMaxLocalPositiveOffsetLowercase",
-            get_local_positive_offset_lowercase_max_date_time,
-            s("9999-12-31t23:59:59.999+14:00")
+            |c| {
+                let r = datetime(&c)
+                    .datetime()
+                    .get_local_positive_offset_lowercase_max_date_time()
+                    .await
+                    .check("call")?;
+                eq("offset", r.body.offset(), time::macros::offset!(+14))?;
+                eq("body", r.body, datetime!(9999-12-31 23:59:59.999 +14))
+            }
         ),
         get!(
             DATETIME,
@@ -183,23 +220,39 @@ fn date_times() -> Vec<Scenario> {
             datetime,
             "getDateTimeMaxLocalPositiveOffsetUppercase",
             get_local_positive_offset_uppercase_max_date_time,
-            s("9999-12-31T23:59:59.999+14:00")
+            datetime!(9999-12-31 23:59:59.999 +14)
         ),
-        get!(
+        // The same text as `getDateTimeOverflow`.
+        refused!(
             DATETIME,
             datetime,
             datetime,
             "getDateTimeMaxLocalNegativeOffsetLowercase",
-            get_local_negative_offset_lowercase_max_date_time,
-            s("9999-12-31t23:59:59.999-14:00")
+            get_local_negative_offset_lowercase_max_date_time
         ),
-        get!(
+        refused!(
             DATETIME,
             datetime,
             datetime,
             "getDateTimeMaxLocalNegativeOffsetUppercase",
-            get_local_negative_offset_uppercase_max_date_time,
-            s("9999-12-31T23:59:59.999-14:00")
+            get_local_negative_offset_uppercase_max_date_time
+        ),
+        put!(
+            DATETIME,
+            datetime,
+            datetime,
+            "putDateTimeMaxLocalPositiveOffset",
+            put_local_positive_offset_max_date_time,
+            datetime!(9999-12-31 23:59:59.999 +14)
+        ),
+        // Written as given (`-14:00`); only reading refuses an instant past 9999 in UTC.
+        put!(
+            DATETIME,
+            datetime,
+            datetime,
+            "putDateTimeMaxLocalNegativeOffset",
+            put_local_negative_offset_max_date_time,
+            datetime!(9999-12-31 23:59:59.999 -14)
         ),
         put!(
             DATETIME,
@@ -207,40 +260,65 @@ fn date_times() -> Vec<Scenario> {
             datetime,
             "putDateTimeMinUtc",
             put_utc_min_date_time,
-            "0001-01-01T00:00:00Z"
+            datetime!(0001-01-01 0:00 UTC)
         ),
-        scenario!(DATETIME, "getDateTimeMinUtc", |c| {
-            let r = datetime(&c)
-                .datetime()
-                .get_utc_min_date_time()
-                .await
-                .check("call")?;
-            eq("body", r.body.as_str(), "0001-01-01T00:00:00Z")
-        }),
+        get!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeMinUtc",
+            get_utc_min_date_time,
+            datetime!(0001-01-01 0:00 UTC)
+        ),
+        // The spec's one-value `enum`s on these responses are ignored, as AutoRest ignores them.
         scenario!(DATETIME, "getDateTimeMinLocalPositiveOffset", |c| {
             let r = datetime(&c)
                 .datetime()
                 .get_local_positive_offset_min_date_time()
                 .await
                 .check("call")?;
-            eq("body", r.body.as_str(), "0001-01-01T00:00:00+14:00")
+            eq("offset", r.body.offset(), time::macros::offset!(+14))?;
+            eq("body", r.body, datetime!(0001-01-01 0:00 +14))
         }),
-        scenario!(DATETIME, "getDateTimeMinLocalNegativeOffset", |c| {
-            let r = datetime(&c)
-                .datetime()
-                .get_local_negative_offset_min_date_time()
-                .await
-                .check("call")?;
-            eq("body", r.body.as_str(), "0001-01-01T00:00:00-14:00")
-        }),
+        get!(
+            DATETIME,
+            datetime,
+            datetime,
+            "getDateTimeMinLocalNegativeOffset",
+            get_local_negative_offset_min_date_time,
+            datetime!(0001-01-01 0:00 -14)
+        ),
+        put!(
+            DATETIME,
+            datetime,
+            datetime,
+            "putDateTimeMinLocalPositiveOffset",
+            put_local_positive_offset_min_date_time,
+            datetime!(0001-01-01 0:00 +14)
+        ),
+        put!(
+            DATETIME,
+            datetime,
+            datetime,
+            "putDateTimeMinLocalNegativeOffset",
+            put_local_negative_offset_min_date_time,
+            datetime!(0001-01-01 0:00 -14)
+        ),
+        // `0001-01-01T00:00:00`: no offset (RFC 3339 requires one) is read as UTC, as the
+        // AutoRest clients read it.
         get!(
             DATETIME,
             datetime,
             datetime,
             "getDateTimeMinLocalNoOffset",
             get_local_no_offset_min_date_time,
-            s("0001-01-01T00:00:00")
+            datetime!(0001-01-01 0:00 UTC)
         ),
+    ]
+}
+
+fn rfc1123_date_times() -> Vec<Scenario> {
+    vec![
         get!(
             RFC1123,
             rfc1123,
@@ -256,6 +334,7 @@ fn date_times() -> Vec<Scenario> {
             "getDateTimeRfc1123Invalid",
             get_invalid
         ),
+        // `Sat, 1 Jan 10000 00:00:00 GMT`.
         refused!(
             RFC1123,
             rfc1123,
@@ -263,6 +342,7 @@ fn date_times() -> Vec<Scenario> {
             "getDateTimeRfc1123Overflow",
             get_overflow
         ),
+        // `Tue, 00 Jan 0000 00:00:00 GMT`.
         refused!(
             RFC1123,
             rfc1123,
@@ -276,7 +356,7 @@ fn date_times() -> Vec<Scenario> {
             datetimerfc1123,
             "putDateTimeRfc1123Max",
             put_utc_max_date_time,
-            "Fri, 31 Dec 9999 23:59:59 GMT"
+            datetime!(9999-12-31 23:59:59 UTC)
         ),
         put!(
             RFC1123,
@@ -284,7 +364,7 @@ fn date_times() -> Vec<Scenario> {
             datetimerfc1123,
             "putDateTimeRfc1123Min",
             put_utc_min_date_time,
-            "Mon, 01 Jan 0001 00:00:00 GMT"
+            datetime!(0001-01-01 0:00 UTC)
         ),
         get!(
             RFC1123,
@@ -292,7 +372,7 @@ fn date_times() -> Vec<Scenario> {
             datetimerfc1123,
             "getDateTimeRfc1123MaxUtcLowercase",
             get_utc_lowercase_max_date_time,
-            s("fri, 31 dec 9999 23:59:59 gmt")
+            datetime!(9999-12-31 23:59:59 UTC)
         ),
         get!(
             RFC1123,
@@ -300,16 +380,17 @@ fn date_times() -> Vec<Scenario> {
             datetimerfc1123,
             "getDateTimeRfc1123MaxUtcUppercase",
             get_utc_uppercase_max_date_time,
-            s("FRI, 31 DEC 9999 23:59:59 GMT")
+            datetime!(9999-12-31 23:59:59 UTC)
         ),
-        scenario!(RFC1123, "getDateTimeRfc1123MinUtc", |c| {
-            let r = rfc1123(&c)
-                .datetimerfc1123()
-                .get_utc_min_date_time()
-                .await
-                .check("call")?;
-            eq("body", r.body.as_str(), "Mon, 01 Jan 0001 00:00:00 GMT")
-        }),
+        // The spec's one-value `enum` (`Sun, 1 Jan 0001`) is ignored, as AutoRest ignores it.
+        get!(
+            RFC1123,
+            rfc1123,
+            datetimerfc1123,
+            "getDateTimeRfc1123MinUtc",
+            get_utc_min_date_time,
+            datetime!(0001-01-01 0:00 UTC)
+        ),
     ]
 }
 
@@ -330,28 +411,41 @@ fn others() -> Vec<Scenario> {
             "getDurationInvalid",
             get_invalid
         ),
+        // `P3Y6M4DT12H30M5S`: the calendar units are kept as sent.
         get!(
             DURATION,
             duration,
             duration,
             "getDurationPositive",
             get_positive_duration,
-            s("P3Y6M4DT12H30M5S")
+            3.years()
+                .months(6)
+                .days(4)
+                .hours(12)
+                .minutes(30)
+                .seconds(5)
+                .fieldwise()
         ),
+        // The route wants `P123DT22H14M12.011S`.
         put!(
             DURATION,
             duration,
             duration,
             "putDurationPositive",
             put_positive_duration,
-            "P123DT22H14M12.011S"
+            123.days()
+                .hours(22)
+                .minutes(14)
+                .seconds(12)
+                .milliseconds(11)
+                .fieldwise()
         ),
         // A 200 without a body: AutoRest's clients return "no value".
         scenario!(BYTE, "getByteNull", |c| {
             let r = byte(&c).byte().get_null().await.check("call")?;
-            eq("body", r.body, String::new())
+            eq("body", r.body, Vec::new())
         }),
-        get!(BYTE, byte, byte, "getByteEmpty", get_empty, String::new()),
+        get!(BYTE, byte, byte, "getByteEmpty", get_empty, Vec::new()),
         get!(
             BYTE,
             byte,
@@ -368,6 +462,7 @@ fn others() -> Vec<Scenario> {
             put_non_ascii,
             non_ascii()
         ),
+        // `::::SWAGGER::::`.
         refused!(BYTE, byte, byte, "getByteInvalid", get_invalid),
     ]
 }

@@ -91,13 +91,15 @@ pub fn scenarios() -> Vec<Scenario> {
             Ok(())
         }),
         scenario!(I, "getUnixTime", |c| {
+            // `1460505600`.
             let r = integer(&c).int().get_unix_time().await.check("call")?;
-            eq("body", r.body, 1_460_505_600)
+            eq("body", r.body, time::macros::datetime!(2016-04-13 0:00 UTC))
         }),
         scenario!(I, "putUnixTime", |c| {
             integer(&c)
                 .int()
-                .put_unix_time_date(1_460_505_600)
+                // The route wants `1460505600`.
+                .put_unix_time_date(time::macros::datetime!(2016-04-13 0:00 UTC))
                 .await
                 .check("call")?;
             Ok(())

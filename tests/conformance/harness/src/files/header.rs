@@ -1,8 +1,9 @@
 //! `header.json`: typed request and response headers (routes: `legacy/routes/header.js`).
 
-use base64::Engine as _;
 use header::Client;
 use header::models::GreyscaleColors;
+use jiff::ToSpan as _;
+use time::macros::{date, datetime};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -18,10 +19,21 @@ fn client(c: &Ctx) -> Client {
         .expect("a client")
 }
 
-/// The base64 of the route's `MULTIBYTE_BUFFER` (the url.json swagger holds the exact text).
-fn multibyte_base64() -> String {
+/// The route's `MULTIBYTE_BUFFER`, which goes base64-encoded (the url.json swagger holds the
+/// exact text).
+fn multibyte() -> Vec<u8> {
     let text = url::models::PathsStringUnicodeStringPath::default().as_str();
-    base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+    text.as_bytes().to_vec()
+}
+
+/// `P123DT22H14M12.011S`.
+fn duration() -> jiff::SpanFieldwise {
+    123.days()
+        .hours(22)
+        .minutes(14)
+        .seconds(12)
+        .milliseconds(11)
+        .fieldwise()
 }
 
 /// A request-header scenario: `param_<op>(scenario, value)` answers 200.
@@ -156,26 +168,32 @@ pub fn scenarios() -> Vec<Scenario> {
             "HeaderParameterDateValid",
             param_date,
             "valid",
-            "2010-01-01"
+            date!(2010 - 01 - 01)
         ),
-        param!("HeaderParameterDateMin", param_date, "min", "0001-01-01"),
+        param!(
+            "HeaderParameterDateMin",
+            param_date,
+            "min",
+            date!(0001 - 01 - 01)
+        ),
         param!(
             "HeaderParameterDateTimeValid",
             param_datetime,
             "valid",
-            "2010-01-01T12:34:56Z"
+            datetime!(2010-01-01 12:34:56 UTC)
         ),
         param!(
             "HeaderParameterDateTimeMin",
             param_datetime,
             "min",
-            "0001-01-01T00:00:00Z"
+            datetime!(0001-01-01 0:00 UTC)
         ),
         scenario!(F, "HeaderParameterDateTimeRfc1123Valid", |c| {
             client(&c)
                 .header()
                 .param_datetime_rfc1123("valid")
-                .value("Fri, 01 Jan 2010 12:34:56 GMT")
+                // The route wants `Fri, 01 Jan 2010 12:34:56 GMT`.
+                .value(datetime!(2010-01-01 12:34:56 UTC))
                 .await
                 .check("call")?;
             Ok(())
@@ -184,7 +202,8 @@ pub fn scenarios() -> Vec<Scenario> {
             client(&c)
                 .header()
                 .param_datetime_rfc1123("min")
-                .value("Mon, 01 Jan 0001 00:00:00 GMT")
+                // The route wants `Mon, 01 Jan 0001 00:00:00 GMT`.
+                .value(datetime!(0001-01-01 0:00 UTC))
                 .await
                 .check("call")?;
             Ok(())
@@ -193,13 +212,13 @@ pub fn scenarios() -> Vec<Scenario> {
             "HeaderParameterDurationValid",
             param_duration,
             "valid",
-            "P123DT22H14M12.011S"
+            duration()
         ),
         param!(
             "HeaderParameterBytesValid",
             param_byte,
             "valid",
-            multibyte_base64()
+            multibyte()
         ),
         scenario!(F, "HeaderParameterEnumValid", |c| {
             client(&c)
@@ -303,49 +322,49 @@ pub fn scenarios() -> Vec<Scenario> {
             "HeaderResponseDateValid",
             response_date,
             "valid",
-            Some("2010-01-01".to_string())
+            Some(date!(2010 - 01 - 01))
         ),
         response!(
             "HeaderResponseDateMin",
             response_date,
             "min",
-            Some("0001-01-01".to_string())
+            Some(date!(0001 - 01 - 01))
         ),
         response!(
             "HeaderResponseDateTimeValid",
             response_datetime,
             "valid",
-            Some("2010-01-01T12:34:56Z".to_string())
+            Some(datetime!(2010-01-01 12:34:56 UTC))
         ),
         response!(
             "HeaderResponseDateTimeMin",
             response_datetime,
             "min",
-            Some("0001-01-01T00:00:00Z".to_string())
+            Some(datetime!(0001-01-01 0:00 UTC))
         ),
         response!(
             "HeaderResponseDateTimeRfc1123Valid",
             response_datetime_rfc1123,
             "valid",
-            Some("Fri, 01 Jan 2010 12:34:56 GMT".to_string())
+            Some(datetime!(2010-01-01 12:34:56 UTC))
         ),
         response!(
             "HeaderResponseDateTimeRfc1123Min",
             response_datetime_rfc1123,
             "min",
-            Some("Mon, 01 Jan 0001 00:00:00 GMT".to_string())
+            Some(datetime!(0001-01-01 0:00 UTC))
         ),
         response!(
             "HeaderResponseDurationValid",
             response_duration,
             "valid",
-            Some("P123DT22H14M12.011S".to_string())
+            Some(duration())
         ),
         response!(
             "HeaderResponseBytesValid",
             response_byte,
             "valid",
-            Some(multibyte_base64())
+            Some(multibyte())
         ),
     ]
 }

@@ -1,0 +1,187 @@
+//! Typed formats: Rust types, adapters and the crate's `formats` module and dependencies.
+
+use super::{fixture, has, render};
+use crate::emit::fixtures;
+use crate::ir::*;
+
+fn formatted(format: Format) -> TypeRef {
+    TypeRef::Formatted { format }
+}
+
+fn property(name: &str, ty: TypeRef, required: bool) -> Property {
+    Property {
+        name: name.into(),
+        client_name: name.into(),
+        rust_name: name.into(),
+        ty,
+        required,
+        nullable: false,
+        read_only: false,
+        recursive: false,
+        description: None,
+        default: None,
+    }
+}
+
+/// The fixture with a `Stamped` model holding formats in every shape, and `Chain`, an alias
+/// of arrays of itself.
+fn api() -> Api {
+    let mut api = fixtures::api();
+    api.models.push(Model {
+        name: "Stamped".into(),
+        rust_name: "Stamped".into(),
+        description: None,
+        kind: ModelKind::Struct(StructModel {
+            properties: vec![
+                property("when", formatted(Format::DateTime), true),
+                property("day", formatted(Format::Date), false),
+                property(
+                    "blobs",
+                    TypeRef::Map {
+                        values: Box::new(TypeRef::Array {
+                            items: Box::new(formatted(Format::Byte)),
+                        }),
+                    },
+                    true,
+                ),
+                property("id", formatted(Format::Uuid), true),
+                property("chain", fixtures::model_ref("Chain"), false),
+            ],
+            additional_properties: None,
+            parents: vec![],
+            children: vec![],
+            discriminator: None,
+            discriminator_value: None,
+            nullable: false,
+        }),
+        pointer: "#/definitions/Stamped".into(),
+    });
+    api.models.push(Model {
+        name: "When".into(),
+        rust_name: "When".into(),
+        description: None,
+        kind: ModelKind::Union(UnionModel {
+            variants: vec![
+                UnionVariant {
+                    rust_name: "Instant".into(),
+                    ty: formatted(Format::DateTime),
+                    discriminator_values: vec![],
+                },
+                UnionVariant {
+                    rust_name: "Text".into(),
+                    ty: fixtures::string(),
+                    discriminator_values: vec![],
+                },
+            ],
+            discriminator: None,
+            exclusive: true,
+        }),
+        pointer: "#/definitions/When".into(),
+    });
+    api.models.push(Model {
+        name: "Chain".into(),
+        rust_name: "Chain".into(),
+        description: None,
+        kind: ModelKind::Alias {
+            ty: TypeRef::Array {
+                items: Box::new(fixtures::model_ref("Chain")),
+            },
+        },
+        pointer: "#/definitions/Chain".into(),
+    });
+    api
+}
+
+#[test]
+fn formatted_properties_are_typed_and_written_by_their_adapters() {
+    let files = render(&api());
+    assert!(has(
+        &files,
+        "src/models.rs",
+        r#"#[serde(with = "::serde_with::As::<crate::formats::Rfc3339>")] pub when: ::time::OffsetDateTime,"#
+    ));
+    assert!(has(
+        &files,
+        "src/models.rs",
+        r#"with = "::serde_with::As::<::std::option::Option<crate::formats::Date>>")] pub day: ::std::option::Option<::time::Date>,"#
+    ));
+    assert!(has(
+        &files,
+        "src/models.rs",
+        r#"#[serde(with = "::serde_with::As::<::std::collections::BTreeMap<::serde_with::Same, ::std::vec::Vec<crate::formats::Base64>>>")]"#
+    ));
+    assert!(has(
+        &files,
+        "src/models.rs",
+        r#"#[serde(with = "::serde_with::As::<crate::formats::Uuid>")] pub id: ::uuid::Uuid,"#
+    ));
+    // A date has no `Default`: the struct derives none.
+    assert!(has(
+        &files,
+        "src/models.rs",
+        "#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)] pub struct Stamped {"
+    ));
+}
+
+#[test]
+fn a_formatted_alternative_of_an_untagged_union_has_its_adapter() {
+    let files = render(&api());
+    assert!(has(
+        &files,
+        "src/models.rs",
+        r#"Instant(#[serde(with = "::serde_with::As::<::std::boxed::Box<crate::formats::Rfc3339>>")] ::std::boxed::Box<::time::OffsetDateTime>),"#
+    ));
+    assert!(has(
+        &files,
+        "src/models.rs",
+        "Text(::std::boxed::Box<::std::string::String>),"
+    ));
+}
+
+#[test]
+fn an_alias_of_itself_has_no_adapter_and_ends_the_search() {
+    let files = render(&api());
+    assert!(has(
+        &files,
+        "src/models.rs",
+        "pub chain: ::std::option::Option<Chain>,"
+    ));
+    assert!(has(
+        &files,
+        "src/models.rs",
+        "pub struct Chain(pub ::std::vec::Vec<Chain>);"
+    ));
+}
+
+#[test]
+fn the_formats_module_and_its_crates_come_only_with_formats() {
+    let files = render(&api());
+    let paths: Vec<&str> = files
+        .keys()
+        .map(String::as_str)
+        .filter(|p| p.starts_with("src/formats/"))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "src/formats/bytes.rs",
+            "src/formats/dates.rs",
+            "src/formats/mod.rs",
+            "src/formats/uuids.rs",
+            "src/formats/written.rs",
+        ]
+    );
+    assert!(has(&files, "src/lib.rs", "pub mod formats;"));
+    let manifest = &files["Cargo.toml"];
+    for line in ["time = ", "base64 = ", "serde_with = "] {
+        assert!(manifest.contains(line), "{line}\n{manifest}");
+    }
+    assert!(!manifest.contains("jiff"), "{manifest}");
+
+    let plain = fixture();
+    assert!(!plain.keys().any(|p| p.starts_with("src/formats/")));
+    assert!(!has(&plain, "src/lib.rs", "pub mod formats;"));
+    for line in ["time = ", "base64 = ", "serde_with = ", "jiff = "] {
+        assert!(!plain["Cargo.toml"].contains(line), "{line}");
+    }
+}
