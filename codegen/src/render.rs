@@ -96,6 +96,8 @@ struct CargoToml {
     name: String,
     version: String,
     description: String,
+    /// Some body goes as XML: the crate depends on `quick-xml`.
+    xml: bool,
 }
 
 fn cargo_toml(api: &Api, options: &CrateOptions) -> CargoToml {
@@ -104,6 +106,7 @@ fn cargo_toml(api: &Api, options: &CrateOptions) -> CargoToml {
         name: toml_string(&options.name),
         version: toml_string(&options.version),
         description: toml_string(&emit::one_line_text(&format!("A client for {}", api.title))),
+        xml: emit::uses_xml(api),
     }
 }
 

@@ -32,9 +32,11 @@ mod tokens;
 mod types;
 mod unions;
 mod wire;
+mod xml;
 
 pub use docs::{one_line_text, strip_hidden};
 pub use wire::display_path;
+pub(crate) use xml::uses_xml;
 
 #[cfg(test)]
 mod fixtures;
@@ -89,7 +91,7 @@ pub fn rust_files(api: &Api, options: &CrateOptions) -> Result<Vec<RustFile>> {
         let tokens = operations::group_file(&ctx, group)?;
         files.push(spec(format!("src/{}.rs", unraw(&group.rust_name)), tokens));
     }
-    files.extend(runtime::files());
+    files.extend(runtime::files(xml::uses_xml(api)));
     Ok(files)
 }
 

@@ -227,13 +227,27 @@ fn response_struct(
         inits.push(quote!(#field: http.header(#wire),));
     }
     let (body_field, read, body_init, raw) = match &response.body {
-        Some(ResponseBody::Json { ty, nullable, .. }) => {
-            let ty = ctx.rust_type(ty, Scope::Outside, &op.pointer)?;
+        Some(ResponseBody::Json {
+            ty: ir_ty,
+            nullable,
+            xml,
+            ..
+        }) => {
+            let ty = ctx.rust_type(ir_ty, Scope::Outside, &op.pointer)?;
             // A nullable body decodes `null` and an empty body as `None`.
             let ty = if *nullable { quote!(Option<#ty>) } else { ty };
+            let read = match xml {
+                Some(xml) => {
+                    let root = super::xml::root(ctx, ir_ty, xml, "body");
+                    quote!(let (body, http) = crate::runtime::xml::read::<#ty>(#operation_id, response, #root).await?;)
+                }
+                None => {
+                    quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;)
+                }
+            };
             (
                 Some(quote!(#[doc = " The decoded body."] pub body: #ty,)),
-                quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;),
+                read,
                 quote!(body,),
                 true,
             )

@@ -28,15 +28,45 @@ const FILES: [(&str, &str); 17] = [
     ("urls.rs", include_str!("../../runtime/urls.rs")),
 ];
 
-pub(crate) fn files() -> Vec<RustFile> {
-    FILES
+/// The runtime of APIs with XML bodies (it needs `quick-xml`): `src/runtime/xml.rs`, declared
+/// in `mod.rs` only for them.
+const XML: &str = include_str!("../../runtime/optional/xml.rs");
+
+pub(crate) fn files(xml: bool) -> Vec<RustFile> {
+    let mut files: Vec<RustFile> = FILES
         .iter()
         .map(|(name, text)| RustFile {
             path: format!("src/runtime/{name}"),
             origin: format!("codegen/runtime/{name}"),
             source: RustSource::Text(text),
         })
-        .collect()
+        .collect();
+    if xml {
+        if let Some(module) = files.iter_mut().find(|f| f.path == "src/runtime/mod.rs") {
+            module.source = with_xml_module(FILES[0].1);
+        }
+        files.push(RustFile {
+            path: "src/runtime/xml.rs".to_owned(),
+            origin: "codegen/runtime/optional/xml.rs".to_owned(),
+            source: RustSource::Text(XML),
+        });
+    }
+    files
+}
+
+/// `runtime/mod.rs` with `pub mod xml;` (hidden: used by the generated code only).
+fn with_xml_module(text: &'static str) -> RustSource {
+    match syn::parse_file(text) {
+        Ok(mut file) => {
+            file.items.push(syn::parse_quote!(
+                #[doc(hidden)]
+                pub mod xml;
+            ));
+            RustSource::Tokens(quote::ToTokens::into_token_stream(file))
+        }
+        // Reported by the renderer, which parses the text again.
+        Err(_) => RustSource::Text(text),
+    }
 }
 
 #[cfg(test)]
@@ -58,6 +88,7 @@ mod tests {
         for (name, text) in FILES {
             assert!(syn::parse_file(text).is_ok(), "{name} does not parse");
         }
+        assert!(syn::parse_file(XML).is_ok(), "optional/xml.rs does not parse");
     }
 
     #[test]

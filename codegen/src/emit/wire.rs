@@ -314,7 +314,13 @@ fn body_statements(
             } else {
                 quote!(None)
             };
-            let write = |content: TokenStream| quote!(#content.write(&mut request, #wire, #chosen, #default)?;);
+            let write = |content: TokenStream| match (&body.kind, &body.xml) {
+                (BodyKind::Json { ty }, Some(xml)) => {
+                    let root = super::xml::root(ctx, ty, xml, wire);
+                    quote!(crate::runtime::xml::write(#content, &mut request, #wire, #root, #chosen, #default)?;)
+                }
+                _ => quote!(#content.write(&mut request, #wire, #chosen, #default)?;),
+            };
             if input.required {
                 write(quote!(self.#ident))
             } else {

@@ -239,6 +239,7 @@ impl Lowerer<'_> {
                     ty: self.schema_type(loc, schema, name)?,
                 },
                 pointer: loc.pointer.clone(),
+                xml: None,
             });
         }
         object(loc, schema)?;
@@ -299,6 +300,7 @@ impl Lowerer<'_> {
             description,
             kind,
             pointer: loc.pointer.clone(),
+            xml: self.xml_object(loc, schema),
         })
     }
 
@@ -524,6 +526,7 @@ impl Lowerer<'_> {
             recursive: false,
             description: notes.description,
             default: notes.default,
+            xml: self.xml_object(at, schema),
         })
     }
 
