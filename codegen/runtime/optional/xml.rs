@@ -408,8 +408,7 @@ fn parse(text: &str) -> Result<Element, BoxError> {
             Event::CData(data) => {
                 if let Some((_, raw)) = stack.last_mut() {
                     // Kept literally: escaped here, unescaped with the rest.
-                    let data = String::from_utf8_lossy(&data.into_inner()).into_owned();
-                    raw.push_str(&quick_xml::escape::escape(data.as_str()));
+                    raw.push_str(&quick_xml::escape::escape(data.into_inner()));
                 }
             }
             Event::GeneralRef(reference) => {

@@ -29,7 +29,15 @@ pub(crate) fn build_request(
     let mut out = quote!(let mut request = crate::runtime::Request::new(#operation_id, #method););
     out.extend(path(ctx, op, inputs)?);
     for (name, value) in &op.query_constants {
-        out.extend(quote!(request.query_constant(#name, #value);));
+        // A required query parameter of the same name sends it (Azure Storage's
+        // `/?comp=list` paths also declare `comp`): the server would read two values.
+        let declared = op
+            .parameters
+            .iter()
+            .any(|p| p.location == Location::Query && p.required && p.name == *name);
+        if !declared {
+            out.extend(quote!(request.query_constant(#name, #value);));
+        }
     }
     out.extend(params(ctx, op, inputs, Location::Query)?);
     if let Some(body) = &op.body {
