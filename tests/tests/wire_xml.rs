@@ -203,7 +203,11 @@ async fn a_model_is_written_as_the_server_reads_it() {
 #[tokio::test]
 async fn a_list_at_the_root_is_written_and_read_under_the_body_name() {
     let server = accepting("/xml/root-list").await;
-    client(&server).xml().put_root_list(bananas()).await.unwrap();
+    client(&server)
+        .xml()
+        .put_root_list(bananas())
+        .await
+        .unwrap();
     assert_eq!(tree(&sent(&server).await), tree(ROOT_LIST));
 
     let server = serving("/xml/root-list", ROOT_LIST).await;
@@ -218,7 +222,11 @@ async fn empty_wrapped_lists_are_present_and_empty() {
         bad_apples: Some(Vec::new()),
     };
     let server = serving("/xml/empty-wrapped-lists", EMPTY_WRAPPED_LISTS).await;
-    let r = client(&server).xml().get_empty_wrapped_lists().await.unwrap();
+    let r = client(&server)
+        .xml()
+        .get_empty_wrapped_lists()
+        .await
+        .unwrap();
     assert_eq!(r.body, empty);
 
     let server = accepting("/xml/empty-wrapped-lists").await;
@@ -250,10 +258,17 @@ async fn markup_characters_are_escaped_and_read_back() {
         }]),
         ..Default::default()
     };
-    client(&server).xml().put_simple(show.clone()).await.unwrap();
+    client(&server)
+        .xml()
+        .put_simple(show.clone())
+        .await
+        .unwrap();
     let text = sent(&server).await;
     let parsed = tree(&text);
-    assert_eq!(parsed.attributes, vec![("title".to_owned(), tricky.to_owned())]);
+    assert_eq!(
+        parsed.attributes,
+        vec![("title".to_owned(), tricky.to_owned())]
+    );
     assert_eq!(parsed.children[0].children[0].text, tricky);
 
     let server = serving("/xml/simple", &text).await;

@@ -88,7 +88,10 @@ mod tests {
         for (name, text) in FILES {
             assert!(syn::parse_file(text).is_ok(), "{name} does not parse");
         }
-        assert!(syn::parse_file(XML).is_ok(), "optional/xml.rs does not parse");
+        assert!(
+            syn::parse_file(XML).is_ok(),
+            "optional/xml.rs does not parse"
+        );
     }
 
     #[test]

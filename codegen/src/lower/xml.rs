@@ -32,9 +32,7 @@ impl Lowerer<'_> {
 
     /// The `xml` object of `schema` alone.
     fn xml_fields(&mut self, at: &Loc, schema: &Value) -> Option<Xml> {
-        let Some(object) = schema.get("xml") else {
-            return None;
-        };
+        let object = schema.get("xml")?;
         let at = at.key("xml");
         if !object.is_object() {
             self.warn(&at, "`xml` must be an object: ignored");
@@ -58,7 +56,10 @@ impl Lowerer<'_> {
             xml.attribute = false;
         }
         if xml.wrapped && schema_type(schema) != Some("array") {
-            self.warn(&at.key("wrapped"), "`wrapped` applies to arrays only: ignored");
+            self.warn(
+                &at.key("wrapped"),
+                "`wrapped` applies to arrays only: ignored",
+            );
             xml.wrapped = false;
         }
         if (xml.attribute || xml.text) && matches!(schema_type(schema), Some("array" | "object")) {
@@ -108,12 +109,14 @@ pub(crate) fn is_xml_body(media_types: &[String]) -> bool {
             .trim()
             .to_ascii_lowercase()
     };
-    let xml = media_types.iter().map(|m| essence(m)).any(|m| {
-        m.ends_with("/xml") || m.ends_with("+xml")
-    });
-    let json = media_types.iter().map(|m| essence(m)).any(|m| {
-        m.ends_with("/json") || m.ends_with("+json")
-    });
+    let xml = media_types
+        .iter()
+        .map(|m| essence(m))
+        .any(|m| m.ends_with("/xml") || m.ends_with("+xml"));
+    let json = media_types
+        .iter()
+        .map(|m| essence(m))
+        .any(|m| m.ends_with("/json") || m.ends_with("+json"));
     xml && !json
 }
 
@@ -130,7 +133,10 @@ mod tests {
         assert!(is_xml_body(&types(&["application/xml"])));
         assert!(is_xml_body(&types(&["text/xml; charset=utf-8"])));
         assert!(is_xml_body(&types(&["application/atom+xml"])));
-        assert!(!is_xml_body(&types(&["application/xml", "application/json"])));
+        assert!(!is_xml_body(&types(&[
+            "application/xml",
+            "application/json"
+        ])));
         assert!(!is_xml_body(&types(&["application/json"])));
         assert!(!is_xml_body(&types(&[])));
     }
