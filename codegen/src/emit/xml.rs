@@ -118,14 +118,11 @@ pub(crate) fn root(ctx: &Ctx<'_>, ty: &TypeRef, xml: &Xml, fallback: &str) -> To
         .or_else(|| model_xml.and_then(|x| x.name.clone()))
         .or_else(|| model.map(|m| m.name.clone()))
         .unwrap_or_else(|| fallback.to_owned());
-    let (prefix, namespace) = if xml.namespace.is_some() || xml.prefix.is_some() {
-        (xml.prefix.as_deref(), xml.namespace.as_deref())
-    } else {
-        (
-            model_xml.and_then(|x| x.prefix.as_deref()),
-            model_xml.and_then(|x| x.namespace.as_deref()),
-        )
-    };
+    let (prefix, namespace) = namespaced(
+        Some(xml)
+            .filter(|x| x.prefix.is_some() || x.namespace.is_some())
+            .or(model_xml),
+    );
     let name = name_tokens(&local, prefix, namespace);
     let shape = shape(ctx, ty, Some(xml), &local, &mut BTreeSet::new());
     quote!({
@@ -165,6 +162,14 @@ fn unaliased<'t>(ctx: &Ctx<'t>, ty: &'t TypeRef) -> (&'t TypeRef, Option<&'t Xml
     (ty, xml)
 }
 
+/// The prefix and namespace of an `xml` object.
+fn namespaced(xml: Option<&Xml>) -> (Option<&str>, Option<&str>) {
+    match xml {
+        Some(x) => (x.prefix.as_deref(), x.namespace.as_deref()),
+        None => (None, None),
+    }
+}
+
 fn name_tokens(local: &str, prefix: Option<&str>, namespace: Option<&str>) -> TokenStream {
     // Absolute paths: inside `models.rs` a model may be named `Some` or `None`.
     let option = |value: Option<&str>| match value {
@@ -190,17 +195,22 @@ fn field(ctx: &Ctx<'_>, p: &Property) -> TokenStream {
     } else {
         quote!(Element)
     };
-    // A property of a model type is named by the model's `xml.name` when it has none.
-    let model_name = match model_of(ctx, &p.ty) {
-        Some(m) if !is_list => m.xml.as_ref().and_then(|x| x.name.clone()),
+    // A property of a model type is named by the model's `xml` object when it has none.
+    let model_xml = match model_of(ctx, &p.ty) {
+        Some(m) if !is_list => m.xml.as_ref(),
         _ => None,
     };
     let local = own
         .name
         .clone()
-        .or(model_name)
+        .or_else(|| model_xml.and_then(|x| x.name.clone()))
         .unwrap_or_else(|| p.name.clone());
-    let name = name_tokens(&local, own.prefix.as_deref(), own.namespace.as_deref());
+    let (prefix, namespace) = namespaced(
+        Some(&own)
+            .filter(|x| x.prefix.is_some() || x.namespace.is_some())
+            .or(model_xml),
+    );
+    let name = name_tokens(&local, prefix, namespace);
     let shape = shape(ctx, &p.ty, Some(&own), &local, &mut BTreeSet::new());
     let key = &p.name;
     let required = p.required;
@@ -242,10 +252,8 @@ fn shape<'a>(
                 .or_else(|| item_model.and_then(|m| m.xml.as_ref()?.name.clone()))
                 .or_else(|| item_model.filter(|m| spec_named(m)).map(|m| m.name.clone()))
                 .unwrap_or_else(|| own_name.to_owned());
-            let (prefix, namespace) = match items_xml {
-                Some(x) => (x.prefix.as_deref(), x.namespace.as_deref()),
-                None => (None, None),
-            };
+            let (prefix, namespace) =
+                namespaced(items_xml.or_else(|| item_model.and_then(|m| m.xml.as_ref())));
             let name = name_tokens(&local, prefix, namespace);
             let items = shape(ctx, items, items_xml, &local, aliases);
             quote!(crate::runtime::xml::Shape::List(&crate::runtime::xml::List {
