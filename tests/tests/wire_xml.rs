@@ -318,3 +318,25 @@ async fn malformed_xml_is_a_decode_error_with_the_body() {
     assert_eq!(e.kind(), ErrorKind::Decode);
     assert_eq!(e.operation(), Some("xml_getSimple"));
 }
+
+/// The `default` response of `xml_getSimple` is the `Error` model, in XML like the rest of the
+/// API (its elements are the spec's property names).
+#[tokio::test]
+async fn an_xml_error_body_decodes_into_its_model() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/xml/simple"))
+        .respond_with(ResponseTemplate::new(400).set_body_raw(
+            b"<Error><status>400</status><message>no slides</message></Error>".to_vec(),
+            "application/xml",
+        ))
+        .mount(&server)
+        .await;
+    let e = client(&server).xml().get_simple().await.unwrap_err();
+    assert_eq!(e.status().map(|s| s.as_u16()), Some(400));
+    let Some(xml_service::ErrorModel::Error(model)) = e.model() else {
+        panic!("want the Error model, got {:?}", e.model());
+    };
+    assert_eq!(model.status, Some(400));
+    assert_eq!(model.message.as_deref(), Some("no slides"));
+}

@@ -11,7 +11,6 @@
 
 use std::borrow::Cow;
 
-use bytes::Bytes;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
@@ -164,6 +163,11 @@ pub async fn read<T: DeserializeOwned>(
     }
 }
 
+/// Decodes a documented XML error body; `None` when it does not match.
+pub fn error_model<T: DeserializeOwned>(body: &[u8], root: &Root) -> Option<T> {
+    from_slice(body, root).ok()
+}
+
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The XML text of `value`.
@@ -176,7 +180,7 @@ pub fn to_vec<T: Serialize>(value: &T, root: &Root) -> Result<Vec<u8>, BoxError>
 }
 
 /// `T` from XML text.
-pub fn from_slice<T: DeserializeOwned>(body: &Bytes, root: &Root) -> Result<T, BoxError> {
+pub fn from_slice<T: DeserializeOwned>(body: &[u8], root: &Root) -> Result<T, BoxError> {
     let text = std::str::from_utf8(body)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {

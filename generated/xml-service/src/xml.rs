@@ -1008,7 +1008,22 @@ impl XmlGetSimpleRequest {
                             "xml_getSimple",
                             response,
                             |_, body| {
-                                crate::runtime::error_model(body)
+                                crate::runtime::xml::error_model(
+                                        body,
+                                        {
+                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                                                name: crate::runtime::xml::Name {
+                                                    local: "Error",
+                                                    prefix: ::std::option::Option::None,
+                                                    namespace: ::std::option::Option::None,
+                                                },
+                                                shape: crate::runtime::xml::Shape::Model(
+                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
+                                                ),
+                                            };
+                                            &ROOT
+                                        },
+                                    )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
                             },
@@ -1122,7 +1137,22 @@ impl XmlPutSimpleRequest {
                             "xml_putSimple",
                             response,
                             |_, body| {
-                                crate::runtime::error_model(body)
+                                crate::runtime::xml::error_model(
+                                        body,
+                                        {
+                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                                                name: crate::runtime::xml::Name {
+                                                    local: "Error",
+                                                    prefix: ::std::option::Option::None,
+                                                    namespace: ::std::option::Option::None,
+                                                },
+                                                shape: crate::runtime::xml::Shape::Model(
+                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
+                                                ),
+                                            };
+                                            &ROOT
+                                        },
+                                    )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
                             },
@@ -1335,7 +1365,22 @@ impl XmlPutWrappedListsRequest {
                             "xml_putWrappedLists",
                             response,
                             |_, body| {
-                                crate::runtime::error_model(body)
+                                crate::runtime::xml::error_model(
+                                        body,
+                                        {
+                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                                                name: crate::runtime::xml::Name {
+                                                    local: "Error",
+                                                    prefix: ::std::option::Option::None,
+                                                    namespace: ::std::option::Option::None,
+                                                },
+                                                shape: crate::runtime::xml::Shape::Model(
+                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
+                                                ),
+                                            };
+                                            &ROOT
+                                        },
+                                    )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
                             },
@@ -3784,7 +3829,22 @@ impl XmlGetBytesRequest {
                             "xml_getBytes",
                             response,
                             |_, body| {
-                                crate::runtime::error_model(body)
+                                crate::runtime::xml::error_model(
+                                        body,
+                                        {
+                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                                                name: crate::runtime::xml::Name {
+                                                    local: "Error",
+                                                    prefix: ::std::option::Option::None,
+                                                    namespace: ::std::option::Option::None,
+                                                },
+                                                shape: crate::runtime::xml::Shape::Model(
+                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
+                                                ),
+                                            };
+                                            &ROOT
+                                        },
+                                    )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
                             },
@@ -3898,7 +3958,22 @@ impl XmlPutBinaryRequest {
                             "xml_putBinary",
                             response,
                             |_, body| {
-                                crate::runtime::error_model(body)
+                                crate::runtime::xml::error_model(
+                                        body,
+                                        {
+                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                                                name: crate::runtime::xml::Name {
+                                                    local: "Error",
+                                                    prefix: ::std::option::Option::None,
+                                                    namespace: ::std::option::Option::None,
+                                                },
+                                                shape: crate::runtime::xml::Shape::Model(
+                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
+                                                ),
+                                            };
+                                            &ROOT
+                                        },
+                                    )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
                             },
@@ -3998,7 +4073,22 @@ impl XmlGetUriRequest {
                             "xml_getUri",
                             response,
                             |_, body| {
-                                crate::runtime::error_model(body)
+                                crate::runtime::xml::error_model(
+                                        body,
+                                        {
+                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                                                name: crate::runtime::xml::Name {
+                                                    local: "Error",
+                                                    prefix: ::std::option::Option::None,
+                                                    namespace: ::std::option::Option::None,
+                                                },
+                                                shape: crate::runtime::xml::Shape::Model(
+                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
+                                                ),
+                                            };
+                                            &ROOT
+                                        },
+                                    )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
                             },
@@ -4112,7 +4202,22 @@ impl XmlPutUriRequest {
                             "xml_putUri",
                             response,
                             |_, body| {
-                                crate::runtime::error_model(body)
+                                crate::runtime::xml::error_model(
+                                        body,
+                                        {
+                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                                                name: crate::runtime::xml::Name {
+                                                    local: "Error",
+                                                    prefix: ::std::option::Option::None,
+                                                    namespace: ::std::option::Option::None,
+                                                },
+                                                shape: crate::runtime::xml::Shape::Model(
+                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
+                                                ),
+                                            };
+                                            &ROOT
+                                        },
+                                    )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
                             },

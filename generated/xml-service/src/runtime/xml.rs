@@ -10,7 +10,6 @@
 //! checked, and a required element that is absent reads as its empty value (`""`, `0`, `false`,
 //! an empty list or object), since XML services leave out what is empty.
 use std::borrow::Cow;
-use bytes::Bytes;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
@@ -154,6 +153,10 @@ pub async fn read<T: DeserializeOwned>(
         }
     }
 }
+/// Decodes a documented XML error body; `None` when it does not match.
+pub fn error_model<T: DeserializeOwned>(body: &[u8], root: &Root) -> Option<T> {
+    from_slice(body, root).ok()
+}
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// The XML text of `value`.
 pub fn to_vec<T: Serialize>(value: &T, root: &Root) -> Result<Vec<u8>, BoxError> {
@@ -164,10 +167,7 @@ pub fn to_vec<T: Serialize>(value: &T, root: &Root) -> Result<Vec<u8>, BoxError>
     Ok(writer.into_inner())
 }
 /// `T` from XML text.
-pub fn from_slice<T: DeserializeOwned>(
-    body: &Bytes,
-    root: &Root,
-) -> Result<T, BoxError> {
+pub fn from_slice<T: DeserializeOwned>(body: &[u8], root: &Root) -> Result<T, BoxError> {
     let text = std::str::from_utf8(body)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
