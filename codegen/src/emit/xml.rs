@@ -52,8 +52,12 @@ fn xml_types(api: &Api) -> Vec<(&TypeRef, &Xml)> {
 /// `impl XmlModel` for every struct model that an XML body reaches, in model order.
 pub(crate) fn model_impls(ctx: &Ctx<'_>) -> Result<TokenStream> {
     let mut reached = BTreeSet::new();
-    for (ty, _) in xml_types(ctx.api) {
+    let mut roots = BTreeSet::new();
+    for (ty, xml) in xml_types(ctx.api) {
         reach(ctx, ty, &mut reached);
+        if let Some(m) = own_root(ctx, ty, xml) {
+            roots.insert(m.name.as_str());
+        }
     }
     let mut out = TokenStream::new();
     for model in &ctx.api.models {
@@ -69,11 +73,31 @@ pub(crate) fn model_impls(ctx: &Ctx<'_>) -> Result<TokenStream> {
             .iter()
             .map(|p| field(ctx, p))
             .collect::<Vec<_>>();
+        let own = model.xml.clone().unwrap_or_default();
+        let local = own.name.clone().unwrap_or_else(|| model.name.clone());
+        let (prefix, namespace) = namespaced(Some(&own));
+        let name = name_tokens(&local, prefix, namespace);
         out.extend(quote! {
             impl crate::runtime::xml::XmlModel for #ident {
                 fn xml_shape() -> crate::runtime::xml::Shape {
                     static FIELDS: &[crate::runtime::xml::Field] = &[#(#fields),*];
                     crate::runtime::xml::Shape::Object(FIELDS)
+                }
+            }
+        });
+        if !roots.contains(model.name.as_str()) {
+            continue;
+        }
+        out.extend(quote! {
+            impl crate::runtime::xml::XmlRoot for #ident {
+                fn xml_root() -> &'static crate::runtime::xml::Root {
+                    static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                        name: #name,
+                        shape: crate::runtime::xml::Shape::Model(
+                            <crate::models::#ident as crate::runtime::xml::XmlModel>::xml_shape
+                        ),
+                    };
+                    &ROOT
                 }
             }
         });
@@ -111,6 +135,11 @@ fn reach<'a>(ctx: &Ctx<'a>, ty: &TypeRef, seen: &mut BTreeSet<&'a str>) {
 /// `fallback` names the root when nothing else does. An expression of type `&'static Root`.
 pub(crate) fn root(ctx: &Ctx<'_>, ty: &TypeRef, xml: &Xml, fallback: &str) -> TokenStream {
     let model = model_of(ctx, ty);
+    if let Some(m) = own_root(ctx, ty, xml)
+        && let Ok(ident) = ctx.ident(&m.rust_name, &m.pointer)
+    {
+        return quote!(<crate::models::#ident as crate::runtime::xml::XmlRoot>::xml_root());
+    }
     let model_xml = model.and_then(|m| m.xml.as_ref());
     let local = xml
         .name
@@ -132,6 +161,14 @@ pub(crate) fn root(ctx: &Ctx<'_>, ty: &TypeRef, xml: &Xml, fallback: &str) -> To
         };
         &ROOT
     })
+}
+
+/// The struct model of a body that is named as the model's own `xml` object says (the body
+/// schema adds no name): its `XmlRoot` impl holds the root, shared by its operations.
+fn own_root<'a>(ctx: &Ctx<'a>, ty: &TypeRef, xml: &Xml) -> Option<&'a Model> {
+    let model = model_of(ctx, ty)?;
+    let plain = xml.name.is_none() && xml.prefix.is_none() && xml.namespace.is_none();
+    (plain && matches!(model.kind, ModelKind::Struct(_))).then_some(model)
 }
 
 /// The model `ty` names, if any.

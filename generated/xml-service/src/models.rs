@@ -1120,6 +1120,21 @@ impl crate::runtime::xml::XmlModel for ModelWithByteProperty {
         crate::runtime::xml::Shape::Object(FIELDS)
     }
 }
+impl crate::runtime::xml::XmlRoot for ModelWithByteProperty {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "ModelWithByteProperty",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::ModelWithByteProperty as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
+    }
+}
 impl crate::runtime::xml::XmlModel for ModelWithUrlProperty {
     fn xml_shape() -> crate::runtime::xml::Shape {
         static FIELDS: &[crate::runtime::xml::Field] = &[
@@ -1136,6 +1151,21 @@ impl crate::runtime::xml::XmlModel for ModelWithUrlProperty {
             },
         ];
         crate::runtime::xml::Shape::Object(FIELDS)
+    }
+}
+impl crate::runtime::xml::XmlRoot for ModelWithUrlProperty {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "ModelWithUrlProperty",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::ModelWithUrlProperty as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
     }
 }
 impl crate::runtime::xml::XmlModel for Error {
@@ -1165,6 +1195,21 @@ impl crate::runtime::xml::XmlModel for Error {
             },
         ];
         crate::runtime::xml::Shape::Object(FIELDS)
+    }
+}
+impl crate::runtime::xml::XmlRoot for Error {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "Error",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
     }
 }
 impl crate::runtime::xml::XmlModel for Slide {
@@ -1278,6 +1323,21 @@ impl crate::runtime::xml::XmlModel for Slideshow {
         crate::runtime::xml::Shape::Object(FIELDS)
     }
 }
+impl crate::runtime::xml::XmlRoot for Slideshow {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "slideshow",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::Slideshow as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
+    }
+}
 impl crate::runtime::xml::XmlModel for AppleBarrel {
     fn xml_shape() -> crate::runtime::xml::Shape {
         static FIELDS: &[crate::runtime::xml::Field] = &[
@@ -1325,6 +1385,21 @@ impl crate::runtime::xml::XmlModel for AppleBarrel {
         crate::runtime::xml::Shape::Object(FIELDS)
     }
 }
+impl crate::runtime::xml::XmlRoot for AppleBarrel {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "AppleBarrel",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::AppleBarrel as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
+    }
+}
 impl crate::runtime::xml::XmlModel for Banana {
     fn xml_shape() -> crate::runtime::xml::Shape {
         static FIELDS: &[crate::runtime::xml::Field] = &[
@@ -1363,6 +1438,21 @@ impl crate::runtime::xml::XmlModel for Banana {
             },
         ];
         crate::runtime::xml::Shape::Object(FIELDS)
+    }
+}
+impl crate::runtime::xml::XmlRoot for Banana {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "banana",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
     }
 }
 impl crate::runtime::xml::XmlModel for Container {
@@ -1562,6 +1652,21 @@ impl crate::runtime::xml::XmlModel for ListContainersResponse {
             },
         ];
         crate::runtime::xml::Shape::Object(FIELDS)
+    }
+}
+impl crate::runtime::xml::XmlRoot for ListContainersResponse {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "EnumerationResults",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::ListContainersResponse as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
     }
 }
 impl crate::runtime::xml::XmlModel for CorsRule {
@@ -2219,6 +2324,21 @@ impl crate::runtime::xml::XmlModel for ListBlobsResponse {
         crate::runtime::xml::Shape::Object(FIELDS)
     }
 }
+impl crate::runtime::xml::XmlRoot for ListBlobsResponse {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "EnumerationResults",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::ListBlobsResponse as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
+    }
+}
 impl crate::runtime::xml::XmlModel for Blobs {
     fn xml_shape() -> crate::runtime::xml::Shape {
         static FIELDS: &[crate::runtime::xml::Field] = &[
@@ -2480,6 +2600,21 @@ impl crate::runtime::xml::XmlModel for StorageServiceProperties {
         crate::runtime::xml::Shape::Object(FIELDS)
     }
 }
+impl crate::runtime::xml::XmlRoot for StorageServiceProperties {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "StorageServiceProperties",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::StorageServiceProperties as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
+    }
+}
 impl crate::runtime::xml::XmlModel for ComplexTypeNoMeta {
     fn xml_shape() -> crate::runtime::xml::Shape {
         static FIELDS: &[crate::runtime::xml::Field] = &[
@@ -2547,6 +2682,21 @@ impl crate::runtime::xml::XmlModel for RootWithRefAndNoMeta {
         crate::runtime::xml::Shape::Object(FIELDS)
     }
 }
+impl crate::runtime::xml::XmlRoot for RootWithRefAndNoMeta {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "RootWithRefAndNoMeta",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::RootWithRefAndNoMeta as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
+    }
+}
 impl crate::runtime::xml::XmlModel for RootWithRefAndMeta {
     fn xml_shape() -> crate::runtime::xml::Shape {
         static FIELDS: &[crate::runtime::xml::Field] = &[
@@ -2578,6 +2728,21 @@ impl crate::runtime::xml::XmlModel for RootWithRefAndMeta {
         crate::runtime::xml::Shape::Object(FIELDS)
     }
 }
+impl crate::runtime::xml::XmlRoot for RootWithRefAndMeta {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "RootWithRefAndMeta",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::RootWithRefAndMeta as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
+    }
+}
 impl crate::runtime::xml::XmlModel for ObjectWithXMsTextProperty {
     fn xml_shape() -> crate::runtime::xml::Shape {
         static FIELDS: &[crate::runtime::xml::Field] = &[
@@ -2605,5 +2770,20 @@ impl crate::runtime::xml::XmlModel for ObjectWithXMsTextProperty {
             },
         ];
         crate::runtime::xml::Shape::Object(FIELDS)
+    }
+}
+impl crate::runtime::xml::XmlRoot for ObjectWithXMsTextProperty {
+    fn xml_root() -> &'static crate::runtime::xml::Root {
+        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+            name: crate::runtime::xml::Name {
+                local: "Data",
+                prefix: ::std::option::Option::None,
+                namespace: ::std::option::Option::None,
+            },
+            shape: crate::runtime::xml::Shape::Model(
+                <crate::models::ObjectWithXMsTextProperty as crate::runtime::xml::XmlModel>::xml_shape,
+            ),
+        };
+        &ROOT
     }
 }

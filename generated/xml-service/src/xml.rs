@@ -559,19 +559,7 @@ impl XmlGetComplexTypeRefNoMetaRequest {
                 >(
                         "xml_getComplexTypeRefNoMeta",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "RootWithRefAndNoMeta",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::RootWithRefAndNoMeta as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::RootWithRefAndNoMeta as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetComplexTypeRefNoMetaResponse {
@@ -665,19 +653,7 @@ impl XmlPutComplexTypeRefNoMetaRequest {
             self.model,
             &mut request,
             "model",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "RootWithRefAndNoMeta",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::RootWithRefAndNoMeta as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::RootWithRefAndNoMeta as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -772,19 +748,7 @@ impl XmlGetComplexTypeRefWithMetaRequest {
                 >(
                         "xml_getComplexTypeRefWithMeta",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "RootWithRefAndMeta",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::RootWithRefAndMeta as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::RootWithRefAndMeta as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetComplexTypeRefWithMetaResponse {
@@ -880,19 +844,7 @@ impl XmlPutComplexTypeRefWithMetaRequest {
             self.model,
             &mut request,
             "model",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "RootWithRefAndMeta",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::RootWithRefAndMeta as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::RootWithRefAndMeta as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -985,19 +937,7 @@ impl XmlGetSimpleRequest {
                 >(
                         "xml_getSimple",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "slideshow",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::Slideshow as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::Slideshow as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetSimpleResponse { body, http })
@@ -1010,19 +950,7 @@ impl XmlGetSimpleRequest {
                             |_, body| {
                                 crate::runtime::xml::error_model(
                                         body,
-                                        {
-                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                                name: crate::runtime::xml::Name {
-                                                    local: "Error",
-                                                    prefix: ::std::option::Option::None,
-                                                    namespace: ::std::option::Option::None,
-                                                },
-                                                shape: crate::runtime::xml::Shape::Model(
-                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
-                                                ),
-                                            };
-                                            &ROOT
-                                        },
+                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
@@ -1107,19 +1035,7 @@ impl XmlPutSimpleRequest {
             self.slideshow,
             &mut request,
             "slideshow",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "slideshow",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::Slideshow as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::Slideshow as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -1139,19 +1055,7 @@ impl XmlPutSimpleRequest {
                             |_, body| {
                                 crate::runtime::xml::error_model(
                                         body,
-                                        {
-                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                                name: crate::runtime::xml::Name {
-                                                    local: "Error",
-                                                    prefix: ::std::option::Option::None,
-                                                    namespace: ::std::option::Option::None,
-                                                },
-                                                shape: crate::runtime::xml::Shape::Model(
-                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
-                                                ),
-                                            };
-                                            &ROOT
-                                        },
+                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
@@ -1229,19 +1133,7 @@ impl XmlGetWrappedListsRequest {
                 >(
                         "xml_getWrappedLists",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "AppleBarrel",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::AppleBarrel as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::AppleBarrel as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetWrappedListsResponse {
@@ -1335,19 +1227,7 @@ impl XmlPutWrappedListsRequest {
             self.wrapped_lists,
             &mut request,
             "wrappedLists",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "AppleBarrel",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::AppleBarrel as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::AppleBarrel as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -1367,19 +1247,7 @@ impl XmlPutWrappedListsRequest {
                             |_, body| {
                                 crate::runtime::xml::error_model(
                                         body,
-                                        {
-                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                                name: crate::runtime::xml::Name {
-                                                    local: "Error",
-                                                    prefix: ::std::option::Option::None,
-                                                    namespace: ::std::option::Option::None,
-                                                },
-                                                shape: crate::runtime::xml::Shape::Model(
-                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
-                                                ),
-                                            };
-                                            &ROOT
-                                        },
+                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
@@ -1541,19 +1409,7 @@ impl XmlGetEmptyListRequest {
                 >(
                         "xml_getEmptyList",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "slideshow",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::Slideshow as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::Slideshow as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetEmptyListResponse {
@@ -1647,19 +1503,7 @@ impl XmlPutEmptyListRequest {
             self.slideshow,
             &mut request,
             "slideshow",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "slideshow",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::Slideshow as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::Slideshow as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -1750,19 +1594,7 @@ impl XmlGetEmptyWrappedListsRequest {
                 >(
                         "xml_getEmptyWrappedLists",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "AppleBarrel",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::AppleBarrel as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::AppleBarrel as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetEmptyWrappedListsResponse {
@@ -1856,19 +1688,7 @@ impl XmlPutEmptyWrappedListsRequest {
             self.apple_barrel,
             &mut request,
             "appleBarrel",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "AppleBarrel",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::AppleBarrel as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::AppleBarrel as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -2646,19 +2466,7 @@ impl XmlGetEmptyChildElementRequest {
                 >(
                         "xml_getEmptyChildElement",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "banana",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::Banana as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetEmptyChildElementResponse {
@@ -2752,19 +2560,7 @@ impl XmlPutEmptyChildElementRequest {
             self.banana,
             &mut request,
             "banana",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "banana",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::Banana as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -2859,19 +2655,7 @@ impl XmlListContainersRequest {
                 >(
                         "xml_listContainers",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "EnumerationResults",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::ListContainersResponse as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::ListContainersResponse as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlListContainersResponse {
@@ -2968,19 +2752,7 @@ impl XmlGetServicePropertiesRequest {
                 >(
                         "xml_getServiceProperties",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "StorageServiceProperties",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::StorageServiceProperties as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::StorageServiceProperties as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetServicePropertiesResponse {
@@ -3078,19 +2850,7 @@ impl XmlPutServicePropertiesRequest {
             self.properties,
             &mut request,
             "properties",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "StorageServiceProperties",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::StorageServiceProperties as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::StorageServiceProperties as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -3419,19 +3179,7 @@ impl XmlListBlobsRequest {
                 >(
                         "xml_listBlobs",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "EnumerationResults",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::ListBlobsResponse as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::ListBlobsResponse as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlListBlobsResponse { body, http })
@@ -3701,19 +3449,7 @@ impl XmlGetXMsTextRequest {
                 >(
                         "xml_GetXMsText",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "Data",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::ObjectWithXMsTextProperty as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::ObjectWithXMsTextProperty as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetXMsTextResponse {
@@ -3806,19 +3542,7 @@ impl XmlGetBytesRequest {
                 >(
                         "xml_getBytes",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "ModelWithByteProperty",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::ModelWithByteProperty as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::ModelWithByteProperty as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetBytesResponse { body, http })
@@ -3831,19 +3555,7 @@ impl XmlGetBytesRequest {
                             |_, body| {
                                 crate::runtime::xml::error_model(
                                         body,
-                                        {
-                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                                name: crate::runtime::xml::Name {
-                                                    local: "Error",
-                                                    prefix: ::std::option::Option::None,
-                                                    namespace: ::std::option::Option::None,
-                                                },
-                                                shape: crate::runtime::xml::Shape::Model(
-                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
-                                                ),
-                                            };
-                                            &ROOT
-                                        },
+                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
@@ -3928,19 +3640,7 @@ impl XmlPutBinaryRequest {
             self.slideshow,
             &mut request,
             "slideshow",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "ModelWithByteProperty",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::ModelWithByteProperty as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::ModelWithByteProperty as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -3960,19 +3660,7 @@ impl XmlPutBinaryRequest {
                             |_, body| {
                                 crate::runtime::xml::error_model(
                                         body,
-                                        {
-                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                                name: crate::runtime::xml::Name {
-                                                    local: "Error",
-                                                    prefix: ::std::option::Option::None,
-                                                    namespace: ::std::option::Option::None,
-                                                },
-                                                shape: crate::runtime::xml::Shape::Model(
-                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
-                                                ),
-                                            };
-                                            &ROOT
-                                        },
+                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
@@ -4050,19 +3738,7 @@ impl XmlGetUriRequest {
                 >(
                         "xml_getUri",
                         response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "ModelWithUrlProperty",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::Model(
-                                    <crate::models::ModelWithUrlProperty as crate::runtime::xml::XmlModel>::xml_shape,
-                                ),
-                            };
-                            &ROOT
-                        },
+                        <crate::models::ModelWithUrlProperty as crate::runtime::xml::XmlRoot>::xml_root(),
                     )
                     .await?;
                 Ok(XmlGetUriResponse { body, http })
@@ -4075,19 +3751,7 @@ impl XmlGetUriRequest {
                             |_, body| {
                                 crate::runtime::xml::error_model(
                                         body,
-                                        {
-                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                                name: crate::runtime::xml::Name {
-                                                    local: "Error",
-                                                    prefix: ::std::option::Option::None,
-                                                    namespace: ::std::option::Option::None,
-                                                },
-                                                shape: crate::runtime::xml::Shape::Model(
-                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
-                                                ),
-                                            };
-                                            &ROOT
-                                        },
+                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)
@@ -4172,19 +3836,7 @@ impl XmlPutUriRequest {
             self.model,
             &mut request,
             "model",
-            {
-                static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                    name: crate::runtime::xml::Name {
-                        local: "ModelWithUrlProperty",
-                        prefix: ::std::option::Option::None,
-                        namespace: ::std::option::Option::None,
-                    },
-                    shape: crate::runtime::xml::Shape::Model(
-                        <crate::models::ModelWithUrlProperty as crate::runtime::xml::XmlModel>::xml_shape,
-                    ),
-                };
-                &ROOT
-            },
+            <crate::models::ModelWithUrlProperty as crate::runtime::xml::XmlRoot>::xml_root(),
             self.content_type.as_deref(),
             "application/xml",
         )?;
@@ -4204,19 +3856,7 @@ impl XmlPutUriRequest {
                             |_, body| {
                                 crate::runtime::xml::error_model(
                                         body,
-                                        {
-                                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                                name: crate::runtime::xml::Name {
-                                                    local: "Error",
-                                                    prefix: ::std::option::Option::None,
-                                                    namespace: ::std::option::Option::None,
-                                                },
-                                                shape: crate::runtime::xml::Shape::Model(
-                                                    <crate::models::Error as crate::runtime::xml::XmlModel>::xml_shape,
-                                                ),
-                                            };
-                                            &ROOT
-                                        },
+                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
                                     .map(Box::new)
                                     .map(crate::ErrorModel::Error)

@@ -104,6 +104,12 @@ pub trait XmlModel {
     /// Its shape.
     fn xml_shape() -> Shape;
 }
+/// A model that is a whole body: its element and shape, shared by the operations that send or
+/// receive it.
+pub trait XmlRoot {
+    /// The root element.
+    fn xml_root() -> &'static Root;
+}
 /// Puts `content` in `request`: a typed value as XML, or raw bytes as given (see
 /// [`RequestContent::write`] for the `Content-Type`).
 pub fn write<T: Serialize>(
