@@ -6,8 +6,9 @@
 //!
 //! Reading is lenient, like the AutoRest clients: elements and attributes are matched by local
 //! name (prefixes are not checked), unknown ones are skipped, the root element's name is not
-//! checked, and a required element that is absent reads as its empty value (`""`, `0`, `false`,
-//! an empty list or object), since XML services leave out what is empty.
+//! checked, a list whose items are not named as expected takes every child element, and a
+//! required element that is absent reads as its empty value (`""`, `0`, `false`, an empty list
+//! or object), since XML services leave out what is empty.
 
 use std::borrow::Cow;
 
