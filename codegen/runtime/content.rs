@@ -60,6 +60,16 @@ impl<T> RequestContent<T> {
             Inner::Raw { .. } => None,
         }
     }
+
+    /// The typed value, or the raw body and its `Content-Type` (for encoders of other
+    /// formats than JSON).
+    #[doc(hidden)]
+    pub fn into_parts(self) -> Result<T, (Body, String)> {
+        match self.inner {
+            Inner::Value(value) => Ok(value),
+            Inner::Raw { body, content_type } => Err((body, content_type)),
+        }
+    }
 }
 
 impl<T: Serialize> RequestContent<T> {

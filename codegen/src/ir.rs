@@ -267,6 +267,10 @@ pub struct RequestBody {
     pub media_types: Vec<String>,
     /// JSON pointer of the body's definition.
     pub pointer: String,
+    /// A typed ([`BodyKind::Json`]) body that goes as XML (its media types are XML ones, none
+    /// JSON): the body schema's own `xml` object (empty when it has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xml: Option<Xml>,
 }
 
 /// The encoding of a request body.
@@ -325,6 +329,10 @@ pub enum ResponseBody {
         /// decodes as `None`.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         nullable: bool,
+        /// A body that comes as XML (its media types are XML ones, none JSON): the response
+        /// schema's own `xml` object (empty when it has none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        xml: Option<Xml>,
     },
     /// Raw bytes, streamed.
     Binary {
@@ -486,6 +494,9 @@ pub struct Model {
     pub kind: ModelKind,
     /// JSON pointer of its schema.
     pub pointer: String,
+    /// Its `xml` object (element name, namespace, wrapping), when the schema has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xml: Option<Xml>,
 }
 
 /// The shape of a model.
@@ -582,6 +593,36 @@ pub struct Property {
     pub description: Option<String>,
     /// The default, if any.
     pub default: Option<serde_json::Value>,
+    /// Its `xml` object (and that of its array items), when the schema has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xml: Option<Xml>,
+}
+
+/// How a schema is written in XML: the Swagger/OpenAPI `xml` object, with AutoRest's
+/// `x-ms-text`. Names left out are the schema's own (a property's name, a model's name).
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Xml {
+    /// The element (or attribute) name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The namespace URI (`xmlns`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    /// The namespace prefix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// Written as an attribute of the parent element.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub attribute: bool,
+    /// An array whose items are inside an element of the array's name.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub wrapped: bool,
+    /// `x-ms-text`: the text content of the parent element.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub text: bool,
+    /// The `xml` object of an array's inline `items` schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Xml>>,
 }
 
 /// An enum model.

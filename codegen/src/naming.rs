@@ -72,6 +72,7 @@ pub const EXTERN_CRATES: &[&str] = &[
     "base64",
     "percent_encoding",
     "uuid",
+    "quick_xml",
 ];
 
 /// Claims the Rust name of a request parameter in `scope` (made with [`REQUEST_MEMBERS`]

@@ -279,6 +279,7 @@ fn acr31_manifests_get_response_media_types() {
     assert_eq!(
         response_body(get, 200),
         Some(&ResponseBody::Json {
+            xml: None,
             ty: named("ManifestWrapper"),
             media_types: vec![MANIFEST_V2.to_owned(), OCI_MANIFEST.to_owned()],
             nullable: false,
@@ -288,6 +289,7 @@ fn acr31_manifests_get_response_media_types() {
     assert_eq!(
         default.body,
         Some(ResponseBody::Json {
+            xml: None,
             ty: named("AcrErrors"),
             media_types: vec!["application/json".to_owned()],
             nullable: false,
@@ -609,6 +611,7 @@ fn response_content_types_choose_the_decoding() {
     assert_eq!(
         response_body(op(&api, "Manifests_Get"), 200),
         Some(&ResponseBody::Json {
+            xml: None,
             ty: named("Manifest"),
             media_types: vec![MANIFEST_V2.to_owned(), OCI_MANIFEST.to_owned()],
             nullable: false,

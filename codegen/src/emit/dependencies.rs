@@ -58,6 +58,10 @@ pub fn dependencies(api: &Api) -> Vec<Dependency> {
         // The automatic client request id (`runtime::Options::client_request_id`).
         dep("uuid", r#"{ version = "1", features = ["v4"] }"#),
     ];
+    // The XML runtime (`runtime/xml.rs`), only in crates with an XML body.
+    if super::xml::uses_xml(api) {
+        deps.push(dep("quick-xml", r#""0.42""#));
+    }
     // The typed formats' adapters and their crates (`time`, `base64`, `serde_with`, ...).
     deps.extend(
         super::formats::dependencies(api)

@@ -78,16 +78,22 @@ pub(crate) fn variant_name(ctx: &Ctx<'_>, ty: &TypeRef) -> Result<Option<Ident>>
 /// The `fn(u16, &[u8]) -> Option<ErrorModel>` an operation hands to
 /// `runtime::unexpected_status`: documented error statuses first, then the `default` response.
 pub(crate) fn decoder(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {
-    let decode = |ty: &TypeRef| -> Result<Option<TokenStream>> {
+    let decode = |(ty, xml): &(TypeRef, Option<crate::ir::Xml>)| -> Result<Option<TokenStream>> {
         if !ctx.api.error_models.contains(ty) {
             return Ok(None);
         }
-        Ok(variant_name(ctx, ty)?.map(|variant| {
-            quote!(crate::runtime::error_model(body).map(Box::new).map(crate::ErrorModel::#variant))
-        }))
+        let read = match xml {
+            Some(xml) => {
+                let root = super::xml::root(ctx, ty, xml, "error");
+                quote!(crate::runtime::xml::error_model(body, #root))
+            }
+            None => quote!(crate::runtime::error_model(body)),
+        };
+        Ok(variant_name(ctx, ty)?
+            .map(|variant| quote!(#read.map(Box::new).map(crate::ErrorModel::#variant))))
     };
     let json = |body: &Option<ResponseBody>| match body {
-        Some(ResponseBody::Json { ty, .. }) => Some(ty.clone()),
+        Some(ResponseBody::Json { ty, xml, .. }) => Some((ty.clone(), xml.clone())),
         _ => None,
     };
     let mut arms = Vec::new();

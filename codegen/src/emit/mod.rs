@@ -34,6 +34,7 @@ mod tokens;
 mod types;
 mod unions;
 mod wire;
+mod xml;
 
 pub use dependencies::{Dependency, dependencies};
 pub use docs::{one_line_text, strip_hidden};
@@ -87,6 +88,8 @@ pub struct Emitter<'a> {
     ctx: Ctx<'a>,
     /// The adapter modules of `src/formats/` (files only some APIs have), decided once.
     formats: Vec<(&'static str, &'static str)>,
+    /// Some body goes as XML: the runtime has `xml.rs`.
+    xml: bool,
 }
 
 impl<'a> Emitter<'a> {
@@ -95,12 +98,13 @@ impl<'a> Emitter<'a> {
         let ctx = Ctx::new(api, options);
         ctx.check_module_names()?;
         let formats = formats::modules(api);
-        Ok(Emitter { ctx, formats })
+        let xml = xml::uses_xml(api);
+        Ok(Emitter { ctx, formats, xml })
     }
 
     /// How many files there are.
     pub fn len(&self) -> usize {
-        FIXED_FILES + self.ctx.api.groups.len() + runtime::count() + formats::count(&self.formats)
+        FIXED_FILES + self.ctx.api.groups.len() + runtime::count(self.xml) + formats::count(&self.formats)
     }
 
     /// Whether there are none (never: `src/lib.rs` is always there).
@@ -127,16 +131,19 @@ impl<'a> Emitter<'a> {
                 let tokens = operations::group_file(ctx, group)?;
                 spec(format!("src/{}.rs", unraw(&group.rust_name)), tokens)
             }
-            i if i - FIXED_FILES - groups.len() < runtime::count() => {
-                runtime::file(i - FIXED_FILES - groups.len())
-            }
             i => {
-                let index = i - FIXED_FILES - groups.len() - runtime::count();
-                formats::file(&self.formats, index).ok_or_else(|| {
+                let index = i - FIXED_FILES - groups.len();
+                let runtime = runtime::count(self.xml);
+                let file = if index < runtime {
+                    runtime::file(index, self.xml)
+                } else {
+                    formats::file(&self.formats, index - runtime)
+                };
+                file.ok_or_else(|| {
                     ctx.error(
                         crate::ErrorKind::Internal,
                         "#",
-                        "an adapter of `src/formats/` is missing from the embedded runtime",
+                        "a runtime file is missing from the embedded runtime",
                     )
                 })?
             }

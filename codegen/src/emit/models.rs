@@ -75,6 +75,7 @@ pub(crate) fn models_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             }
         });
     }
+    items.push(super::xml::model_impls(ctx)?);
     let module_doc = Doc::new()
         .raw(format!(
             "The data types of {}: request and response bodies.",

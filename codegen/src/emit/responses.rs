@@ -232,14 +232,19 @@ fn response_struct(
         Some(ResponseBody::Json {
             ty: ir_ty,
             nullable,
+            xml,
             ..
         }) => {
             let ty = ctx.rust_type(ir_ty, Scope::Outside, &op.pointer)?;
             // A nullable body decodes `null` and an empty body as `None`.
             let ty = if *nullable { quote!(Option<#ty>) } else { ty };
-            // A typed format is read by its adapter.
-            let read = match ctx.wire_as(ir_ty) {
-                Some(adapter) => {
+            // An XML body is read by the XML runtime, a typed format by its adapter.
+            let read = match (xml, ctx.wire_as(ir_ty)) {
+                (Some(xml), _) => {
+                    let root = super::xml::root(ctx, ir_ty, xml, "body");
+                    quote!(let (body, http) = crate::runtime::xml::read::<#ty>(#operation_id, response, #root).await?;)
+                }
+                (None, Some(adapter)) => {
                     let adapter = if *nullable {
                         quote!(Option<#adapter>)
                     } else {
@@ -252,7 +257,7 @@ fn response_struct(
                         let body = body.into_inner();
                     }
                 }
-                None => {
+                (None, None) => {
                     quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;)
                 }
             };

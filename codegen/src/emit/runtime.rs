@@ -20,18 +20,47 @@ pub(crate) fn extra(path: &str) -> Option<&'static str> {
         .map(|(_, formatted, _)| *formatted)
 }
 
-/// How many runtime files there are.
-pub(crate) fn count() -> usize {
-    FILES.len()
+/// How many runtime files there are; with `xml`, `src/runtime/xml.rs` too (the runtime of
+/// APIs with XML bodies: it needs `quick-xml`, which only they depend on).
+pub(crate) fn count(xml: bool) -> usize {
+    FILES.len() + usize::from(xml)
 }
 
-/// Runtime file `index` (below [`count`]).
-pub(crate) fn file(index: usize) -> RustFile {
-    let (name, formatted, _) = FILES[index];
-    RustFile {
+/// Runtime file `index` (below [`count`]); with `xml`, `mod.rs` declares `xml` and the last
+/// file is `xml.rs`.
+pub(crate) fn file(index: usize, xml: bool) -> Option<RustFile> {
+    if index == FILES.len() {
+        return Some(RustFile {
+            path: "src/runtime/xml.rs".to_owned(),
+            origin: "codegen/runtime/optional/xml.rs".to_owned(),
+            source: RustSource::Formatted(extra("optional/xml.rs")?),
+        });
+    }
+    let (name, formatted, _) = *FILES.get(index)?;
+    let source = if index == 0 && xml {
+        with_xml_module(formatted)
+    } else {
+        RustSource::Formatted(formatted)
+    };
+    Some(RustFile {
         path: format!("src/runtime/{name}"),
         origin: format!("codegen/runtime/{name}"),
-        source: RustSource::Formatted(formatted),
+        source,
+    })
+}
+
+/// `runtime/mod.rs` with `pub mod xml;` (hidden: used by the generated code only).
+fn with_xml_module(text: &'static str) -> RustSource {
+    match syn::parse_file(text) {
+        Ok(mut file) => {
+            file.items.push(syn::parse_quote!(
+                #[doc(hidden)]
+                pub mod xml;
+            ));
+            RustSource::Tokens(quote::ToTokens::into_token_stream(file))
+        }
+        // Not reached: the build script checked that it parses.
+        Err(_) => RustSource::Formatted(text),
     }
 }
 
@@ -67,6 +96,13 @@ mod tests {
                 "{name}: the embedded runtime file is not the formatted source"
             );
         }
+    }
+
+    #[test]
+    fn the_xml_runtime_is_embedded() {
+        let xml = file(count(true) - 1, true).expect("optional/xml.rs is embedded");
+        assert_eq!(xml.path, "src/runtime/xml.rs");
+        assert!(file(count(false), false).is_none());
     }
 
     #[test]

@@ -30,7 +30,15 @@ pub(crate) fn build_request(
     let mut out = quote!(let mut request = crate::runtime::Request::new(#operation_id, #method););
     out.extend(path(ctx, op, inputs)?);
     for (name, value) in &op.query_constants {
-        out.extend(quote!(request.query_constant(#name, #value);));
+        // A required query parameter of the same name sends it (Azure Storage's
+        // `/?comp=list` paths also declare `comp`): the server would read two values.
+        let declared = op
+            .parameters
+            .iter()
+            .any(|p| p.location == Location::Query && p.required && p.name == *name);
+        if !declared {
+            out.extend(quote!(request.query_constant(#name, #value);));
+        }
     }
     out.extend(params(ctx, op, inputs, Location::Query)?);
     if let Some(body) = &op.body {
@@ -343,7 +351,7 @@ fn body_statements(
             } else {
                 quote!(None)
             };
-            // A typed format is written by its adapter.
+            // An XML body is written by the XML runtime, a typed format by its adapter.
             let adapt = match (
                 ctx.wire_as(ty),
                 ctx.rust_type(ty, Scope::Outside, &body.pointer),
@@ -353,7 +361,13 @@ fn body_statements(
                 }
                 _ => TokenStream::new(),
             };
-            let write = |content: TokenStream| quote!(#content #adapt.write(&mut request, #wire, #chosen, #default)?;);
+            let write = |content: TokenStream| match (&body.kind, &body.xml) {
+                (BodyKind::Json { ty }, Some(xml)) => {
+                    let root = super::xml::root(ctx, ty, xml, wire);
+                    quote!(crate::runtime::xml::write(#content, &mut request, #wire, #root, #chosen, #default)?;)
+                }
+                _ => quote!(#content #adapt.write(&mut request, #wire, #chosen, #default)?;),
+            };
             if input.required {
                 write(quote!(self.#ident))
             } else {

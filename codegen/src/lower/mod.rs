@@ -18,6 +18,7 @@ mod schema;
 mod shared;
 mod swagger2;
 mod value;
+mod xml;
 
 use indexmap::IndexMap;
 

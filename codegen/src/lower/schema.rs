@@ -283,6 +283,7 @@ impl Lowerer<'_> {
                     ty: self.schema_type(loc, schema, name)?,
                 },
                 pointer: loc.pointer.clone(),
+                xml: None,
             });
         }
         object(loc, schema)?;
@@ -343,6 +344,7 @@ impl Lowerer<'_> {
             description,
             kind,
             pointer: loc.pointer.clone(),
+            xml: self.xml_object(loc, schema),
         })
     }
 
@@ -569,6 +571,7 @@ impl Lowerer<'_> {
             recursive: false,
             description: notes.description,
             default: notes.default,
+            xml: self.xml_object(at, schema),
         })
     }
 

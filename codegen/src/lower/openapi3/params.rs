@@ -307,6 +307,12 @@ pub(super) fn lower_request_body(
     } else {
         "body"
     };
+    let xml = (matches!(kind, BodyKind::Json { .. })
+        && crate::lower::xml::is_xml_body(std::slice::from_ref(&essence)))
+    .then(|| {
+        cx.xml_object(&schema_loc, schema.unwrap_or(&Value::Null))
+            .unwrap_or_default()
+    });
     Ok(Some(RequestBody {
         name: "body".to_owned(),
         rust_name: rust_name.to_owned(),
@@ -315,6 +321,7 @@ pub(super) fn lower_request_body(
         description: described(cx, &op_loc.key("requestBody"), reference, &loc, body)?,
         media_types,
         pointer: loc.pointer.clone(),
+        xml,
     }))
 }
 

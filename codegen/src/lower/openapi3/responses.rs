@@ -131,14 +131,28 @@ fn body(
         None if is_json(media) => TypeRef::Any,
         None => TypeRef::Binary,
     };
+    let xml_media = crate::lower::xml::is_xml_body(std::slice::from_ref(media));
     Ok(match ty {
         TypeRef::Binary => ResponseBody::Binary { media_types },
-        TypeRef::String { .. } if !is_json(media) => ResponseBody::Text { media_types },
+        TypeRef::String { .. } if !is_json(media) && !xml_media => {
+            ResponseBody::Text { media_types }
+        }
+        ty if xml_media => {
+            let schema = entry.get("schema").unwrap_or(&Value::Null);
+            let xml = cx.xml_object(&content_loc.key(media).key("schema"), schema);
+            ResponseBody::Json {
+                ty,
+                media_types,
+                nullable: false,
+                xml: Some(xml.unwrap_or_default()),
+            }
+        }
         _ if !is_json(media) => ResponseBody::Binary { media_types },
         ty => ResponseBody::Json {
             ty,
             media_types,
             nullable: false,
+            xml: None,
         },
     })
 }

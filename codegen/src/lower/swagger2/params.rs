@@ -49,6 +49,10 @@ pub(super) fn lower_parameters(
                     TypeRef::Binary => (BodyKind::Binary, "application/octet-stream"),
                     ty => (BodyKind::Json { ty }, "application/json"),
                 };
+                let media_types = media_types(consumes, default_type);
+                let xml = (matches!(kind, BodyKind::Json { .. })
+                    && crate::lower::xml::is_xml_body(&media_types))
+                .then(|| cx.xml_object(&schema_loc, schema).unwrap_or_default());
                 body = Some(RequestBody {
                     name: name.to_owned(),
                     rust_name: {
@@ -59,8 +63,9 @@ pub(super) fn lower_parameters(
                     required,
                     kind,
                     description: text(loc, param, "description")?,
-                    media_types: media_types(consumes, default_type),
+                    media_types,
                     pointer: loc.pointer.clone(),
+                    xml,
                 });
             }
             "formData" => form_fields.push(simple_parameter(
@@ -135,6 +140,7 @@ pub(super) fn lower_parameters(
             description: None,
             media_types: media_types(consumes, default_type),
             pointer: op_loc.pointer.clone(),
+            xml: None,
         });
     }
     Ok(Lowered { parameters, body })

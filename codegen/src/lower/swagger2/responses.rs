@@ -79,11 +79,17 @@ fn body(
                 media_types: produces.to_vec(),
             }
         }
-        ty => ResponseBody::Json {
-            ty,
-            media_types: media_types("application/json"),
-            nullable,
-        },
+        ty => {
+            let media_types = media_types("application/json");
+            let xml = crate::lower::xml::is_xml_body(&media_types)
+                .then(|| cx.xml_object(at, schema).unwrap_or_default());
+            ResponseBody::Json {
+                ty,
+                media_types,
+                nullable,
+                xml,
+            }
+        }
     })
 }
 

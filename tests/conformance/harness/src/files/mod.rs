@@ -25,6 +25,7 @@ mod untyped;
 mod small_files;
 mod url;
 mod xms_error_responses;
+mod xml_service;
 
 use crate::scenario::Scenario;
 
@@ -56,5 +57,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(small_files::scenarios());
     all.extend(azure_parameter_grouping::scenarios());
     all.extend(media_types::scenarios());
+    all.extend(xml_service::scenarios());
     all
 }
