@@ -29,7 +29,7 @@ pub(crate) fn count(xml: bool) -> usize {
 /// Runtime file `index` (below [`count`]); with `xml`, `mod.rs` declares `xml` and the last
 /// file is `xml.rs`.
 pub(crate) fn file(index: usize, xml: bool) -> Option<RustFile> {
-    if index == FILES.len() {
+    if xml && index == FILES.len() {
         return Some(RustFile {
             path: "src/runtime/xml.rs".to_owned(),
             origin: "codegen/runtime/optional/xml.rs".to_owned(),

@@ -20,6 +20,7 @@ fn property(name: &str, ty: TypeRef, required: bool) -> Property {
         recursive: false,
         description: None,
         default: None,
+        xml: None,
     }
 }
 
@@ -54,6 +55,7 @@ fn api() -> Api {
             discriminator_value: None,
             nullable: false,
         }),
+        xml: None,
         pointer: "#/definitions/Stamped".into(),
     });
     api.models.push(Model {
@@ -76,6 +78,7 @@ fn api() -> Api {
             discriminator: None,
             exclusive: true,
         }),
+        xml: None,
         pointer: "#/definitions/When".into(),
     });
     api.models.push(Model {
@@ -87,6 +90,7 @@ fn api() -> Api {
                 items: Box::new(fixtures::model_ref("Chain")),
             },
         },
+        xml: None,
         pointer: "#/definitions/Chain".into(),
     });
     api
