@@ -142,3 +142,30 @@ async fn accept_and_content_type_come_from_the_spec_and_can_be_overridden() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn an_empty_body_decodes_as_the_empty_value_of_the_type_or_fails() {
+    // AutoRest's clients return "no value" for a 200 without a body: the empty value of the
+    // documented type where it has one.
+    let (_server, client) = answering(ResponseTemplate::new(200)).await;
+    let get = || async {
+        client
+            .request(reqwest::Method::GET, "/v2/")
+            .send()
+            .await
+            .unwrap()
+    };
+    assert_eq!(get().await.json::<Vec<i32>>().await.unwrap(), Vec::<i32>::new());
+    assert_eq!(get().await.json::<String>().await.unwrap(), "");
+    assert_eq!(get().await.json::<Option<bool>>().await.unwrap(), None);
+    let map = get()
+        .await
+        .json::<std::collections::BTreeMap<String, i32>>()
+        .await
+        .unwrap();
+    assert!(map.is_empty());
+    // A boolean has no empty value: the empty body is a decode error that says so.
+    let e = get().await.json::<bool>().await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert!(e.to_string().contains("empty"), "{e}");
+}
