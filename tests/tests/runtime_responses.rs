@@ -48,20 +48,20 @@ async fn an_empty_body_decodes_into_a_model_that_can_be_empty() {
 }
 
 #[tokio::test]
-async fn an_empty_body_where_a_value_is_needed_is_a_decode_error() {
-    // A body that must be an array cannot be empty.
+async fn an_empty_body_where_the_type_has_no_empty_value_is_a_decode_error() {
+    // A body that must be a number cannot be empty (an array could: `[]`).
     let server = MockServer::start().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(200))
         .mount(&server)
         .await;
     let response = reqwest::get(server.uri()).await.unwrap();
-    let e = acr::runtime::json::<Vec<String>>("List_Things", response)
+    let e = acr::runtime::json::<i64>("Count_Things", response)
         .await
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
     let shown = e.to_string();
-    assert!(shown.starts_with("List_Things: "), "{shown}");
+    assert!(shown.starts_with("Count_Things: "), "{shown}");
     assert!(
         shown.contains("200 OK") && shown.contains("empty"),
         "{shown}"
