@@ -119,8 +119,7 @@ async fn the_automatic_client_request_id_can_be_turned_on_and_off() {
 
 fn uuid_like(text: &str) -> bool {
     text.len() == 36
-        && text
-            .chars()
-            .enumerate()
-            .all(|(i, c)| matches!(i, 8 | 13 | 18 | 23) == (c == '-') && (c == '-' || c.is_ascii_hexdigit()))
+        && text.chars().enumerate().all(|(i, c)| {
+            matches!(i, 8 | 13 | 18 | 23) == (c == '-') && (c == '-' || c.is_ascii_hexdigit())
+        })
 }

@@ -155,7 +155,10 @@ async fn an_empty_body_decodes_as_the_empty_value_of_the_type_or_fails() {
             .await
             .unwrap()
     };
-    assert_eq!(get().await.json::<Vec<i32>>().await.unwrap(), Vec::<i32>::new());
+    assert_eq!(
+        get().await.json::<Vec<i32>>().await.unwrap(),
+        Vec::<i32>::new()
+    );
     assert_eq!(get().await.json::<String>().await.unwrap(), "");
     assert_eq!(get().await.json::<Option<bool>>().await.unwrap(), None);
     let map = get()

@@ -332,11 +332,9 @@ impl Operation {
     /// `404` of a `HEAD`, which the generated crate returns as an answer too.
     pub fn successes(&self) -> impl Iterator<Item = &Response> {
         let head = self.method == "HEAD";
-        self.responses
-            .iter()
-            .filter(move |r| {
-                r.is_success() || r.answer || (head && r.status == "404" && r.body.is_none())
-            })
+        self.responses.iter().filter(move |r| {
+            r.is_success() || r.answer || (head && r.status == "404" && r.body.is_none())
+        })
     }
 }
 

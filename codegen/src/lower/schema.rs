@@ -561,7 +561,9 @@ impl Lowerer<'_> {
         if matches!(ty, TypeRef::Any) || !self.annotations(at, schema)?.nullable {
             return Ok(ty);
         }
-        Ok(TypeRef::Nullable { inner: Box::new(ty) })
+        Ok(TypeRef::Nullable {
+            inner: Box::new(ty),
+        })
     }
 
     fn enum_model(&mut self, loc: &Loc, schema: &Value) -> Result<EnumModel> {

@@ -460,19 +460,32 @@ fn nullable_and_read_only() {
         let p = account.properties.iter().find(|p| p.name == name).unwrap();
         p.ty.clone()
     };
-    let nullable = |inner: TypeRef| TypeRef::Nullable { inner: Box::new(inner) };
+    let nullable = |inner: TypeRef| TypeRef::Nullable {
+        inner: Box::new(inner),
+    };
     assert_eq!(
         ty("aliases"),
-        TypeRef::Array { items: Box::new(nullable(string())) }
+        TypeRef::Array {
+            items: Box::new(nullable(string()))
+        }
     );
-    assert_eq!(ty("tags"), TypeRef::Array { items: Box::new(string()) });
+    assert_eq!(
+        ty("tags"),
+        TypeRef::Array {
+            items: Box::new(string())
+        }
+    );
     assert_eq!(
         ty("limits"),
-        TypeRef::Map { values: Box::new(nullable(TypeRef::Integer { format: None })) }
+        TypeRef::Map {
+            values: Box::new(nullable(TypeRef::Integer { format: None }))
+        }
     );
     assert_eq!(
         ty("owners"),
-        TypeRef::Array { items: Box::new(nullable(named("Owner"))) }
+        TypeRef::Array {
+            items: Box::new(nullable(named("Owner")))
+        }
     );
 }
 
@@ -485,7 +498,10 @@ fn documented_4xx_are_answers_when_errors_are_default() {
         .map(|r| (r.status, r.answer))
         .collect();
     // `409` is `x-ms-error-response`: an error; `404` is an answer.
-    assert_eq!(answers, [(Some(200), false), (Some(404), true), (Some(409), false)]);
+    assert_eq!(
+        answers,
+        [(Some(200), false), (Some(404), true), (Some(409), false)]
+    );
 }
 
 #[test]

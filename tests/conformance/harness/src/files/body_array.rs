@@ -203,7 +203,11 @@ fn more() -> Vec<Scenario> {
         ),
         no_body!("getArrayComplexNull", get_complex_null),
         get!("getArrayComplexEmpty", get_complex_empty, Vec::new()),
-        get!("getArrayComplexItemNull", get_complex_item_null, vec![Some(product(1, "2")), None, Some(product(5, "6"))]),
+        get!(
+            "getArrayComplexItemNull",
+            get_complex_item_null,
+            vec![Some(product(1, "2")), None, Some(product(5, "6"))]
+        ),
         get!(
             "getArrayComplexItemEmpty",
             get_complex_item_empty,
@@ -374,6 +378,10 @@ fn first() -> Vec<Scenario> {
         // A `null` item the spec does not allow: refused.
         refused!("getArrayBooleanWithNull", get_boolean_invalid_null),
         refused!("getArrayIntegerWithNull", get_int_invalid_null),
-        get!("getArrayStringWithNull", get_string_with_null, vec![Some("foo".to_string()), None, Some("foo2".to_string())]),
+        get!(
+            "getArrayStringWithNull",
+            get_string_with_null,
+            vec![Some("foo".to_string()), None, Some("foo2".to_string())]
+        ),
     ]
 }
