@@ -313,6 +313,11 @@ pub struct Response {
     pub headers: Vec<Header>,
     /// The Rust name of this response's variant or type suffix (`Ok`, `TemporaryRedirect`).
     pub rust_name: String,
+    /// A documented 4xx/5xx status that is an answer (a response variant), not an error: as in
+    /// AutoRest, when the operation has a `default` response for its errors and this one is not
+    /// marked `x-ms-error-response: true` (Swagger 2.0).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub answer: bool,
 }
 
 /// A response body.
@@ -405,6 +410,13 @@ pub enum TypeRef {
     },
     /// Any JSON value (`type: object` without properties, or no type at all).
     Any,
+    /// A value that may be `null`: array items and map values declared nullable (`x-nullable`,
+    /// `nullable`, a 3.1 `"null"` type), which become `Option<T>`. Properties and bodies say
+    /// it with their own `nullable` flag instead.
+    Nullable {
+        /// The type of the values that are not `null`.
+        inner: Box<TypeRef>,
+    },
 }
 
 /// The wire formats that clients type (`TypeRef::Formatted`), by their `format` name.

@@ -243,7 +243,7 @@ pub fn error_variant_names(
         .map(|ty| {
             let label: String = match ty {
                 TypeRef::Model { name } => model_name(name).unwrap_or_else(|| type_name(name)),
-                TypeRef::Any => "Json".into(),
+                TypeRef::Any | TypeRef::Nullable { .. } => "Json".into(),
                 TypeRef::String { .. } => "Text".into(),
                 TypeRef::Formatted { format } => type_name(format.name()),
                 TypeRef::Integer { .. } => "Integer".into(),

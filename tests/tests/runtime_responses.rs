@@ -48,20 +48,20 @@ async fn an_empty_body_decodes_into_a_model_that_can_be_empty() {
 }
 
 #[tokio::test]
-async fn an_empty_body_where_a_value_is_needed_is_a_decode_error() {
-    // A body that must be an array cannot be empty.
+async fn an_empty_body_where_the_type_has_no_empty_value_is_a_decode_error() {
+    // A body that must be a number cannot be empty (an array could: `[]`).
     let server = MockServer::start().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(200))
         .mount(&server)
         .await;
     let response = reqwest::get(server.uri()).await.unwrap();
-    let e = acr::runtime::json::<Vec<String>>("List_Things", response)
+    let e = acr::runtime::json::<i64>("Count_Things", response)
         .await
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
     let shown = e.to_string();
-    assert!(shown.starts_with("List_Things: "), "{shown}");
+    assert!(shown.starts_with("Count_Things: "), "{shown}");
     assert!(
         shown.contains("200 OK") && shown.contains("empty"),
         "{shown}"
@@ -141,4 +141,34 @@ async fn accept_and_content_type_come_from_the_spec_and_can_be_overridden() {
         .content_type("application/vnd.oci.image.manifest.v1+json")
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn an_empty_body_decodes_as_the_empty_value_of_the_type_or_fails() {
+    // AutoRest's clients return "no value" for a 200 without a body: the empty value of the
+    // documented type where it has one.
+    let (_server, client) = answering(ResponseTemplate::new(200)).await;
+    let get = || async {
+        client
+            .request(reqwest::Method::GET, "/v2/")
+            .send()
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        get().await.json::<Vec<i32>>().await.unwrap(),
+        Vec::<i32>::new()
+    );
+    assert_eq!(get().await.json::<String>().await.unwrap(), "");
+    assert_eq!(get().await.json::<Option<bool>>().await.unwrap(), None);
+    let map = get()
+        .await
+        .json::<std::collections::BTreeMap<String, i32>>()
+        .await
+        .unwrap();
+    assert!(map.is_empty());
+    // A boolean has no empty value: the empty body is a decode error that says so.
+    let e = get().await.json::<bool>().await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert!(e.to_string().contains("empty"), "{e}");
 }

@@ -124,26 +124,42 @@ async fn retry_after_is_capped_and_accepts_an_http_date() {
 }
 
 #[tokio::test]
-async fn a_post_is_not_retried_by_default() {
+async fn a_post_is_retried_by_default_unless_turned_off() {
+    // As the Azure SDKs do: every method is retried on the retry set.
+    let server = MockServer::start().await;
+    first(&server, 1, ResponseTemplate::new(503)).await;
+    then(&server, 202).await;
+    client(&server, fast())
+        .blob()
+        .start_upload("app")
+        .await
+        .unwrap();
+    assert_eq!(count(&server).await, 2);
+
     let server = MockServer::start().await;
     then(&server, 503).await;
-    let e = client(&server, fast())
+    let e = client(&server, fast().retry_non_idempotent(false))
         .blob()
         .start_upload("app")
         .await
         .unwrap_err();
     assert_eq!(e.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(count(&server).await, 1);
+}
 
+#[tokio::test]
+async fn a_patch_is_retried_by_default() {
     let server = MockServer::start().await;
-    first(&server, 1, ResponseTemplate::new(503)).await;
+    first(&server, 2, ResponseTemplate::new(500)).await;
     then(&server, 202).await;
-    client(&server, fast().retry_non_idempotent(true))
+    client(&server, fast())
         .blob()
-        .start_upload("app")
+        .upload("v2/app/blobs/uploads/1?_state=x", b"chunk".to_vec())
         .await
         .unwrap();
-    assert_eq!(count(&server).await, 2);
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 3);
+    assert!(requests.iter().all(|r| r.method.as_str() == "PATCH"));
 }
 
 #[tokio::test]

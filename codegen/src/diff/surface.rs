@@ -160,6 +160,9 @@ pub struct Response {
     /// Typed headers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headers: Vec<Header>,
+    /// A documented 4xx/5xx returned as an answer (`ir::Response::answer`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub answer: bool,
 }
 
 /// A response body.
@@ -329,9 +332,9 @@ impl Operation {
     /// `404` of a `HEAD`, which the generated crate returns as an answer too.
     pub fn successes(&self) -> impl Iterator<Item = &Response> {
         let head = self.method == "HEAD";
-        self.responses
-            .iter()
-            .filter(move |r| r.is_success() || (head && r.status == "404" && r.body.is_none()))
+        self.responses.iter().filter(move |r| {
+            r.is_success() || r.answer || (head && r.status == "404" && r.body.is_none())
+        })
     }
 }
 
@@ -494,6 +497,7 @@ fn response(r: &ir::Response, ty: &impl Fn(&ir::TypeRef) -> Ty) -> Response {
     });
     Response {
         status,
+        answer: r.answer,
         rust_name: r.rust_name.clone(),
         body,
         headers: r

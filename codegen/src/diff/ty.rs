@@ -28,6 +28,8 @@ pub enum Ty {
     Array(Box<Ty>),
     /// A map from strings.
     Map(Box<Ty>),
+    /// An array item or map value that may be `null` (`Option<T>`).
+    Nullable(Box<Ty>),
     /// A model, by its Rust type name.
     Model(String),
 }
@@ -60,6 +62,7 @@ impl Ty {
             TypeRef::Any => Ty::Any,
             TypeRef::Array { items } => Ty::Array(Box::new(Ty::of(items, models))),
             TypeRef::Map { values } => Ty::Map(Box::new(Ty::of(values, models))),
+            TypeRef::Nullable { inner } => Ty::Nullable(Box::new(Ty::of(inner, models))),
             TypeRef::Model { name } => Ty::Model(
                 models
                     .get(name.as_str())
@@ -97,6 +100,7 @@ impl Ty {
             Ty::Any => "any".into(),
             Ty::Array(t) => format!("Vec<{}>", t.rust_shape()),
             Ty::Map(t) => format!("Map<{}>", t.rust_shape()),
+            Ty::Nullable(t) => format!("Option<{}>", t.rust_shape()),
             Ty::Model(m) => format!("models::{m}"),
         }
     }
@@ -129,6 +133,10 @@ fn parse_prefix(text: &str) -> Option<(Ty, &str)> {
     if let Some(rest) = text.strip_prefix("map<") {
         let (inner, rest) = parse_prefix(rest)?;
         return Some((Ty::Map(Box::new(inner)), rest.strip_prefix('>')?));
+    }
+    if let Some(rest) = text.strip_prefix("nullable<") {
+        let (inner, rest) = parse_prefix(rest)?;
+        return Some((Ty::Nullable(Box::new(inner)), rest.strip_prefix('>')?));
     }
     if let Some(rest) = text.strip_prefix("models::") {
         let end = rest.find('>').unwrap_or(rest.len());
@@ -193,6 +201,7 @@ impl fmt::Display for Ty {
             Ty::Any => f.write_str("any"),
             Ty::Array(t) => write!(f, "array<{t}>"),
             Ty::Map(t) => write!(f, "map<{t}>"),
+            Ty::Nullable(t) => write!(f, "nullable<{t}>"),
             Ty::Model(name) => write!(f, "models::{name}"),
         }
     }
@@ -232,6 +241,7 @@ mod tests {
             "any",
             "array<models::TagAttributesBase>",
             "map<array<string(byte)>>",
+            "array<nullable<models::Product>>",
             "models::r#Type",
             r"string(odd\)fmt\\x)",
         ];

@@ -43,6 +43,8 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         "read_timeout",
         "max_body_size",
         "follow_redirects",
+        "default_header",
+        "automatic_client_request_id",
     ]);
     for v in host.iter().chain(&settings) {
         fields.claim(
@@ -498,6 +500,24 @@ fn builder_setters() -> TokenStream {
         #[doc = " When requests are sent again (default: [`RetryPolicy::default`]; see there)."]
         pub fn retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
             self.options.retry = retry_policy;
+            self
+        }
+
+        #[doc = " A header sent with every request that does not set it itself (an operation's"]
+        #[doc = " own header parameter wins); setting a name again replaces its value."]
+        pub fn default_header(
+            mut self,
+            name: reqwest::header::HeaderName,
+            value: reqwest::header::HeaderValue,
+        ) -> Self {
+            self.options.default_header(name, value);
+            self
+        }
+
+        #[doc = " Whether each call without an `x-ms-client-request-id` gets a fresh UUID in that"]
+        #[doc = " header (default: on when the API declares that header)."]
+        pub fn automatic_client_request_id(mut self, on: bool) -> Self {
+            self.options.automatic_client_request_id(on);
             self
         }
 

@@ -89,7 +89,7 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
     let mut settings = String::from(
         "# Client settings\n\n[`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, \
          or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered \
-         once), the [`RetryPolicy`] (idempotent requests, on connection errors, `408`, `429`, \
+         once), the [`RetryPolicy`] (every method, on connection errors, `408`, `429`, \
          `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves \
          is never cut), the limit on bodies read into memory (32 MiB), and whether redirects \
          are followed. Credentials only go to the client's own scheme, host and port.",

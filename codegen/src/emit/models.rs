@@ -198,7 +198,9 @@ fn contains_itself(ctx: &Ctx<'_>, name: &str, ty: &TypeRef) -> bool {
     let mut stack = vec![ty];
     while let Some(ty) = stack.pop() {
         match ty {
-            TypeRef::Array { items: inner } | TypeRef::Map { values: inner } => stack.push(inner),
+            TypeRef::Array { items: inner }
+            | TypeRef::Map { values: inner }
+            | TypeRef::Nullable { inner } => stack.push(inner),
             TypeRef::Model { name: other } if other == name => return true,
             TypeRef::Model { name: other } => {
                 if let Some(ModelKind::Alias { ty }) =
@@ -274,6 +276,8 @@ fn struct_item(
 ) -> Result<TokenStream> {
     let mut names = Names::new([]);
     let mut fields = Vec::new();
+    let implied = implied_discriminator(ctx, model, s);
+    let mut implied_fn = None;
     for p in &s.properties {
         names.claim(ctx, &p.rust_name, &model.pointer, "property")?;
         let field = ctx.ident(&p.rust_name, &model.pointer)?;
@@ -304,6 +308,21 @@ fn struct_item(
             // A required constant has one possible value: a response that leaves it out
             // decodes with it filled in.
             serde.push(quote!(default));
+        } else if let Some((property, value)) = &implied
+            && *property == p.name
+            && ctx.is_string(&p.ty)
+        {
+            // The discriminator of a concrete kind is implied by the declared type: a value
+            // without it decodes with the kind's own value, as AutoRest's clients read it.
+            let path = format!("{ident}::discriminator_value");
+            serde.push(quote!(default = #path));
+            implied_fn = Some(quote! {
+                impl #ident {
+                    fn discriminator_value() -> ::std::string::String {
+                        ::std::string::String::from(#value)
+                    }
+                }
+            });
         }
         if !p.recursive {
             // A typed format (`date-time`, `byte`, ...) is written by its adapter.
@@ -346,7 +365,38 @@ fn struct_item(
         #doc
         #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
         pub struct #ident { #(#fields)* }
+        #implied_fn
     })
+}
+
+/// For a kind of a polymorphic family (a struct under an ancestor with a discriminator): the
+/// discriminator's wire name and this kind's value (its own, else the ancestor's mapping key
+/// for it).
+fn implied_discriminator<'s>(
+    ctx: &'s Ctx<'_>,
+    model: &'s Model,
+    s: &'s StructModel,
+) -> Option<(String, &'s str)> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<&str> = s.parents.iter().map(String::as_str).collect();
+    while let Some(name) = stack.pop() {
+        if !seen.insert(name) {
+            continue;
+        }
+        if let Some(ModelKind::Struct(parent)) = ctx.models.get(name).map(|m| &m.kind) {
+            if let Some(d) = &parent.discriminator {
+                let value = s.discriminator_value.as_deref().or_else(|| {
+                    d.mapping
+                        .iter()
+                        .find(|(_, target)| **target == model.name)
+                        .map(|(value, _)| value.as_str())
+                })?;
+                return Some((d.property.clone(), value));
+            }
+            stack.extend(parent.parents.iter().map(String::as_str));
+        }
+    }
+    None
 }
 
 fn property_doc(p: &crate::ir::Property) -> Doc {

@@ -1,6 +1,8 @@
 //! The response types of an operation, and the `match` on the status that builds them.
 //!
-//! Success responses are the documented ones below 400 (and `1XX`-`3XX` ranges), and a
+//! Success responses are the documented ones below 400 (and `1XX`-`3XX` ranges), the documented
+//! 4xx/5xx that the IR marks as answers (`Response::answer`: AutoRest's rule for operations with
+//! a `default` error response), and a
 //! documented bodiless `404` of a `HEAD` operation: "does not exist" is an answer there, not a
 //! failure (the Azure SDKs' head-as-boolean rule; any other 4xx of a `HEAD` stays an error). One success
 //! response gives a struct `<Op>Response`; several give an enum `<Op>Response` with one boxed
@@ -55,11 +57,12 @@ pub(crate) fn is_success(response: &Response) -> bool {
 /// A response the operation returns as a value: a success, or the bodiless `404` of a `HEAD`.
 pub(crate) fn is_answer(op: &Operation, response: &Response) -> bool {
     is_success(response)
+        || response.answer
         || (op.method == "HEAD" && response.status == Some(404) && response.body.is_none())
 }
 
 pub(crate) fn is_error(response: &Response) -> bool {
-    low_status(response).is_some_and(|s| s >= 400)
+    !response.answer && low_status(response).is_some_and(|s| s >= 400)
 }
 
 pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
@@ -159,6 +162,7 @@ fn untyped(op: &Operation) -> Response {
         }),
         headers: Vec::new(),
         rust_name: String::new(),
+        answer: false,
     }
 }
 

@@ -16,6 +16,7 @@
 //! | binary | `String` in models, `runtime::Body` / `runtime::ByteStream` in bodies |
 //! | array | `Vec<T>` |
 //! | map | `BTreeMap<String, T>` |
+//! | nullable (array items, map values) | `Option<T>` |
 //! | model | `models::X` |
 //! | any | `serde_json::Value` |
 //!
@@ -87,6 +88,14 @@ impl Ctx<'_> {
             }
             TypeRef::Any if models => quote!(::serde_json::Value),
             TypeRef::Any => quote!(serde_json::Value),
+            TypeRef::Nullable { inner } => {
+                let inner = self.rust_type(inner, scope, pointer)?;
+                if models {
+                    quote!(::std::option::Option<#inner>)
+                } else {
+                    quote!(Option<#inner>)
+                }
+            }
         })
     }
 

@@ -148,9 +148,15 @@ impl Lowerer<'_> {
 fn check_type_depth(at: &Loc, ty: &TypeRef) -> Result<()> {
     let mut depth = 0;
     let mut ty = ty;
-    while let TypeRef::Array { items: inner } | TypeRef::Map { values: inner } = ty {
-        depth += 1;
-        ty = inner;
+    loop {
+        ty = match ty {
+            TypeRef::Array { items: inner } | TypeRef::Map { values: inner } => {
+                depth += 1;
+                inner
+            }
+            TypeRef::Nullable { inner } => inner,
+            _ => break,
+        };
     }
     if depth <= MAX_TYPE_DEPTH {
         return Ok(());

@@ -298,7 +298,7 @@ fn is_media_type(value: &str) -> bool {
 
 /// A documented response with a 4xx or 5xx status (or range).
 fn is_error(response: &crate::ir::Response) -> bool {
-    response.status.is_some_and(|s| s >= 400)
+    (!response.answer && response.status.is_some_and(|s| s >= 400))
         || response
             .status_range
             .as_deref()

@@ -163,7 +163,9 @@ impl Lowerer<'_> {
                 }
                 let items = match schema.get("items") {
                     Some(items @ Value::Object(_)) => {
-                        self.schema_type(&at.key("items"), items, &format!("{hint}_item"))?
+                        let ty =
+                            self.schema_type(&at.key("items"), items, &format!("{hint}_item"))?;
+                        self.nullable_member(&at.key("items"), items, ty)?
                     }
                     // JSON Schema 2020-12: `items: false` closes a `prefixItems` tuple, `true`
                     // allows anything.
@@ -402,7 +404,7 @@ impl Lowerer<'_> {
                 TypeRef::Binary => "Binary".to_owned(),
                 TypeRef::Array { .. } => "Array".to_owned(),
                 TypeRef::Map { .. } => "Map".to_owned(),
-                TypeRef::Any => "Any".to_owned(),
+                TypeRef::Any | TypeRef::Nullable { .. } => "Any".to_owned(),
             };
             let discriminator_values = match (&discriminator, &ty) {
                 (Some(d), TypeRef::Model { name }) => {
@@ -586,11 +588,8 @@ impl Lowerer<'_> {
             Some(Value::Bool(true)) => Ok(Some(TypeRef::Any)),
             Some(values @ Value::Object(_)) => {
                 let values_loc = at.key("additionalProperties");
-                Ok(Some(self.schema_type(
-                    &values_loc,
-                    values,
-                    &format!("{hint}_value"),
-                )?))
+                let ty = self.schema_type(&values_loc, values, &format!("{hint}_value"))?;
+                Ok(Some(self.nullable_member(&values_loc, values, ty)?))
             }
             Some(other) => Err(at.key("additionalProperties").error(
                 ErrorKind::Invalid,
@@ -600,6 +599,19 @@ impl Lowerer<'_> {
                 ),
             )),
         }
+    }
+
+    /// An array item or map value type `ty` of `schema`, wrapped in [`TypeRef::Nullable`] when
+    /// the schema allows `null` (`x-nullable`, `nullable`, a `"null"` type, on it or on its
+    /// `$ref` target). Items that are not declared nullable stay plain: a `null` among them is
+    /// a decode error, like any other value of the wrong type (see ARCHITECTURE.md).
+    fn nullable_member(&self, at: &Loc, schema: &Value, ty: TypeRef) -> Result<TypeRef> {
+        if matches!(ty, TypeRef::Any) || !self.annotations(at, schema)?.nullable {
+            return Ok(ty);
+        }
+        Ok(TypeRef::Nullable {
+            inner: Box::new(ty),
+        })
     }
 
     fn enum_model(&mut self, loc: &Loc, schema: &Value) -> Result<EnumModel> {

@@ -445,11 +445,63 @@ fn nullable_and_read_only() {
             ("id", false, true),
             ("createdAt", false, true),
             ("nickname", true, false),
-            ("owner", true, false)
+            ("owner", true, false),
+            ("aliases", false, false),
+            ("tags", false, false),
+            ("limits", false, false),
+            ("owners", false, false)
         ]
     );
     assert!(!account.nullable);
     assert!(struct_model(&api, "Owner").nullable);
+    // Items and values declared nullable (on them, or on their `$ref` target) are `Nullable`;
+    // the others stay plain.
+    let ty = |name: &str| {
+        let p = account.properties.iter().find(|p| p.name == name).unwrap();
+        p.ty.clone()
+    };
+    let nullable = |inner: TypeRef| TypeRef::Nullable {
+        inner: Box::new(inner),
+    };
+    assert_eq!(
+        ty("aliases"),
+        TypeRef::Array {
+            items: Box::new(nullable(string()))
+        }
+    );
+    assert_eq!(
+        ty("tags"),
+        TypeRef::Array {
+            items: Box::new(string())
+        }
+    );
+    assert_eq!(
+        ty("limits"),
+        TypeRef::Map {
+            values: Box::new(nullable(TypeRef::Integer { format: None }))
+        }
+    );
+    assert_eq!(
+        ty("owners"),
+        TypeRef::Array {
+            items: Box::new(nullable(named("Owner")))
+        }
+    );
+}
+
+#[test]
+fn documented_4xx_are_answers_when_errors_are_default() {
+    let api = api(&fixture("nullable-readonly.json"));
+    let answers: Vec<(Option<u16>, bool)> = op(&api, "Accounts_Get")
+        .responses
+        .iter()
+        .map(|r| (r.status, r.answer))
+        .collect();
+    // `409` is `x-ms-error-response`: an error; `404` is an answer.
+    assert_eq!(
+        answers,
+        [(Some(200), false), (Some(404), true), (Some(409), false)]
+    );
 }
 
 #[test]

@@ -243,8 +243,16 @@ fn describe(b: &ResponseBody) -> String {
 /// Error statuses (4xx, 5xx, `default`): documented only, all `Error`s in the crate.
 fn errors(old: &Operation, new: &Operation, sink: &mut Sink) {
     let id = &new.operation_id;
-    let old_errors: Vec<&Response> = old.responses.iter().filter(|r| !r.is_success()).collect();
-    let new_errors: Vec<&Response> = new.responses.iter().filter(|r| !r.is_success()).collect();
+    let old_errors: Vec<&Response> = old
+        .responses
+        .iter()
+        .filter(|r| !r.is_success() && !r.answer)
+        .collect();
+    let new_errors: Vec<&Response> = new
+        .responses
+        .iter()
+        .filter(|r| !r.is_success() && !r.answer)
+        .collect();
     for o in &old_errors {
         let op = pointer(old, o);
         match new_errors.iter().find(|n| n.status == o.status) {

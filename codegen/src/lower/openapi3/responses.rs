@@ -79,6 +79,7 @@ pub(super) fn lower_responses(
             body,
             headers: headers(cx, &loc, response, &hint)?,
             rust_name,
+            answer: false,
         };
         if key == "default" {
             out.default = Some(lowered);

@@ -35,6 +35,8 @@ pub(super) fn lower_responses(
             Some(schema) => Some(body(cx, &loc.key("schema"), schema, &hint, produces)?),
             None => None,
         };
+        let answer = parse_status_is_error(status, status_range.as_deref())
+            && response.get("x-ms-error-response").and_then(Value::as_bool) != Some(true);
         let lowered = Response {
             status,
             status_range,
@@ -42,6 +44,7 @@ pub(super) fn lower_responses(
             body,
             headers: headers(cx, &loc, response, &hint)?,
             rust_name,
+            answer,
         };
         if key == "default" {
             default = Some(lowered);
@@ -49,7 +52,18 @@ pub(super) fn lower_responses(
             documented.push(lowered);
         }
     }
+    if default.is_none() {
+        // Without a `default` for the errors, documented 4xx/5xx are the errors.
+        for response in &mut documented {
+            response.answer = false;
+        }
+    }
     Ok((documented, default))
+}
+
+/// A specific 4xx/5xx status (ranges like `4XX` stay errors).
+fn parse_status_is_error(status: Option<u16>, range: Option<&str>) -> bool {
+    range.is_none() && status.is_some_and(|s| s >= 400)
 }
 
 fn body(

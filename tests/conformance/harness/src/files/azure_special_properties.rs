@@ -115,6 +115,31 @@ pub fn scenarios() -> Vec<Scenario> {
                 }
             }
         }),
+        // The automatic client request id turned off: the route sees no header.
+        scenario!(F, "AzureXmsRequestClientIdNull", |c| {
+            let client = Client::builder()
+                .base_url(&c.base_url)
+                .http_client(c.http.clone())
+                .automatic_client_request_id(false)
+                .build()
+                .expect("a client");
+            let r = client.x_ms_client_request_id().get().await.check("call")?;
+            eq("status", r.status().as_u16(), 200)
+        }),
+        // A header the caller sets on the client replaces the automatic one.
+        scenario!(F, "AzureXmsRequestClientOverwrite", |c| {
+            let client = Client::builder()
+                .base_url(&c.base_url)
+                .http_client(c.http.clone())
+                .default_header(
+                    reqwest::header::HeaderName::from_static("x-ms-client-request-id"),
+                    reqwest::header::HeaderValue::from_static(REQUEST_ID),
+                )
+                .build()
+                .expect("a client");
+            let r = client.x_ms_client_request_id().get().await.check("call")?;
+            eq("status", r.status().as_u16(), 200)
+        }),
         ok!(
             "AzureXmsRequestClientOverwriteViaParameter",
             x_ms_client_request_id.param_get(REQUEST_ID)

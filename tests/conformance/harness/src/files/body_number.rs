@@ -95,5 +95,29 @@ pub fn scenarios() -> Vec<Scenario> {
             put_small_double,
             2.5976931e-101
         ),
+        // `format: decimal` is an `f64` (the values here round-trip exactly through one).
+        refused!("getDecimalInvalid", get_invalid_decimal),
+        get!("getDecimalBig", get_big_decimal),
+        put!("putDecimalBig", put_big_decimal, 2.5976931e101),
+        get!(
+            "getDecimalBigPositiveDecimal",
+            get_big_decimal_positive_decimal
+        ),
+        put!(
+            "putDecimalBigPositiveDecimal",
+            put_big_decimal_positive_decimal,
+            body_number::models::NumberPutBigDecimalPositiveDecimalNumberBody::default()
+        ),
+        get!(
+            "getDecimalBigNegativeDecimal",
+            get_big_decimal_negative_decimal
+        ),
+        put!(
+            "putDecimalBigNegativeDecimal",
+            put_big_decimal_negative_decimal,
+            body_number::models::NumberPutBigDecimalNegativeDecimalNumberBody::default()
+        ),
+        get!("getDecimalSmall", get_small_decimal),
+        put!("putDecimalSmall", put_small_decimal, 2.5976931e-101),
     ]
 }

@@ -62,6 +62,22 @@ macro_rules! response {
 
 pub fn scenarios() -> Vec<Scenario> {
     vec![
+        // The operation declares no header parameter: the caller adds one through the client.
+        scenario!(F, "CustomHeaderInRequest", |c| {
+            let client = Client::builder()
+                .base_url(&c.base_url)
+                .http_client(c.http.clone())
+                .default_header(
+                    reqwest::header::HeaderName::from_static("x-ms-client-request-id"),
+                    reqwest::header::HeaderValue::from_static(
+                        "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0",
+                    ),
+                )
+                .build()
+                .expect("a client");
+            let r = client.header().custom_request_id().await.check("call")?;
+            eq("status", r.status().as_u16(), 200)
+        }),
         scenario!(F, "HeaderParameterExistingKey", |c| {
             client(&c)
                 .header()

@@ -7,6 +7,7 @@ mod body_array;
 mod body_complex;
 mod body_dictionary;
 mod body_file;
+mod body_forms;
 mod body_formats;
 mod body_number;
 mod body_primitives;
@@ -17,6 +18,7 @@ mod header;
 mod http_infrastructure;
 mod media_types;
 mod model_flattening;
+mod multiapi;
 mod multiple_inheritance;
 mod non_string_enum;
 mod required_optional;
@@ -36,6 +38,7 @@ pub fn all() -> Vec<Scenario> {
     all.extend(body_primitives::scenarios());
     all.extend(body_number::scenarios());
     all.extend(body_file::scenarios());
+    all.extend(body_forms::scenarios());
     all.extend(body_formats::scenarios());
     all.extend(body_complex::scenarios());
     all.extend(body_array::scenarios());
@@ -58,5 +61,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(azure_parameter_grouping::scenarios());
     all.extend(media_types::scenarios());
     all.extend(xml_service::scenarios());
+    all.extend(multiapi::scenarios());
     all
 }

@@ -194,7 +194,14 @@ pub fn scenarios() -> Vec<Scenario> {
             multi(&c)
                 .queries()
                 .array_string_multi_valid()
-                .array_query(["ArrayQuery1", "begin!*'();:@ &=+$,/?#[]end", "", ""])
+                // `['ArrayQuery1', 'begin!*'();:@ &=+$,/?#[]end' , null, '']`: the items are
+                // `x-nullable`, and a `null` goes out as an empty value.
+                .array_query([
+                    Some("ArrayQuery1".to_string()),
+                    Some("begin!*'();:@ &=+$,/?#[]end".to_string()),
+                    None,
+                    Some(String::new()),
+                ])
                 .await
                 .check("call")?;
             Ok(())
