@@ -281,6 +281,8 @@ fn shape<'a>(
             format: crate::ir::Format::UnixTime,
         } => quote!(crate::runtime::xml::Shape::Number),
         TypeRef::Formatted { .. } => quote!(crate::runtime::xml::Shape::Text),
+        // A `null` item or value has no XML form but an absent element: the shape is the inner one.
+        TypeRef::Nullable { inner } => shape(ctx, inner, xml, own_name, aliases),
         TypeRef::Any => quote!(crate::runtime::xml::Shape::Any),
         TypeRef::Map { values } => {
             let values = shape(ctx, values, None, own_name, aliases);
