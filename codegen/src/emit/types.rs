@@ -119,6 +119,10 @@ impl Ctx<'_> {
                 "::std::collections::BTreeMap<::serde_with::Same, {}>",
                 self.wire_as_within(values, open)?
             )),
+            TypeRef::Nullable { inner } => Some(format!(
+                "::std::option::Option<{}>",
+                self.wire_as_within(inner, open)?
+            )),
             TypeRef::Model { name } if !open.contains(&name.as_str()) => {
                 match &self.models.get(name.as_str())?.kind {
                     ModelKind::Alias { ty } => {
