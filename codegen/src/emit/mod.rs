@@ -21,6 +21,8 @@ mod client;
 mod docs;
 mod enums;
 mod errors;
+mod flatten;
+mod groups;
 mod lib_docs;
 mod models;
 mod operations;

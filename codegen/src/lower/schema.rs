@@ -506,6 +506,7 @@ impl Lowerer<'_> {
             nullable: opt_bool(loc, schema, "x-nullable")?.unwrap_or(false)
                 || opt_bool(loc, schema, "nullable")?.unwrap_or(false)
                 || type_allows_null(schema),
+            flattened: Vec::new(),
         })
     }
 
@@ -524,6 +525,7 @@ impl Lowerer<'_> {
             recursive: false,
             description: notes.description,
             default: notes.default,
+            flatten: opt_bool(at, schema, "x-ms-client-flatten")?.unwrap_or(false),
         })
     }
 

@@ -21,8 +21,8 @@ mod multiple_inheritance;
 mod non_string_enum;
 mod required_optional;
 mod reserved_words;
-mod untyped;
 mod small_files;
+mod untyped;
 mod url;
 mod xms_error_responses;
 
