@@ -137,11 +137,13 @@ pub fn diff_surfaces(old: &Surface, new: &Surface) -> Report {
         renamed.extend(rules::operations::pair(pair, &mut sink));
         rules::parameters::pair(pair, &mut sink);
         rules::requests::pair(pair, &mut sink);
+        rules::grouping::pair(pair, &mut sink);
         rules::responses::pair(pair, &mut sink);
     }
     let added = rules::operations::added(&matched, &mut sink);
     rules::responses::error_models(&old.error_models, &new.error_models, &mut sink);
     rules::models::compare(old, new, &mut sink);
+    rules::grouping::models(old, new, &mut sink);
     let operations = report::Operations {
         added,
         removed,

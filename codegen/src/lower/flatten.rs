@@ -77,11 +77,14 @@ impl State<'_, '_> {
     }
 
     fn warn(&mut self, pointer: &str, message: String) {
-        self.warnings.push(Warning {
+        let warning = Warning {
             file: self.file.to_owned(),
             pointer: pointer.to_owned(),
             message,
-        });
+        };
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
     }
 
     /// The fields the Rust struct of `name` shows (`None` for a model that is not a struct, or
@@ -134,7 +137,8 @@ impl State<'_, '_> {
                     self.warn(
                         &pointer,
                         format!(
-                            "the field `{wanted}` flattened from `{}` is taken on this model: it is named `{given}` instead",
+                            "the field `{}` flattened from `{}` is taken on this model: it is named `{given}` instead",
+                            wanted.trim_start_matches("r#"),
                             p.name
                         ),
                     );
