@@ -260,7 +260,7 @@ impl<'a> Grouping<'a> {
 /// [`Grouping::init`]): `field: value,`.
 pub(crate) fn field_init(input: &Input<'_>, value: TokenStream) -> TokenStream {
     let ident = &input.ident;
-    if value.to_string() == ident.to_string() {
+    if *ident == value.to_string() {
         quote!(#ident,)
     } else {
         quote!(#ident: #value,)

@@ -76,6 +76,21 @@ impl InputExtensions {
         Ok(())
     }
 
+    /// Records the extensions of an OpenAPI 3 request body (at `loc`), the input `input`.
+    pub(crate) fn read_body(
+        &mut self,
+        cx: &mut Lowerer<'_>,
+        loc: &Loc,
+        body: &Value,
+        input: &str,
+    ) -> Result<()> {
+        self.read(cx, loc, body, input)?;
+        if body.get("x-ms-client-flatten") == Some(&Value::Bool(true)) {
+            self.flatten_body = Some(loc.key("x-ms-client-flatten"));
+        }
+        Ok(())
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.grouped.is_empty() && self.flatten_body.is_none()
     }
@@ -83,8 +98,15 @@ impl InputExtensions {
 
 /// The groups of the whole API, built operation by operation.
 pub(super) struct Groups<'s> {
-    groups: IndexMap<String, (ParameterGroup, Scope, Vec<(String, Location)>)>,
+    groups: IndexMap<String, Building>,
     types: &'s mut Scope,
+}
+
+/// A group being built: its field names, and each field's member (wire name, location).
+struct Building {
+    group: ParameterGroup,
+    scope: Scope,
+    keys: Vec<(String, Location)>,
 }
 
 impl<'s> Groups<'s> {
@@ -175,16 +197,14 @@ impl<'s> Groups<'s> {
                 fields: Vec::new(),
                 pointer: at.pointer.clone(),
             };
-            self.groups.insert(
-                name.to_owned(),
-                (
-                    group,
-                    Scope::with_reserved(naming::MODEL_MEMBERS),
-                    Vec::new(),
-                ),
-            );
+            let building = Building {
+                group,
+                scope: Scope::with_reserved(naming::MODEL_MEMBERS),
+                keys: Vec::new(),
+            };
+            self.groups.insert(name.to_owned(), building);
         }
-        let Some((group, scope, keys)) = self.groups.get_mut(name) else {
+        let Some(Building { group, scope, keys }) = self.groups.get_mut(name) else {
             return member.rust_name.clone();
         };
         let key = (member.name.clone(), member.location);
@@ -216,7 +236,7 @@ impl<'s> Groups<'s> {
 
     /// The groups, in order of first use.
     pub(super) fn finish(self) -> Vec<ParameterGroup> {
-        self.groups.into_values().map(|(g, _, _)| g).collect()
+        self.groups.into_values().map(|b| b.group).collect()
     }
 }
 

@@ -56,7 +56,14 @@ pub(super) fn lower_parameters(
             );
             continue;
         }
-        out.push(parameter(cx, loc, param, stem, &mut names)?);
+        let lowered = parameter(cx, loc, param, stem, &mut names)?;
+        let mut extensions = super::super::grouping::InputExtensions::default();
+        extensions.read(cx, loc, param, &lowered.rust_name)?;
+        if !extensions.is_empty() {
+            let known = cx.input_extensions.entry(op_loc.clone()).or_default();
+            known.grouped.extend(extensions.grouped);
+        }
+        out.push(lowered);
     }
     Ok(out)
 }
@@ -307,6 +314,15 @@ pub(super) fn lower_request_body(
     } else {
         "body"
     };
+    // `x-ms-client-flatten` and `x-ms-parameter-grouping` on the request body (as AutoRest's
+    // OpenAPI 3 input has them).
+    let mut extensions = super::super::grouping::InputExtensions::default();
+    extensions.read_body(cx, &loc, body, rust_name)?;
+    if !extensions.is_empty() {
+        let known = cx.input_extensions.entry(op_loc.clone()).or_default();
+        known.grouped.extend(extensions.grouped);
+        known.flatten_body = known.flatten_body.take().or(extensions.flatten_body);
+    }
     Ok(Some(RequestBody {
         name: "body".to_owned(),
         rust_name: rust_name.to_owned(),
