@@ -98,14 +98,26 @@ impl State<'_, '_> {
         }
         let (model, s) = self.struct_model(name)?;
         let (pointer, properties) = (model.pointer.clone(), s.properties.clone());
+        let polymorphic = s.discriminator.is_some();
         self.visiting.insert(name.to_owned());
         // Which properties flatten, and into what.
         let mut plans: Vec<Option<(String, Vec<Property>)>> = Vec::new();
         for p in &properties {
-            plans.push(if p.flatten {
-                self.flattenable(&pointer, p)
-            } else {
+            plans.push(if !p.flatten {
                 None
+            } else if polymorphic {
+                // The base of a polymorphic family is an enum over its kinds; the kinds that
+                // inherit the property flatten it.
+                self.warn(
+                    &pointer,
+                    format!(
+                        "`x-ms-client-flatten` on `{}` is ignored on this polymorphic base (its kinds flatten it); it stays nested here",
+                        p.name
+                    ),
+                );
+                None
+            } else {
+                self.flattenable(&pointer, p)
             });
         }
         // The owner's own fields keep their names; flattened ones yield.
