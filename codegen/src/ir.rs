@@ -47,6 +47,10 @@ pub struct Api {
     pub error_models: Vec<TypeRef>,
     /// Constructs that were seen but not supported, each with the JSON pointer where it was found.
     pub warnings: Vec<Warning>,
+    /// `x-ms-parameter-grouping`: the structs that carry grouped parameters, in order of first
+    /// use. Operations take them through [`Operation::parameter_groups`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameter_groups: Vec<ParameterGroup>,
 }
 
 /// The input format of a document.
@@ -182,6 +186,98 @@ pub struct Operation {
     pub security: Vec<String>,
     /// JSON pointer of the operation in its document (`#/paths/~1v2~1/get`).
     pub pointer: String,
+    /// `x-ms-parameter-grouping`: the parameter groups this operation takes instead of some of
+    /// its inputs, in order of first member.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameter_groups: Vec<GroupUse>,
+    /// `x-ms-client-flatten` on a JSON body parameter: the caller gives the body model's fields
+    /// one by one (arguments and setters) instead of the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flattened_body: Option<FlattenedBody>,
+}
+
+/// A struct of parameters (`x-ms-parameter-grouping`), shared by the operations that name it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ParameterGroup {
+    /// The group's name: `x-ms-parameter-grouping.name`, else AutoRest's
+    /// `<group><operation><postfix or "Parameters">`.
+    pub name: String,
+    /// The Rust type name (`FirstParameterGroup`), claimed among the models.
+    pub rust_name: String,
+    /// Its fields: the union of its members over every operation that uses it, in order of
+    /// first use.
+    pub fields: Vec<GroupField>,
+    /// JSON pointer of its first member.
+    pub pointer: String,
+}
+
+/// One field of a [`ParameterGroup`].
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GroupField {
+    /// The member's wire name (a flattened body field's property name).
+    pub name: String,
+    /// The Rust field name.
+    pub rust_name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Required by some operation that uses the group: the field is not an `Option`.
+    pub required: bool,
+    /// The member is the JSON body (the field holds the body's value).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub body: bool,
+    /// Its description, if any.
+    pub description: Option<String>,
+}
+
+/// An operation's use of a [`ParameterGroup`]: one argument (required when a member is) or
+/// setter that stands for some of its inputs.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GroupUse {
+    /// The group's [`ParameterGroup::name`].
+    pub group: String,
+    /// The argument or setter name.
+    pub rust_name: String,
+    /// Some member is required here: the group is a positional argument.
+    pub required: bool,
+    /// The inputs it carries.
+    pub members: Vec<GroupMember>,
+}
+
+/// One input of an operation carried by a group.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GroupMember {
+    /// The input's Rust name in the operation (a parameter's, the body's, or a flattened body
+    /// field's `rust_name`).
+    pub input: String,
+    /// The group field that holds it.
+    pub field: String,
+}
+
+/// A JSON body given field by field (`x-ms-client-flatten` on the body parameter).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FlattenedBody {
+    /// The body's model (a struct).
+    pub model: String,
+    /// The model's fields the caller gives, in the model's order; the others (read-only
+    /// ones) are left unset.
+    pub fields: Vec<BodyField>,
+}
+
+/// One field of a [`FlattenedBody`].
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BodyField {
+    /// The argument or setter name in the operation.
+    pub rust_name: String,
+    /// The model's field it sets (its Rust name there).
+    pub field: String,
+    /// The property's wire name.
+    pub name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// The model's field is not an `Option`: a positional argument.
+    pub required: bool,
+    /// Its description, if any.
+    pub description: Option<String>,
 }
 
 /// Where a parameter goes on the wire.
@@ -546,6 +642,31 @@ pub struct StructModel {
     pub discriminator_value: Option<String>,
     /// `x-nullable: true` / `nullable: true` on the schema.
     pub nullable: bool,
+    /// `x-ms-client-flatten` properties whose model's fields this struct shows instead (the
+    /// wire keeps them nested), in property order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flattened: Vec<Flattening>,
+}
+
+/// A property whose object is flattened into its owner (`x-ms-client-flatten`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Flattening {
+    /// The wire name of the flattened property in the owner's `properties`.
+    pub property: String,
+    /// Its model (a struct, itself possibly flattened).
+    pub model: String,
+    /// The model's fields, as they appear on the owner.
+    pub fields: Vec<FlatField>,
+}
+
+/// One field of a flattened property, as it appears on the owner.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FlatField {
+    /// The field's Rust name in the flattened property's model.
+    pub inner: String,
+    /// The field on the owner: its `rust_name` there (renamed on a collision), its type, and
+    /// `required` only when both the flattened property and the field are.
+    pub property: Property,
 }
 
 /// A discriminator.
@@ -608,6 +729,10 @@ pub struct Property {
     /// Its `xml` object (and that of its array items), when the schema has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub xml: Option<Xml>,
+    /// `x-ms-client-flatten: true`: the owner shows this object's fields instead (see
+    /// [`StructModel::flattened`], which says whether it was).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flatten: bool,
 }
 
 /// How a schema is written in XML: the Swagger/OpenAPI `xml` object, with AutoRest's

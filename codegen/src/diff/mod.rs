@@ -52,6 +52,7 @@
 //! | `path-parameter-renamed` | info | A path placeholder has another name at the same place (`{reference}` to `{digest}`): the wire is the same. |
 //! | `argument-renamed` | info | A positional argument has another Rust name: callers pass arguments by position, so nothing breaks. |
 //! | `argument-order-changed` | breaking | Positional arguments that stayed are in another order: calls still compile but pass values to the wrong parameters. |
+//! | `parameter-grouping-changed` | breaking | The parameters an operation takes through a parameter group (`x-ms-parameter-grouping`) changed: a group struct replaces arguments or setters (or gives them back), or its name, its members or whether it is an argument changed. |
 //! | `builtin-header-changed` | info | An optional `Accept` or `Content-Type` header parameter came or went: the request builder's built-in `accept(..)` or `content_type(..)` setter stands in, so the Rust API is the same. |
 //! | `request-body-added-required` | breaking | A required request body is new: a new positional argument. |
 //! | `request-body-added-optional` | non-breaking | An optional request body is new: a new setter. |
@@ -61,6 +62,7 @@
 //! | `request-body-format-changed` | info | The `format` of a request body changed but its Rust type did not. |
 //! | `request-body-became-required` | breaking | The request body became required: a setter becomes a positional argument. |
 //! | `request-body-became-optional` | breaking | The request body became optional: a positional argument becomes a setter. |
+//! | `request-body-flattening-changed` | breaking | The request body became, or stopped being, given field by field (`x-ms-client-flatten`), or its field arguments and setters changed. |
 //! | `request-media-type-added` | non-breaking | The request body may be sent as one more media type. |
 //! | `request-media-type-removed` | breaking | A media type the request body could be sent as is gone (or is no longer the default). |
 //! | `response-status-added` | breaking | A new success status: a new variant of the exhaustive response enum (or the response struct becomes an enum). |
@@ -97,6 +99,7 @@
 //! | `model-property-nullable-changed` | breaking | A required property became nullable or stopped being: its field becomes or stops being an `Option`. |
 //! | `model-property-client-name-changed` | breaking | A property keeps its wire name but its field is renamed (`x-ms-client-name`). |
 //! | `model-additional-properties-changed` | breaking | `additionalProperties` was added, removed or has another value type: the map field changes. |
+//! | `model-flattening-changed` | breaking | A property became, or stopped being, flattened into its model (`x-ms-client-flatten`), or the fields it brings changed: fields move between the model and the nested one. |
 //! | `enum-value-added` | breaking | A new enum value (or union alternative): a new variant of an exhaustive Rust enum. |
 //! | `enum-value-removed` | breaking | An enum value (or union alternative) is gone, with its variant. |
 //! | `enum-variant-renamed` | breaking | An enum value keeps its wire value but its variant is renamed. |
@@ -137,11 +140,13 @@ pub fn diff_surfaces(old: &Surface, new: &Surface) -> Report {
         renamed.extend(rules::operations::pair(pair, &mut sink));
         rules::parameters::pair(pair, &mut sink);
         rules::requests::pair(pair, &mut sink);
+        rules::grouping::pair(pair, &mut sink);
         rules::responses::pair(pair, &mut sink);
     }
     let added = rules::operations::added(&matched, &mut sink);
     rules::responses::error_models(&old.error_models, &new.error_models, &mut sink);
     rules::models::compare(old, new, &mut sink);
+    rules::grouping::models(old, new, &mut sink);
     let operations = report::Operations {
         added,
         removed,

@@ -87,6 +87,24 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// JSON pointer of the operation.
     pub pointer: String,
+    /// `x-ms-parameter-grouping`: the groups the operation takes in place of some inputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameter_groups: Vec<GroupUse>,
+}
+
+/// An operation's use of a parameter group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupUse {
+    /// The group struct's Rust name.
+    pub group: String,
+    /// The argument or setter name.
+    pub rust_name: String,
+    /// A positional argument (some member is required).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// `input -> field` for each input it carries.
+    pub members: Vec<String>,
 }
 
 /// One parameter (or form field).
@@ -144,6 +162,10 @@ pub struct Body {
     pub media_types: Vec<String>,
     /// JSON pointer of its definition.
     pub pointer: String,
+    /// `x-ms-client-flatten`: the body is given field by field, with these arguments and
+    /// setters (`argument -> field`, `?` after an optional one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flattened: Vec<String>,
 }
 
 /// One response.
@@ -221,6 +243,10 @@ pub enum ModelKind {
         /// The discriminator of a polymorphic base.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         discriminator: Option<Discriminator>,
+        /// `x-ms-client-flatten`: the flattened properties (wire names), each with the fields
+        /// it shows on this model (`property: inner -> field, ...`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        flattened: Vec<String>,
     },
     /// An enum.
     Enum {
@@ -399,7 +425,11 @@ impl Surface {
                     type_name: op.type_name.clone(),
                     deprecated: op.deprecated,
                     parameters: op.parameters.iter().map(|p| parameter(p, &ty)).collect(),
-                    body: op.body.as_ref().map(|b| body(b, &ty)),
+                    body: op.body.as_ref().map(|b| {
+                        let mut body = body(b, &ty);
+                        body.flattened = flattened_body(op);
+                        body
+                    }),
                     responses: op
                         .responses
                         .iter()
@@ -407,6 +437,11 @@ impl Surface {
                         .map(|r| response(r, &ty))
                         .collect(),
                     pointer: op.pointer.clone(),
+                    parameter_groups: op
+                        .parameter_groups
+                        .iter()
+                        .map(|g| group_use(api, g))
+                        .collect(),
                 })
                 .collect(),
             models: api.models.iter().map(|m| model(m, &ty)).collect(),
@@ -467,7 +502,38 @@ fn body(b: &ir::RequestBody, ty: &impl Fn(&ir::TypeRef) -> Ty) -> Body {
         fields: fields.iter().map(|p| parameter(p, ty)).collect(),
         media_types: b.media_types.clone(),
         pointer: b.pointer.clone(),
+        flattened: Vec::new(),
     }
+}
+
+fn group_use(api: &ir::Api, g: &ir::GroupUse) -> GroupUse {
+    let group = api
+        .parameter_groups
+        .iter()
+        .find(|p| p.name == g.group)
+        .map_or_else(|| g.group.clone(), |p| p.rust_name.clone());
+    GroupUse {
+        group,
+        rust_name: g.rust_name.clone(),
+        required: g.required,
+        members: g
+            .members
+            .iter()
+            .map(|m| format!("{} -> {}", m.input, m.field))
+            .collect(),
+    }
+}
+
+fn flattened_body(op: &ir::Operation) -> Vec<String> {
+    op.flattened_body.as_ref().map_or_else(Vec::new, |f| {
+        f.fields
+            .iter()
+            .map(|f| {
+                let optional = if f.required { "" } else { "?" };
+                format!("{}{optional} -> {}", f.rust_name, f.field)
+            })
+            .collect()
+    })
 }
 
 fn response(r: &ir::Response, ty: &impl Fn(&ir::TypeRef) -> Ty) -> Response {
@@ -531,6 +597,18 @@ fn model(m: &ir::Model, ty: &impl Fn(&ir::TypeRef) -> Ty) -> Model {
                 property: d.property.clone(),
                 mapping: d.mapping.clone(),
             }),
+            flattened: s
+                .flattened
+                .iter()
+                .map(|f| {
+                    let fields: Vec<String> = f
+                        .fields
+                        .iter()
+                        .map(|x| format!("{} -> {}", x.inner, x.property.rust_name))
+                        .collect();
+                    format!("{}: {}", f.property, fields.join(", "))
+                })
+                .collect(),
         },
         ir::ModelKind::Enum(e) => ModelKind::Enum {
             base: ty(&e.base),

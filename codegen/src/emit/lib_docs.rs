@@ -208,7 +208,9 @@ fn example_operation<'a>(ctx: &Ctx<'a>) -> Result<Option<&'a crate::ir::Operatio
             super::operations::Kind::Param(p) => ctx.is_string(&p.ty),
             _ => false,
         });
-        if simple && !op.deprecated {
+        // A required parameter group (`x-ms-parameter-grouping`) is one struct argument.
+        let grouped = op.parameter_groups.iter().any(|g| g.required);
+        if simple && !grouped && !op.deprecated {
             candidates.push(op);
         }
     }

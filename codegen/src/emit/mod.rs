@@ -23,6 +23,8 @@ mod docs;
 mod enums;
 mod errors;
 pub(crate) mod formats;
+mod flatten;
+mod groups;
 mod lib_docs;
 mod models;
 mod operations;

@@ -36,11 +36,23 @@ pub(crate) fn models_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
     let plan = Plan::new(ctx);
     let mut names = Names::new([]);
     let mut items = Vec::new();
+    let mut wire = Vec::new();
     for model in &ctx.api.models {
         names.claim(ctx, &model.rust_name, &model.pointer, "model")?;
         items.push(match &model.kind {
             ModelKind::Struct(s) if s.discriminator.is_some() => {
                 polymorphic(ctx, &plan, model, s, &mut names)?
+            }
+            ModelKind::Struct(s) if !s.flattened.is_empty() => {
+                // `x-ms-client-flatten`: a public struct over a private wire one.
+                let ident = ctx.ident(&model.rust_name, &model.pointer)?;
+                let wire_ident = super::flatten::wire_ident(ctx, model)?;
+                wire.push(struct_item(ctx, &plan, model, s, &wire_ident, model_doc(model))?);
+                let doc = struct_doc(ctx, &plan, model, s)?;
+                let defaultable = plan.defaultable.contains(&model.name);
+                let item = super::flatten::flattened_struct(ctx, model, s, doc, defaultable)?;
+                let conversions = family_conversions(ctx, &plan, model, &ident)?;
+                quote!(#item #conversions)
             }
             ModelKind::Struct(s) => {
                 let ident = ctx.ident(&model.rust_name, &model.pointer)?;
@@ -82,6 +94,8 @@ pub(crate) fn models_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             code(&ctx.api.title)
         ))
         .inner_attrs();
+    items.push(super::groups::group_structs(ctx)?);
+    items.push(super::flatten::wire_module(wire));
     Ok(quote!(#module_doc #(#items)*))
 }
 
@@ -399,7 +413,7 @@ fn implied_discriminator<'s>(
     None
 }
 
-fn property_doc(p: &crate::ir::Property) -> Doc {
+pub(super) fn property_doc(p: &crate::ir::Property) -> Doc {
     let mut doc = Doc::new()
         .spec(p.description.as_deref())
         .or_raw(format!("The {} property.", code(&p.name)));

@@ -82,6 +82,10 @@ pub(crate) enum Kind<'a> {
     Form(&'a Parameter),
     /// A field of a multipart body.
     Multipart(&'a Parameter),
+    /// A field of a flattened JSON body (`x-ms-client-flatten`).
+    BodyField(&'a crate::ir::BodyField),
+    /// A parameter group (`x-ms-parameter-grouping`) standing for some of the others.
+    Group,
 }
 
 /// The value an optional query or header parameter starts with when the spec gives it a
@@ -151,6 +155,9 @@ pub(crate) fn inputs<'a>(ctx: &Ctx<'a>, op: &'a Operation) -> Result<Vec<Input<'
                 for field in fields {
                     out.push(param_input(ctx, field, Kind::Multipart(field))?);
                 }
+            }
+            BodyKind::Json { .. } if op.flattened_body.is_some() => {
+                out.extend(super::flatten::body_inputs(ctx, op)?);
             }
             BodyKind::Json { ty } => out.push(json_body_input(ctx, body, ty)?),
             BodyKind::Binary => out.push(body_input(ctx, body, &TypeRef::Binary)?),
@@ -309,6 +316,7 @@ fn operation(
     let responses = super::responses::responses(ctx, op)?;
     types.claim(ctx, &responses.ty.to_string(), &op.pointer, "response type")?;
     let inputs = inputs(ctx, op)?;
+    let grouping = super::groups::grouping(ctx, op, &inputs)?;
     let builtins = builtins(op);
 
     // A list operation's builder gets `pages()` and `into_stream()` (and keeps `request` and
@@ -327,6 +335,9 @@ fn operation(
     for input in &inputs {
         fields.claim(ctx, &input.ident.to_string(), &op.pointer, "parameter")?;
     }
+    for ident in grouping.idents() {
+        fields.claim(ctx, &ident.to_string(), &op.pointer, "parameter group")?;
+    }
     let mut builtin_fields = Vec::new();
     if builtins.accept {
         fields.claim(ctx, "accept", &op.pointer, "parameter")?;
@@ -337,14 +348,16 @@ fn operation(
         builtin_fields.push(quote!(content_type));
     }
 
-    let positional: Vec<&Input<'_>> = inputs.iter().filter(|i| i.required).collect();
+    let positional: Vec<&Input<'_>> = grouping.positional(&inputs);
     let args = positional.iter().map(|i| {
         let (ident, arg) = (&i.ident, &i.arg.arg);
         quote!(#ident: #arg)
     });
-    let inits = inputs.iter().map(|i| {
+    let inits = inputs.iter().enumerate().map(|(n, i)| {
         let ident = &i.ident;
-        if i.required {
+        if let Some(value) = grouping.init(n) {
+            super::groups::field_init(i, value)
+        } else if i.required {
             i.arg.init(ident)
         } else {
             let initial = &i.initial;
@@ -352,6 +365,7 @@ fn operation(
         }
     });
     let method_ident = ctx.ident(&op.rust_name, &op.pointer)?;
+    let prologue = grouping.prologue();
     let method_doc = method_doc(op, &positional).attrs();
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let too_many = (positional.len() + 1 > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
@@ -360,6 +374,7 @@ fn operation(
         #deprecated
         #too_many
         pub fn #method_ident(&self, #(#args),*) -> #request_ty {
+            #prologue
             #request_ty {
                 client: self.client.clone(),
                 #(#inits)*
@@ -376,17 +391,22 @@ fn operation(
             quote!(#ident: Option<#ty>,)
         }
     });
-    let setters = inputs.iter().filter(|i| !i.required).map(|i| {
-        let (ident, arg, convert) = (&i.ident, &i.arg.arg, &i.arg.convert);
-        let doc = i.doc.attrs();
-        quote! {
-            #doc
-            pub fn #ident(mut self, #ident: #arg) -> Self {
-                self.#ident = Some(#convert);
-                self
+    let group_setters = grouping.setters(&inputs);
+    let setters = inputs
+        .iter()
+        .enumerate()
+        .filter(|(n, i)| !i.required && !grouping.carries(*n))
+        .map(|(_, i)| {
+            let (ident, arg, convert) = (&i.ident, &i.arg.arg, &i.arg.convert);
+            let doc = i.doc.attrs();
+            quote! {
+                #doc
+                pub fn #ident(mut self, #ident: #arg) -> Self {
+                    self.#ident = Some(#convert);
+                    self
+                }
             }
-        }
-    });
+        });
     let builtin_setters = builtin_setters(op, &builtins);
     let build = super::wire::build_request(ctx, op, &inputs, &builtins)?;
     let send_request = super::wire::send_request(ctx, op, &inputs)?;
@@ -440,6 +460,7 @@ fn operation(
         }
         impl #request_ty {
             #(#setters)*
+            #group_setters
             #builtin_setters
             #send
         }

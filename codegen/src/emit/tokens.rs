@@ -146,7 +146,7 @@ fn matches<'a>(ctx: &Ctx<'a>, op: &'a Operation, role: Role) -> Result<Option<Ca
 fn value(ctx: &Ctx<'_>, input: &Input<'_>, name: &str, role: Role) -> Option<TokenStream> {
     let ty = match input.kind {
         Kind::Param(p) | Kind::Form(p) | Kind::Multipart(p) => &p.ty,
-        Kind::Body => return None,
+        Kind::Body | Kind::BodyField(_) | Kind::Group => return None,
     };
     if name == "grant_type" {
         let grant = match role {

@@ -42,7 +42,10 @@ pub(crate) fn build_request(
     }
     out.extend(params(ctx, op, inputs, Location::Query)?);
     if let Some(body) = &op.body {
-        out.extend(body_statements(ctx, op, body, inputs, builtins));
+        out.extend(match &op.flattened_body {
+            Some(flat) => super::flatten::body_statements(ctx, op, body, flat, inputs, builtins)?,
+            None => body_statements(ctx, op, body, inputs, builtins),
+        });
     }
     let produces = op.produces.join(", ");
     if builtins.accept {

@@ -45,6 +45,9 @@ pub(crate) struct Lowerer<'r> {
     /// being ignored (Swagger 2.0 and OpenAPI 3.0, JSON Reference), and a reference object's
     /// `description` replaces the referenced one's.
     pub ref_siblings_apply: bool,
+    /// `x-ms-parameter-grouping` and `x-ms-client-flatten` on each operation's parameters, by
+    /// the operation's location (see `grouping.rs`).
+    pub input_extensions: IndexMap<Loc, super::grouping::InputExtensions>,
 }
 
 impl<'r> Lowerer<'r> {
@@ -62,6 +65,7 @@ impl<'r> Lowerer<'r> {
             all_of_chain: Vec::new(),
             via_all_of: false,
             ref_siblings_apply: false,
+            input_extensions: IndexMap::new(),
         }
     }
 

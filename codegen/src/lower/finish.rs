@@ -12,9 +12,11 @@ use crate::{ErrorKind, Result};
 pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Result<Api> {
     check_duplicate_ids(&parts.operations)?;
     let root_file = crate::display_path(&cx.res.root().0.file);
-    let (models, model_warnings) = super::models::finish_models(cx.models, &cx.late_parents)?;
+    let (mut models, model_warnings) = super::models::finish_models(cx.models, &cx.late_parents)?;
     let mut warnings = cx.warnings;
     warnings.extend(model_warnings);
+    let flattened = super::flatten::flatten_models(&mut models, &root_file, &mut warnings);
+    let mut op_locs = Vec::new();
 
     let mut groups: IndexMap<String, Group> = IndexMap::new();
     let mut group_names = Scope::with_reserved(naming::CLIENT_MEMBERS);
@@ -114,6 +116,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             });
         }
         let produces = with_family_media_types(&structs, &draft.responses, draft.produces);
+        op_locs.push(draft.loc.clone());
         operations.push(Operation {
             synthesized_id: draft.operation_id.is_none(),
             operation_id: draft
@@ -137,8 +140,24 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             produces,
             security: draft.security,
             pointer: draft.loc.pointer,
+            parameter_groups: Vec::new(),
+            flattened_body: None,
         });
     }
+    // `x-ms-client-flatten` on bodies, then `x-ms-parameter-grouping` (a flattened body's
+    // fields can be grouped).
+    let mut model_types = cx.model_types;
+    let mut parameter_groups = super::grouping::Groups::new(&mut model_types);
+    for (op, loc) in operations.iter_mut().zip(&op_locs) {
+        let Some(extensions) = cx.input_extensions.get(loc) else {
+            continue;
+        };
+        if let Some(at) = &extensions.flatten_body {
+            op.flattened_body = flattened.body(op, &models, at, &mut warnings);
+        }
+        parameter_groups.group(op, &extensions.grouped, &mut warnings);
+    }
+    let parameter_groups = parameter_groups.finish();
 
     // Error shapes: the `default` response's body, and the bodies of documented 4xx/5xx.
     let mut error_models: Vec<TypeRef> = Vec::new();
@@ -200,6 +219,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         models,
         error_models,
         warnings,
+        parameter_groups,
     })
 }
 

@@ -10,6 +10,8 @@ mod all_of;
 mod context;
 mod depth;
 mod finish;
+mod flatten;
+mod grouping;
 mod keywords;
 mod late_parents;
 mod models;

@@ -555,6 +555,7 @@ impl Lowerer<'_> {
             nullable: opt_bool(loc, schema, "x-nullable")?.unwrap_or(false)
                 || opt_bool(loc, schema, "nullable")?.unwrap_or(false)
                 || type_allows_null(schema),
+            flattened: Vec::new(),
         })
     }
 
@@ -574,6 +575,7 @@ impl Lowerer<'_> {
             description: notes.description,
             default: notes.default,
             xml: self.xml_object(at, schema),
+            flatten: opt_bool(at, schema, "x-ms-client-flatten")?.unwrap_or(false),
         })
     }
 

@@ -1,6 +1,7 @@
 //! The rules: one catalogue ([`Rule`]) with each rule's stable id, severity, area and meaning,
 //! and the comparisons that fire them, one module per area.
 
+pub(crate) mod grouping;
 pub(crate) mod host;
 pub(crate) mod models;
 pub(crate) mod operations;
@@ -147,6 +148,8 @@ rules! {
         "A positional argument has another Rust name: callers pass arguments by position, so nothing breaks.";
     ArgumentOrderChanged = "argument-order-changed", Breaking, Parameters,
         "Positional arguments that stayed are in another order: calls still compile but pass values to the wrong parameters.";
+    ParameterGroupingChanged = "parameter-grouping-changed", Breaking, Parameters,
+        "The parameters an operation takes through a parameter group (`x-ms-parameter-grouping`) changed: a group struct replaces arguments or setters (or gives them back), or its name, its members or whether it is an argument changed.";
     BuiltinHeaderChanged = "builtin-header-changed", Info, Parameters,
         "An optional `Accept` or `Content-Type` header parameter came or went: the request builder's built-in `accept(..)` or `content_type(..)` setter stands in, so the Rust API is the same.";
 
@@ -166,6 +169,8 @@ rules! {
         "The request body became required: a setter becomes a positional argument.";
     RequestBodyBecameOptional = "request-body-became-optional", Breaking, RequestBodies,
         "The request body became optional: a positional argument becomes a setter.";
+    RequestBodyFlatteningChanged = "request-body-flattening-changed", Breaking, RequestBodies,
+        "The request body became, or stopped being, given field by field (`x-ms-client-flatten`), or its field arguments and setters changed.";
     RequestMediaTypeAdded = "request-media-type-added", NonBreaking, RequestBodies,
         "The request body may be sent as one more media type.";
     RequestMediaTypeRemoved = "request-media-type-removed", Breaking, RequestBodies,
@@ -240,6 +245,8 @@ rules! {
         "A property keeps its wire name but its field is renamed (`x-ms-client-name`).";
     ModelAdditionalPropertiesChanged = "model-additional-properties-changed", Breaking, Models,
         "`additionalProperties` was added, removed or has another value type: the map field changes.";
+    ModelFlatteningChanged = "model-flattening-changed", Breaking, Models,
+        "A property became, or stopped being, flattened into its model (`x-ms-client-flatten`), or the fields it brings changed: fields move between the model and the nested one.";
     EnumValueAdded = "enum-value-added", Breaking, Models,
         "A new enum value (or union alternative): a new variant of an exhaustive Rust enum.";
     EnumValueRemoved = "enum-value-removed", Breaking, Models,

@@ -91,11 +91,13 @@ fn model(o: &Model, n: &Model, sink: &mut Sink) {
                 properties: op,
                 additional_properties: oa,
                 discriminator: od,
+                ..
             },
             ModelKind::Struct {
                 properties: np,
                 additional_properties: na,
                 discriminator: nd,
+                ..
             },
         ) => {
             properties(&at, op, np, sink);

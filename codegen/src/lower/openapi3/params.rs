@@ -56,7 +56,14 @@ pub(super) fn lower_parameters(
             );
             continue;
         }
-        out.push(parameter(cx, loc, param, stem, &mut names)?);
+        let lowered = parameter(cx, loc, param, stem, &mut names)?;
+        let mut extensions = super::super::grouping::InputExtensions::default();
+        extensions.read(cx, loc, param, &lowered.rust_name)?;
+        if !extensions.is_empty() {
+            let known = cx.input_extensions.entry(op_loc.clone()).or_default();
+            known.grouped.extend(extensions.grouped);
+        }
+        out.push(lowered);
     }
     Ok(out)
 }
@@ -313,6 +320,15 @@ pub(super) fn lower_request_body(
         cx.xml_object(&schema_loc, schema.unwrap_or(&Value::Null))
             .unwrap_or_default()
     });
+    // `x-ms-client-flatten` and `x-ms-parameter-grouping` on the request body (as AutoRest's
+    // OpenAPI 3 input has them).
+    let mut extensions = super::super::grouping::InputExtensions::default();
+    extensions.read_body(cx, &loc, body, rust_name)?;
+    if !extensions.is_empty() {
+        let known = cx.input_extensions.entry(op_loc.clone()).or_default();
+        known.grouped.extend(extensions.grouped);
+        known.flatten_body = known.flatten_body.take().or(extensions.flatten_body);
+    }
     Ok(Some(RequestBody {
         name: "body".to_owned(),
         rust_name: rust_name.to_owned(),

@@ -34,8 +34,10 @@ pub(super) fn lower_parameters(
     let mut parameters = Vec::new();
     let mut form_fields = Vec::new();
     let mut body = None;
+    let mut extensions = super::super::grouping::InputExtensions::default();
     for (loc, param) in &raw {
         let name = req_str(loc, param, "name")?;
+        let before = (parameters.len(), form_fields.len(), body.is_some());
         match req_str(loc, param, "in")? {
             "body" => {
                 let schema_loc = loc.key("schema");
@@ -104,6 +106,22 @@ pub(super) fn lower_parameters(
                 return Err(loc.key("in").error(ErrorKind::Invalid, format!("unknown parameter location `{other}` (expected path, query, header, body or formData)")));
             }
         }
+        // The input this parameter became, for its extensions.
+        let input = if parameters.len() > before.0 {
+            parameters.last().map(|p: &Parameter| p.rust_name.clone())
+        } else if form_fields.len() > before.1 {
+            form_fields.last().map(|p: &Parameter| p.rust_name.clone())
+        } else if !before.2 {
+            body.as_ref().map(|b: &RequestBody| b.rust_name.clone())
+        } else {
+            None
+        };
+        if let Some(input) = input {
+            extensions.read(cx, loc, param, &input)?;
+        }
+    }
+    if !extensions.is_empty() {
+        cx.input_extensions.insert(op_loc.clone(), extensions);
     }
     if !form_fields.is_empty() {
         if body.is_some() {

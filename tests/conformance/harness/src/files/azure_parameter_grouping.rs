@@ -1,9 +1,13 @@
-//! `azure-parameter-grouping.json`: `x-ms-parameter-grouping` parameters (generated as plain
-//! parameters and setters), sent as the routes expect (routes:
+//! `azure-parameter-grouping.json`: `x-ms-parameter-grouping` parameters, given through their
+//! group structs (named as AutoRest names them), sent as the routes expect (routes:
 //! `legacy/routes/azureParameterGrouping.js`, `src/test-routes/parameter-grouping.ts`).
 
 use azure_parameter_grouping::Client;
-use azure_parameter_grouping::models::EncryptionAlgorithmType;
+use azure_parameter_grouping::models::{
+    EncryptionAlgorithmType, FirstParameterGroup, Grouper,
+    ParameterGroupingPostMultiParamGroupsSecondParamGroup, ParameterGroupingPostOptionalParameters,
+    ParameterGroupingPostRequiredParameters, ParameterGroupingPostReservedWordsParameters,
+};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario};
@@ -20,56 +24,79 @@ fn client(c: &Ctx) -> Client {
 
 pub fn scenarios() -> Vec<Scenario> {
     vec![
+        // A group with a required member is a positional argument.
         scenario!(F, "postParameterGroupingRequiredParameters", |c| {
+            let group = ParameterGroupingPostRequiredParameters {
+                body: 1234,
+                custom_header: Some("header".to_string()),
+                query: Some(21),
+                path: "path".to_string(),
+            };
             client(&c)
                 .parameter_grouping()
-                .post_required("path", 1234)
-                .custom_header("header")
-                .query(21)
+                .post_required(group)
                 .await
                 .check("call")?;
             Ok(())
         }),
+        // A group of optional members is a setter.
         scenario!(F, "postParameterGroupingOptionalParameters", |c| {
+            let group = ParameterGroupingPostOptionalParameters {
+                custom_header: Some("header".to_string()),
+                query: Some(21),
+            };
             client(&c)
                 .parameter_grouping()
                 .post_optional()
-                .custom_header("header")
-                .query(21)
+                .parameter_grouping_post_optional_parameters(group)
                 .await
                 .check("call")?;
             Ok(())
         }),
+        // `name` names a group; `postfix` ends the default name.
         scenario!(F, "postParameterGroupingMultipleParameterGroups", |c| {
             client(&c)
                 .parameter_grouping()
                 .post_multi_param_groups()
-                .header_one("header")
-                .query_one(21)
-                .header_two("header2")
-                .query_two(42)
+                .first_parameter_group(FirstParameterGroup {
+                    header_one: Some("header".to_string()),
+                    query_one: Some(21),
+                })
+                .parameter_grouping_post_multi_param_groups_second_param_group(
+                    ParameterGroupingPostMultiParamGroupsSecondParamGroup {
+                        header_two: Some("header2".to_string()),
+                        query_two: Some(42),
+                    },
+                )
                 .await
                 .check("call")?;
             Ok(())
         }),
+        // The group of the previous scenario, shared by another operation.
         scenario!(F, "postParameterGroupingSharedParameterGroupObject", |c| {
             client(&c)
                 .parameter_grouping()
                 .post_shared_parameter_group_object()
-                .header_one("header")
-                .query_one(21)
+                .first_parameter_group(FirstParameterGroup {
+                    header_one: Some("header".to_string()),
+                    ..FirstParameterGroup::default()
+                })
                 .await
                 .check("call")?;
             Ok(())
         }),
-        // Query parameters named `from` and `accept` (the latter is `accept_2`: `accept` is the
-        // built-in setter of the `Accept` header).
+        // Query parameters named `from` and `accept`: plain fields of the group (the builder's
+        // own `accept` setter is not in the way).
         scenario!(F, "PostParameterGroupingWithReservedWords", |c| {
             client(&c)
                 .parameter_grouping()
                 .post_reserved_words()
-                .from("bob")
-                .accept_2("yes")
+                .parameter_grouping_post_reserved_words_parameters(
+                    ParameterGroupingPostReservedWordsParameters {
+                        from: Some("bob".to_string()),
+                        accept: Some("yes".to_string()),
+                    },
+                )
                 .await
                 .check("call")?;
             Ok(())
@@ -78,8 +105,10 @@ pub fn scenarios() -> Vec<Scenario> {
             client(&c)
                 .parameter_grouping()
                 .group_with_constant()
-                .grouped_constant(EncryptionAlgorithmType::Foo)
-                .grouped_parameter("bar")
+                .grouper(Grouper {
+                    grouped_constant: Some(EncryptionAlgorithmType::Foo),
+                    grouped_parameter: Some("bar".to_string()),
+                })
                 .await
                 .check("call")?;
             Ok(())

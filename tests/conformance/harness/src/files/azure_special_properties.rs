@@ -3,6 +3,7 @@
 //! `legacy/routes/azureSpecials.js`).
 
 use azure_special_properties::Client;
+use azure_special_properties::models::HeaderCustomNamedRequestIdParamGroupingParameters;
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -173,7 +174,11 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "AzureXmsCustomNamedRequestIdParameterGroup", |c| {
             let r = client(&c)
                 .header()
-                .custom_named_request_id_param_grouping(REQUEST_ID)
+                .custom_named_request_id_param_grouping(
+                    HeaderCustomNamedRequestIdParamGroupingParameters {
+                        foo_client_request_id: REQUEST_ID.to_string(),
+                    },
+                )
                 .await
                 .check("call")?;
             eq("foo-request-id", r.foo_request_id.as_deref(), Some("123"))

@@ -1,13 +1,15 @@
-//! `model-flattening.json`: `x-ms-client-flatten` models. The generated models keep the wire's
-//! nesting (`properties`, `details`), so these assert the exact wire shape (routes:
-//! `legacy/routes/model-flatten.js`).
+//! `model-flattening.json`: `x-ms-client-flatten` models and bodies. The generated models show
+//! the nested objects' fields (`properties`, `details`) on the model itself, and the server
+//! checks that they go out nested, exactly as it expects (routes:
+//! `legacy/routes/model-flatten.js`). A flattened body parameter is given field by field; a
+//! grouped one through its group (`FlattenParameterGroup`).
 
 use std::collections::BTreeMap;
 
 use model_flattening::Client;
+use model_flattening::models::FlattenedProductPropertiesProvisioningStateValues as StateValues;
 use model_flattening::models::{
-    Capacity, FlattenedProduct, FlattenedProductProperties, ProductUrl, Resource,
-    ResourceCollection, SimpleProduct, SimpleProductProperties,
+    Capacity, FlattenParameterGroup, FlattenedProduct, Resource, ResourceCollection, SimpleProduct,
 };
 
 use crate::scenario;
@@ -34,16 +36,14 @@ fn tags() -> Option<BTreeMap<String, String>> {
     ]))
 }
 
-/// A product to send: a location, maybe tags, and `properties` with a name and type `Flat`.
+/// A product to send: a location, maybe tags, and (sent inside `properties`) a name and the
+/// type `Flat`, which is `type_properties_type` since the resource has a `type` of its own.
 fn product(location: &str, tags: Option<BTreeMap<String, String>>, name: &str) -> FlattenedProduct {
     FlattenedProduct {
         location: s(location),
         tags,
-        properties: Some(FlattenedProductProperties {
-            p_name: s(name),
-            r#type: s("Flat"),
-            ..FlattenedProductProperties::default()
-        }),
+        p_name: s(name),
+        type_properties_type: s("Flat"),
         ..FlattenedProduct::default()
     }
 }
@@ -63,32 +63,33 @@ fn products() -> BTreeMap<String, FlattenedProduct> {
 
 /// The product of the custom-flattening scenarios, with or without the inherited
 /// `generic_value` of its image.
+/// `details` and its `max_product_image` are both flattened.
 fn simple_product(generic: Option<String>) -> SimpleProduct {
     SimpleProduct {
         product_id: "123".to_string(),
         description: s("product description"),
-        details: Some(SimpleProductProperties {
-            max_product_display_name: "max name".to_string(),
-            capacity: Capacity::Large,
-            max_product_image: Some(ProductUrl {
-                odata_value: s("http://foo"),
-                generic_value: generic,
-                ..ProductUrl::default()
-            }),
-        }),
+        max_product_display_name: s("max name"),
+        capacity: Some(Capacity::Large),
+        odata_value: s("http://foo"),
+        generic_value: generic,
         ..SimpleProduct::default()
     }
 }
 
-/// What the gets check of the first resource: its nested `properties` as sent.
+/// What the gets check of the first resource: the fields that came nested in `properties`
+/// (the read-only `provisioningStateValues` included).
 fn check_first(p: &FlattenedProduct, id: &str, name: &str) -> Result<(), String> {
     eq("id", p.id.as_deref(), Some(id))?;
     eq("tags", p.tags.clone(), tags())?;
-    let props = p.properties.clone().unwrap_or_default();
     eq(
         "properties",
-        (props.p_name, props.r#type, props.provisioning_state),
-        (s(name), s("Flat"), s("Succeeded")),
+        (
+            p.p_name.clone(),
+            p.type_properties_type.clone(),
+            p.provisioning_state.clone(),
+            p.provisioning_state_values,
+        ),
+        (s(name), s("Flat"), s("Succeeded"), Some(StateValues::Ok)),
     )
 }
 
@@ -176,20 +177,32 @@ pub fn scenarios() -> Vec<Scenario> {
                 .check("call")?;
             eq("answer", r.body, simple_product(s("https://generic")))
         }),
+        // The flattened body parameter: the body's fields are the arguments and setters.
         scenario!(F, "postModelFlattenCustomParameter", |c| {
             let r = client(&c)
                 .default()
-                .post_flattened_simple_product()
-                .simple_body_product(simple_product(None))
+                .post_flattened_simple_product("123")
+                .description("product description")
+                .max_product_display_name("max name")
+                .capacity(Capacity::Large)
+                .odata_value("http://foo")
                 .await
                 .check("call")?;
             eq("answer", r.body, simple_product(None))
         }),
         scenario!(F, "putModelFlattenCustomGroupedParameter", |c| {
+            let group = FlattenParameterGroup {
+                name: "groupproduct".to_string(),
+                product_id: "123".to_string(),
+                description: s("product description"),
+                max_product_display_name: s("max name"),
+                capacity: Some(Capacity::Large),
+                odata_value: s("http://foo"),
+                generic_value: None,
+            };
             let r = client(&c)
                 .default()
-                .put_simple_product_with_grouping("groupproduct")
-                .simple_body_product(simple_product(None))
+                .put_simple_product_with_grouping(group)
                 .await
                 .check("call")?;
             eq("answer", r.body, simple_product(None))
