@@ -36,7 +36,9 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         .collect();
 
     let structs = struct_models(&models);
-    for draft in parts.operations {
+    let mut paging_drafts = Vec::new();
+    for mut draft in parts.operations {
+        paging_drafts.push(draft.paging.take());
         let (group, op_name) = group_and_name(&draft);
         let pointer = draft.loc.pointer.clone();
         let mut renames = Vec::new();
@@ -137,7 +139,17 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             produces,
             security: draft.security,
             pointer: draft.loc.pointer,
+            paging: None,
         });
+    }
+    // `x-ms-pageable`, checked now that every operation and model is known.
+    for (index, draft) in paging_drafts.into_iter().enumerate() {
+        let Some(draft) = draft else { continue };
+        let host_parameters = !parts.host.parameters.is_empty();
+        let (paging, found) =
+            super::paging::resolve(draft, index, &operations, &models, host_parameters);
+        operations[index].paging = paging;
+        warnings.extend(found);
     }
 
     // Error shapes: the `default` response's body, and the bodies of documented 4xx/5xx.
