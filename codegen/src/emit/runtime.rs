@@ -5,7 +5,7 @@
 use super::{RustFile, RustSource};
 
 /// The runtime files: their path in the generated crate and their source.
-const FILES: [(&str, &str); 17] = [
+const FILES: [(&str, &str); 18] = [
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("auth.rs", include_str!("../../runtime/auth.rs")),
     ("body.rs", include_str!("../../runtime/body.rs")),
@@ -18,6 +18,7 @@ const FILES: [(&str, &str); 17] = [
     ("custom.rs", include_str!("../../runtime/custom.rs")),
     ("digest.rs", include_str!("../../runtime/digest.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("pager.rs", include_str!("../../runtime/pager.rs")),
     ("paging.rs", include_str!("../../runtime/paging.rs")),
     ("pipeline.rs", include_str!("../../runtime/pipeline.rs")),
     ("read.rs", include_str!("../../runtime/read.rs")),

@@ -19,6 +19,7 @@ mod media_types;
 mod model_flattening;
 mod multiple_inheritance;
 mod non_string_enum;
+mod paging;
 mod required_optional;
 mod reserved_words;
 mod untyped;
@@ -56,5 +57,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(small_files::scenarios());
     all.extend(azure_parameter_grouping::scenarios());
     all.extend(media_types::scenarios());
+    all.extend(paging::scenarios());
     all
 }
