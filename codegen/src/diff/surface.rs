@@ -87,6 +87,9 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// JSON pointer of the operation.
     pub pointer: String,
+    /// `x-ms-pageable`: `send()` gives a `Pager` of the items (`Operation.paging` of the IR).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pageable: bool,
 }
 
 /// One parameter (or form field).
@@ -404,6 +407,7 @@ impl Surface {
                         .map(|r| response(r, &ty))
                         .collect(),
                     pointer: op.pointer.clone(),
+                    pageable: op.paging.is_some(),
                 })
                 .collect(),
             models: api.models.iter().map(|m| model(m, &ty)).collect(),

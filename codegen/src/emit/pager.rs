@@ -22,9 +22,7 @@ use crate::{ErrorKind, Result};
 /// True when some pageable operation names `op` as its next-page operation.
 pub(crate) fn is_next_operation(ctx: &Ctx<'_>, op: &Operation) -> bool {
     ctx.api.operations.iter().any(|o| {
-        o.paging
-            .as_ref()
-            .and_then(|p| p.next_operation.as_deref())
+        o.paging.as_ref().and_then(|p| p.next_operation.as_deref())
             == Some(op.operation_id.as_str())
     })
 }
@@ -137,7 +135,9 @@ fn page_impl(
     let internal = |what: &str| ctx.error(ErrorKind::Internal, &op.pointer, what.to_owned());
     let Some(ModelKind::Struct(page)) = ctx.models.get(paging.page_model.as_str()).map(|m| &m.kind)
     else {
-        return Err(internal("the page model of `x-ms-pageable` is not a struct"));
+        return Err(internal(
+            "the page model of `x-ms-pageable` is not a struct",
+        ));
     };
     let property = |name: &str| page.properties.iter().find(|p| p.name == name);
     let items_property = property(&paging.item_name)
@@ -155,7 +155,8 @@ fn page_impl(
     let next_link = match &paging.next_link_name {
         None => quote!(None),
         Some(name) => {
-            let p = property(name).ok_or_else(|| internal("the page model has no link property"))?;
+            let p =
+                property(name).ok_or_else(|| internal("the page model has no link property"))?;
             let field = ctx.ident(&p.rust_name, &op.pointer)?;
             if !p.required || p.nullable {
                 quote!(self.body.#field.as_deref())
@@ -179,7 +180,11 @@ fn page_impl(
 }
 
 /// The input of `op` that is the parameter `p`.
-fn input_of<'i, 'a>(inputs: &'i [Input<'a>], name: &str, location: Location) -> Option<&'i Input<'a>> {
+fn input_of<'i, 'a>(
+    inputs: &'i [Input<'a>],
+    name: &str,
+    location: Location,
+) -> Option<&'i Input<'a>> {
     inputs
         .iter()
         .find(|i| matches!(i.kind, Kind::Param(p) if p.name == name && p.location == location))
@@ -203,7 +208,11 @@ fn fetch(
             .filter(|p| p.location == Location::Host && !p.client_level)
         {
             let input = input_of(inputs, &p.name, Location::Host).ok_or_else(|| {
-                ctx.error(ErrorKind::Internal, &p.pointer, "host parameter without an input")
+                ctx.error(
+                    ErrorKind::Internal,
+                    &p.pointer,
+                    "host parameter without an input",
+                )
             })?;
             let ident = &input.ident;
             let index = Literal::usize_unsuffixed(clones.len());
