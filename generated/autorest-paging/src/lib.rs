@@ -24,6 +24,32 @@
 //!
 //! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a request the description lacks through the same credentials, retries and errors.
 //!
+//! # Lists in pages
+//!
+//! A pageable operation (`x-ms-pageable`) gives a [`Pager`] once the first page has come: a `Stream` of the items of every page, which fetches each next page when it gets to it, through the client's credentials and retries. A next link on another scheme, host or port is refused. [`Pager::into_pages`] gives the pages themselves, each with its status, headers and body.
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), autorest_paging::Error> {
+//! use futures::TryStreamExt as _;
+//! use autorest_paging::Client;
+//!
+//! let client = Client::new()?;
+//! let mut pager = client.paging().get_no_item_name_pages().await?;
+//! while let Some(item) = pager.try_next().await? {
+//!     println!("{item:?}");
+//! }
+//!
+//! // Every item at once, or page by page with the headers:
+//! let items: Vec<_> = client.paging().get_no_item_name_pages().await?.try_collect().await?;
+//! println!("{} items", items.len());
+//! let mut pages = client.paging().get_no_item_name_pages().await?.into_pages();
+//! while let Some(page) = pages.try_next().await? {
+//!     println!("{:?}", page.headers());
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Operation groups
 //!
 //! - [`Client::paging`] gives a [`paging::PagingClient`]
