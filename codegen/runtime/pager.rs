@@ -46,8 +46,11 @@ pub enum NextPage {
     /// (compared without case), or are added.
     Link(&'static [&'static str]),
     /// A request of another operation, made from the link.
-    Operation(Box<dyn Fn(&str) -> Result<Request, Error> + Send + Sync>),
+    Operation(MakeNext),
 }
+
+/// Makes the request for the next page from its link.
+type MakeNext = Box<dyn Fn(&str) -> Result<Request, Error> + Send + Sync>;
 
 impl fmt::Debug for NextPage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -273,10 +273,12 @@ fn next(
     let next_builtins = super::operations::builtins(next_op);
     let mut clones = Vec::new();
     let mut fields = Vec::new();
+    // `Clone::clone(&..)` rather than `.clone()`: some values are `Copy` (clippy's
+    // `clone_on_copy`), and which ones depends on the spec.
     let mut carry = |expr: TokenStream| {
         let index = Literal::usize_unsuffixed(clones.len());
-        clones.push(quote!(#expr.clone()));
-        quote!(carried.#index.clone())
+        clones.push(quote!(Clone::clone(&#expr)));
+        quote!(Clone::clone(&carried.#index))
     };
     for input in &next_inputs {
         let Kind::Param(p) = input.kind else {

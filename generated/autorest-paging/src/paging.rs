@@ -1289,14 +1289,14 @@ impl PagingGetWithQueryParamsRequest {
                 }
             })
         };
-        let carried = (self.query_constant.clone(), self.accept.clone());
+        let carried = (Clone::clone(&self.query_constant), Clone::clone(&self.accept));
         let next_client = self.client.clone();
         let next = crate::runtime::NextPage::Operation(
             Box::new(move |_: &str| {
                 let next = PagingNextOperationWithQueryParamsRequest {
                     client: next_client.clone(),
-                    query_constant: carried.0.clone(),
-                    accept: carried.1.clone(),
+                    query_constant: Clone::clone(&carried.0),
+                    accept: Clone::clone(&carried.1),
                 };
                 crate::runtime::MakeRequest::make_request(&next)
             }),
@@ -2691,19 +2691,19 @@ impl PagingGetMultiplePagesFragmentNextLinkRequest {
             })
         };
         let carried = (
-            self.api_version.clone(),
-            self.tenant.clone(),
-            self.accept.clone(),
+            Clone::clone(&self.api_version),
+            Clone::clone(&self.tenant),
+            Clone::clone(&self.accept),
         );
         let next_client = self.client.clone();
         let next = crate::runtime::NextPage::Operation(
             Box::new(move |link: &str| {
                 let next = PagingNextFragmentRequest {
                     client: next_client.clone(),
-                    api_version: carried.0.clone(),
-                    tenant: carried.1.clone(),
+                    api_version: Clone::clone(&carried.0),
+                    tenant: Clone::clone(&carried.1),
                     next_link: link.to_owned(),
-                    accept: carried.2.clone(),
+                    accept: Clone::clone(&carried.2),
                 };
                 crate::runtime::MakeRequest::make_request(&next)
             }),
@@ -2838,19 +2838,19 @@ impl PagingGetMultiplePagesFragmentWithGroupingNextLinkRequest {
             })
         };
         let carried = (
-            self.api_version.clone(),
-            self.tenant.clone(),
-            self.accept.clone(),
+            Clone::clone(&self.api_version),
+            Clone::clone(&self.tenant),
+            Clone::clone(&self.accept),
         );
         let next_client = self.client.clone();
         let next = crate::runtime::NextPage::Operation(
             Box::new(move |link: &str| {
                 let next = PagingNextFragmentWithGroupingRequest {
                     client: next_client.clone(),
-                    api_version: carried.0.clone(),
-                    tenant: carried.1.clone(),
+                    api_version: Clone::clone(&carried.0),
+                    tenant: Clone::clone(&carried.1),
                     next_link: link.to_owned(),
-                    accept: carried.2.clone(),
+                    accept: Clone::clone(&carried.2),
                 };
                 crate::runtime::MakeRequest::make_request(&next)
             }),
@@ -3331,19 +3331,19 @@ impl PagingNextFragmentRequest {
             })
         };
         let carried = (
-            self.api_version.clone(),
-            self.tenant.clone(),
-            self.accept.clone(),
+            Clone::clone(&self.api_version),
+            Clone::clone(&self.tenant),
+            Clone::clone(&self.accept),
         );
         let next_client = self.client.clone();
         let next = crate::runtime::NextPage::Operation(
             Box::new(move |link: &str| {
                 let next = PagingNextFragmentRequest {
                     client: next_client.clone(),
-                    api_version: carried.0.clone(),
-                    tenant: carried.1.clone(),
+                    api_version: Clone::clone(&carried.0),
+                    tenant: Clone::clone(&carried.1),
                     next_link: link.to_owned(),
-                    accept: carried.2.clone(),
+                    accept: Clone::clone(&carried.2),
                 };
                 crate::runtime::MakeRequest::make_request(&next)
             }),
@@ -3485,19 +3485,19 @@ impl PagingNextFragmentWithGroupingRequest {
             })
         };
         let carried = (
-            self.api_version.clone(),
-            self.tenant.clone(),
-            self.accept.clone(),
+            Clone::clone(&self.api_version),
+            Clone::clone(&self.tenant),
+            Clone::clone(&self.accept),
         );
         let next_client = self.client.clone();
         let next = crate::runtime::NextPage::Operation(
             Box::new(move |link: &str| {
                 let next = PagingNextFragmentWithGroupingRequest {
                     client: next_client.clone(),
-                    api_version: carried.0.clone(),
-                    tenant: carried.1.clone(),
+                    api_version: Clone::clone(&carried.0),
+                    tenant: Clone::clone(&carried.1),
                     next_link: link.to_owned(),
-                    accept: carried.2.clone(),
+                    accept: Clone::clone(&carried.2),
                 };
                 crate::runtime::MakeRequest::make_request(&next)
             }),
