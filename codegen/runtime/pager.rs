@@ -85,17 +85,9 @@ impl<P> Stream for Pages<P> {
 }
 
 /// The items of a list, page after page: a `Stream` of `Result<Item, Error>` that fetches the
-/// next page when the items of the current one are used up.
-///
-/// ```ignore
-/// use futures::TryStreamExt as _;
-///
-/// let mut pager = client.group().list().await?; // the first page
-/// while let Some(item) = pager.try_next().await? {
-///     println!("{item:?}");
-/// }
-/// // or all of them: client.group().list().await?.try_collect::<Vec<_>>().await?
-/// ```
+/// next page when the items of the current one are used up. `while let Some(item) =
+/// pager.try_next().await?` reads them one by one, `try_collect()` all at once (with
+/// `futures::TryStreamExt`); the documentation of a crate with pageable operations shows it.
 pub struct Pager<P: Page> {
     pages: Pages<P>,
     items: std::vec::IntoIter<P::Item>,
