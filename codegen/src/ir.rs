@@ -194,6 +194,10 @@ pub struct Operation {
     /// one by one (arguments and setters) instead of the body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flattened_body: Option<FlattenedBody>,
+    /// `x-ms-pageable`: the operation answers with one page of a list, and this says how to
+    /// get the others. `None` for other operations (and then left out of the JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paging: Option<Paging>,
 }
 
 /// A struct of parameters (`x-ms-parameter-grouping`), shared by the operations that name it.
@@ -278,6 +282,34 @@ pub struct BodyField {
     pub required: bool,
     /// Its description, if any.
     pub description: Option<String>,
+}
+
+/// How a pageable operation's list continues (`x-ms-pageable`), checked against its page
+/// model when lowered.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Paging {
+    /// The model of a page: the body of the operation's success response.
+    pub page_model: String,
+    /// The wire name of the page's array property that holds the items (`itemName`, default
+    /// `value`).
+    pub item_name: String,
+    /// The wire name of the page's string property that holds the next page's link
+    /// (`nextLinkName`: `nextLink`, `odata.nextLink`); `None` when the list is one page
+    /// (`nextLinkName: null`). A missing, `null` or empty link ends the list.
+    pub next_link_name: Option<String>,
+    /// The `operationId` of the operation that fetches the next pages (`operationName`), when
+    /// it is another one; otherwise the next page is a `GET` of the link.
+    pub next_operation: Option<String>,
+    /// The wire name of the next operation's path parameter that takes the link; `None` when
+    /// that operation has none (the link then only says that there is a next page).
+    pub next_link_parameter: Option<String>,
+    /// The query parameters whose values from the first request replace those of a next link
+    /// (compared without case; AutoRest re-applies the client's `api-version`), in order.
+    pub reapplied_query: Vec<String>,
+    /// True when the host has parameters, and a relative next link is resolved against the
+    /// host URL made from the first request's host values (a link on another scheme, host or
+    /// port is refused).
+    pub host_reapplied: bool,
 }
 
 /// Where a parameter goes on the wire.

@@ -219,6 +219,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("operation-rust-name-changed", "breaking"),
     ("operation-moved", "breaking"),
     ("operation-deprecation-changed", "info"),
+    ("operation-paging-changed", "breaking"),
     ("parameter-added-required", "breaking"),
     ("parameter-added-optional", "non-breaking"),
     ("parameter-removed", "breaking"),

@@ -37,6 +37,7 @@
 //! | `operation-rust-name-changed` | breaking | Same `operationId`, but the method, its sub-client or its type names changed (grouping by tag, `x-ms-client-name`). |
 //! | `operation-moved` | breaking | Matched by `operationId`, the operation has another method, path or `x-ms-paths` query. |
 //! | `operation-deprecation-changed` | info | The operation was deprecated or is no longer deprecated. |
+//! | `operation-paging-changed` | breaking | The operation became pageable (`x-ms-pageable`: `send()` and `.await` give a `Pager` of its items) or stopped being (they give the first response): its return type changes. |
 //! | `parameter-added-required` | breaking | A new required parameter: a new positional argument. |
 //! | `parameter-added-optional` | non-breaking | A new optional parameter: a new setter on the request builder (or the client builder). |
 //! | `parameter-removed` | breaking | A parameter is gone: an argument or setter disappears. |

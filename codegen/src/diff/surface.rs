@@ -90,6 +90,9 @@ pub struct Operation {
     /// `x-ms-parameter-grouping`: the groups the operation takes in place of some inputs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameter_groups: Vec<GroupUse>,
+    /// `x-ms-pageable`: `send()` gives a `Pager` of the items (`Operation.paging` of the IR).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pageable: bool,
 }
 
 /// An operation's use of a parameter group.
@@ -442,6 +445,7 @@ impl Surface {
                         .iter()
                         .map(|g| group_use(api, g))
                         .collect(),
+                    pageable: op.paging.is_some(),
                 })
                 .collect(),
             models: api.models.iter().map(|m| model(m, &ty)).collect(),

@@ -338,6 +338,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent, RetryPolicy,
             Secret, TokenCredential,
         };
+        pub use runtime::{Page, Pager, Pages};
 
         #[doc = " The client: one per service endpoint, cheap to clone (an `Arc` inside)."]
         #[doc = ""]

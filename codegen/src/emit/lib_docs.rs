@@ -117,6 +117,9 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
          request the description lacks through the same credentials, retries and errors.",
     );
     doc = doc.raw(settings);
+    if let Some(section) = pager_section(ctx)? {
+        doc = doc.raw(section);
+    }
     if !api.groups.is_empty() {
         let lines: Vec<String> = api
             .groups
@@ -198,11 +201,80 @@ fn example_value(ctx: &Ctx<'_>, p: &Parameter) -> String {
     }
 }
 
+/// `client.<group>().<op>(<args>)` for an operation from [`example_operation`].
+fn example_call(ctx: &Ctx<'_>, op: &crate::ir::Operation) -> Result<String> {
+    let group = ctx
+        .api
+        .groups
+        .iter()
+        .find(|g| g.name == op.group)
+        .map(|g| unraw(&g.rust_name).to_owned())
+        .unwrap_or_default();
+    let inputs = super::operations::inputs(ctx, op)?;
+    let args: Vec<String> = inputs
+        .iter()
+        .filter(|i| i.required)
+        .filter_map(|i| match i.kind {
+            super::operations::Kind::Param(p) => Some(example_value(ctx, p)),
+            _ => None,
+        })
+        .collect();
+    Ok(format!(
+        "client.{group}().{}({})",
+        op.rust_name,
+        args.join(", ")
+    ))
+}
+
+/// The crate docs' section on pagers, with an example, when the API has pageable operations.
+fn pager_section(ctx: &Ctx<'_>) -> Result<Option<String>> {
+    if !ctx.api.operations.iter().any(|op| op.paging.is_some()) {
+        return Ok(None);
+    }
+    let mut text = String::from(
+        "# Lists in pages\n\nA pageable operation (`x-ms-pageable`) gives a [`Pager`] once the \
+         first page has come: a `Stream` of the items of every page, which fetches each next \
+         page when it gets to it, through the client's credentials and retries. A next link \
+         on another scheme, host or port is refused. [`Pager::into_pages`] gives the pages \
+         themselves, each with its status, headers and body.",
+    );
+    if let Some(op) = example_operation_where(ctx, |op| op.paging.is_some())? {
+        let lib = ctx.lib_name();
+        let call = example_call(ctx, op)?;
+        let new = usage_example(ctx)?
+            .lines()
+            .find(|l| l.starts_with("let client = "))
+            .unwrap_or_default()
+            .to_owned();
+        text.push_str(&format!(
+            "\n\n```no_run\n# async fn example() -> Result<(), {lib}::Error> {{\n\
+             use futures::TryStreamExt as _;\nuse {lib}::Client;\n\n{new}\n\
+             let mut pager = {call}.await?;\n\
+             while let Some(item) = pager.try_next().await? {{\n    println!(\"{{item:?}}\");\n}}\n\n\
+             // Every item at once, or page by page with the headers:\n\
+             let items: Vec<_> = {call}.await?.try_collect().await?;\n\
+             println!(\"{{}} items\", items.len());\n\
+             let mut pages = {call}.await?.into_pages();\n\
+             while let Some(page) = pages.try_next().await? {{\n    println!(\"{{:?}}\", page.headers());\n}}\n\
+             # Ok(())\n# }}\n```"
+        ));
+    }
+    Ok(Some(text))
+}
+
 /// The first operation whose positional arguments are all text and that needs no body,
 /// preferring a `GET`.
 fn example_operation<'a>(ctx: &Ctx<'a>) -> Result<Option<&'a crate::ir::Operation>> {
+    example_operation_where(ctx, |_| true)
+}
+
+/// [`example_operation`] among the operations that `wanted` accepts.
+fn example_operation_where<'a>(
+    ctx: &Ctx<'a>,
+    wanted: impl Fn(&crate::ir::Operation) -> bool,
+) -> Result<Option<&'a crate::ir::Operation>> {
     let mut candidates = Vec::new();
-    for op in &ctx.api.operations {
+    for op in ctx.api.operations.iter().filter(|op| wanted(op)) {
         let inputs = super::operations::inputs(ctx, op)?;
         let simple = inputs.iter().filter(|i| i.required).all(|i| match i.kind {
             super::operations::Kind::Param(p) => ctx.is_string(&p.ty),

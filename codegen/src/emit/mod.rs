@@ -8,7 +8,8 @@
 //! - `models` and `enums`: `src/models.rs`;
 //! - `errors`: `src/errors.rs` (the `ErrorModel` enum) and each operation's error decoder;
 //! - `tokens`: the API's own token operations, found by their shape, wired to the credentials
-//!   (in `src/lib.rs`); `paging`: list operations that follow `Link: rel="next"`;
+//!   (in `src/lib.rs`); `paging`: list operations that follow `Link: rel="next"`; `pager`:
+//!   pageable operations (`x-ms-pageable`), which return the runtime's `Pager`;
 //! - `runtime`: `src/runtime/*.rs`, copied from `codegen/runtime/`;
 //! - `docs`: doc comments made rustdoc-safe; `types`: `TypeRef` to Rust types.
 //!
@@ -28,6 +29,7 @@ mod groups;
 mod lib_docs;
 mod models;
 mod operations;
+mod pager;
 mod paging;
 mod responses;
 mod runtime;

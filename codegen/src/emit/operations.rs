@@ -321,7 +321,12 @@ fn operation(
 
     // A list operation's builder gets `pages()` and `into_stream()` (and keeps `request` and
     // `read`), unless a parameter already has one of those names: then it is a plain request.
-    let paging = super::paging::paging(ctx, op)?.filter(|_| {
+    let paging = if op.paging.is_some() {
+        None
+    } else {
+        super::paging::paging(ctx, op)?
+    }
+    .filter(|_| {
         !inputs
             .iter()
             .any(|i| super::paging::RESERVED.contains(&unraw(&i.ident.to_string())))
@@ -421,9 +426,27 @@ fn operation(
         #[doc = " success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or"]
         #[doc = " when the body does not decode."]
     };
-    let send = match &paging {
-        Some(paging) => super::paging::methods(paging, response_ty, &build, dispatch, &send_doc),
-        None => quote! {
+    let pager = match &op.paging {
+        Some(paging) => Some(super::pager::emit(
+            ctx,
+            op,
+            paging,
+            &inputs,
+            &builtins,
+            response_ty,
+            &build,
+            dispatch,
+        )?),
+        None => None,
+    };
+    let make_request = super::pager::is_next_operation(ctx, op)
+        .then(|| super::pager::make_request(&request_ty, &build));
+    let send = match (&pager, &paging) {
+        (Some(pager), _) => pager.send.clone(),
+        (None, Some(paging)) => {
+            super::paging::methods(paging, response_ty, &build, dispatch, &send_doc)
+        }
+        (None, None) => quote! {
             #send_doc
             pub async fn send(self) -> Result<#response_ty, crate::Error> {
                 #build
@@ -443,6 +466,11 @@ fn operation(
         ))
         .attrs();
     let request_name = request_ty.to_string();
+    let output = match &pager {
+        Some(pager) => pager.output.clone(),
+        None => quote!(Result<#response_ty, crate::Error>),
+    };
+    let page_impl = pager.as_ref().map(|p| p.page_impl.clone());
     let items = quote! {
         #request_doc
         #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]
@@ -464,14 +492,16 @@ fn operation(
             #builtin_setters
             #send
         }
+        #make_request
         impl std::future::IntoFuture for #request_ty {
-            type Output = Result<#response_ty, crate::Error>;
+            type Output = #output;
             type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
                 Box::pin(self.send())
             }
         }
         #response_items
+        #page_impl
     };
     Ok(Emitted { method, items })
 }

@@ -38,7 +38,9 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         .collect();
 
     let structs = struct_models(&models);
-    for draft in parts.operations {
+    let mut paging_drafts = Vec::new();
+    for mut draft in parts.operations {
+        paging_drafts.push(draft.paging.take());
         let (group, op_name) = group_and_name(&draft);
         let pointer = draft.loc.pointer.clone();
         let mut renames = Vec::new();
@@ -142,6 +144,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             pointer: draft.loc.pointer,
             parameter_groups: Vec::new(),
             flattened_body: None,
+            paging: None,
         });
     }
     // `x-ms-client-flatten` on bodies, then `x-ms-parameter-grouping` (a flattened body's
@@ -158,6 +161,15 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         parameter_groups.group(op, &extensions.grouped, &mut warnings);
     }
     let parameter_groups = parameter_groups.finish();
+    // `x-ms-pageable`, checked now that every operation and model is known.
+    for (index, draft) in paging_drafts.into_iter().enumerate() {
+        let Some(draft) = draft else { continue };
+        let host_parameters = !parts.host.parameters.is_empty();
+        let (paging, found) =
+            super::paging::resolve(draft, index, &operations, &models, host_parameters);
+        operations[index].paging = paging;
+        warnings.extend(found);
+    }
 
     // Error shapes: the `default` response's body, and the bodies of documented 4xx/5xx.
     let mut error_models: Vec<TypeRef> = Vec::new();

@@ -16,6 +16,7 @@ mod keywords;
 mod late_parents;
 mod models;
 mod openapi3;
+mod paging;
 mod schema;
 mod shared;
 mod swagger2;
@@ -72,6 +73,7 @@ pub(crate) struct OperationDraft {
     pub consumes: Vec<String>,
     pub produces: Vec<String>,
     pub security: Vec<String>,
+    pub paging: Option<paging::PagingDraft>,
     pub loc: Loc,
 }
 

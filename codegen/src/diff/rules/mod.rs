@@ -117,6 +117,8 @@ rules! {
         "Matched by `operationId`, the operation has another method, path or `x-ms-paths` query.";
     OperationDeprecationChanged = "operation-deprecation-changed", Info, Operations,
         "The operation was deprecated or is no longer deprecated.";
+    OperationPagingChanged = "operation-paging-changed", Breaking, Operations,
+        "The operation became pageable (`x-ms-pageable`: `send()` and `.await` give a `Pager` of its items) or stopped being (they give the first response): its return type changes.";
 
     ParameterAddedRequired = "parameter-added-required", Breaking, Parameters,
         "A new required parameter: a new positional argument.";

@@ -167,5 +167,16 @@ pub(crate) fn pair(pair: &OpPair<'_>, sink: &mut Sink) -> Option<RenamedOperatio
             format!("operation {} {what}", code(&new.operation_id)),
         ));
     }
+    if old.pageable != new.pageable {
+        let what = if new.pageable {
+            "is now pageable: it gives a `Pager` of its items"
+        } else {
+            "is no longer pageable: it gives its first response"
+        };
+        sink.push(change(
+            Rule::OperationPagingChanged,
+            format!("operation {} {what}", code(&new.operation_id)),
+        ));
+    }
     renamed
 }

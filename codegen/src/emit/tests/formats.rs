@@ -21,6 +21,7 @@ fn property(name: &str, ty: TypeRef, required: bool) -> Property {
         description: None,
         default: None,
         xml: None,
+        flatten: false,
     }
 }
 
@@ -54,6 +55,7 @@ fn api() -> Api {
             discriminator: None,
             discriminator_value: None,
             nullable: false,
+            flattened: Default::default(),
         }),
         xml: None,
         pointer: "#/definitions/Stamped".into(),

@@ -146,6 +146,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                             );
                         }
                     }
+                    let paging = super::paging::read(cx, &op_loc, op)?;
                     let consumes = body
                         .as_ref()
                         .map(|b| b.media_types.clone())
@@ -167,6 +168,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                         produces: lowered.produces,
                         security: security_names(&op_loc, op)?
                             .unwrap_or_else(|| doc_security.clone()),
+                        paging,
                         loc: op_loc,
                     });
                 } else if method == "servers" {

@@ -38,7 +38,6 @@ const OPERATION_FIELDS: &[&str] = &[
 /// Azure extensions on operations that change behaviour the generated client does not have yet:
 /// reported, never dropped silently. (`x-ms-examples` is documentation and needs nothing.)
 const UNSUPPORTED_OPERATION_EXTENSIONS: &[&str] = &[
-    "x-ms-pageable",
     "x-ms-long-running-operation",
     "x-ms-long-running-operation-options",
     "x-ms-odata",
@@ -160,6 +159,7 @@ fn operation(
         responses::lower_responses(cx, op_loc, op, &stem, &produces)?;
     let security =
         super::shared::security_names(op_loc, op)?.unwrap_or_else(|| defaults.security.clone());
+    let paging = super::paging::read(cx, op_loc, op)?;
     Ok(OperationDraft {
         operation_id,
         method: method.to_ascii_uppercase(),
@@ -176,6 +176,7 @@ fn operation(
         consumes,
         produces,
         security,
+        paging,
         loc: op_loc.clone(),
     })
 }

@@ -21,6 +21,7 @@ mod model_flattening;
 mod multiapi;
 mod multiple_inheritance;
 mod non_string_enum;
+mod paging;
 mod required_optional;
 mod reserved_words;
 mod small_files;
@@ -62,5 +63,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(media_types::scenarios());
     all.extend(xml_service::scenarios());
     all.extend(multiapi::scenarios());
+    all.extend(paging::scenarios());
     all
 }

@@ -1,0 +1,197 @@
+//! Lists that come page by page, each page's body giving the link to the next one: a
+//! [`Pager`] is a `Stream` of the items of every page, and [`Pager::into_pages`] gives the
+//! pages themselves (with their status and headers).
+//!
+//! Every page is fetched only when the stream gets to it, through the client's pipeline like
+//! any call (credentials, retries, redirects, timeouts). A relative next link is resolved
+//! against the client's base URL; a link to another scheme, host or port is refused before
+//! anything is sent to it ([`super::ErrorKind::CrossOrigin`]). An error ends the stream after
+//! it is yielded.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures::Stream;
+
+use super::{BoxFuture, Error, Request};
+
+/// One page of a list: an operation's response whose body holds some items of the list and
+/// the link to the next page.
+pub trait Page: Send + Sized + 'static {
+    /// The items of the list.
+    type Item: Send + 'static;
+
+    /// The link to the next page, as the body gives it; `None` or empty on the last page.
+    fn next_link(&self) -> Option<&str>;
+
+    /// The items of this page, in order.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// A request builder that makes its request without sending it: how an operation that fetches
+/// the next pages of another one is called.
+#[doc(hidden)]
+pub trait MakeRequest {
+    /// The request, as the builder's `send()` would send it.
+    fn make_request(&self) -> Result<Request, Error>;
+}
+
+/// How the request for a next page is made from the link.
+#[doc(hidden)]
+pub enum NextPage {
+    /// A `GET` of the link with the first request's headers and cookies; the first request's
+    /// query parameters named here (the api-version) replace the link's own of those names
+    /// (compared without case), or are added.
+    Link(&'static [&'static str]),
+    /// A request of another operation, made from the link.
+    Operation(MakeNext),
+}
+
+/// Makes the request for the next page from its link.
+type MakeNext = Box<dyn Fn(&str) -> Result<Request, Error> + Send + Sync>;
+
+impl fmt::Debug for NextPage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NextPage::Link(names) => f.debug_tuple("Link").field(names).finish(),
+            NextPage::Operation(_) => f.write_str("Operation"),
+        }
+    }
+}
+
+type PageStream<P> = Pin<Box<dyn Stream<Item = Result<P, Error>> + Send>>;
+
+/// The pages of a list, each fetched when the stream gets to it: a `Stream` of
+/// `Result<Page, Error>`, starting with the first page. Each page is the operation's response
+/// type: its `body`, `status()` and `headers()`.
+pub struct Pages<P> {
+    stream: PageStream<P>,
+}
+
+impl<P> fmt::Debug for Pages<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pages").finish_non_exhaustive()
+    }
+}
+
+impl<P> Stream for Pages<P> {
+    type Item = Result<P, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.stream.as_mut().poll_next(cx)
+    }
+}
+
+/// The items of a list, page after page: a `Stream` of `Result<Item, Error>` that fetches the
+/// next page when the items of the current one are used up. `while let Some(item) =
+/// pager.try_next().await?` reads them one by one, `try_collect()` all at once (with
+/// `futures::TryStreamExt`); the documentation of a crate with pageable operations shows it.
+pub struct Pager<P: Page> {
+    pages: Pages<P>,
+    items: std::vec::IntoIter<P::Item>,
+}
+
+// Nothing in a `Pager` is pinned: the pages stream is boxed, and items are moved out one by one.
+impl<P: Page> Unpin for Pager<P> {}
+
+impl<P: Page> fmt::Debug for Pager<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pager")
+            .field("items_left_in_page", &self.items.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<P: Page> Pager<P> {
+    /// Sends `request` (with `fetch`, which sends a request through the client and reads a
+    /// page), and returns the pager with that first page; the next pages are requested as
+    /// `next` says, when the stream gets to them. A link already followed ends the list.
+    #[doc(hidden)]
+    pub async fn start<F>(request: Request, fetch: F, next: NextPage) -> Result<Self, Error>
+    where
+        F: Fn(Request) -> BoxFuture<Result<P, Error>> + Send + Sync + 'static,
+    {
+        let template = match &next {
+            NextPage::Link(names) => Some(request.page_template(names)),
+            NextPage::Operation(_) => None,
+        };
+        let first = fetch(request).await?;
+        struct State<P, F> {
+            first: Option<P>,
+            link: Option<String>,
+            seen: BTreeSet<String>,
+            template: Option<Request>,
+            next: NextPage,
+            fetch: F,
+        }
+        let state = State {
+            first: Some(first),
+            link: None,
+            seen: BTreeSet::new(),
+            template,
+            next,
+            fetch,
+        };
+        let stream = futures::stream::unfold(state, |mut state| async move {
+            let page = match state.first.take() {
+                Some(page) => page,
+                None => {
+                    let link = state.link.take()?;
+                    let request = match (&state.next, &state.template) {
+                        (NextPage::Operation(make), _) => make(&link),
+                        (NextPage::Link(_), Some(template)) => Ok(template.at_link(&link)),
+                        (NextPage::Link(_), None) => return None,
+                    };
+                    let fetched = match request {
+                        Ok(request) => (state.fetch)(request).await,
+                        Err(error) => Err(error),
+                    };
+                    match fetched {
+                        Ok(page) => page,
+                        Err(error) => return Some((Err(error), state)),
+                    }
+                }
+            };
+            state.link = page
+                .next_link()
+                .filter(|link| !link.is_empty())
+                .map(str::to_owned)
+                .filter(|link| state.seen.insert(link.clone()));
+            Some((Ok(page), state))
+        });
+        Ok(Pager {
+            pages: Pages {
+                stream: Box::pin(stream),
+            },
+            items: Vec::new().into_iter(),
+        })
+    }
+
+    /// The pages not read yet, whole (with their status and headers); right after the
+    /// operation's `.await`, that is every page, the first one included. Items of the current
+    /// page that the stream has not given yet are dropped.
+    pub fn into_pages(self) -> Pages<P> {
+        self.pages
+    }
+}
+
+impl<P: Page> Stream for Pager<P> {
+    type Item = Result<P::Item, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        loop {
+            if let Some(item) = this.items.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match Pin::new(&mut this.pages).poll_next(cx) {
+                Poll::Ready(Some(Ok(page))) => this.items = page.into_items().into_iter(),
+                Poll::Ready(Some(Err(error))) => return Poll::Ready(Some(Err(error))),
+                Poll::Ready(None) => return Poll::Ready(None),
+                Poll::Pending => return Poll::Pending,
+            }
+        }
+    }
+}
