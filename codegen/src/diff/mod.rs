@@ -37,6 +37,10 @@
 //! | `operation-rust-name-changed` | breaking | Same `operationId`, but the method, its sub-client or its type names changed (grouping by tag, `x-ms-client-name`). |
 //! | `operation-moved` | breaking | Matched by `operationId`, the operation has another method, path or `x-ms-paths` query. |
 //! | `operation-deprecation-changed` | info | The operation was deprecated or is no longer deprecated. |
+//! | `operation-became-long-running` | breaking | The operation became long-running (`x-ms-long-running-operation`): awaiting its request now polls to the final result, of another type, instead of returning the response. |
+//! | `operation-no-longer-long-running` | breaking | The operation is no longer long-running: awaiting its request returns the response instead of the final result, and `poller()` is gone. |
+//! | `long-running-result-type-changed` | breaking | The final result of a long-running operation has another type. |
+//! | `long-running-final-state-changed` | info | `final-state-via` of a long-running operation changed: the final result is read elsewhere, with the same Rust type. |
 //! | `parameter-added-required` | breaking | A new required parameter: a new positional argument. |
 //! | `parameter-added-optional` | non-breaking | A new optional parameter: a new setter on the request builder (or the client builder). |
 //! | `parameter-removed` | breaking | A parameter is gone: an argument or setter disappears. |
@@ -138,6 +142,7 @@ pub fn diff_surfaces(old: &Surface, new: &Surface) -> Report {
         rules::parameters::pair(pair, &mut sink);
         rules::requests::pair(pair, &mut sink);
         rules::responses::pair(pair, &mut sink);
+        rules::lro::pair(pair, &mut sink);
     }
     let added = rules::operations::added(&matched, &mut sink);
     rules::responses::error_models(&old.error_models, &new.error_models, &mut sink);

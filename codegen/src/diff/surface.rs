@@ -87,6 +87,21 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// JSON pointer of the operation.
     pub pointer: String,
+    /// `x-ms-long-running-operation`: awaiting the request polls to the final result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub long_running: Option<LongRunning>,
+}
+
+/// How a long-running operation ends: where its result is read, and its type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LongRunning {
+    /// `final-state-via` (`azure-async-operation`, `location`, `original-uri`,
+    /// `operation-location`), given or the method's default.
+    pub final_state_via: String,
+    /// The final result's type; `None` for `()`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Ty>,
 }
 
 /// One parameter (or form field).
@@ -404,6 +419,16 @@ impl Surface {
                         .map(|r| response(r, &ty))
                         .collect(),
                     pointer: op.pointer.clone(),
+                    long_running: op.polling.as_ref().map(|p| LongRunning {
+                        final_state_via: match p.final_state_via {
+                            ir::FinalStateVia::AzureAsyncOperation => "azure-async-operation",
+                            ir::FinalStateVia::Location => "location",
+                            ir::FinalStateVia::OriginalUri => "original-uri",
+                            ir::FinalStateVia::OperationLocation => "operation-location",
+                        }
+                        .to_string(),
+                        result: p.result.as_ref().map(&ty),
+                    }),
                 })
                 .collect(),
             models: api.models.iter().map(|m| model(m, &ty)).collect(),

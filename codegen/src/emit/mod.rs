@@ -22,6 +22,7 @@ mod docs;
 mod enums;
 mod errors;
 mod lib_docs;
+mod lro;
 mod models;
 mod operations;
 mod paging;

@@ -318,7 +318,20 @@ fn operation(
             .iter()
             .any(|i| super::paging::RESERVED.contains(&unraw(&i.ident.to_string())))
     });
+    // A long-running operation's builder gets `poller()` and awaits to the final result (not
+    // for a list: h4's pagers take those; nor when a parameter is named `poller`).
+    let lro = super::lro::lro(ctx, op)?.filter(|_| {
+        paging.is_none()
+            && !inputs
+                .iter()
+                .any(|i| super::lro::RESERVED.contains(&unraw(&i.ident.to_string())))
+    });
     let mut fields = Names::new(BUILDER_RESERVED);
+    if lro.is_some() {
+        for name in super::lro::RESERVED {
+            fields.claim(ctx, name, &op.pointer, "long-running operation method")?;
+        }
+    }
     if paging.is_some() {
         for name in super::paging::RESERVED {
             fields.claim(ctx, name, &op.pointer, "list method")?;
@@ -401,9 +414,12 @@ fn operation(
         #[doc = " success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or"]
         #[doc = " when the body does not decode."]
     };
-    let send = match &paging {
-        Some(paging) => super::paging::methods(paging, response_ty, &build, dispatch, &send_doc),
-        None => quote! {
+    let send = match (&paging, &lro) {
+        (Some(paging), _) => super::paging::methods(paging, response_ty, &build, dispatch, &send_doc),
+        (None, Some(lro)) => {
+            super::lro::methods(lro, op, response_ty, &build, &send_request, dispatch)
+        }
+        (None, None) => quote! {
             #send_doc
             pub async fn send(self) -> Result<#response_ty, crate::Error> {
                 #build
@@ -414,6 +430,16 @@ fn operation(
     };
     let response_items = &responses.items;
     let operation_id = &op.operation_id;
+    let (output, future) = match &lro {
+        Some(lro) => (
+            super::lro::output(lro),
+            quote!(std::future::IntoFuture::into_future(self.poller())),
+        ),
+        None => (
+            quote!(Result<#response_ty, crate::Error>),
+            quote!(Box::pin(self.send())),
+        ),
+    };
     let request_doc = Doc::new()
         .raw(format!(
             "A {} request, made by [`{client_ty}::{}`]: set optional parameters, then `.await` it \
@@ -444,10 +470,10 @@ fn operation(
             #send
         }
         impl std::future::IntoFuture for #request_ty {
-            type Output = Result<#response_ty, crate::Error>;
+            type Output = #output;
             type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
+                #future
             }
         }
         #response_items

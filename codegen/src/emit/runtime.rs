@@ -5,7 +5,7 @@
 use super::{RustFile, RustSource};
 
 /// The runtime files: their path in the generated crate and their source.
-const FILES: [(&str, &str); 17] = [
+const FILES: [(&str, &str); 18] = [
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("auth.rs", include_str!("../../runtime/auth.rs")),
     ("body.rs", include_str!("../../runtime/body.rs")),
@@ -19,6 +19,7 @@ const FILES: [(&str, &str); 17] = [
     ("digest.rs", include_str!("../../runtime/digest.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
     ("paging.rs", include_str!("../../runtime/paging.rs")),
+    ("poller.rs", include_str!("../../runtime/poller.rs")),
     ("pipeline.rs", include_str!("../../runtime/pipeline.rs")),
     ("read.rs", include_str!("../../runtime/read.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),

@@ -12,6 +12,7 @@ mod depth;
 mod finish;
 mod keywords;
 mod late_parents;
+mod lro;
 mod models;
 mod openapi3;
 mod schema;
@@ -70,6 +71,7 @@ pub(crate) struct OperationDraft {
     pub produces: Vec<String>,
     pub security: Vec<String>,
     pub loc: Loc,
+    pub polling: Option<crate::ir::Polling>,
 }
 
 fn detect_format(root: &Loc, doc: &serde_json::Value) -> Result<SourceFormat> {

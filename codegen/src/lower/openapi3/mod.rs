@@ -150,6 +150,13 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                         .as_ref()
                         .map(|b| b.media_types.clone())
                         .unwrap_or_default();
+                    let polling = super::lro::polling(
+                        cx,
+                        &op_loc,
+                        op,
+                        &method.to_ascii_uppercase(),
+                        &lowered.responses,
+                    )?;
                     operations.push(OperationDraft {
                         operation_id,
                         method: method.to_ascii_uppercase(),
@@ -168,6 +175,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                         security: security_names(&op_loc, op)?
                             .unwrap_or_else(|| doc_security.clone()),
                         loc: op_loc,
+                        polling,
                     });
                 } else if method == "servers" {
                     cx.warn(

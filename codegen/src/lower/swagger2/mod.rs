@@ -39,8 +39,6 @@ const OPERATION_FIELDS: &[&str] = &[
 /// reported, never dropped silently. (`x-ms-examples` is documentation and needs nothing.)
 const UNSUPPORTED_OPERATION_EXTENSIONS: &[&str] = &[
     "x-ms-pageable",
-    "x-ms-long-running-operation",
-    "x-ms-long-running-operation-options",
     "x-ms-odata",
     "x-ms-request-id",
 ];
@@ -160,6 +158,7 @@ fn operation(
         responses::lower_responses(cx, op_loc, op, &stem, &produces)?;
     let security =
         super::shared::security_names(op_loc, op)?.unwrap_or_else(|| defaults.security.clone());
+    let polling = super::lro::polling(cx, op_loc, op, &method.to_ascii_uppercase(), &responses)?;
     Ok(OperationDraft {
         operation_id,
         method: method.to_ascii_uppercase(),
@@ -177,6 +176,7 @@ fn operation(
         produces,
         security,
         loc: op_loc.clone(),
+        polling,
     })
 }
 

@@ -13,6 +13,7 @@ mod body_primitives;
 mod body_string;
 mod custom_base_url;
 mod head;
+mod lro;
 mod header;
 mod http_infrastructure;
 mod media_types;
@@ -56,5 +57,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(small_files::scenarios());
     all.extend(azure_parameter_grouping::scenarios());
     all.extend(media_types::scenarios());
+    all.extend(lro::scenarios());
     all
 }
