@@ -117,6 +117,9 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
          request the description lacks through the same credentials, retries and errors.",
     );
     doc = doc.raw(settings);
+    if let Some(section) = super::lro::crate_doc_section(ctx)? {
+        doc = doc.raw(section);
+    }
     if !api.groups.is_empty() {
         let lines: Vec<String> = api
             .groups

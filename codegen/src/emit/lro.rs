@@ -127,3 +127,56 @@ pub(crate) fn methods(
         }
     }
 }
+
+/// The crate docs' section on long-running operations, with an example (one `.await`) on the
+/// first one whose positional arguments are all text; `None` when the API has none.
+pub(crate) fn crate_doc_section(ctx: &Ctx<'_>) -> Result<Option<String>> {
+    let lib = ctx.lib_name();
+    let mut chosen = None;
+    for op in ctx.api.operations.iter().filter(|op| op.polling.is_some()) {
+        let inputs = super::operations::inputs(ctx, op)?;
+        let args: Option<Vec<String>> = inputs
+            .iter()
+            .filter(|i| i.required)
+            .map(|i| match i.kind {
+                super::operations::Kind::Param(p) if ctx.is_string(&p.ty) => {
+                    Some(format!("\"<{}>\"", p.name.replace(['"', '\\'], "")))
+                }
+                _ => None,
+            })
+            .collect();
+        if let (Some(args), false) = (args, op.deprecated) {
+            chosen = Some((op, args));
+            break;
+        }
+    }
+    let Some((op, args)) = chosen else {
+        return Ok(None);
+    };
+    let group = ctx
+        .api
+        .groups
+        .iter()
+        .find(|g| g.name == op.group)
+        .map(|g| super::unraw(&g.rust_name).to_owned())
+        .unwrap_or_default();
+    let call = format!("client.{group}().{}({})", op.rust_name, args.join(", "));
+    Ok(Some(format!(
+        "# Long-running operations\n\n\
+         Awaiting the request of a long-running operation (`x-ms-long-running-operation`) sends \
+         it, polls the operation until it ends (honouring `Retry-After`; otherwise every \
+         [`ClientBuilder::poll_interval`]) and gives its final result:\n\n\
+         ```no_run\n# async fn example(client: {lib}::Client) -> Result<(), {lib}::Error> {{\n\
+         let result = {call}.await?;\n# let _ = result;\n# Ok(())\n# }}\n```\n\n\
+         Its `poller()` ([`runtime::Poller`]) does the same step by step, and can be saved as a \
+         state token and resumed later; an operation that ends `Failed` or `Canceled` is an \
+         [`Error`] of kind [`ErrorKind::OperationFailed`] or [`ErrorKind::OperationCanceled`], \
+         with the service's error model:\n\n\
+         ```no_run\n# async fn example(client: {lib}::Client) -> Result<(), {lib}::Error> {{\n\
+         let mut poller = {call}.poller();\n\
+         while !poller.poll().await?.is_terminal() {{\n    \
+         let _token = poller.state_token(); // to resume elsewhere: `Poller::resume`\n    \
+         tokio::time::sleep(poller.next_delay()).await;\n}}\n\
+         let result = poller.await?;\n# let _ = result;\n# Ok(())\n# }}\n```"
+    )))
+}

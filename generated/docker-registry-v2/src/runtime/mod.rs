@@ -16,6 +16,7 @@ mod custom;
 pub mod digest;
 mod error;
 mod paging;
+mod poller;
 mod pipeline;
 mod read;
 mod request;
@@ -39,6 +40,9 @@ pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 pub use paging::{next_link, pages};
 #[doc(hidden)]
 pub use pipeline::{Options, Pipeline};
+pub use poller::{DEFAULT_POLL_INTERVAL, PollStatus, Poller};
+#[doc(hidden)]
+pub use poller::{ErrorDecoder, FinalState, Initial, PollSender};
 pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};

@@ -64,6 +64,9 @@ pub struct Options {
     /// The header (lower case) that carries a fresh client request id (a UUID) on every
     /// request that has none, when the API declares one (`x-ms-client-request-id`).
     pub client_request_id: Option<&'static str>,
+    /// How long a long-running operation's poller waits between status requests when the
+    /// server does not say.
+    pub poll_interval: Duration,
 }
 impl Default for Options {
     fn default() -> Self {
@@ -75,6 +78,7 @@ impl Default for Options {
             max_body_size: DEFAULT_MAX_BODY,
             follow_redirects: true,
             client_request_id: None,
+            poll_interval: super::DEFAULT_POLL_INTERVAL,
         }
     }
 }
@@ -117,6 +121,10 @@ impl Replay {
     }
 }
 impl Pipeline {
+    /// How long a poller waits between status requests when the server does not say.
+    pub fn poll_interval(&self) -> Duration {
+        self.options.poll_interval
+    }
     /// A pipeline over `http`, or over a default client (this crate's `User-Agent`, the connect
     /// timeout of `options`, and no redirects of its own: the pipeline follows them).
     pub fn new(http: Option<reqwest::Client>, options: Options) -> Result<Self, Error> {

@@ -66,7 +66,11 @@ pub fn scenarios() -> Vec<Scenario> {
                 .create_cat_ap_true(body)
                 .await
                 .check("call")?;
-            eq("status", (r.body.status, r.body.friendly), (Some(true), Some(true)))
+            eq(
+                "status",
+                (r.body.status, r.body.friendly),
+                (Some(true), Some(true)),
+            )
         }),
         scenario!(F, "additionalPropertiesTypeObject", |c| {
             let mut sibling = puppy_extras();
@@ -82,7 +86,11 @@ pub fn scenarios() -> Vec<Scenario> {
                 additional_properties: extras.clone(),
                 ..PetApObject::default()
             };
-            let r = client(&c).pets().create_ap_object(body).await.check("call")?;
+            let r = client(&c)
+                .pets()
+                .create_ap_object(body)
+                .await
+                .check("call")?;
             eq("status", r.body.status, Some(true))?;
             eq("extras", r.body.additional_properties, extras)
         }),
@@ -98,7 +106,11 @@ pub fn scenarios() -> Vec<Scenario> {
                 additional_properties: extras.clone(),
                 ..PetApString::default()
             };
-            let r = client(&c).pets().create_ap_string(body).await.check("call")?;
+            let r = client(&c)
+                .pets()
+                .create_ap_string(body)
+                .await
+                .check("call")?;
             eq("status", r.body.status, Some(true))?;
             eq("extras", r.body.additional_properties, extras)
         }),

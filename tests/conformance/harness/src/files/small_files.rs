@@ -159,7 +159,9 @@ pub fn scenarios() -> Vec<Scenario> {
             eq("id", r.body.id, Some(42))
         }),
         scenario!(CONSTANTS, "ConstantClientProperties", |c| {
-            use constants::models::{HeaderClientConstant, PathClientConstant, QueryClientConstant};
+            use constants::models::{
+                HeaderClientConstant, PathClientConstant, QueryClientConstant,
+            };
             let client = constants::Client::builder(
                 HeaderClientConstant::True,
                 QueryClientConstant::V100,
@@ -169,7 +171,11 @@ pub fn scenarios() -> Vec<Scenario> {
             .http_client(c.http.clone())
             .build()
             .expect("a client");
-            client.contants().put_client_constants().await.check("call")?;
+            client
+                .contants()
+                .put_client_constants()
+                .await
+                .check("call")?;
             Ok(())
         }),
         scenario!(MULTI, "UrlQueriesArrayMultiNull", |c| {
