@@ -1,5 +1,5 @@
 //! Long-running operations (`x-ms-long-running-operation`): the [`Poller`] that follows one
-//! from its initial response to its final result, as the Azure SDKs do.
+//! from its initial response to its final result, as AutoRest's clients do.
 //!
 //! How the status is read, from the initial response on:
 //!
@@ -31,7 +31,7 @@ use super::response::unexpected_status;
 use super::{BoxFuture, Error, Request, ResponseParts};
 
 /// How long a poller waits between two status requests when the server does not say
-/// (`Retry-After`): 30 seconds, as the Azure SDKs.
+/// (`Retry-After`): 30 seconds, as AutoRest's clients.
 pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_secs(30);
 
 /// The operation errors of a resumed poller are attributed to ([`Error::operation`]).
@@ -393,7 +393,7 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
             Mode::Body
         };
         // Nothing to poll (a `POST` or `DELETE` answered `202` without a status header): the
-        // Azure SDKs take the operation as done, with this response.
+        // SDKs of this protocol take the operation as done, with this response.
         let status = if status == PollStatus::InProgress && mode == Mode::Body && !resource {
             PollStatus::Succeeded
         } else {
