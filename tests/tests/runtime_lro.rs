@@ -123,7 +123,11 @@ async fn step_by_step_the_poller_reports_its_status_and_the_wait_the_server_asks
     assert_eq!(poller.poll().await.unwrap(), PollStatus::InProgress);
     assert_eq!(poller.next_delay(), Duration::from_millis(250));
     assert_eq!(poller.poll().await.unwrap(), PollStatus::Succeeded);
-    assert_eq!(poller.next_delay(), Duration::ZERO, "no header: the interval");
+    assert_eq!(
+        poller.next_delay(),
+        Duration::ZERO,
+        "no header: the interval"
+    );
     let export: Export = poller.await.unwrap();
     assert_eq!(export.url.as_deref(), Some("https://files/e1"));
 }
@@ -245,7 +249,10 @@ async fn a_poller_resumes_from_its_state_token_without_sending_the_request_again
 
     let client = client(&server);
     let mut poller = client.widgets().export("w1").poller();
-    assert!(poller.state_token().is_none(), "nothing to resume before the first answer");
+    assert!(
+        poller.state_token().is_none(),
+        "nothing to resume before the first answer"
+    );
     assert_eq!(poller.poll().await.unwrap(), PollStatus::InProgress);
     let token = poller.state_token().expect("a token");
     drop(poller);
@@ -265,7 +272,9 @@ async fn a_status_link_on_another_origin_is_refused_and_never_sent() {
     let monitor = format!("{}/operations/op1", elsewhere.uri());
     Mock::given(method("DELETE"))
         .and(path("/widgets/w1"))
-        .respond_with(ResponseTemplate::new(202).insert_header("Azure-AsyncOperation", monitor.as_str()))
+        .respond_with(
+            ResponseTemplate::new(202).insert_header("Azure-AsyncOperation", monitor.as_str()),
+        )
         .mount(&server)
         .await;
     Mock::given(method("GET"))

@@ -39,7 +39,9 @@ pub(crate) fn lro(ctx: &Ctx<'_>, op: &Operation) -> Result<Option<Lro>> {
         None => quote!(()),
     };
     let (final_state, via) = match polling.final_state_via {
-        FinalStateVia::AzureAsyncOperation => (quote!(AzureAsyncOperation), "azure-async-operation"),
+        FinalStateVia::AzureAsyncOperation => {
+            (quote!(AzureAsyncOperation), "azure-async-operation")
+        }
         FinalStateVia::Location => (quote!(Location), "location"),
         FinalStateVia::OriginalUri => (quote!(OriginalUri), "original-uri"),
         FinalStateVia::OperationLocation => (quote!(OperationLocation), "operation-location"),

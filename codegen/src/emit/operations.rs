@@ -415,7 +415,9 @@ fn operation(
         #[doc = " when the body does not decode."]
     };
     let send = match (&paging, &lro) {
-        (Some(paging), _) => super::paging::methods(paging, response_ty, &build, dispatch, &send_doc),
+        (Some(paging), _) => {
+            super::paging::methods(paging, response_ty, &build, dispatch, &send_doc)
+        }
         (None, Some(lro)) => {
             super::lro::methods(lro, op, response_ty, &build, &send_request, dispatch)
         }

@@ -72,10 +72,7 @@ mod tests {
                 .replace("azure-async-operation", "")
                 .replace("azureasyncoperation", "");
             for word in ["azure", "docker", "registry", "manifest", "blob"] {
-                assert!(
-                    !text.contains(word),
-                    "{name} mentions `{word}`"
-                );
+                assert!(!text.contains(word), "{name} mentions `{word}`");
             }
         }
     }

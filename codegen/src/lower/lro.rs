@@ -100,7 +100,12 @@ fn result_type(responses: &[Response]) -> Option<TypeRef> {
     };
     [200, 201]
         .into_iter()
-        .find_map(|status| responses.iter().find(|r| r.status == Some(status)).and_then(body))
+        .find_map(|status| {
+            responses
+                .iter()
+                .find(|r| r.status == Some(status))
+                .and_then(body)
+        })
         .or_else(|| {
             responses
                 .iter()

@@ -15,7 +15,8 @@ pub(crate) fn pair(pair: &OpPair<'_>, sink: &mut Sink) {
             .item(items::method(old), Some(items::method(new)))
     };
     let result = |ty: &Option<crate::diff::ty::Ty>| {
-        ty.as_ref().map_or_else(|| "()".to_string(), |ty| ty.to_string())
+        ty.as_ref()
+            .map_or_else(|| "()".to_string(), |ty| ty.to_string())
     };
     match (&old.long_running, &new.long_running) {
         (None, None) => {}

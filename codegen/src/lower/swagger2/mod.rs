@@ -37,11 +37,8 @@ const OPERATION_FIELDS: &[&str] = &[
 
 /// Azure extensions on operations that change behaviour the generated client does not have yet:
 /// reported, never dropped silently. (`x-ms-examples` is documentation and needs nothing.)
-const UNSUPPORTED_OPERATION_EXTENSIONS: &[&str] = &[
-    "x-ms-pageable",
-    "x-ms-odata",
-    "x-ms-request-id",
-];
+const UNSUPPORTED_OPERATION_EXTENSIONS: &[&str] =
+    &["x-ms-pageable", "x-ms-odata", "x-ms-request-id"];
 
 /// Lowers a Swagger 2.0 root document into the format-independent parts.
 pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Parts> {

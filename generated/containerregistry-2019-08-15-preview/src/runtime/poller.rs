@@ -39,11 +39,14 @@ const TOKEN_VERSION: u32 = 1;
 #[doc(hidden)]
 #[derive(Clone)]
 pub struct PollSender {
-    send: Arc<
-        dyn Fn(Url, Request) -> BoxFuture<Result<reqwest::Response, Error>> + Send + Sync,
-    >,
+    send: Arc<SendFn>,
     interval: Duration,
 }
+/// What a [`PollSender`] calls: the operation's base URL and the request.
+type SendFn = dyn Fn(
+    Url,
+    Request,
+) -> BoxFuture<Result<reqwest::Response, Error>> + Send + Sync;
 impl PollSender {
     /// A sender over `send`, which gets the URL of the initial request (the base of a client
     /// whose host is given per call) and the request; `interval` is the default wait.

@@ -150,7 +150,7 @@ pub fn print_and_compare(
         }
     }
     println!();
-    println!("| swagger file | scenarios | passing | excluded (paging, LRO) |");
+    println!("| swagger file | scenarios | passing | excluded (paging) |");
     println!("|---|---:|---:|---:|");
     for (file, (all, ok, skipped)) in &table {
         println!("| {file} | {all} | {ok} | {skipped} |");
@@ -163,7 +163,7 @@ pub fn print_and_compare(
         .sum();
     println!(
         "conformance: {passing} of {counted} scenarios (reports /report and /report/azure; \
-         {excluded_count} paging and LRO scenarios excluded, issue 10)"
+         {excluded_count} paging scenarios excluded, issue 10)"
     );
     println!(
         "conformance (/report/optional): {} of {} scenarios",
