@@ -286,3 +286,31 @@ async fn a_status_link_on_another_origin_is_refused_and_never_sent() {
     let error = client(&server).widgets().delete("w1").await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::CrossOrigin);
 }
+
+#[tokio::test]
+async fn a_refused_initial_request_is_the_error_and_leaves_nothing_to_poll() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/widgets/w1"))
+        .respond_with(
+            ResponseTemplate::new(409)
+                .set_body_json(json!({"code": "Conflict", "message": "w1 is being deleted"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let mut poller = client(&server)
+        .widgets()
+        .create_or_update("w1", Widget::default())
+        .poller();
+    let error = poller.poll().await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::UnexpectedStatus);
+    match error.model() {
+        Some(ErrorModel::CloudError(e)) => assert_eq!(e.code.as_deref(), Some("Conflict")),
+        other => panic!("error model: {other:?}"),
+    }
+    assert!(poller.state_token().is_none());
+    let again = poller.await.unwrap_err();
+    assert_eq!(again.kind(), ErrorKind::InvalidParameter);
+}

@@ -274,7 +274,7 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
     /// A text from which [`Poller::resume`] continues this operation, once the initial request
     /// has been answered (`None` before). It holds URLs and the polling mode, no credentials.
     pub fn state_token(&self) -> Option<String> {
-        if self.initial.is_some() {
+        if self.initial.is_some() || self.status == PollStatus::NotStarted {
             return None;
         }
         serde_json::to_string(self.state.as_ref()?).ok()
@@ -296,7 +296,8 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
             return self.start(response).await;
         }
         match self.status {
-            PollStatus::Succeeded | PollStatus::NotStarted => return Ok(self.status),
+            PollStatus::Succeeded => return Ok(self.status),
+            PollStatus::NotStarted => return Err(self.no_state()),
             PollStatus::Failed | PollStatus::Canceled => return Err(self.failure()),
             PollStatus::InProgress => {}
         }
@@ -567,7 +568,7 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
         Error::invalid_parameter(
             Some(self.operation),
             "poller",
-            "the poller has no state",
+            "the operation did not start (its initial request failed): nothing to poll",
         )
     }
     /// Polls until the operation ends (waiting between status requests), then returns the
@@ -588,7 +589,7 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
                 Error::invalid_parameter(
                     Some(self.operation),
                     "poller",
-                    "the result was already taken",
+                    "the final result could not be read (`poll` returned why)",
                 )
             })
     }
