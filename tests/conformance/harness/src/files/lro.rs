@@ -323,14 +323,24 @@ pub fn scenarios() -> Vec<Scenario> {
                 .check("call")?;
             Ok(())
         }),
-        scenario!(F, "LROPostDoubleHeadersFinalLocationGet", |c| {
-            let r = client(&c)
-                .lr_os()
-                .post_double_headers_final_location_get()
-                .await
-                .check("call")?;
-            eq("id", r.id.as_deref(), Some("100"))
-        }),
+        scenario!(
+            F,
+            "LROPostDoubleHeadersFinalLocationGet",
+            [
+                "LROPostDoubleHeadersFinalLocationPost",
+                "LROPostDoubleHeadersFinalLocationAsync",
+                "LROPostDoubleHeadersFinalLocationGet"
+            ],
+            |c| {
+                let r = client(&c)
+                    .lr_os()
+                    .post_double_headers_final_location_get()
+                    .await
+                    .check("call")?;
+                // The status monitor first, then the final `GET` of the `Location`.
+                eq("id", r.id.as_deref(), Some("100"))
+            }
+        ),
         scenario!(F, "LROPostDoubleHeadersFinalAzureHeaderGet", |c| {
             let r = client(&c)
                 .lr_os()
@@ -646,6 +656,34 @@ pub fn scenarios() -> Vec<Scenario> {
                 let result = client
                     .default()
                     .poll_with_parameterized_endpoints()
+                    .await
+                    .check("call")?;
+                eq("result", result.as_str(), "success")
+            }
+        ),
+        scenario!(
+            "lro-parameterized-endpoints.json",
+            "LROConstantParameterized",
+            [
+                "LROConstantParameterizedPost",
+                "LROConstantParameterizedGet"
+            ],
+            |c| {
+                // As above, with a constant (single-value enum) path parameter.
+                let port = c.base_url.rsplit(':').next().unwrap_or("3000");
+                let client = lro_parameterized_endpoints::Client::builder(
+                    "http://local",
+                    format!("host:{port}"),
+                )
+                .http_client(c.http.clone())
+                .poll_interval(Duration::ZERO)
+                .build()
+                .check("client")?;
+                let result = client
+                    .default()
+                    .poll_with_constant_parameterized_endpoints(
+                        lro_parameterized_endpoints::models::ConstantEnum::IAmConstant,
+                    )
                     .await
                     .check("call")?;
                 eq("result", result.as_str(), "success")
