@@ -71,6 +71,9 @@ pub struct Options {
     /// Headers added to every request that does not set them itself
     /// (`ClientBuilder::default_header`).
     pub headers: HeaderMap,
+    /// How long a long-running operation's poller waits between status requests when the
+    /// server does not say.
+    pub poll_interval: Duration,
 }
 
 /// The client request id header that the Microsoft REST guidelines name.
@@ -100,6 +103,7 @@ impl Default for Options {
             follow_redirects: true,
             client_request_id: None,
             headers: HeaderMap::new(),
+            poll_interval: super::DEFAULT_POLL_INTERVAL,
         }
     }
 }
@@ -146,6 +150,11 @@ impl Replay {
 }
 
 impl Pipeline {
+    /// How long a poller waits between status requests when the server does not say.
+    pub fn poll_interval(&self) -> Duration {
+        self.options.poll_interval
+    }
+
     /// A pipeline over `http`, or over a default client (this crate's `User-Agent`, the connect
     /// timeout of `options`, and no redirects of its own: the pipeline follows them).
     pub fn new(http: Option<reqwest::Client>, options: Options) -> Result<Self, Error> {

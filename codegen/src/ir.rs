@@ -198,6 +198,10 @@ pub struct Operation {
     /// get the others. `None` for other operations (and then left out of the JSON).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<Paging>,
+    /// `x-ms-long-running-operation: true`: how the client polls it to its end and where the
+    /// final result is read. `None` for ordinary operations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub polling: Option<Polling>,
 }
 
 /// A struct of parameters (`x-ms-parameter-grouping`), shared by the operations that name it.
@@ -310,6 +314,44 @@ pub struct Paging {
     /// host URL made from the first request's host values (a link on another scheme, host or
     /// port is refused).
     pub host_reapplied: bool,
+}
+
+/// How a long-running operation (`x-ms-long-running-operation`) is polled.
+///
+/// The runtime reads the status from the initial response's `Azure-AsyncOperation` or
+/// `Operation-Location` header (a status monitor), else its `Location` header, else (`PUT`,
+/// `PATCH`) the `provisioningState` of the resource at the original URI; `final_state_via` says
+/// where the final result is read once the operation has succeeded.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Polling {
+    /// Where the final result comes from.
+    pub final_state_via: FinalStateVia,
+    /// True when `x-ms-long-running-operation-options.final-state-via` gave `final_state_via`;
+    /// false when it is the default for the method (AutoRest's: `original-uri` for `PUT` and
+    /// `PATCH`, `location` for `POST`, `azure-async-operation` (the status monitor's last
+    /// answer, no further request) for `DELETE`).
+    pub explicit: bool,
+    /// The type of the final result: the body of the documented `200` response, else of the
+    /// `201`, else of another documented `2xx`; `None` when none has a JSON or text body (the
+    /// result is then `()`).
+    pub result: Option<TypeRef>,
+}
+
+/// `final-state-via` of `x-ms-long-running-operation-options`.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum FinalStateVia {
+    /// The status monitor's (`Azure-AsyncOperation`) last answer; for `PUT`/`PATCH`, a `GET` of
+    /// the original URI.
+    AzureAsyncOperation,
+    /// A `GET` of the initial response's `Location` (when it has one and polling did not
+    /// already end there).
+    Location,
+    /// A `GET` of the URI of the initial request.
+    OriginalUri,
+    /// The status monitor's (`Operation-Location`) last answer; for `PUT`/`PATCH`, a `GET` of
+    /// the original URI.
+    OperationLocation,
 }
 
 /// Where a parameter goes on the wire.

@@ -25,6 +25,7 @@ pub const CLIENT_MEMBERS: &[&str] = &[
     "base_url",
     "send",
     "request",
+    "poll_sender",
     "clone",
     "fmt",
     "http_client",

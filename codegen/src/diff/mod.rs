@@ -38,6 +38,10 @@
 //! | `operation-moved` | breaking | Matched by `operationId`, the operation has another method, path or `x-ms-paths` query. |
 //! | `operation-deprecation-changed` | info | The operation was deprecated or is no longer deprecated. |
 //! | `operation-paging-changed` | breaking | The operation became pageable (`x-ms-pageable`: `send()` and `.await` give a `Pager` of its items) or stopped being (they give the first response): its return type changes. |
+//! | `operation-became-long-running` | breaking | The operation became long-running (`x-ms-long-running-operation`): awaiting its request now polls to the final result, of another type, instead of returning the response. |
+//! | `operation-no-longer-long-running` | breaking | The operation is no longer long-running: awaiting its request returns the response instead of the final result, and `poller()` is gone. |
+//! | `long-running-result-type-changed` | breaking | The final result of a long-running operation has another type. |
+//! | `long-running-final-state-changed` | info | `final-state-via` of a long-running operation changed: the final result is read elsewhere, with the same Rust type. |
 //! | `parameter-added-required` | breaking | A new required parameter: a new positional argument. |
 //! | `parameter-added-optional` | non-breaking | A new optional parameter: a new setter on the request builder (or the client builder). |
 //! | `parameter-removed` | breaking | A parameter is gone: an argument or setter disappears. |
@@ -143,6 +147,7 @@ pub fn diff_surfaces(old: &Surface, new: &Surface) -> Report {
         rules::requests::pair(pair, &mut sink);
         rules::grouping::pair(pair, &mut sink);
         rules::responses::pair(pair, &mut sink);
+        rules::lro::pair(pair, &mut sink);
     }
     let added = rules::operations::added(&matched, &mut sink);
     rules::responses::error_models(&old.error_models, &new.error_models, &mut sink);

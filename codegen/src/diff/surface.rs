@@ -93,6 +93,9 @@ pub struct Operation {
     /// `x-ms-pageable`: `send()` gives a `Pager` of the items (`Operation.paging` of the IR).
     #[serde(default, skip_serializing_if = "is_false")]
     pub pageable: bool,
+    /// `x-ms-long-running-operation`: awaiting the request polls to the final result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub long_running: Option<LongRunning>,
 }
 
 /// An operation's use of a parameter group.
@@ -108,6 +111,18 @@ pub struct GroupUse {
     pub required: bool,
     /// `input -> field` for each input it carries.
     pub members: Vec<String>,
+}
+
+/// How a long-running operation ends: where its result is read, and its type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LongRunning {
+    /// `final-state-via` (`azure-async-operation`, `location`, `original-uri`,
+    /// `operation-location`), given or the method's default.
+    pub final_state_via: String,
+    /// The final result's type; `None` for `()`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Ty>,
 }
 
 /// One parameter (or form field).
@@ -446,6 +461,16 @@ impl Surface {
                         .map(|g| group_use(api, g))
                         .collect(),
                     pageable: op.paging.is_some(),
+                    long_running: op.polling.as_ref().map(|p| LongRunning {
+                        final_state_via: match p.final_state_via {
+                            ir::FinalStateVia::AzureAsyncOperation => "azure-async-operation",
+                            ir::FinalStateVia::Location => "location",
+                            ir::FinalStateVia::OriginalUri => "original-uri",
+                            ir::FinalStateVia::OperationLocation => "operation-location",
+                        }
+                        .to_string(),
+                        result: p.result.as_ref().map(&ty),
+                    }),
                 })
                 .collect(),
             models: api.models.iter().map(|m| model(m, &ty)).collect(),

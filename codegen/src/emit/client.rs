@@ -45,6 +45,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         "follow_redirects",
         "default_header",
         "automatic_client_request_id",
+        "poll_interval",
     ]);
     for v in host.iter().chain(&settings) {
         fields.claim(
@@ -243,6 +244,20 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                         };
                         self.inner.pipeline.send(&self.auth, &base, request).await
                     }
+                    #[doc = " How a long-running operation's poller sends status requests: to the URL of"]
+                    #[doc = " the initial request (its host parameters were per call)."]
+                    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
+                        let client = self.clone();
+                        runtime::PollSender::new(
+                            move |base, request| {
+                                let client = client.clone();
+                                Box::pin(async move {
+                                    client.inner.pipeline.send(&client.auth, &base, request).await
+                                })
+                            },
+                            self.inner.pipeline.poll_interval(),
+                        )
+                    }
                 },
                 quote!(let base_url = self.base_url.as_deref().map(|base_url| runtime::base_url(base_url, #base_path)).transpose()?;),
                 quote!(let base_url = Some(runtime::base_url(base_url.as_ref(), #base_path)?);),
@@ -261,6 +276,18 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                 quote! {
                     pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, Error> {
                         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
+                    }
+                    #[doc = " How a long-running operation's poller sends status requests: through this"]
+                    #[doc = " client, whose base URL links must stay on."]
+                    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
+                        let client = self.clone();
+                        runtime::PollSender::new(
+                            move |_, request| {
+                                let client = client.clone();
+                                Box::pin(async move { client.send(request).await })
+                            },
+                            self.inner.pipeline.poll_interval(),
+                        )
                     }
                 },
                 quote! {
@@ -561,6 +588,14 @@ fn builder_setters() -> TokenStream {
         #[doc = " error."]
         pub fn follow_redirects(mut self, follow: bool) -> Self {
             self.options.follow_redirects = follow;
+            self
+        }
+
+        #[doc = " How long the poller of a long-running operation waits between two status"]
+        #[doc = " requests when the server does not say with `Retry-After` (default: 30 s; tests"]
+        #[doc = " use zero). A poller can also set its own ([`runtime::Poller::interval`])."]
+        pub fn poll_interval(mut self, interval: std::time::Duration) -> Self {
+            self.options.poll_interval = interval;
             self
         }
     }

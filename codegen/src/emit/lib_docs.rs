@@ -120,6 +120,9 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
     if let Some(section) = pager_section(ctx)? {
         doc = doc.raw(section);
     }
+    if let Some(section) = super::lro::crate_doc_section(ctx)? {
+        doc = doc.raw(section);
+    }
     if !api.groups.is_empty() {
         let lines: Vec<String> = api
             .groups

@@ -27,6 +27,7 @@ pub(crate) mod formats;
 mod flatten;
 mod groups;
 mod lib_docs;
+mod lro;
 mod models;
 mod operations;
 mod pager;

@@ -331,7 +331,21 @@ fn operation(
             .iter()
             .any(|i| super::paging::RESERVED.contains(&unraw(&i.ident.to_string())))
     });
+    // A long-running operation's builder gets `poller()` and awaits to the final result (not
+    // for a list, pageable or not; nor when a parameter is named `poller`).
+    let lro = super::lro::lro(ctx, op)?.filter(|_| {
+        paging.is_none()
+            && op.paging.is_none()
+            && !inputs
+                .iter()
+                .any(|i| super::lro::RESERVED.contains(&unraw(&i.ident.to_string())))
+    });
     let mut fields = Names::new(BUILDER_RESERVED);
+    if lro.is_some() {
+        for name in super::lro::RESERVED {
+            fields.claim(ctx, name, &op.pointer, "long-running operation method")?;
+        }
+    }
     if paging.is_some() {
         for name in super::paging::RESERVED {
             fields.claim(ctx, name, &op.pointer, "list method")?;
@@ -441,12 +455,15 @@ fn operation(
     };
     let make_request = super::pager::is_next_operation(ctx, op)
         .then(|| super::pager::make_request(&request_ty, &build));
-    let send = match (&pager, &paging) {
-        (Some(pager), _) => pager.send.clone(),
-        (None, Some(paging)) => {
+    let send = match (&pager, &paging, &lro) {
+        (Some(pager), _, _) => pager.send.clone(),
+        (None, Some(paging), _) => {
             super::paging::methods(paging, response_ty, &build, dispatch, &send_doc)
         }
-        (None, None) => quote! {
+        (None, None, Some(lro)) => {
+            super::lro::methods(lro, op, response_ty, &build, &send_request, dispatch)
+        }
+        (None, None, None) => quote! {
             #send_doc
             pub async fn send(self) -> Result<#response_ty, crate::Error> {
                 #build
@@ -457,6 +474,17 @@ fn operation(
     };
     let response_items = &responses.items;
     let operation_id = &op.operation_id;
+    let (output, future) = match (&pager, &lro) {
+        (Some(pager), _) => (pager.output.clone(), quote!(Box::pin(self.send()))),
+        (None, Some(lro)) => (
+            super::lro::output(lro),
+            quote!(std::future::IntoFuture::into_future(self.poller())),
+        ),
+        (None, None) => (
+            quote!(Result<#response_ty, crate::Error>),
+            quote!(Box::pin(self.send())),
+        ),
+    };
     let request_doc = Doc::new()
         .raw(format!(
             "A {} request, made by [`{client_ty}::{}`]: set optional parameters, then `.await` it \
@@ -466,10 +494,6 @@ fn operation(
         ))
         .attrs();
     let request_name = request_ty.to_string();
-    let output = match &pager {
-        Some(pager) => pager.output.clone(),
-        None => quote!(Result<#response_ty, crate::Error>),
-    };
     let page_impl = pager.as_ref().map(|p| p.page_impl.clone());
     let items = quote! {
         #request_doc
@@ -497,7 +521,7 @@ fn operation(
             type Output = #output;
             type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
             fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
+                #future
             }
         }
         #response_items

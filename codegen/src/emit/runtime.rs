@@ -108,11 +108,15 @@ mod tests {
     #[test]
     fn runtime_is_not_specific_to_an_api() {
         for (name, _, text) in FILES.iter().chain(EXTRA) {
+            // The long-running operation protocol (`x-ms-long-running-operation`) names its
+            // status header and `final-state-via` value so: a protocol, not an API.
+            let text = text
+                .to_lowercase()
+                .replace("azure-asyncoperation", "")
+                .replace("azure-async-operation", "")
+                .replace("azureasyncoperation", "");
             for word in ["azure", "docker", "registry", "manifest", "blob"] {
-                assert!(
-                    !text.to_lowercase().contains(word),
-                    "{name} mentions `{word}`"
-                );
+                assert!(!text.contains(word), "{name} mentions `{word}`");
             }
         }
     }

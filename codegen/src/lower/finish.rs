@@ -145,6 +145,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             parameter_groups: Vec::new(),
             flattened_body: None,
             paging: None,
+            polling: draft.polling,
         });
     }
     // `x-ms-client-flatten` on bodies, then `x-ms-parameter-grouping` (a flattened body's

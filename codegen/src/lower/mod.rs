@@ -14,6 +14,7 @@ mod flatten;
 mod grouping;
 mod keywords;
 mod late_parents;
+mod lro;
 mod models;
 mod openapi3;
 mod paging;
@@ -75,6 +76,7 @@ pub(crate) struct OperationDraft {
     pub security: Vec<String>,
     pub paging: Option<paging::PagingDraft>,
     pub loc: Loc,
+    pub polling: Option<crate::ir::Polling>,
 }
 
 fn detect_format(root: &Loc, doc: &serde_json::Value) -> Result<SourceFormat> {

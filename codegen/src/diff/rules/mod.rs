@@ -3,6 +3,7 @@
 
 pub(crate) mod grouping;
 pub(crate) mod host;
+pub(crate) mod lro;
 pub(crate) mod models;
 pub(crate) mod operations;
 pub(crate) mod parameters;
@@ -119,6 +120,14 @@ rules! {
         "The operation was deprecated or is no longer deprecated.";
     OperationPagingChanged = "operation-paging-changed", Breaking, Operations,
         "The operation became pageable (`x-ms-pageable`: `send()` and `.await` give a `Pager` of its items) or stopped being (they give the first response): its return type changes.";
+    OperationBecameLongRunning = "operation-became-long-running", Breaking, Operations,
+        "The operation became long-running (`x-ms-long-running-operation`): awaiting its request now polls to the final result, of another type, instead of returning the response.";
+    OperationNoLongerLongRunning = "operation-no-longer-long-running", Breaking, Operations,
+        "The operation is no longer long-running: awaiting its request returns the response instead of the final result, and `poller()` is gone.";
+    LongRunningResultTypeChanged = "long-running-result-type-changed", Breaking, Operations,
+        "The final result of a long-running operation has another type.";
+    LongRunningFinalStateChanged = "long-running-final-state-changed", Info, Operations,
+        "`final-state-via` of a long-running operation changed: the final result is read elsewhere, with the same Rust type.";
 
     ParameterAddedRequired = "parameter-added-required", Breaking, Parameters,
         "A new required parameter: a new positional argument.";

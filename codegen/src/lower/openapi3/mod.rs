@@ -151,6 +151,13 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                         .as_ref()
                         .map(|b| b.media_types.clone())
                         .unwrap_or_default();
+                    let polling = super::lro::polling(
+                        cx,
+                        &op_loc,
+                        op,
+                        &method.to_ascii_uppercase(),
+                        &lowered.responses,
+                    )?;
                     operations.push(OperationDraft {
                         operation_id,
                         method: method.to_ascii_uppercase(),
@@ -170,6 +177,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                             .unwrap_or_else(|| doc_security.clone()),
                         paging,
                         loc: op_loc,
+                        polling,
                     });
                 } else if method == "servers" {
                     cx.warn(

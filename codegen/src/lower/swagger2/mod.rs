@@ -37,12 +37,7 @@ const OPERATION_FIELDS: &[&str] = &[
 
 /// Azure extensions on operations that change behaviour the generated client does not have yet:
 /// reported, never dropped silently. (`x-ms-examples` is documentation and needs nothing.)
-const UNSUPPORTED_OPERATION_EXTENSIONS: &[&str] = &[
-    "x-ms-long-running-operation",
-    "x-ms-long-running-operation-options",
-    "x-ms-odata",
-    "x-ms-request-id",
-];
+const UNSUPPORTED_OPERATION_EXTENSIONS: &[&str] = &["x-ms-odata", "x-ms-request-id"];
 
 /// Lowers a Swagger 2.0 root document into the format-independent parts.
 pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Parts> {
@@ -160,6 +155,7 @@ fn operation(
     let security =
         super::shared::security_names(op_loc, op)?.unwrap_or_else(|| defaults.security.clone());
     let paging = super::paging::read(cx, op_loc, op)?;
+    let polling = super::lro::polling(cx, op_loc, op, &method.to_ascii_uppercase(), &responses)?;
     Ok(OperationDraft {
         operation_id,
         method: method.to_ascii_uppercase(),
@@ -178,6 +174,7 @@ fn operation(
         security,
         paging,
         loc: op_loc.clone(),
+        polling,
     })
 }
 

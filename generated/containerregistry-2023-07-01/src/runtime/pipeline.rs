@@ -136,6 +136,10 @@ impl Replay {
     }
 }
 impl Pipeline {
+    /// How long a poller waits between status requests when the server does not say.
+    pub fn poll_interval(&self) -> Duration {
+        self.options.poll_interval
+    }
     /// A pipeline over `http`, or over a default client (this crate's `User-Agent`, the connect
     /// timeout of `options`, and no redirects of its own: the pipeline follows them).
     pub fn new(http: Option<reqwest::Client>, options: Options) -> Result<Self, Error> {

@@ -10,13 +10,6 @@ pub const REPORTS: &[(&str, &str)] = &[
     ("optional", "/report/optional"),
 ];
 
-/// Scenario counters left out of the denominator: long-running operations are issue 10, a
-/// separate piece of work, and so is `PagingMultipleLRO` (a pageable long-running operation).
-/// They are still shown, as `excluded`.
-pub fn excluded(key: &str) -> bool {
-    key.starts_with("LRO") || key == "PagingMultipleLRO"
-}
-
 /// `report name -> (counter -> hits)`.
 pub type Reports = BTreeMap<&'static str, BTreeMap<String, u64>>;
 
@@ -101,8 +94,8 @@ pub fn print_and_compare(
     expected: &Expected,
     notes: bool,
 ) -> Vec<String> {
-    // file -> (counted, passing, excluded)
-    let mut table: BTreeMap<&str, (u32, u32, u32)> = BTreeMap::new();
+    // file -> (counted, passing)
+    let mut table: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     let mut counted = 0;
     let mut passing = 0;
     let mut optional = (0, 0);
@@ -120,9 +113,6 @@ pub fn print_and_compare(
             if report == "optional" {
                 optional.0 += 1;
                 optional.1 += u32::from(ok);
-            } else if excluded(counter) {
-                row.2 += 1;
-                continue;
             } else {
                 counted += 1;
                 passing += u32::from(ok);
@@ -130,7 +120,7 @@ pub fn print_and_compare(
             row.0 += 1;
             row.1 += u32::from(ok);
             match (ok, expected.not_passing.get(&key)) {
-                (false, None) if !excluded(counter) => problems.push(format!(
+                (false, None) => problems.push(format!(
                     "{report} {counter}: does not pass, and expected.txt does not list it"
                 )),
                 (true, Some(_)) if notes => println!(
@@ -151,20 +141,15 @@ pub fn print_and_compare(
         }
     }
     println!();
-    println!("| swagger file | scenarios | passing | excluded (paging, LRO) |");
-    println!("|---|---:|---:|---:|");
-    for (file, (all, ok, skipped)) in &table {
-        println!("| {file} | {all} | {ok} | {skipped} |");
+    println!("| swagger file | scenarios | passing |");
+    println!("|---|---:|---:|");
+    for (file, (all, ok)) in &table {
+        println!("| {file} | {all} | {ok} |");
     }
     println!();
-    let excluded_count: usize = reports
-        .iter()
-        .filter(|(name, _)| **name != "optional")
-        .map(|(_, c)| c.keys().filter(|k| excluded(k)).count())
-        .sum();
     println!(
-        "conformance: {passing} of {counted} scenarios (reports /report and /report/azure; \
-         {excluded_count} paging and LRO scenarios excluded, issue 10)"
+        "conformance: {passing} of {counted} scenarios (reports /report and /report/azure, \
+         paging and long-running operations included)"
     );
     println!(
         "conformance (/report/optional): {} of {} scenarios",
@@ -207,7 +192,7 @@ pub fn updated_expected(old: &str, results: &Results, failures: &BTreeMap<&str, 
     }
     text.push('\n');
     for ((report, counter), passed) in &results.passed {
-        if *passed || excluded(counter) {
+        if *passed {
             continue;
         }
         let key = (report.clone(), counter.clone());

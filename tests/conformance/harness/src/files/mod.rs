@@ -16,6 +16,7 @@ mod custom_base_url;
 mod head;
 mod header;
 mod http_infrastructure;
+mod lro;
 mod media_types;
 mod model_flattening;
 mod multiapi;
@@ -64,5 +65,6 @@ pub fn all() -> Vec<Scenario> {
     all.extend(xml_service::scenarios());
     all.extend(multiapi::scenarios());
     all.extend(paging::scenarios());
+    all.extend(lro::scenarios());
     all
 }
