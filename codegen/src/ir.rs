@@ -182,6 +182,62 @@ pub struct Operation {
     pub security: Vec<String>,
     /// JSON pointer of the operation in its document (`#/paths/~1v2~1/get`).
     pub pointer: String,
+    /// The spec's own examples of this operation (`x-ms-examples`, OpenAPI 3 `example`/
+    /// `examples`), in document order. Filled only when examples are asked for
+    /// (`LoadOptions::examples`); left out of the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+}
+
+/// One example conversation of an operation: the values of its parameters, its request body,
+/// and the responses the service answers with.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Example {
+    /// The example's name (an `x-ms-examples` key, an OpenAPI 3 `examples` key).
+    pub name: String,
+    /// The Rust name of its test function (`repository_get_list_get_repositories`).
+    pub rust_name: String,
+    /// Where it came from: the file (as shown in messages) and the JSON pointer there (an
+    /// example file's root, or the inline `x-ms-examples` entry).
+    pub file: String,
+    /// JSON pointer of the example in `file`.
+    pub pointer: String,
+    /// Parameter values by wire name (`parameters[].name`; the body is in `body`), in example
+    /// order. Values for names the operation does not have are dropped (with a warning).
+    pub parameters: IndexMap<String, ExampleValue>,
+    /// The request body, if the example gives one.
+    pub body: Option<ExampleValue>,
+    /// The responses by status, in example order.
+    pub responses: Vec<ExampleResponse>,
+    /// Why the example is not turned into a test (it contradicts its spec, or it cannot be
+    /// sent through the generated API); `None` when it is a test.
+    pub skipped: Option<String>,
+}
+
+/// One value of an example, with where it is.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ExampleValue {
+    /// The value.
+    pub value: serde_json::Value,
+    /// The file it is in (as shown in messages).
+    pub file: String,
+    /// Its JSON pointer there.
+    pub pointer: String,
+}
+
+/// One response of an example.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ExampleResponse {
+    /// The status code.
+    pub status: u16,
+    /// Header values by wire name.
+    pub headers: IndexMap<String, serde_json::Value>,
+    /// The body, if any.
+    pub body: Option<ExampleValue>,
+    /// The file it is in (as shown in messages).
+    pub file: String,
+    /// Its JSON pointer there.
+    pub pointer: String,
 }
 
 /// Where a parameter goes on the wire.

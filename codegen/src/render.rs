@@ -58,7 +58,7 @@ fn preamble(origin: &str) -> String {
 
 /// Parses and pretty-prints one Rust file; a parse failure is a generator bug, reported as
 /// [`ErrorKind::Internal`].
-fn format_rust(file: &RustFile, options: &CrateOptions) -> Result<String> {
+pub(crate) fn format_rust(file: &RustFile, options: &CrateOptions) -> Result<String> {
     let parsed = match &file.source {
         RustSource::Tokens(tokens) => syn::parse2::<syn::File>(tokens.clone()),
         RustSource::Text(text) => syn::parse_file(text),

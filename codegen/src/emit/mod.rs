@@ -21,6 +21,7 @@ mod client;
 mod docs;
 mod enums;
 mod errors;
+mod examples;
 mod lib_docs;
 mod models;
 mod operations;
@@ -34,6 +35,7 @@ mod unions;
 mod wire;
 
 pub use docs::{one_line_text, strip_hidden};
+pub use examples::{DEV_DEPENDENCIES, ExampleStats, example_tests};
 pub use wire::display_path;
 
 #[cfg(test)]

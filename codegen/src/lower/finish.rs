@@ -137,6 +137,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             produces,
             security: draft.security,
             pointer: draft.loc.pointer,
+            examples: Vec::new(),
         });
     }
 

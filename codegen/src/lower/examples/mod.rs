@@ -1,0 +1,155 @@
+//! The operations' own examples, into [`Operation::examples`](crate::ir::Operation::examples).
+//!
+//! Runs after the rest of the lowering, and only when examples are asked for
+//! ([`LoadOptions::examples`](crate::LoadOptions::examples)): an `x-ms-examples` entry is often a
+//! `$ref` to an example file, and those files are read here (through [`Resolver::deref`], so
+//! under the same confinement and size limit as every `$ref`), never otherwise.
+//!
+//! - `swagger2.rs`: `x-ms-examples` (inline or in files): parameters by wire name (the body
+//!   parameter's name gives the body), responses by status with `headers` and `body`.
+//! - `openapi3.rs`: `example`/`examples` of parameters, of the request body's and the responses'
+//!   media types, and `example` of their schemas, assembled into one example per response example.
+//! - `check.rs`: an example that contradicts its own spec (a value of the wrong type, a missing
+//!   required property or parameter, a status the operation does not document) is kept with a
+//!   `skipped` reason and reported as a warning naming both places.
+//!
+//! An example that cannot be read (a missing or refused file, a value of the wrong shape) is a
+//! warning and is left out; it never fails the generation.
+
+mod check;
+mod openapi3;
+mod swagger2;
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::ir::{Api, Example, Operation, SourceFormat, Warning};
+use crate::naming;
+use crate::resolve::{Loc, Resolver};
+
+/// Names the emitted example test file uses for itself; test functions never take them.
+pub const RESERVED_TEST_NAMES: &[&str] = &["support", "client", "main"];
+
+/// Lowers the examples of every operation of `api` (lowered from `res`'s root document).
+pub(crate) fn attach(res: &Resolver, api: &mut Api) {
+    let by_pointer: IndexMap<String, usize> = api
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(i, op)| (op.pointer.clone(), i))
+        .collect();
+    let mut warnings = Vec::new();
+    let mut found: Vec<(usize, Vec<Example>)> = Vec::new();
+    for (op_loc, op_value) in operation_nodes(res) {
+        let Some(&index) = by_pointer.get(&op_loc.pointer) else {
+            continue;
+        };
+        let op = &api.operations[index];
+        let mut sink = Sink {
+            warnings: &mut warnings,
+        };
+        let examples = match api.source_format {
+            SourceFormat::Swagger2 => swagger2::examples(res, &op_loc, op_value, op, &mut sink),
+            SourceFormat::OpenApi30 | SourceFormat::OpenApi31 => {
+                openapi3::examples(res, &op_loc, op_value, op, &mut sink)
+            }
+        };
+        found.push((index, examples));
+    }
+    let mut names = naming::Scope::with_reserved(RESERVED_TEST_NAMES);
+    let checker = check::Checker::new(api);
+    let mut checked = Vec::new();
+    for (index, mut examples) in found {
+        let op = &api.operations[index];
+        for example in &mut examples {
+            example.rust_name = names.claim(naming::example_test_name(
+                &op.rust_name,
+                &op.group,
+                &example.name,
+            ));
+            if let Some(contradiction) = checker.check(op, example) {
+                warnings.push(Warning {
+                    file: example.file.clone(),
+                    pointer: example.pointer.clone(),
+                    message: format!(
+                        "example `{}` of `{}` contradicts its spec, so it is not a test: {}",
+                        example.name, op.operation_id, contradiction
+                    ),
+                });
+                example.skipped = Some(contradiction);
+            }
+        }
+        checked.push((index, examples));
+    }
+    for (index, examples) in checked {
+        api.operations[index].examples = examples;
+    }
+    api.warnings.extend(warnings);
+}
+
+/// Where warnings go while examples are read.
+pub(super) struct Sink<'w> {
+    warnings: &'w mut Vec<Warning>,
+}
+
+impl Sink<'_> {
+    pub fn warn(&mut self, at: &Loc, message: impl Into<String>) {
+        let warning = Warning {
+            file: crate::display_path(&at.file),
+            pointer: at.pointer.clone(),
+            message: message.into(),
+        };
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
+    }
+}
+
+/// Every operation object of the root document (`paths`, then `x-ms-paths`), with its place.
+fn operation_nodes(res: &Resolver) -> Vec<(Loc, &Value)> {
+    let (root, doc) = res.root();
+    let mut out = Vec::new();
+    for section in ["paths", "x-ms-paths"] {
+        let Some(paths) = doc.get(section).and_then(Value::as_object) else {
+            continue;
+        };
+        for (raw_path, item) in paths {
+            let item_loc = root.key(section).key(raw_path);
+            let Ok((item_loc, item)) = res.deref(&item_loc, item) else {
+                continue;
+            };
+            let Some(item) = item.as_object() else {
+                continue;
+            };
+            for (method, op) in item {
+                if op.is_object() && method != "parameters" && !method.starts_with("x-") {
+                    out.push((item_loc.key(method), op));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An example value at `loc`.
+pub(super) fn value_at(value: &Value, loc: &Loc) -> crate::ir::ExampleValue {
+    crate::ir::ExampleValue {
+        value: value.clone(),
+        file: crate::display_path(&loc.file),
+        pointer: loc.pointer.clone(),
+    }
+}
+
+/// The wire names an example may give values for, and whether each goes in the body.
+pub(super) fn accepts_parameter(op: &Operation, name: &str) -> bool {
+    let form = match op.body.as_ref().map(|b| &b.kind) {
+        Some(crate::ir::BodyKind::Form { fields } | crate::ir::BodyKind::Multipart { fields }) => {
+            fields.as_slice()
+        }
+        _ => &[],
+    };
+    op.parameters
+        .iter()
+        .chain(form)
+        .any(|p| p.name.eq_ignore_ascii_case(name))
+}
