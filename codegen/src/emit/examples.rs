@@ -66,11 +66,11 @@ pub fn example_tests(
                     stats.tests += 1;
                     tests.push(external(tokens, &lib));
                 }
-                Err(why) => stats.untestable.push((
-                    op.operation_id.clone(),
-                    example.name.clone(),
-                    why,
-                )),
+                Err(why) => {
+                    stats
+                        .untestable
+                        .push((op.operation_id.clone(), example.name.clone(), why))
+                }
             }
         }
     }
@@ -138,7 +138,10 @@ fn test(
             continue;
         }
         let Some(v) = find(&value.param.name) else {
-            return Ok(Err(format!("no value for the client parameter `{}`", value.param.name)));
+            return Ok(Err(format!(
+                "no value for the client parameter `{}`",
+                value.param.name
+            )));
         };
         client_args.push(value_expr(ctx, &value.param.ty, v, &value.param.pointer)?);
     }
@@ -149,20 +152,18 @@ fn test(
     let mut setters = Vec::new();
     for input in &inputs {
         let (value, ty) = match input.kind {
-            Kind::Param(p) if super::wire::is_link(op, p) => {
-                match find(&p.name) {
-                    Some(Value::String(link)) if !link.contains("://") && !link.starts_with("//") => {
-                        (find(&p.name), p.ty.clone())
-                    }
-                    _ if input.required => {
-                        return Ok(Err(format!(
-                            "the link `{}` has no value on the client's server",
-                            p.name
-                        )));
-                    }
-                    _ => continue,
+            Kind::Param(p) if super::wire::is_link(op, p) => match find(&p.name) {
+                Some(Value::String(link)) if !link.contains("://") && !link.starts_with("//") => {
+                    (find(&p.name), p.ty.clone())
                 }
-            }
+                _ if input.required => {
+                    return Ok(Err(format!(
+                        "the link `{}` has no value on the client's server",
+                        p.name
+                    )));
+                }
+                _ => continue,
+            },
             Kind::Param(p) | Kind::Form(p) => (find(&p.name), p.ty.clone()),
             Kind::Multipart(p) => {
                 if find(&p.name).is_some() || input.required {
@@ -170,14 +171,14 @@ fn test(
                 }
                 continue;
             }
-            Kind::Body => (
-                example.body.as_ref().map(|b| &b.value),
-                body_type(op),
-            ),
+            Kind::Body => (example.body.as_ref().map(|b| &b.value), body_type(op)),
         };
         let Some(value) = value else {
             if input.required {
-                return Ok(Err(format!("no value for `{}`", unraw(&input.ident.to_string()))));
+                return Ok(Err(format!(
+                    "no value for `{}`",
+                    unraw(&input.ident.to_string())
+                )));
             }
             continue;
         };
@@ -210,7 +211,9 @@ fn test(
         None => (path, None),
     };
     let path = match path.strip_prefix("//") {
-        Some(rest) if op.parameters.iter().any(|p| super::wire::is_link(op, p)) => format!("/{rest}"),
+        Some(rest) if op.parameters.iter().any(|p| super::wire::is_link(op, p)) => {
+            format!("/{rest}")
+        }
         _ => path,
     };
     let path = format!("{}{}", ctx.api.host.base_path, path);
@@ -262,9 +265,10 @@ fn test(
     let status = answer.status;
     // The server frames the body itself: the example's `Content-Length` would not match it.
     let framing = ["content-length", "transfer-encoding", "connection"];
-    let headers = answer.headers.iter().filter(|(name, _)| {
-        !framing.contains(&name.to_ascii_lowercase().as_str())
-    });
+    let headers = answer
+        .headers
+        .iter()
+        .filter(|(name, _)| !framing.contains(&name.to_ascii_lowercase().as_str()));
     let headers = headers.map(|(name, value)| {
         let text = text_of(value);
         quote!((#name, #text))
@@ -272,9 +276,10 @@ fn test(
     let answer_body = match (&answer.body, &documented.body) {
         (Some(value), Some(body)) => {
             let (text, media) = match body {
-                ResponseBody::Json { media_types, .. } => {
-                    (value.value.to_string(), first_or(media_types, "application/json"))
-                }
+                ResponseBody::Json { media_types, .. } => (
+                    value.value.to_string(),
+                    first_or(media_types, "application/json"),
+                ),
                 ResponseBody::Text { media_types } => {
                     (text_of(&value.value), first_or(media_types, "text/plain"))
                 }
@@ -357,7 +362,8 @@ fn documented<'o>(op: &'o Operation, answer: &ExampleResponse) -> Option<&'o Res
         .find(|r| r.status == Some(answer.status))
         .or_else(|| {
             answers.iter().find(|r| {
-                r.status.is_none() && r.status_range.as_deref().and_then(|s| s.chars().next()) == digit
+                r.status.is_none()
+                    && r.status_range.as_deref().and_then(|s| s.chars().next()) == digit
             })
         })
         .or_else(|| {

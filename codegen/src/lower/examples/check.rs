@@ -35,7 +35,10 @@ impl<'a> Checker<'a> {
                 return Some(format!("parameter `{name}`: {m}"));
             }
         }
-        for p in self.inputs(op).filter(|p| p.required && p.default.is_none()) {
+        for p in self
+            .inputs(op)
+            .filter(|p| p.required && p.default.is_none())
+        {
             if !example
                 .parameters
                 .keys()
@@ -95,9 +98,12 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                (None, Some(ResponseBody::Json { nullable: false, .. }))
-                    if response.status < 400 =>
-                {
+                (
+                    None,
+                    Some(ResponseBody::Json {
+                        nullable: false, ..
+                    }),
+                ) if response.status < 400 => {
                     return Some(format!(
                         "the {} response at {} has no body, but the spec gives it one ({}/responses/{})",
                         response.status, response.pointer, op.pointer, response.status

@@ -120,9 +120,15 @@ fn parameter_examples(
         None => return out,
     };
     let item = res.get(&item_loc);
-    let lists = [(item_loc.key("parameters"), item), (op_loc.key("parameters"), Some(op_value))];
+    let lists = [
+        (item_loc.key("parameters"), item),
+        (op_loc.key("parameters"), Some(op_value)),
+    ];
     for (list_loc, owner) in lists {
-        let Some(list) = owner.and_then(|o| o.get("parameters")).and_then(Value::as_array) else {
+        let Some(list) = owner
+            .and_then(|o| o.get("parameters"))
+            .and_then(Value::as_array)
+        else {
             continue;
         };
         for (i, parameter) in list.iter().enumerate() {
@@ -154,14 +160,23 @@ fn stand_in(res: &Resolver, loc: &Loc, parameter: &Value) -> Option<ExampleValue
     if !required {
         return None;
     }
-    let (schema_loc, schema) = res.deref(&loc.key("schema"), parameter.get("schema")?).ok()?;
+    let (schema_loc, schema) = res
+        .deref(&loc.key("schema"), parameter.get("schema")?)
+        .ok()?;
     if let Some(value) = schema.get("default") {
         return Some(value_at(value, &schema_loc.key("default")));
     }
-    if let Some(value) = schema.get("enum").and_then(Value::as_array).and_then(|e| e.first()) {
+    if let Some(value) = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .and_then(|e| e.first())
+    {
         return Some(value_at(value, &schema_loc.key("enum").index(0)));
     }
-    let name = parameter.get("name").and_then(Value::as_str).unwrap_or("value");
+    let name = parameter
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or("value");
     let value = match schema.get("type").and_then(Value::as_str) {
         Some("integer" | "number") => Value::from(1),
         Some("boolean") => Value::Bool(true),
@@ -212,7 +227,12 @@ fn media_type<'v>(loc: &Loc, owner: &'v Value, preferred: &[String]) -> Option<(
 /// The examples of a parameter, header or media type object: its `example`, else each of its
 /// `examples` (`$ref`s to `components/examples` followed; `externalValue` is not read), else
 /// its schema's `example`.
-fn named(res: &Resolver, loc: &Loc, owner: &Value, sink: &mut Sink<'_>) -> Vec<(String, ExampleValue)> {
+fn named(
+    res: &Resolver,
+    loc: &Loc,
+    owner: &Value,
+    sink: &mut Sink<'_>,
+) -> Vec<(String, ExampleValue)> {
     if let Some(value) = owner.get("example") {
         return vec![("example".to_owned(), value_at(value, &loc.key("example")))];
     }
@@ -239,7 +259,10 @@ fn named(res: &Resolver, loc: &Loc, owner: &Value, sink: &mut Sink<'_>) -> Vec<(
         .and_then(|s| res.deref(&loc.key("schema"), s).ok());
     match schema {
         Some((schema_loc, schema)) => match schema.get("example") {
-            Some(value) => vec![("example".to_owned(), value_at(value, &schema_loc.key("example")))],
+            Some(value) => vec![(
+                "example".to_owned(),
+                value_at(value, &schema_loc.key("example")),
+            )],
             None => Vec::new(),
         },
         None => Vec::new(),

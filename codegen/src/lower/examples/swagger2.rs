@@ -21,7 +21,10 @@ pub(super) fn examples(
     };
     let at = op_loc.key("x-ms-examples");
     let Some(entries) = entries.as_object() else {
-        sink.warn(&at, "`x-ms-examples` is not an object: its examples are ignored");
+        sink.warn(
+            &at,
+            "`x-ms-examples` is not an object: its examples are ignored",
+        );
         return out;
     };
     for (name, entry) in entries {
@@ -29,7 +32,10 @@ pub(super) fn examples(
         let (loc, value) = match res.deref(&entry_loc, entry) {
             Ok(found) => found,
             Err(e) => {
-                sink.warn(&entry_loc, format!("example `{name}` is not read: {}", e.message));
+                sink.warn(
+                    &entry_loc,
+                    format!("example `{name}` is not read: {}", e.message),
+                );
                 continue;
             }
         };
@@ -67,7 +73,9 @@ fn example(loc: &Loc, value: &Value, name: &str, op: &Operation) -> Option<Examp
         if json_body.is_some_and(|b| b.name == *key) {
             example.body = Some(value_at(value, &here));
         } else if accepts_parameter(op, key) {
-            example.parameters.insert(key.clone(), value_at(value, &here));
+            example
+                .parameters
+                .insert(key.clone(), value_at(value, &here));
         }
     }
     let responses_loc = loc.key("responses");
