@@ -77,13 +77,7 @@ pub fn example_tests(
     if tests.is_empty() {
         return Ok((None, stats));
     }
-    let support: TokenStream = SUPPORT.parse().map_err(|e| {
-        ctx.error(
-            crate::ErrorKind::Internal,
-            "#",
-            format!("the example test helpers do not parse: {e}"),
-        )
-    })?;
+    let support = support(&ctx, &tests)?;
     let tokens = quote! {
         //! The spec's own examples, one test each: a local server answers the example's
         //! response, and the request the client sends must carry the example's values.
@@ -96,6 +90,57 @@ pub fn example_tests(
         source: super::RustSource::Tokens(tokens),
     };
     Ok((Some(file), stats))
+}
+
+/// The helpers a private function of `support` uses, by name.
+const HELPER_USES: &[(&str, &[&str])] = &[
+    ("check_link_query", &["check_query"]),
+    ("check_query", &["check_values", "json"]),
+    ("check_header", &["check_values", "json"]),
+    ("check_values", &["same_text"]),
+    ("check_json_body", &["json", "same_json"]),
+    ("check_encodes", &["json", "same_json"]),
+];
+
+/// The `support` module with only the functions that `tests` use (directly or through each
+/// other): the test crate builds with `-D warnings`, and an unused function is dead code.
+fn support(ctx: &Ctx<'_>, tests: &[TokenStream]) -> Result<TokenStream> {
+    let internal = |message: String| ctx.error(crate::ErrorKind::Internal, "#", message);
+    let mut module: syn::ItemMod = syn::parse_str(SUPPORT)
+        .map_err(|e| internal(format!("the example test helpers do not parse: {e}")))?;
+    let text: String = tests.iter().map(ToString::to_string).collect();
+    let mut used: Vec<&str> = Vec::new();
+    let mut pending: Vec<&str> = [
+        "server",
+        "request",
+        "check_target",
+        "value",
+        "check_query",
+        "check_link_query",
+        "check_header",
+        "check_json_body",
+        "check_raw_body",
+        "check_encodes",
+    ]
+    .into_iter()
+    .filter(|name| text.contains(&format!("support :: {name} ")))
+    .collect();
+    while let Some(name) = pending.pop() {
+        if used.contains(&name) {
+            continue;
+        }
+        used.push(name);
+        if let Some((_, uses)) = HELPER_USES.iter().find(|(n, _)| *n == name) {
+            pending.extend(uses.iter().copied());
+        }
+    }
+    if let Some((_, items)) = &mut module.content {
+        items.retain(|item| match item {
+            syn::Item::Fn(f) => used.contains(&f.sig.ident.to_string().as_str()),
+            _ => true,
+        });
+    }
+    Ok(quote!(#module))
 }
 
 /// The dev-dependencies the example tests need, as a `Cargo.toml` section.

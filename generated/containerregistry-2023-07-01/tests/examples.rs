@@ -3,7 +3,6 @@
 //! response, and the request the client sends must carry the example's values.
 /// What every example test does: answer, look at the request, compare JSON.
 mod support {
-    use serde_json::Value;
     use wiremock::{Mock, MockServer, Request, ResponseTemplate};
     /// A server on 127.0.0.1 that answers every request with this status, headers and body.
     pub async fn server(
@@ -38,7 +37,7 @@ mod support {
                 panic!("the example's value {json} does not decode: {e}")
             })
     }
-    fn json(text: &str) -> Value {
+    fn json(text: &str) -> serde_json::Value {
         serde_json::from_str(text).unwrap_or_else(|e| panic!("{text} is not JSON: {e}"))
     }
     /// The request's method and percent-decoded path.
@@ -69,41 +68,23 @@ mod support {
             separator,
         );
     }
-    /// Every pair of a link's own query is in the request's query.
-    pub fn check_link_query(request: &Request, query: &str) {
-        for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
-            let expected = Value::String(value.into_owned()).to_string();
-            check_query(request, &name, &expected, None);
-        }
-    }
-    /// The header `name` carries the JSON value `expected`.
-    pub fn check_header(
-        request: &Request,
-        name: &str,
-        expected: &str,
-        separator: Option<&str>,
-    ) {
-        let sent: Vec<String> = request
-            .headers
-            .get_all(name)
-            .iter()
-            .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
-            .collect();
-        check_values(&format!("header `{name}`"), &sent, &json(expected), separator);
-    }
     fn check_values(
         what: &str,
         sent: &[String],
-        expected: &Value,
+        expected: &serde_json::Value,
         separator: Option<&str>,
     ) {
-        let items: Vec<&Value> = match expected {
-            Value::Array(items) => items.iter().collect(),
+        let items: Vec<&serde_json::Value> = match expected {
+            serde_json::Value::Array(items) => items.iter().collect(),
             other => vec![other],
         };
         let sent: Vec<&str> = match (expected, separator, sent) {
-            (Value::Array(items), Some(_), _) if items.is_empty() => Vec::new(),
-            (Value::Array(_), Some(separator), [one]) => one.split(separator).collect(),
+            (serde_json::Value::Array(items), Some(_), _) if items.is_empty() => {
+                Vec::new()
+            }
+            (serde_json::Value::Array(_), Some(separator), [one]) => {
+                one.split(separator).collect()
+            }
             _ => sent.iter().map(String::as_str).collect(),
         };
         assert_eq!(
@@ -115,29 +96,26 @@ mod support {
             );
         }
     }
-    fn same_text(sent: &str, expected: &Value) -> bool {
+    fn same_text(sent: &str, expected: &serde_json::Value) -> bool {
         match expected {
-            Value::String(text) => sent == text,
-            Value::Number(n) => sent.parse::<f64>().ok() == n.as_f64(),
-            Value::Bool(b) => {
+            serde_json::Value::String(text) => sent == text,
+            serde_json::Value::Number(n) => sent.parse::<f64>().ok() == n.as_f64(),
+            serde_json::Value::Bool(b) => {
                 sent.eq_ignore_ascii_case(if *b { "true" } else { "false" })
             }
-            other => sent == other.to_string(),
+            serde_json::Value::Null => sent.is_empty() || sent == "null",
+            _ => false,
         }
     }
     /// The request body is the JSON value `expected` (numbers compared by value).
     pub fn check_json_body(request: &Request, expected: &str) {
-        let sent: Value = serde_json::from_slice(&request.body)
+        let sent: serde_json::Value = serde_json::from_slice(&request.body)
             .unwrap_or_else(|e| panic!("the request body is not JSON: {e}"));
         let expected = json(expected);
         assert!(
             same_json(& sent, & expected),
             "the request body\n{sent}\nis not the example's\n{expected}"
         );
-    }
-    /// The request body is these bytes.
-    pub fn check_raw_body(request: &Request, expected: &str) {
-        assert_eq!(request.body, expected.as_bytes(), "the request body");
     }
     /// `value` encodes to the JSON value `expected` (numbers compared by value).
     pub fn check_encodes<T: serde::Serialize>(value: &T, expected: &str) {
@@ -149,13 +127,15 @@ mod support {
             "the decoded body encodes as\n{encoded}\nnot as the example's\n{expected}"
         );
     }
-    fn same_json(a: &Value, b: &Value) -> bool {
+    fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
         match (a, b) {
-            (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
-            (Value::Array(x), Value::Array(y)) => {
+            (serde_json::Value::Number(x), serde_json::Value::Number(y)) => {
+                x == y || x.as_f64() == y.as_f64()
+            }
+            (serde_json::Value::Array(x), serde_json::Value::Array(y)) => {
                 x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
             }
-            (Value::Object(x), Value::Object(y)) => {
+            (serde_json::Value::Object(x), serde_json::Value::Object(y)) => {
                 x.len() == y.len()
                     && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
             }

@@ -90,12 +90,12 @@ impl<'a> Checker<'a> {
                 ));
             };
             match (&response.body, &documented.body) {
-                (Some(value), Some(ResponseBody::Json { ty, nullable, .. })) => {
-                    if !(*nullable && value.value.is_null()) {
-                        let schema = format!("{}/responses/{}", op.pointer, response.status);
-                        if let Err(m) = self.value(ty, &value.value, &value.pointer, &schema, 0) {
-                            return Some(format!("the {} response body: {m}", response.status));
-                        }
+                (Some(value), Some(ResponseBody::Json { ty, nullable, .. }))
+                    if !(*nullable && value.value.is_null()) =>
+                {
+                    let schema = format!("{}/responses/{}", op.pointer, response.status);
+                    if let Err(m) = self.value(ty, &value.value, &value.pointer, &schema, 0) {
+                        return Some(format!("the {} response body: {m}", response.status));
                     }
                 }
                 (
