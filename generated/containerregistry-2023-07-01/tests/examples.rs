@@ -119,8 +119,9 @@ mod support {
     }
     /// `value` encodes to the JSON value `expected` (numbers compared by value).
     pub fn check_encodes<T: serde::Serialize>(value: &T, expected: &str) {
-        let encoded = serde_json::to_value(value)
+        let text = serde_json::to_string(value)
             .unwrap_or_else(|e| panic!("does not encode: {e}"));
+        let encoded = json(&text);
         let expected = json(expected);
         assert!(
             same_json(& encoded, & expected),

@@ -9,15 +9,37 @@ use std::process::{Command, Stdio};
 /// The file the child writes beside the crate's sources with its counts.
 pub const SUMMARY: &str = "examples.txt";
 
-/// The counts line of one crate.
-pub fn summary_line(stats: &codegen::emit::ExampleStats) -> String {
-    format!(
+/// The counts line of one crate, then one line per example that is not a test (`skipped` or
+/// `untestable`, tab-separated with the operation, the example and why).
+pub fn summary(api: &codegen::ir::Api, stats: &codegen::emit::ExampleStats) -> String {
+    let mut out = format!(
         "{} {} {} {}\n",
         stats.examples,
         stats.tests,
         stats.inconsistent,
         stats.untestable.len()
-    )
+    );
+    let one_line = |text: &str| text.replace(['\t', '\n', '\r'], " ");
+    for op in &api.operations {
+        for example in &op.examples {
+            if let Some(why) = &example.skipped {
+                out.push_str(&format!(
+                    "skipped\t{}\t{}\t{}\n",
+                    op.operation_id,
+                    one_line(&example.name),
+                    one_line(why)
+                ));
+            }
+        }
+    }
+    for (operation, example, why) in &stats.untestable {
+        out.push_str(&format!(
+            "untestable\t{operation}\t{}\t{}\n",
+            one_line(example),
+            one_line(why)
+        ));
+    }
+    out
 }
 
 /// Runs the example tests of `members` (one `cargo test` of the corpus workspace) and prints
@@ -28,7 +50,8 @@ pub fn run(work: &Path, members: &[String], target_dir: &Path) -> Result<(), Str
         let Ok(text) = std::fs::read_to_string(work.join(member).join(SUMMARY)) else {
             continue;
         };
-        for (total, n) in totals.iter_mut().zip(text.split_whitespace()) {
+        let counts = text.lines().next().unwrap_or_default();
+        for (total, n) in totals.iter_mut().zip(counts.split_whitespace()) {
             *total += n.parse::<usize>().unwrap_or(0);
         }
     }

@@ -303,7 +303,7 @@ fn generate_files(
             codegen::add_example_tests(&api, options, &mut files).map_err(|e| e.to_string())?;
         files.push(codegen::GeneratedFile {
             path: PathBuf::from(examples::SUMMARY),
-            contents: examples::summary_line(&stats),
+            contents: examples::summary(&api, &stats),
         });
     }
     Ok(files)
