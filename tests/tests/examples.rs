@@ -315,3 +315,53 @@ fn the_test_file_has_one_test_per_consistent_example_and_the_counts() {
     assert_eq!((stats.examples, files.len()), (0, before));
     assert!(!files[0].contents.contains("dev-dependencies"));
 }
+
+const KINDS: &str = r##"{
+  "swagger": "2.0",
+  "info": {"title": "t", "version": "1"},
+  "host": "example.com",
+  "parameters": {"Key": {"name": "key", "in": "query", "type": "string",
+    "x-ms-parameter-location": "client"}},
+  "paths": {"/pets": {"get": {
+    "operationId": "Pets_Get",
+    "parameters": [{"$ref": "#/parameters/Key"}],
+    "x-ms-examples": {
+      "Known": {"parameters": {"key": "k"},
+        "responses": {"200": {"body": {"kind": "cat", "secret": "s", "lives": 9}}}},
+      "Unknown": {"parameters": {"key": "k"},
+        "responses": {"200": {"body": {"kind": "dog", "secret": "s"}}}}
+    },
+    "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Pet"}}}
+  }}},
+  "definitions": {
+    "Pet": {"type": "object", "discriminator": "kind", "required": ["kind"], "properties": {
+      "kind": {"type": "string"}, "secret": {"type": "string", "readOnly": true}}},
+    "Cat": {"x-ms-discriminator-value": "cat", "allOf": [{"$ref": "#/definitions/Pet"}],
+      "properties": {"lives": {"type": "integer"}}}
+  }
+}"##;
+
+#[test]
+fn the_expected_encoding_drops_read_only_properties_of_known_kinds_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec.json");
+    std::fs::write(&spec, KINDS).unwrap();
+    let api = load(&spec, true);
+    let options = tests::crate_options("kinds", "0.1.0", &spec);
+    let mut files = codegen::generate(&api, &options).unwrap();
+    let stats = codegen::add_example_tests(&api, &options, &mut files).unwrap();
+    assert_eq!(stats.tests, 2, "{stats:?}");
+    let tests = &files.last().unwrap().contents;
+    // A known kind is re-encoded by its struct, which never writes the read-only `secret`; an
+    // unknown kind is kept as the JSON that came.
+    assert!(
+        tests.contains(r#""{\"kind\":\"cat\",\"lives\":9}""#),
+        "{tests}"
+    );
+    assert!(
+        tests.contains(r#""{\"kind\":\"dog\",\"secret\":\"s\"}""#),
+        "{tests}"
+    );
+    // `from_base_url` sets no optional client setting: `key` is not looked for on the wire.
+    assert!(!tests.contains(r#"check_query(&request, "key""#), "{tests}");
+}
