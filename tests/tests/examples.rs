@@ -365,3 +365,31 @@ fn the_expected_encoding_drops_read_only_properties_of_known_kinds_only() {
     // `from_base_url` sets no optional client setting: `key` is not looked for on the wire.
     assert!(!tests.contains(r#"check_query(&request, "key""#), "{tests}");
 }
+
+#[test]
+fn null_is_accepted_for_optional_properties_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec.json");
+    let nulls = SWAGGER
+        .replace(r#"{"size": 2, "id": "y"}"#, r#"{"size": null, "id": "y"}"#)
+        .replace(
+            r#""properties": {
+    "size""#,
+            r#""required": ["id"], "properties": {
+    "size""#,
+        )
+        .replace(r#"{"size": "two"}"#, r#"{"size": 1, "id": null}"#);
+    std::fs::write(
+        &spec,
+        nulls.replace(r#"{"$ref": "EXAMPLE"}"#, r#"{"parameters": {}}"#),
+    )
+    .unwrap();
+    let api = load(&spec, true);
+    let examples = &op(&api).examples;
+    assert_eq!(examples[0].skipped, None);
+    let reason = examples[2].skipped.as_deref().unwrap_or_default();
+    assert!(
+        reason.contains("/responses/200/body/id is null"),
+        "{reason}"
+    );
+}

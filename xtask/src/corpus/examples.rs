@@ -71,6 +71,11 @@ pub fn run(work: &Path, members: &[String], target_dir: &Path) -> Result<(), Str
         .output()
         .map_err(|e| format!("cannot run cargo test: {e}"))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
+    // The whole output, for the failures' messages.
+    let log = work.join("examples-test.log");
+    let mut text = stdout.clone().into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    std::fs::write(&log, text).map_err(|e| format!("{}: {e}", log.display()))?;
     let passed = stdout
         .lines()
         .filter(|l| l.starts_with("test ") && l.ends_with(" ... ok"))
@@ -88,6 +93,7 @@ pub fn run(work: &Path, members: &[String], target_dir: &Path) -> Result<(), Str
             println!("examples: {line}");
         }
     }
+    println!("examples: cargo test's output is in {}", log.display());
     println!(
         "examples: {} in the sampled crates: {passed} passed, {} failed, {} skipped as \
          inconsistent with their spec, {} not testable ({} tests generated)",

@@ -1,5 +1,14 @@
 //! Whether an example agrees with its own spec. The first contradiction found is the reason
 //! the example is skipped; its message names the place in the example and the schema's pointer.
+//!
+//! What contradicts: a value of another JSON type than its schema's, an integer out of its
+//! format's range, a value outside a closed enum, an object without a required property (not
+//! read-only) or with a property its schema neither names nor allows (`additionalProperties`),
+//! `null` for a required property that is not nullable, no value for a required parameter or
+//! body, a success status the operation does not document, or no body for a success response
+//! that has one. `null` for an optional property is accepted (Azure's `oav` reads properties as
+//! nullable unless they are required), and so is a discriminator value the spec does not list
+//! (the client keeps such a value as JSON).
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -251,7 +260,9 @@ impl<'a> Checker<'a> {
                             ));
                         }
                         None => {}
-                        Some(Value::Null) if !p.nullable => {
+                        // An optional property may be `null`, as Azure's example validator
+                        // (`oav`) allows, and the client reads it as absent.
+                        Some(Value::Null) if !p.nullable && p.required => {
                             return Err(format!(
                                 "{at}/{} is null, but the schema at {schema} does not allow null",
                                 escape(&p.name)
