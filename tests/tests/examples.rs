@@ -393,3 +393,25 @@ fn null_is_accepted_for_optional_properties_only() {
         "{reason}"
     );
 }
+
+#[test]
+fn a_number_for_a_text_parameter_is_sent_as_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec.json");
+    let numbered = SWAGGER.replace(r#""name": "a b""#, r#""name": 7"#);
+    std::fs::write(&spec, numbered.replace("EXAMPLE", "./missing.json")).unwrap();
+    let api = load(&spec, true);
+    assert_eq!(op(&api).examples[0].skipped, None);
+    let options = tests::crate_options("things", "0.1.0", &spec);
+    let mut files = codegen::generate(&api, &options).unwrap();
+    codegen::add_example_tests(&api, &options, &mut files).unwrap();
+    let tests = &files.last().unwrap().contents;
+    assert!(
+        tests.contains(r#"support::value::<String>("\"7\"")"#),
+        "{tests}"
+    );
+    assert!(
+        tests.contains(r#"support::check_target(&request, "PUT", "/things/7");"#),
+        "{tests}"
+    );
+}

@@ -460,12 +460,17 @@ pub(crate) fn value_expr(
     value: &Value,
     pointer: &str,
 ) -> Result<TokenStream> {
-    let stored = if ctx.is_string(ty) {
-        quote!(String)
-    } else {
-        ctx.rust_type(ty, Scope::Outside, pointer)?
+    let (stored, json) = match value {
+        // A number or boolean given for a text parameter is its text.
+        Value::Number(_) | Value::Bool(_) if ctx.is_string(ty) => {
+            (quote!(String), Value::String(value.to_string()).to_string())
+        }
+        _ if ctx.is_string(ty) => (quote!(String), value.to_string()),
+        _ => (
+            ctx.rust_type(ty, Scope::Outside, pointer)?,
+            value.to_string(),
+        ),
     };
-    let json = value.to_string();
     Ok(quote!(support::value::<#stored>(#json)))
 }
 

@@ -8,7 +8,8 @@
 //! body, a success status the operation does not document, or no body for a success response
 //! that has one. `null` for an optional property is accepted (Azure's `oav` reads properties as
 //! nullable unless they are required), and so is a discriminator value the spec does not list
-//! (the client keeps such a value as JSON).
+//! (the client keeps such a value as JSON), and a number or boolean for a text parameter (its
+//! text is what goes on the wire).
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -40,6 +41,11 @@ impl<'a> Checker<'a> {
             let Some(p) = self.parameter(op, name) else {
                 continue;
             };
+            // A number or boolean for a text parameter is its text on the wire.
+            let scalar = matches!(value.value, Value::Number(_) | Value::Bool(_));
+            if scalar && matches!(p.ty, TypeRef::String { .. }) {
+                continue;
+            }
             if let Err(m) = self.value(&p.ty, &value.value, &value.pointer, &p.pointer, 0) {
                 return Some(format!("parameter `{name}`: {m}"));
             }
