@@ -415,3 +415,21 @@ fn a_number_for_a_text_parameter_is_sent_as_its_text() {
         "{tests}"
     );
 }
+
+#[test]
+fn a_json_body_given_as_json_text_is_that_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec.json");
+    let text = SWAGGER.replace(
+        r#""thing": {"size": 1, "id": "x"}"#,
+        r#""thing": "{\"size\": 1, \"id\": \"x\"}""#,
+    );
+    std::fs::write(&spec, text.replace("EXAMPLE", "./missing.json")).unwrap();
+    let api = load(&spec, true);
+    let inline = &op(&api).examples[0];
+    assert_eq!(inline.skipped, None);
+    assert_eq!(
+        inline.body.as_ref().unwrap().value,
+        serde_json::json!({"size": 1, "id": "x"})
+    );
+}

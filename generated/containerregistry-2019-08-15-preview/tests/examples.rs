@@ -341,6 +341,40 @@ async fn manifests_get_attributes_get_manifest_attributes() {
         "{\"imageName\":\"nanoserver\",\"manifest\":{\"architecture\":\"amd64\",\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":true},\"configMediaType\":\"application/vnd.docker.container.image.v1+json\",\"createdTime\":\"2018-09-06T06:17:20.9983915Z\",\"digest\":\"sha256:110d2b6c84592561338aa040b1b14b7ab81c2f9edbd564c2285dd7d70d777086\",\"imageSize\":2401606,\"lastUpdateTime\":\"2018-09-06T06:17:20.9983915Z\",\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"os\":\"windows\",\"tags\":[\"4.7.2-20180905-nanoserver-1803\"]},\"registry\":\"acrapi.azurecr-test.io\"}",
     );
 }
+/// `Manifests_UpdateAttributes`: example `Update attributes of a manifest` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_manifests~1{reference}/patch/x-ms-examples/Update attributes of a manifest).
+#[tokio::test]
+async fn manifests_update_attributes_update_attributes_of_a_manifest() {
+    let server = support::server(200u16, &[], None).await;
+    let client = containerregistry_2019_08_15_preview::Client::from_base_url(
+            server.uri(),
+        )
+        .expect("a client for the local server");
+    let response = client
+        .manifests()
+        .update_attributes(
+            support::value::<String>("\"nanoserver\""),
+            support::value::<
+                String,
+            >(
+                "\"sha256:110d2b6c84592561338aa040b1b14b7ab81c2f9edbd564c2285dd7d70d777086\"",
+            ),
+        )
+        .value(
+            support::value::<
+                containerregistry_2019_08_15_preview::models::ChangeableAttributes,
+            >("{\"writeEnabled\":false}"),
+        )
+        .await;
+    let request = support::request(&server).await;
+    support::check_target(
+        &request,
+        "PATCH",
+        "/acr/v1/nanoserver/_manifests/sha256:110d2b6c84592561338aa040b1b14b7ab81c2f9edbd564c2285dd7d70d777086",
+    );
+    support::check_json_body(&request, "{\"writeEnabled\":false}");
+    let response = response.expect("the example's response decodes");
+    let _ = response;
+}
 /// `Tag_GetList`: example `Get tags of a repository` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags/get/x-ms-examples/Get tags of a repository).
 #[tokio::test]
 async fn tag_get_list_get_tags_of_a_repository() {
@@ -431,6 +465,36 @@ async fn tag_get_attributes_get_tag_attributes() {
         &response.body,
         "{\"imageName\":\"test/bash\",\"registry\":\"acrapi.azurecr-test.io\",\"tag\":{\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":false},\"createdTime\":\"2018-10-05T20:54:24.1286047Z\",\"digest\":\"sha256:eabe547f78d4c18c708dd97ec3166cf7464cc651f1cbb67e70d407405b7ad7b6\",\"lastUpdateTime\":\"2018-10-05T20:54:24.1286047Z\",\"name\":\"tagName\",\"signed\":false}}",
     );
+}
+/// `Tag_UpdateAttributes`: example `Update attributes of a tag` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/patch/x-ms-examples/Update attributes of a tag).
+#[tokio::test]
+async fn tag_update_attributes_update_attributes_of_a_tag() {
+    let server = support::server(200u16, &[], None).await;
+    let client = containerregistry_2019_08_15_preview::Client::from_base_url(
+            server.uri(),
+        )
+        .expect("a client for the local server");
+    let response = client
+        .tag()
+        .update_attributes(
+            support::value::<String>("\"nanoserver\""),
+            support::value::<String>("\"4.7.2-20180905-nanoserver-1803\""),
+        )
+        .value(
+            support::value::<
+                containerregistry_2019_08_15_preview::models::ChangeableAttributes,
+            >("{\"writeEnabled\":false}"),
+        )
+        .await;
+    let request = support::request(&server).await;
+    support::check_target(
+        &request,
+        "PATCH",
+        "/acr/v1/nanoserver/_tags/4.7.2-20180905-nanoserver-1803",
+    );
+    support::check_json_body(&request, "{\"writeEnabled\":false}");
+    let response = response.expect("the example's response decodes");
+    let _ = response;
 }
 /// `RefreshTokens_GetFromExchange`: example `Exchange AAD Token for ACR Refresh` (specs/containerregistry/2019-08-15-preview.json#/paths/~1oauth2~1exchange/post/x-ms-examples/Exchange AAD Token for ACR Refresh).
 #[tokio::test]
@@ -764,6 +828,53 @@ async fn manifests_get_get_manifest() {
         &response.body,
         "{\"config\":{\"digest\":\"sha256:691fbc2d44fff48357bba69ab0505b9bf12b2b250a925a84a0b8e8e7eed390b2\",\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":5824},\"layers\":[{\"digest\":\"sha256:a073c86ecf9e0f29180e80e9638d4c741970695851ea48247276c32c57e40282\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":2014658},{\"digest\":\"sha256:0e28711eb56d78f1e3dfde1807eba529d1346222bcd07d1cb1e436a18a0388bd\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":19778035},{\"digest\":\"sha256:e460dd483fddb555911f7ed188c319fd97542c60e36843dcb1c5d753f733e1fa\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":1074044},{\"digest\":\"sha256:6aa301222093bfb8cf424ccb387f59e2c9510c3a30cca7fbcf8c954f88e6600c\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":5827},{\"digest\":\"sha256:9c5d80083a57d565f684e0155707204d497a5ad965279f92927452f15dae17e6\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":568}],\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"schemaVersion\":2}",
     );
+}
+/// `Manifests_Create`: example `Put manifest` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1{name}~1manifests~1{reference}/put/x-ms-examples/Put manifest).
+#[tokio::test]
+async fn manifests_create_put_manifest() {
+    let server = support::server(
+            201u16,
+            &[
+                (
+                    "Docker-Content-Digest",
+                    "sha256:15685c48490175b7dde62e6bfcfb54d9420c6495ea6404776e2facca3da93cd8",
+                ),
+                (
+                    "Location",
+                    "/v2/hello-world/manifests/sha256:15685c48490175b7dde62e6bfcfb54d9420c6495ea6404776e2facca3da93cd8",
+                ),
+            ],
+            Some(("{}", "application/json")),
+        )
+        .await;
+    let client = containerregistry_2019_08_15_preview::Client::from_base_url(
+            server.uri(),
+        )
+        .expect("a client for the local server");
+    let response = client
+        .manifests()
+        .create(
+            support::value::<String>("\"hello-world\""),
+            support::value::<String>("\"a20190628-081044z\""),
+            support::value::<
+                containerregistry_2019_08_15_preview::models::Manifest,
+            >(
+                "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":1512,\"digest\":\"sha256:6d1ef012b5674ad8a127ecfa9b5e6f5178d171b90ee462846974177fd9bdd39f\"},\"layers\":[{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":2107098,\"digest\":\"sha256:5d20c808ce198565ff70b3ed23a991dd49afac45dece63474b27ce6ed036adc6\"}]}",
+            ),
+        )
+        .await;
+    let request = support::request(&server).await;
+    support::check_target(
+        &request,
+        "PUT",
+        "/v2/hello-world/manifests/a20190628-081044z",
+    );
+    support::check_json_body(
+        &request,
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":1512,\"digest\":\"sha256:6d1ef012b5674ad8a127ecfa9b5e6f5178d171b90ee462846974177fd9bdd39f\"},\"layers\":[{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":2107098,\"digest\":\"sha256:5d20c808ce198565ff70b3ed23a991dd49afac45dece63474b27ce6ed036adc6\"}]}",
+    );
+    let response = response.expect("the example's response decodes");
+    support::check_encodes(&response.body, "{}");
 }
 /// `Blob_CancelUpload`: example `End a blob upload` (specs/containerregistry/2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/delete/x-ms-examples/End a blob upload).
 #[tokio::test]

@@ -290,6 +290,9 @@ impl<'a> Checker<'a> {
                             let here = format!("{at}/{}", escape(key));
                             self.value(ty, v, &here, schema, depth + 1)?;
                         }
+                        // The base of a family without a discriminator (and every model
+                        // below it) keeps the properties of the kinds it may be.
+                        None if self.keeps_extra(s, 0) => {}
                         None => {
                             return Err(format!(
                                 "{at} has `{key}`, which the schema at {schema} does not describe"
@@ -300,6 +303,23 @@ impl<'a> Checker<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// Whether the emitted struct keeps properties it does not name: a model with children and
+    /// no discriminator, and the models below one.
+    fn keeps_extra(&self, s: &StructModel, depth: usize) -> bool {
+        if s.discriminator.is_none() && !s.children.is_empty() {
+            return true;
+        }
+        depth < MAX_DEPTH
+            && s.parents.iter().any(|parent| {
+                match self.models.get(parent.as_str()).map(|m| &m.kind) {
+                    Some(ModelKind::Struct(p)) => {
+                        p.discriminator.is_none() || self.keeps_extra(p, depth + 1)
+                    }
+                    _ => false,
+                }
+            })
     }
 
     /// The kind a polymorphic base's value names by its discriminator.

@@ -62,6 +62,7 @@ pub(crate) fn attach(res: &Resolver, api: &mut Api) {
     for (index, mut examples) in found {
         let op = &api.operations[index];
         for example in &mut examples {
+            json_text_body(op, example);
             example.rust_name = names.claim(naming::example_test_name(
                 &op.rust_name,
                 &op.group,
@@ -85,6 +86,28 @@ pub(crate) fn attach(res: &Resolver, api: &mut Api) {
         api.operations[index].examples = examples;
     }
     api.warnings.extend(warnings);
+}
+
+/// A JSON body given as a string of JSON text (`"value": "{\"writeEnabled\": false}"`, as
+/// Azure examples often write it) is that JSON value, when the body's type is not text.
+fn json_text_body(op: &Operation, example: &mut Example) {
+    let Some(crate::ir::BodyKind::Json { ty }) = op.body.as_ref().map(|b| &b.kind) else {
+        return;
+    };
+    if matches!(
+        ty,
+        crate::ir::TypeRef::String { .. } | crate::ir::TypeRef::Any
+    ) {
+        return;
+    }
+    let Some(body) = &mut example.body else {
+        return;
+    };
+    if let Value::String(text) = &body.value
+        && let Ok(parsed @ (Value::Object(_) | Value::Array(_))) = serde_json::from_str(text)
+    {
+        body.value = parsed;
+    }
 }
 
 /// Where warnings go while examples are read.
