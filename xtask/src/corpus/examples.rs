@@ -59,6 +59,9 @@ pub fn run(work: &Path, members: &[String], target_dir: &Path) -> Result<(), Str
     command
         .current_dir(work)
         .env("CARGO_TARGET_DIR", target_dir)
+        // Incremental data and debug info of test binaries built once take gigabytes.
+        .env("CARGO_INCREMENTAL", "0")
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
         .args([
             "test",
             "--workspace",
