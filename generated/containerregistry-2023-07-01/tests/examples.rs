@@ -331,6 +331,95 @@ async fn tag_delete_example() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
+/// `Manifests_List`: example `ManifestsList200Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_manifests/get/responses/200/content/application~1json/examples/ManifestsList200Example/value).
+#[tokio::test]
+async fn manifests_list_manifests_list200_example() {
+    let server = support::server(
+            200u16,
+            &[],
+            Some((
+                "{\"registry\":\"example_value\",\"imageName\":\"example_value\",\"manifests\":[{\"digest\":\"example_value\",\"imageSize\":10,\"createdTime\":\"2026-01-15T10:30:00Z\",\"lastUpdateTime\":\"2026-01-15T10:30:00Z\",\"architecture\":\"example_value\",\"os\":\"example_value\",\"mediaType\":\"example_value\",\"configMediaType\":\"example_value\",\"tags\":[\"example_value\"]}]}",
+                "application/json",
+            )),
+        )
+        .await;
+    let client = containerregistry_2023_07_01::Client::from_base_url(server.uri())
+        .expect("a client for the local server");
+    let response = client
+        .manifests()
+        .list(support::value::<String>("\"name\""))
+        .last(support::value::<String>("\"example_value\""))
+        .n(support::value::<i64>("10"))
+        .orderby(
+            support::value::<
+                containerregistry_2023_07_01::models::TagListOrderby,
+            >("\"timedesc\""),
+        )
+        .await;
+    let request = support::request(&server).await;
+    support::check_target(&request, "GET", "/acr/v1/name/_manifests");
+    support::check_query(&request, "last", "\"example_value\"", None);
+    support::check_query(&request, "n", "10", None);
+    support::check_query(&request, "orderby", "\"timedesc\"", None);
+    let response = response.expect("the example's response decodes");
+    support::check_encodes(
+        &response.body,
+        "{\"registry\":\"example_value\",\"imageName\":\"example_value\",\"manifests\":[{\"digest\":\"example_value\",\"imageSize\":10,\"createdTime\":\"2026-01-15T10:30:00Z\",\"lastUpdateTime\":\"2026-01-15T10:30:00Z\",\"architecture\":\"example_value\",\"os\":\"example_value\",\"mediaType\":\"example_value\",\"configMediaType\":\"example_value\",\"tags\":[\"example_value\"]}]}",
+    );
+}
+/// `Manifests_Get`: example `ManifestsGet200Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/get/responses/200/content/application~1vnd.docker.distribution.manifest.v2+json/examples/ManifestsGet200Example/value).
+#[tokio::test]
+async fn manifests_get_manifests_get200_example() {
+    let server = support::server(
+            200u16,
+            &[],
+            Some((
+                "{\"annotations\":{}}",
+                "application/vnd.docker.distribution.manifest.v2+json",
+            )),
+        )
+        .await;
+    let client = containerregistry_2023_07_01::Client::from_base_url(server.uri())
+        .expect("a client for the local server");
+    let response = client
+        .manifests()
+        .get(
+            support::value::<String>("\"name\""),
+            support::value::<String>("\"example_value\""),
+        )
+        .await;
+    let request = support::request(&server).await;
+    support::check_target(&request, "GET", "/v2/name/manifests/example_value");
+    let response = response.expect("the example's response decodes");
+    support::check_encodes(&response.body, "{\"annotations\":{}}");
+}
+/// `Manifests_Create`: example `example` (specs/containerregistry/2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/put).
+#[tokio::test]
+async fn manifests_create_example() {
+    let server = support::server(201u16, &[], None).await;
+    let client = containerregistry_2023_07_01::Client::from_base_url(server.uri())
+        .expect("a client for the local server");
+    let response = client
+        .manifests()
+        .create(
+            support::value::<String>("\"name\""),
+            support::value::<String>("\"example_value\""),
+            support::value::<
+                containerregistry_2023_07_01::models::Manifest,
+            >(
+                "{\"schemaVersion\":2,\"mediaType\":\"example_value\",\"config\":{\"mediaType\":\"example_value\",\"size\":10,\"digest\":\"example_value\",\"urls\":[\"example_value\"],\"annotations\":{}},\"layers\":[{\"mediaType\":\"example_value\",\"size\":10,\"digest\":\"example_value\",\"urls\":[\"example_value\"],\"annotations\":{}}]}",
+            ),
+        )
+        .await;
+    let request = support::request(&server).await;
+    support::check_target(&request, "PUT", "/v2/name/manifests/example_value");
+    support::check_json_body(
+        &request,
+        "{\"schemaVersion\":2,\"mediaType\":\"example_value\",\"config\":{\"mediaType\":\"example_value\",\"size\":10,\"digest\":\"example_value\",\"urls\":[\"example_value\"],\"annotations\":{}},\"layers\":[{\"mediaType\":\"example_value\",\"size\":10,\"digest\":\"example_value\",\"urls\":[\"example_value\"],\"annotations\":{}}]}",
+    );
+    let response = response.expect("the example's response decodes");
+    let _ = response;
+}
 /// `Manifests_Delete`: example `example` (specs/containerregistry/2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/delete).
 #[tokio::test]
 async fn manifests_delete_example() {
