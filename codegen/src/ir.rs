@@ -197,8 +197,10 @@ pub struct Example {
     pub name: String,
     /// The Rust name of its test function (`repository_get_list_get_repositories`).
     pub rust_name: String,
-    /// Where it came from: the file (as shown in messages) and the JSON pointer there (an
-    /// example file's root, or the inline `x-ms-examples` entry).
+    /// Where it came from: the file, relative to the root document's directory (the root
+    /// document itself by its file name; a file outside that directory as loaded), and the JSON
+    /// pointer there (an example file's root, or the inline `x-ms-examples` entry). The same
+    /// holds for the `file` of its values and responses.
     pub file: String,
     /// JSON pointer of the example in `file`.
     pub pointer: String,

@@ -170,7 +170,7 @@ mod support {
         }
     }
 }
-/// `Repository_GetList`: example `Get repositories in a registry` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1_catalog/get/x-ms-examples/Get repositories in a registry).
+/// `Repository_GetList`: example `Get repositories in a registry` (2019-08-15-preview.json#/paths/~1acr~1v1~1_catalog/get/x-ms-examples/Get repositories in a registry).
 #[tokio::test]
 async fn repository_get_list_get_repositories_in_a_registry() {
     let server = support::server(
@@ -195,7 +195,7 @@ async fn repository_get_list_get_repositories_in_a_registry() {
         "{\"repositories\":[\"production/alpine\",\"testing/alpine\"]}",
     );
 }
-/// `Repository_Delete`: example `Delete a repository` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}/delete/x-ms-examples/Delete a repository).
+/// `Repository_Delete`: example `Delete a repository` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}/delete/x-ms-examples/Delete a repository).
 #[tokio::test]
 async fn repository_delete_delete_a_repository() {
     let server = support::server(
@@ -223,7 +223,7 @@ async fn repository_delete_delete_a_repository() {
         "{\"manifestsDeleted\":[\"sha256:e31831d63f77a0a6d74ef5b16df619a50808dac842190d07ae24e8b520d159fa\"],\"tagsDeleted\":[\"4.7.2-20180814-windowsservercore-1709\"]}",
     );
 }
-/// `Repository_GetAttributes`: example `Get details of repository` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}/get/x-ms-examples/Get details of repository).
+/// `Repository_GetAttributes`: example `Get details of repository` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}/get/x-ms-examples/Get details of repository).
 #[tokio::test]
 async fn repository_get_attributes_get_details_of_repository() {
     let server = support::server(
@@ -251,7 +251,7 @@ async fn repository_get_attributes_get_details_of_repository() {
         "{\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":true},\"createdTime\":\"2018-09-06T06:17:20.9531248Z\",\"imageName\":\"nanoserver\",\"lastUpdateTime\":\"2018-09-07T16:30:46.6583219Z\",\"manifestCount\":2,\"registry\":\"acrapi.azurecr-test.io\",\"tagCount\":2}",
     );
 }
-/// `Repository_UpdateAttributes`: example `Update repository attributes` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}/patch/x-ms-examples/Update repository attributes).
+/// `Repository_UpdateAttributes`: example `Update repository attributes` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}/patch/x-ms-examples/Update repository attributes).
 #[tokio::test]
 async fn repository_update_attributes_update_repository_attributes() {
     let server = support::server(200u16, &[], None).await;
@@ -274,7 +274,7 @@ async fn repository_update_attributes_update_repository_attributes() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Manifests_GetList`: example `Get list of available manifests` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_manifests/get/x-ms-examples/Get list of available manifests).
+/// `Manifests_GetList`: example `Get list of available manifests` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_manifests/get/x-ms-examples/Get list of available manifests).
 #[tokio::test]
 async fn manifests_get_list_get_list_of_available_manifests() {
     let server = support::server(
@@ -302,7 +302,7 @@ async fn manifests_get_list_get_list_of_available_manifests() {
         "{\"imageName\":\"nanoserver\",\"manifests\":[{\"architecture\":\"amd64\",\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":true},\"configMediaType\":\"application/vnd.docker.container.image.v1+json\",\"createdTime\":\"2018-09-06T06:17:20.9983915Z\",\"digest\":\"sha256:110d2b6c84592561338aa040b1b14b7ab81c2f9edbd564c2285dd7d70d777086\",\"imageSize\":2401606,\"lastUpdateTime\":\"2018-09-06T06:17:20.9983915Z\",\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"os\":\"windows\",\"tags\":[\"4.7.2-20180905-nanoserver-1803\"]},{\"architecture\":\"amd64\",\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":true},\"configMediaType\":\"application/vnd.docker.container.image.v1+json\",\"createdTime\":\"2018-09-07T16:30:46.5651701Z\",\"digest\":\"sha256:7af5cd1dde3e8f5c2c9103860afa4ca871a6075373b6564b0e7b1b47866dab52\",\"imageSize\":4135121,\"lastUpdateTime\":\"2018-09-07T16:30:46.5651701Z\",\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"os\":\"windows\",\"tags\":[\"4.7.2-20180906-nanoserver-1803\"]}],\"registry\":\"acrapi.azurecr-test.io\"}",
     );
 }
-/// `Manifests_GetAttributes`: example `Get manifest attributes` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_manifests~1{reference}/get/x-ms-examples/Get manifest attributes).
+/// `Manifests_GetAttributes`: example `Get manifest attributes` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_manifests~1{reference}/get/x-ms-examples/Get manifest attributes).
 #[tokio::test]
 async fn manifests_get_attributes_get_manifest_attributes() {
     let server = support::server(
@@ -341,7 +341,7 @@ async fn manifests_get_attributes_get_manifest_attributes() {
         "{\"imageName\":\"nanoserver\",\"manifest\":{\"architecture\":\"amd64\",\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":true},\"configMediaType\":\"application/vnd.docker.container.image.v1+json\",\"createdTime\":\"2018-09-06T06:17:20.9983915Z\",\"digest\":\"sha256:110d2b6c84592561338aa040b1b14b7ab81c2f9edbd564c2285dd7d70d777086\",\"imageSize\":2401606,\"lastUpdateTime\":\"2018-09-06T06:17:20.9983915Z\",\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"os\":\"windows\",\"tags\":[\"4.7.2-20180905-nanoserver-1803\"]},\"registry\":\"acrapi.azurecr-test.io\"}",
     );
 }
-/// `Manifests_UpdateAttributes`: example `Update attributes of a manifest` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_manifests~1{reference}/patch/x-ms-examples/Update attributes of a manifest).
+/// `Manifests_UpdateAttributes`: example `Update attributes of a manifest` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_manifests~1{reference}/patch/x-ms-examples/Update attributes of a manifest).
 #[tokio::test]
 async fn manifests_update_attributes_update_attributes_of_a_manifest() {
     let server = support::server(200u16, &[], None).await;
@@ -375,7 +375,7 @@ async fn manifests_update_attributes_update_attributes_of_a_manifest() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Tag_GetList`: example `Get tags of a repository` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags/get/x-ms-examples/Get tags of a repository).
+/// `Tag_GetList`: example `Get tags of a repository` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags/get/x-ms-examples/Get tags of a repository).
 #[tokio::test]
 async fn tag_get_list_get_tags_of_a_repository() {
     let server = support::server(
@@ -403,7 +403,7 @@ async fn tag_get_list_get_tags_of_a_repository() {
         "{\"imageName\":\"nanoserver\",\"registry\":\"acrapi.azurecr-test.io\",\"tags\":[{\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":true},\"createdTime\":\"2018-09-06T06:17:21.0856539Z\",\"digest\":\"sha256:110d2b6c84592561338aa040b1b14b7ab81c2f9edbd564c2285dd7d70d777086\",\"lastUpdateTime\":\"2018-09-06T06:17:21.0856539Z\",\"name\":\"4.7.2-20180905-nanoserver-1803\",\"signed\":false},{\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":true},\"createdTime\":\"2018-09-06T16:30:43.3860166Z\",\"digest\":\"sha256:7af5cd1dde3e8f5c2c9103860afa4ca871a6075373b6564b0e7b1b47866dab52\",\"lastUpdateTime\":\"2018-09-07T16:30:46.7022734Z\",\"name\":\"4.7.2-20180906-nanoserver-1803\",\"signed\":false}]}",
     );
 }
-/// `Tag_Delete`: example `Delete a tag` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/delete/x-ms-examples/Delete a tag).
+/// `Tag_Delete`: example `Delete a tag` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/delete/x-ms-examples/Delete a tag).
 #[tokio::test]
 async fn tag_delete_delete_a_tag() {
     let server = support::server(202u16, &[], None).await;
@@ -427,7 +427,7 @@ async fn tag_delete_delete_a_tag() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Tag_GetAttributes`: example `Get tag attributes` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/get/x-ms-examples/Get tag attributes).
+/// `Tag_GetAttributes`: example `Get tag attributes` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/get/x-ms-examples/Get tag attributes).
 #[tokio::test]
 async fn tag_get_attributes_get_tag_attributes() {
     let server = support::server(
@@ -466,7 +466,7 @@ async fn tag_get_attributes_get_tag_attributes() {
         "{\"imageName\":\"test/bash\",\"registry\":\"acrapi.azurecr-test.io\",\"tag\":{\"changeableAttributes\":{\"deleteEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"writeEnabled\":false},\"createdTime\":\"2018-10-05T20:54:24.1286047Z\",\"digest\":\"sha256:eabe547f78d4c18c708dd97ec3166cf7464cc651f1cbb67e70d407405b7ad7b6\",\"lastUpdateTime\":\"2018-10-05T20:54:24.1286047Z\",\"name\":\"tagName\",\"signed\":false}}",
     );
 }
-/// `Tag_UpdateAttributes`: example `Update attributes of a tag` (specs/containerregistry/2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/patch/x-ms-examples/Update attributes of a tag).
+/// `Tag_UpdateAttributes`: example `Update attributes of a tag` (2019-08-15-preview.json#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/patch/x-ms-examples/Update attributes of a tag).
 #[tokio::test]
 async fn tag_update_attributes_update_attributes_of_a_tag() {
     let server = support::server(200u16, &[], None).await;
@@ -496,7 +496,7 @@ async fn tag_update_attributes_update_attributes_of_a_tag() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `RefreshTokens_GetFromExchange`: example `Exchange AAD Token for ACR Refresh` (specs/containerregistry/2019-08-15-preview.json#/paths/~1oauth2~1exchange/post/x-ms-examples/Exchange AAD Token for ACR Refresh).
+/// `RefreshTokens_GetFromExchange`: example `Exchange AAD Token for ACR Refresh` (2019-08-15-preview.json#/paths/~1oauth2~1exchange/post/x-ms-examples/Exchange AAD Token for ACR Refresh).
 #[tokio::test]
 async fn refresh_tokens_get_from_exchange_exchange_aad_token_for_acr_refresh() {
     let server = support::server(
@@ -530,7 +530,7 @@ async fn refresh_tokens_get_from_exchange_exchange_aad_token_for_acr_refresh() {
         "{\"refresh_token\":\"eyJ0eXAiOiJKJhbGcigdCI6IkN0ZlFaOExlLTMejlnIiwidGlkIjoiNzbmOTgWItMmQ3Y2QwMTFkYjQ3Ii...\"}",
     );
 }
-/// `AccessTokens_GetFromLogin`: example `Get Access Token with username and password` (specs/containerregistry/2019-08-15-preview.json#/paths/~1oauth2~1token/get/x-ms-examples/Get Access Token with username and password).
+/// `AccessTokens_GetFromLogin`: example `Get Access Token with username and password` (2019-08-15-preview.json#/paths/~1oauth2~1token/get/x-ms-examples/Get Access Token with username and password).
 #[tokio::test]
 async fn access_tokens_get_from_login_get_access_token_with_username_and_password() {
     let server = support::server(
@@ -563,7 +563,7 @@ async fn access_tokens_get_from_login_get_access_token_with_username_and_passwor
         "{\"access_token\":\"eyJ0eXAiOiJKJhbGcigdCI6IkN0ZlFaOExlLTMejlnIiwidGlkIjoiNzbmOTgWItMmQ3Y2QwMTFkYjQ3Ii...\"}",
     );
 }
-/// `AccessTokens_Get`: example `Get Access Token with Refresh Token` (specs/containerregistry/2019-08-15-preview.json#/paths/~1oauth2~1token/post/x-ms-examples/Get Access Token with Refresh Token).
+/// `AccessTokens_Get`: example `Get Access Token with Refresh Token` (2019-08-15-preview.json#/paths/~1oauth2~1token/post/x-ms-examples/Get Access Token with Refresh Token).
 #[tokio::test]
 async fn access_tokens_get_get_access_token_with_refresh_token() {
     let server = support::server(
@@ -602,7 +602,7 @@ async fn access_tokens_get_get_access_token_with_refresh_token() {
         "{\"access_token\":\"eyJ0eXAiOiJKJhbGcigdCI6IkN0ZlFaOExlLTMejlnIiwidGlkIjoiNzbmOTgWItMmQ3Y2QwMTFkYjQ3Ii...\"}",
     );
 }
-/// `V2Support_Check`: example `Check Docker Registry V2 Support` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1/get/x-ms-examples/Check Docker Registry V2 Support).
+/// `V2Support_Check`: example `Check Docker Registry V2 Support` (2019-08-15-preview.json#/paths/~1v2~1/get/x-ms-examples/Check Docker Registry V2 Support).
 #[tokio::test]
 async fn v2_support_check_check_docker_registry_v2_support() {
     let server = support::server(200u16, &[], None).await;
@@ -616,7 +616,7 @@ async fn v2_support_check_check_docker_registry_v2_support() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_Mount`: example `Mount a blob from repository` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1{name}~1blobs~1uploads~1/post/x-ms-examples/Mount a blob from repository).
+/// `Blob_Mount`: example `Mount a blob from repository` (2019-08-15-preview.json#/paths/~1v2~1{name}~1blobs~1uploads~1/post/x-ms-examples/Mount a blob from repository).
 #[tokio::test]
 async fn blob_mount_mount_a_blob_from_repository() {
     let server = support::server(
@@ -662,7 +662,7 @@ async fn blob_mount_mount_a_blob_from_repository() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_Delete`: example `Delete a blob` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1{name}~1blobs~1{digest}/delete/x-ms-examples/Delete a blob).
+/// `Blob_Delete`: example `Delete a blob` (2019-08-15-preview.json#/paths/~1v2~1{name}~1blobs~1{digest}/delete/x-ms-examples/Delete a blob).
 #[tokio::test]
 async fn blob_delete_delete_a_blob() {
     let server = support::server(202u16, &[], Some(("", "application/octet-stream")))
@@ -691,7 +691,7 @@ async fn blob_delete_delete_a_blob() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_Get`: example `Get a blob from digest` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1{name}~1blobs~1{digest}/get/x-ms-examples/Get a blob from digest).
+/// `Blob_Get`: example `Get a blob from digest` (2019-08-15-preview.json#/paths/~1v2~1{name}~1blobs~1{digest}/get/x-ms-examples/Get a blob from digest).
 #[tokio::test]
 async fn blob_get_get_a_blob_from_digest() {
     let server = support::server(
@@ -731,7 +731,7 @@ async fn blob_get_get_a_blob_from_digest() {
     };
     let _ = response;
 }
-/// `Blob_Check`: example `Head for a Blob Chunk` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1{name}~1blobs~1{digest}/head/x-ms-examples/Head for a Blob Chunk).
+/// `Blob_Check`: example `Head for a Blob Chunk` (2019-08-15-preview.json#/paths/~1v2~1{name}~1blobs~1{digest}/head/x-ms-examples/Head for a Blob Chunk).
 #[tokio::test]
 async fn blob_check_head_for_a_blob_chunk() {
     let server = support::server(200u16, &[], None).await;
@@ -763,7 +763,7 @@ async fn blob_check_head_for_a_blob_chunk() {
     };
     let _ = response;
 }
-/// `Manifests_Delete`: example `Delete manifest` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1{name}~1manifests~1{reference}/delete/x-ms-examples/Delete manifest).
+/// `Manifests_Delete`: example `Delete manifest` (2019-08-15-preview.json#/paths/~1v2~1{name}~1manifests~1{reference}/delete/x-ms-examples/Delete manifest).
 #[tokio::test]
 async fn manifests_delete_delete_manifest() {
     let server = support::server(202u16, &[], None).await;
@@ -783,7 +783,7 @@ async fn manifests_delete_delete_manifest() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Manifests_Get`: example `Get manifest` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1{name}~1manifests~1{reference}/get/x-ms-examples/Get manifest).
+/// `Manifests_Get`: example `Get manifest` (2019-08-15-preview.json#/paths/~1v2~1{name}~1manifests~1{reference}/get/x-ms-examples/Get manifest).
 #[tokio::test]
 async fn manifests_get_get_manifest() {
     let server = support::server(
@@ -829,7 +829,7 @@ async fn manifests_get_get_manifest() {
         "{\"config\":{\"digest\":\"sha256:691fbc2d44fff48357bba69ab0505b9bf12b2b250a925a84a0b8e8e7eed390b2\",\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":5824},\"layers\":[{\"digest\":\"sha256:a073c86ecf9e0f29180e80e9638d4c741970695851ea48247276c32c57e40282\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":2014658},{\"digest\":\"sha256:0e28711eb56d78f1e3dfde1807eba529d1346222bcd07d1cb1e436a18a0388bd\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":19778035},{\"digest\":\"sha256:e460dd483fddb555911f7ed188c319fd97542c60e36843dcb1c5d753f733e1fa\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":1074044},{\"digest\":\"sha256:6aa301222093bfb8cf424ccb387f59e2c9510c3a30cca7fbcf8c954f88e6600c\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":5827},{\"digest\":\"sha256:9c5d80083a57d565f684e0155707204d497a5ad965279f92927452f15dae17e6\",\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":568}],\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"schemaVersion\":2}",
     );
 }
-/// `Manifests_Create`: example `Put manifest` (specs/containerregistry/2019-08-15-preview.json#/paths/~1v2~1{name}~1manifests~1{reference}/put/x-ms-examples/Put manifest).
+/// `Manifests_Create`: example `Put manifest` (2019-08-15-preview.json#/paths/~1v2~1{name}~1manifests~1{reference}/put/x-ms-examples/Put manifest).
 #[tokio::test]
 async fn manifests_create_put_manifest() {
     let server = support::server(
@@ -876,7 +876,7 @@ async fn manifests_create_put_manifest() {
     let response = response.expect("the example's response decodes");
     support::check_encodes(&response.body, "{}");
 }
-/// `Blob_CancelUpload`: example `End a blob upload` (specs/containerregistry/2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/delete/x-ms-examples/End a blob upload).
+/// `Blob_CancelUpload`: example `End a blob upload` (2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/delete/x-ms-examples/End a blob upload).
 #[tokio::test]
 async fn blob_cancel_upload_end_a_blob_upload() {
     let server = support::server(204u16, &[], None).await;
@@ -907,7 +907,7 @@ async fn blob_cancel_upload_end_a_blob_upload() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_GetStatus`: example `Get blob status` (specs/containerregistry/2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/get/x-ms-examples/Get blob status).
+/// `Blob_GetStatus`: example `Get blob status` (2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/get/x-ms-examples/Get blob status).
 #[tokio::test]
 async fn blob_get_status_get_blob_status() {
     let server = support::server(
@@ -946,7 +946,7 @@ async fn blob_get_status_get_blob_status() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_Upload`: example `Upload Blob` (specs/containerregistry/2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/patch/x-ms-examples/Upload Blob).
+/// `Blob_Upload`: example `Upload Blob` (2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/patch/x-ms-examples/Upload Blob).
 #[tokio::test]
 async fn blob_upload_upload_blob() {
     let server = support::server(
@@ -991,7 +991,7 @@ async fn blob_upload_upload_blob() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_EndUpload`: example `End a blob upload` (specs/containerregistry/2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/put/x-ms-examples/End a blob upload).
+/// `Blob_EndUpload`: example `End a blob upload` (2019-08-15-preview.json#/paths/~1{nextBlobUuidLink}/put/x-ms-examples/End a blob upload).
 #[tokio::test]
 async fn blob_end_upload_end_a_blob_upload() {
     let server = support::server(
@@ -1049,7 +1049,7 @@ async fn blob_end_upload_end_a_blob_upload() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_StartUpload`: example `Start a blob upload` (specs/containerregistry/2019-08-15-preview.json#/x-ms-paths/~1v2~1{name}~1blobs~1uploads~1?mode=resumable/post/x-ms-examples/Start a blob upload).
+/// `Blob_StartUpload`: example `Start a blob upload` (2019-08-15-preview.json#/x-ms-paths/~1v2~1{name}~1blobs~1uploads~1?mode=resumable/post/x-ms-examples/Start a blob upload).
 #[tokio::test]
 async fn blob_start_upload_start_a_blob_upload() {
     let server = support::server(
@@ -1079,7 +1079,7 @@ async fn blob_start_upload_start_a_blob_upload() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_GetChunk`: example `Get a blob Chunk` (specs/containerregistry/2019-08-15-preview.json#/x-ms-paths/~1v2~1{name}~1blobs~1{digest}?mode=chunk/get/x-ms-examples/Get a blob Chunk).
+/// `Blob_GetChunk`: example `Get a blob Chunk` (2019-08-15-preview.json#/x-ms-paths/~1v2~1{name}~1blobs~1{digest}?mode=chunk/get/x-ms-examples/Get a blob Chunk).
 #[tokio::test]
 async fn blob_get_chunk_get_a_blob_chunk() {
     let server = support::server(
@@ -1118,7 +1118,7 @@ async fn blob_get_chunk_get_a_blob_chunk() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Blob_CheckChunk`: example `Get headers without blob Chunk` (specs/containerregistry/2019-08-15-preview.json#/x-ms-paths/~1v2~1{name}~1blobs~1{digest}?mode=chunk/head/x-ms-examples/Get headers without blob Chunk).
+/// `Blob_CheckChunk`: example `Get headers without blob Chunk` (2019-08-15-preview.json#/x-ms-paths/~1v2~1{name}~1blobs~1{digest}?mode=chunk/head/x-ms-examples/Get headers without blob Chunk).
 #[tokio::test]
 async fn blob_check_chunk_get_headers_without_blob_chunk() {
     let server = support::server(200u16, &[("Content-Range", "bytes 0-299/5635")], None)

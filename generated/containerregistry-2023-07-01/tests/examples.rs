@@ -144,7 +144,7 @@ mod support {
         }
     }
 }
-/// `Catalog_List`: example `CatalogList200Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1_catalog/get/responses/200/content/application~1json/examples/CatalogList200Example/value).
+/// `Catalog_List`: example `CatalogList200Example` (2023-07-01.yaml#/paths/~1acr~1v1~1_catalog/get/responses/200/content/application~1json/examples/CatalogList200Example/value).
 #[tokio::test]
 async fn catalog_list_catalog_list200_example() {
     let server = support::server(
@@ -168,7 +168,7 @@ async fn catalog_list_catalog_list200_example() {
     let response = response.expect("the example's response decodes");
     support::check_encodes(&response.body, "{\"repositories\":[\"example_value\"]}");
 }
-/// `Repository_GetAttributes`: example `RepositoryGetattributes200Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1{name}/get/responses/200/content/application~1json/examples/RepositoryGetattributes200Example/value).
+/// `Repository_GetAttributes`: example `RepositoryGetattributes200Example` (2023-07-01.yaml#/paths/~1acr~1v1~1{name}/get/responses/200/content/application~1json/examples/RepositoryGetattributes200Example/value).
 #[tokio::test]
 async fn repository_get_attributes_repository_getattributes200_example() {
     let server = support::server(
@@ -194,7 +194,7 @@ async fn repository_get_attributes_repository_getattributes200_example() {
         "{\"registry\":\"example_value\",\"imageName\":\"example_value\",\"createdTime\":\"2026-01-15T10:30:00Z\",\"lastUpdateTime\":\"2026-01-15T10:30:00Z\",\"manifestCount\":10,\"tagCount\":10,\"changeableAttributes\":{\"deleteEnabled\":true,\"writeEnabled\":true,\"listEnabled\":true,\"readEnabled\":true,\"teleportEnabled\":true}}",
     );
 }
-/// `Repository_Delete`: example `RepositoryDelete202Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1{name}/delete/responses/202/content/application~1json/examples/RepositoryDelete202Example/value).
+/// `Repository_Delete`: example `RepositoryDelete202Example` (2023-07-01.yaml#/paths/~1acr~1v1~1{name}/delete/responses/202/content/application~1json/examples/RepositoryDelete202Example/value).
 #[tokio::test]
 async fn repository_delete_repository_delete202_example() {
     let server = support::server(
@@ -220,7 +220,7 @@ async fn repository_delete_repository_delete202_example() {
         "{\"manifestsDeleted\":[\"example_value\"],\"tagsDeleted\":[\"example_value\"]}",
     );
 }
-/// `Repository_UpdateAttributes`: example `example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1{name}/patch).
+/// `Repository_UpdateAttributes`: example `example` (2023-07-01.yaml#/paths/~1acr~1v1~1{name}/patch).
 #[tokio::test]
 async fn repository_update_attributes_example() {
     let server = support::server(200u16, &[], None).await;
@@ -246,7 +246,7 @@ async fn repository_update_attributes_example() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Tag_List`: example `TagList200Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_tags/get/responses/200/content/application~1json/examples/TagList200Example/value).
+/// `Tag_List`: example `TagList200Example` (2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_tags/get/responses/200/content/application~1json/examples/TagList200Example/value).
 #[tokio::test]
 async fn tag_list_tag_list200_example() {
     let server = support::server(
@@ -284,7 +284,7 @@ async fn tag_list_tag_list200_example() {
         "{\"registry\":\"example_value\",\"imageName\":\"example_value\",\"tags\":[{\"name\":\"Example Title\",\"digest\":\"example_value\",\"createdTime\":\"2026-01-15T10:30:00Z\",\"lastUpdateTime\":\"2026-01-15T10:30:00Z\",\"signed\":true}]}",
     );
 }
-/// `Tag_GetAttributes`: example `TagGetattributes200Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/get/responses/200/content/application~1json/examples/TagGetattributes200Example/value).
+/// `Tag_GetAttributes`: example `TagGetattributes200Example` (2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/get/responses/200/content/application~1json/examples/TagGetattributes200Example/value).
 #[tokio::test]
 async fn tag_get_attributes_tag_getattributes200_example() {
     let server = support::server(
@@ -313,7 +313,7 @@ async fn tag_get_attributes_tag_getattributes200_example() {
         "{\"registry\":\"example_value\",\"imageName\":\"example_value\",\"tag\":{\"name\":\"Example Title\",\"digest\":\"example_value\",\"createdTime\":\"2026-01-15T10:30:00Z\",\"lastUpdateTime\":\"2026-01-15T10:30:00Z\",\"signed\":true}}",
     );
 }
-/// `Tag_Delete`: example `example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/delete).
+/// `Tag_Delete`: example `example` (2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_tags~1{reference}/delete).
 #[tokio::test]
 async fn tag_delete_example() {
     let server = support::server(202u16, &[], None).await;
@@ -331,7 +331,7 @@ async fn tag_delete_example() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Manifests_List`: example `ManifestsList200Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_manifests/get/responses/200/content/application~1json/examples/ManifestsList200Example/value).
+/// `Manifests_List`: example `ManifestsList200Example` (2023-07-01.yaml#/paths/~1acr~1v1~1{name}~1_manifests/get/responses/200/content/application~1json/examples/ManifestsList200Example/value).
 #[tokio::test]
 async fn manifests_list_manifests_list200_example() {
     let server = support::server(
@@ -367,7 +367,7 @@ async fn manifests_list_manifests_list200_example() {
         "{\"registry\":\"example_value\",\"imageName\":\"example_value\",\"manifests\":[{\"digest\":\"example_value\",\"imageSize\":10,\"createdTime\":\"2026-01-15T10:30:00Z\",\"lastUpdateTime\":\"2026-01-15T10:30:00Z\",\"architecture\":\"example_value\",\"os\":\"example_value\",\"mediaType\":\"example_value\",\"configMediaType\":\"example_value\",\"tags\":[\"example_value\"]}]}",
     );
 }
-/// `Manifests_Get`: example `ManifestsGet200Example` (specs/containerregistry/2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/get/responses/200/content/application~1vnd.docker.distribution.manifest.v2+json/examples/ManifestsGet200Example/value).
+/// `Manifests_Get`: example `ManifestsGet200Example` (2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/get/responses/200/content/application~1vnd.docker.distribution.manifest.v2+json/examples/ManifestsGet200Example/value).
 #[tokio::test]
 async fn manifests_get_manifests_get200_example() {
     let server = support::server(
@@ -393,7 +393,7 @@ async fn manifests_get_manifests_get200_example() {
     let response = response.expect("the example's response decodes");
     support::check_encodes(&response.body, "{\"annotations\":{}}");
 }
-/// `Manifests_Create`: example `example` (specs/containerregistry/2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/put).
+/// `Manifests_Create`: example `example` (2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/put).
 #[tokio::test]
 async fn manifests_create_example() {
     let server = support::server(201u16, &[], None).await;
@@ -420,7 +420,7 @@ async fn manifests_create_example() {
     let response = response.expect("the example's response decodes");
     let _ = response;
 }
-/// `Manifests_Delete`: example `example` (specs/containerregistry/2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/delete).
+/// `Manifests_Delete`: example `example` (2023-07-01.yaml#/paths/~1v2~1{name}~1manifests~1{reference}/delete).
 #[tokio::test]
 async fn manifests_delete_example() {
     let server = support::server(202u16, &[], None).await;

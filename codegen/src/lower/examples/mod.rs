@@ -82,7 +82,35 @@ pub(crate) fn attach(res: &Resolver, api: &mut Api) {
         }
         checked.push((index, examples));
     }
-    for (index, examples) in checked {
+    // In the IR (and so in the emitted tests), files are named relative to the root document's
+    // directory: the output must not depend on where the spec was when it was generated.
+    let root_dir = res
+        .root()
+        .0
+        .file
+        .parent()
+        .map(crate::display_path)
+        .unwrap_or_default();
+    let relative = |file: &mut String| {
+        if !root_dir.is_empty()
+            && let Some(rest) = file.strip_prefix(&format!("{root_dir}/"))
+        {
+            *file = rest.to_owned();
+        }
+    };
+    for (index, mut examples) in checked {
+        for example in &mut examples {
+            relative(&mut example.file);
+            for value in example.parameters.values_mut().chain(&mut example.body) {
+                relative(&mut value.file);
+            }
+            for response in &mut example.responses {
+                relative(&mut response.file);
+                if let Some(body) = &mut response.body {
+                    relative(&mut body.file);
+                }
+            }
+        }
         api.operations[index].examples = examples;
     }
     api.warnings.extend(warnings);
