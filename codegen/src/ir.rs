@@ -202,6 +202,11 @@ pub struct Operation {
     /// final result is read. `None` for ordinary operations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub polling: Option<Polling>,
+    /// The spec's own examples of this operation (`x-ms-examples`, OpenAPI 3 `example`/
+    /// `examples`), in document order. Filled only when examples are asked for
+    /// (`LoadOptions::examples`); left out of the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
 }
 
 /// A struct of parameters (`x-ms-parameter-grouping`), shared by the operations that name it.
@@ -352,6 +357,59 @@ pub enum FinalStateVia {
     /// The status monitor's (`Operation-Location`) last answer; for `PUT`/`PATCH`, a `GET` of
     /// the original URI.
     OperationLocation,
+}
+
+/// One example conversation of an operation: the values of its parameters, its request body,
+/// and the responses the service answers with.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Example {
+    /// The example's name (an `x-ms-examples` key, an OpenAPI 3 `examples` key).
+    pub name: String,
+    /// The Rust name of its test function (`repository_get_list_get_repositories`).
+    pub rust_name: String,
+    /// Where it came from: the file, relative to the root document's directory (the root
+    /// document itself by its file name; a file outside that directory as loaded), and the JSON
+    /// pointer there (an example file's root, or the inline `x-ms-examples` entry). The same
+    /// holds for the `file` of its values and responses.
+    pub file: String,
+    /// JSON pointer of the example in `file`.
+    pub pointer: String,
+    /// Parameter values by wire name (`parameters[].name`; the body is in `body`), in example
+    /// order. Values for names the operation does not have are dropped (with a warning).
+    pub parameters: IndexMap<String, ExampleValue>,
+    /// The request body, if the example gives one.
+    pub body: Option<ExampleValue>,
+    /// The responses by status, in example order.
+    pub responses: Vec<ExampleResponse>,
+    /// Why the example is not turned into a test (it contradicts its spec, or it cannot be
+    /// sent through the generated API); `None` when it is a test.
+    pub skipped: Option<String>,
+}
+
+/// One value of an example, with where it is.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ExampleValue {
+    /// The value.
+    pub value: serde_json::Value,
+    /// The file it is in (as shown in messages).
+    pub file: String,
+    /// Its JSON pointer there.
+    pub pointer: String,
+}
+
+/// One response of an example.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ExampleResponse {
+    /// The status code.
+    pub status: u16,
+    /// Header values by wire name.
+    pub headers: IndexMap<String, serde_json::Value>,
+    /// The body, if any.
+    pub body: Option<ExampleValue>,
+    /// The file it is in (as shown in messages).
+    pub file: String,
+    /// Its JSON pointer there.
+    pub pointer: String,
 }
 
 /// Where a parameter goes on the wire.

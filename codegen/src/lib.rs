@@ -60,6 +60,9 @@ pub fn load_api_with(path: &Path, options: &LoadOptions) -> Result<ir::Api> {
     let warnings = overlay::apply_all(&mut document, &options.overlays)?;
     let resolver = resolve::Resolver::from_value_with(path, document, options);
     let mut api = lower::lower(&resolver).map_err(|e| resolver.locate(e))?;
+    if options.examples {
+        lower::examples::attach(&resolver, &mut api);
+    }
     api.warnings.splice(0..0, warnings);
     Ok(api)
 }
@@ -111,6 +114,31 @@ pub fn generate(api: &ir::Api, options: &CrateOptions) -> Result<Vec<GeneratedFi
         ..options.clone()
     };
     render::render_crate(api, &options)
+}
+
+/// The example tests of the crate for `api` (loaded with [`LoadOptions::examples`]): adds
+/// `tests/examples.rs` to `files` (the output of [`generate`]) and the dev-dependencies it needs
+/// to their `Cargo.toml`, when at least one example is a test. Returns how the examples fared.
+pub fn add_example_tests(
+    api: &ir::Api,
+    options: &CrateOptions,
+    files: &mut Vec<GeneratedFile>,
+) -> Result<emit::ExampleStats> {
+    let options = CrateOptions {
+        spec_display: emit::one_line_text(&options.spec_display),
+        ..options.clone()
+    };
+    let (file, stats) = emit::example_tests(api, &options)?;
+    if let Some(file) = file {
+        if let Some(manifest) = files.iter_mut().find(|f| f.path == Path::new("Cargo.toml")) {
+            manifest.contents.push_str(emit::DEV_DEPENDENCIES);
+        }
+        files.push(GeneratedFile {
+            path: PathBuf::from(&file.path),
+            contents: render::format_rust(file, &options)?,
+        });
+    }
+    Ok(stats)
 }
 
 /// [`load_api`] then [`generate`].

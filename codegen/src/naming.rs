@@ -181,6 +181,13 @@ pub fn variant_name(value: &str) -> String {
     type_name(value)
 }
 
+/// The name of the test function of an example: the group, the operation method and the
+/// example's name, in `snake_case` (`repository_get_list_get_repositories_in_a_registry`).
+pub fn example_test_name(operation: &str, group: &str, example: &str) -> String {
+    let operation = operation.strip_prefix("r#").unwrap_or(operation);
+    value_name(&format!("{group} {operation} {example}"))
+}
+
 /// The name of a response case for a status code (`200` -> `Ok`, `307` -> `TemporaryRedirect`).
 pub fn status_name(status: u16) -> String {
     let name = match status {

@@ -99,7 +99,7 @@ fn preamble(origin: &str) -> String {
 
 /// Parses and pretty-prints one Rust file; a parse failure is a generator bug, reported as
 /// [`ErrorKind::Internal`].
-fn format_rust(file: RustFile, options: &CrateOptions) -> Result<String> {
+pub(crate) fn format_rust(file: RustFile, options: &CrateOptions) -> Result<String> {
     let tokens = match file.source {
         RustSource::Tokens(tokens) => tokens,
         RustSource::Formatted(text) => return Ok(format!("{}{text}", preamble(&file.origin))),

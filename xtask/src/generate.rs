@@ -14,23 +14,81 @@ pub const DEFAULT_VERSION: &str = "0.1.0";
 /// The files of a manifest crate, generated in memory. `root` is the repository root (`""` when
 /// it is the current directory, so that errors name `specs/...`).
 pub fn manifest_crate(root: &Path, entry: &Entry) -> Result<FileSet, String> {
+    Ok(manifest_crate_with_examples(root, entry)?.0)
+}
+
+/// [`manifest_crate`], and how the spec's examples fared when the entry asks for example tests
+/// (`examples: true`).
+pub fn manifest_crate_with_examples(
+    root: &Path,
+    entry: &Entry,
+) -> Result<(FileSet, Option<ExampleSummary>), String> {
     let options = CrateOptions {
         name: entry.name.clone(),
         version: entry.version.clone(),
         spec_display: codegen::display_path(&entry.spec_path()),
     };
-    let api = entry_api(root, entry)?;
-    let files = codegen::generate(&api, &options).map_err(|e| e.to_string())?;
-    files::file_set(files)
+    let api = entry_api_with(root, entry, entry.examples)?;
+    let mut files = codegen::generate(&api, &options).map_err(|e| e.to_string())?;
+    let summary = if entry.examples {
+        let stats =
+            codegen::add_example_tests(&api, &options, &mut files).map_err(|e| e.to_string())?;
+        Some(ExampleSummary::new(&api, stats))
+    } else {
+        None
+    };
+    Ok((files::file_set(files)?, summary))
+}
+
+/// How the examples of one spec fared, with the warnings of those that contradict it.
+pub struct ExampleSummary {
+    pub stats: codegen::emit::ExampleStats,
+    /// The warnings about examples (`file: at pointer: message`).
+    pub warnings: Vec<String>,
+}
+
+impl ExampleSummary {
+    pub fn new(api: &codegen::ir::Api, stats: codegen::emit::ExampleStats) -> Self {
+        let warnings = api
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("example "))
+            .map(|w| format!("{}: at {}: {}", w.file, w.pointer, w.message))
+            .collect();
+        ExampleSummary { stats, warnings }
+    }
+
+    /// `N examples: T tests, S skipped as inconsistent, U not testable`.
+    pub fn line(&self) -> String {
+        let s = &self.stats;
+        format!(
+            "{} examples: {} tests, {} skipped as inconsistent with the spec, {} not testable",
+            s.examples,
+            s.tests,
+            s.inconsistent,
+            s.untestable.len()
+        )
+    }
 }
 
 /// A manifest entry's spec, with its overlays applied, lowered into the IR. The overlays'
 /// warnings are printed.
 pub fn entry_api(root: &Path, entry: &Entry) -> Result<codegen::ir::Api, String> {
+    entry_api_with(root, entry, false)
+}
+
+/// [`entry_api`], with the operations' examples lowered when `examples` is set.
+pub fn entry_api_with(
+    root: &Path,
+    entry: &Entry,
+    examples: bool,
+) -> Result<codegen::ir::Api, String> {
     let overlays: Vec<PathBuf> = entry.overlay_paths().iter().map(|o| root.join(o)).collect();
     load_api(
         &root.join(entry.spec_path()),
-        &codegen::LoadOptions::default().with_overlays(&overlays),
+        &codegen::LoadOptions::default()
+            .with_overlays(&overlays)
+            .with_examples(examples),
     )
 }
 
@@ -58,11 +116,21 @@ pub fn all(root: &Path) -> Result<(), String> {
     let manifest = manifest::load(root)?;
     let mut crates = Vec::new();
     for entry in manifest.generated() {
-        crates.push((entry, manifest_crate(root, entry)?));
+        let (files, examples) = manifest_crate_with_examples(root, entry)?;
+        crates.push((entry, files, examples));
     }
-    for (entry, expected) in crates {
+    for (entry, expected, examples) in crates {
         let outcome = files::ensure_crate(&root.join(entry.out_path()), &expected, Mode::Write)?;
         print_outcome(&entry.out, &outcome.changes, expected.len());
+        if let Some(examples) = examples {
+            for warning in &examples.warnings {
+                eprintln!("warning: {warning}");
+            }
+            for (operation, example, why) in &examples.stats.untestable {
+                eprintln!("note: example `{example}` of `{operation}` is not a test: {why}");
+            }
+            println!("{}: {}", entry.out, examples.line());
+        }
     }
     for entry in manifest.crates.iter().filter(|e| !e.generated) {
         println!(

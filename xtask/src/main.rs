@@ -55,6 +55,9 @@ enum Command {
         /// Let `$ref`s reach files anywhere under DIR [default: the spec's directory]
         #[arg(long, value_name = "DIR")]
         ref_root: Option<PathBuf>,
+        /// Also read the operations' examples (`operations[].examples`)
+        #[arg(long)]
+        examples: bool,
     },
     /// Run the whole test suite, installing what the tests need on first use
     Test {
@@ -149,8 +152,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             path,
             overlay,
             ref_root,
+            examples,
         } => {
-            let load = generate::load_options(ref_root, overlay);
+            let load = generate::load_options(ref_root, overlay).with_examples(examples);
             let api = codegen::load_api_with(&path, &load).map_err(|e| e.to_string())?;
             for warning in codegen::describe_warnings(&api.warnings) {
                 eprintln!("warning: {warning}");

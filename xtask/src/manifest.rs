@@ -33,6 +33,10 @@ pub struct Entry {
     /// spec before it is lowered. Optional.
     #[serde(default)]
     pub overlays: Vec<String>,
+    /// Whether the crate gets `tests/examples.rs`, one test per example of the spec (see
+    /// `codegen::add_example_tests`). Optional, default false.
+    #[serde(default)]
+    pub examples: bool,
 }
 
 impl Entry {

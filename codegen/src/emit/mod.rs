@@ -23,6 +23,7 @@ mod dependencies;
 mod docs;
 mod enums;
 mod errors;
+mod examples;
 pub(crate) mod formats;
 mod flatten;
 mod groups;
@@ -43,6 +44,7 @@ mod xml;
 
 pub use dependencies::{Dependency, dependencies};
 pub use docs::{one_line_text, strip_hidden};
+pub use examples::{DEV_DEPENDENCIES, ExampleStats, example_tests};
 pub use wire::display_path;
 
 #[cfg(test)]

@@ -146,6 +146,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             flattened_body: None,
             paging: None,
             polling: draft.polling,
+            examples: Vec::new(),
         });
     }
     // `x-ms-client-flatten` on bodies, then `x-ms-parameter-grouping` (a flattened body's

@@ -31,6 +31,9 @@ pub struct LoadOptions {
     /// Overlay documents (OpenAPI Overlay 1.0) applied to the root document, in order, before
     /// its `$ref`s are followed.
     pub overlays: Vec<PathBuf>,
+    /// Lower the operations' examples into the IR (`Operation::examples`): example files under
+    /// `x-ms-examples` are read (under the same confinement as `$ref`s) only when this is set.
+    pub examples: bool,
 }
 
 impl Default for LoadOptions {
@@ -39,6 +42,7 @@ impl Default for LoadOptions {
             ref_root: None,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             overlays: Vec::new(),
+            examples: false,
         }
     }
 }
@@ -47,6 +51,12 @@ impl LoadOptions {
     /// These options with `$ref`s allowed to reach everything under `dir`.
     pub fn with_ref_root(mut self, dir: impl Into<PathBuf>) -> Self {
         self.ref_root = Some(dir.into());
+        self
+    }
+
+    /// These options with the operations' examples lowered (see [`LoadOptions::examples`]).
+    pub fn with_examples(mut self, examples: bool) -> Self {
+        self.examples = examples;
         self
     }
 

@@ -4,6 +4,7 @@
 //! expected-failures file (`tests/corpus/<list name>.expected.txt`).
 
 mod compile;
+mod examples;
 mod fetch;
 mod list;
 mod report;
@@ -45,6 +46,9 @@ pub struct CorpusArgs {
     /// Where the crates and their workspace are written [default: target/corpus/<list name>]
     #[arg(long, value_name = "DIR")]
     work: Option<PathBuf>,
+    /// Also generate each crate's example tests, and run those of the checked crates
+    #[arg(long)]
+    examples: bool,
 }
 
 fn parse_count(text: &str) -> Result<usize, String> {
@@ -70,6 +74,9 @@ pub struct OneArgs {
     /// The widest folder the spec's `$ref`s may reach.
     #[arg(long)]
     ref_root: PathBuf,
+    /// Also generate the example tests (`tests/examples.rs`).
+    #[arg(long)]
+    examples: bool,
 }
 
 /// One spec of the corpus (what the list says, and what became of it).
@@ -124,6 +131,10 @@ pub fn run(repo: &Path, args: &CorpusArgs) -> Result<ExitCode, String> {
         for &i in &sample {
             specs[i].check = results.get(&specs[i].name).cloned();
         }
+        if args.examples {
+            eprintln!("corpus: the example tests of {} crates", members.len());
+            examples::run(&work, &members, &repo.join("target/corpus-check"))?;
+        }
     }
     let check_time = start.elapsed();
 
@@ -166,8 +177,15 @@ fn generate_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(path) = paths.get(i) else { break };
-                    let generation =
-                        generate_one(&exe, root, path, &work.join(&names[i]), &names[i], timeout);
+                    let generation = generate_one(
+                        &exe,
+                        root,
+                        path,
+                        &work.join(&names[i]),
+                        &names[i],
+                        timeout,
+                        args.examples,
+                    );
                     results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(generation);
                     let count = done.fetch_add(1, Ordering::SeqCst) + 1;
                     if count.is_multiple_of(25) || count == paths.len() {
@@ -201,6 +219,7 @@ fn generate_one(
     out: &Path,
     name: &str,
     timeout: Duration,
+    with_examples: bool,
 ) -> spawn::Generation {
     let scratch = match tempfile::tempdir() {
         Ok(dir) => dir,
@@ -219,6 +238,9 @@ fn generate_one(
         .arg(path)
         .arg("--ref-root")
         .arg(root);
+    if with_examples {
+        command.arg("--examples");
+    }
     let generation = match spawn::run(command, scratch.path(), timeout) {
         // Messages name the spec by its absolute path: shorten it to the listed one.
         spawn::Generation::Refused(message) => {
@@ -242,7 +264,7 @@ pub fn one(args: &OneArgs) -> ExitCode {
         version: crate::generate::DEFAULT_VERSION.to_string(),
         spec_display: args.display.clone(),
     };
-    let files = match generate_files(&args.spec, &args.ref_root, &options) {
+    let files = match generate_files(&args.spec, &args.ref_root, &options, args.examples) {
         Ok(files) => files,
         Err(message) => {
             eprintln!("error: {message}");
@@ -267,9 +289,22 @@ fn generate_files(
     spec: &Path,
     ref_root: &Path,
     options: &codegen::CrateOptions,
+    with_examples: bool,
 ) -> Result<Vec<codegen::GeneratedFile>, String> {
     // Azure specs reach `../../../common-types/...`: `$ref`s may go anywhere under the corpus
     // root, not only under the spec's own directory.
-    let load = codegen::LoadOptions::default().with_ref_root(ref_root);
-    codegen::generate_from_path_with(spec, &load, options).map_err(|e| e.to_string())
+    let load = codegen::LoadOptions::default()
+        .with_ref_root(ref_root)
+        .with_examples(with_examples);
+    let api = codegen::load_api_with(spec, &load).map_err(|e| e.to_string())?;
+    let mut files = codegen::generate(&api, options).map_err(|e| e.to_string())?;
+    if with_examples {
+        let stats =
+            codegen::add_example_tests(&api, options, &mut files).map_err(|e| e.to_string())?;
+        files.push(codegen::GeneratedFile {
+            path: PathBuf::from(examples::SUMMARY),
+            contents: examples::summary(&api, &stats),
+        });
+    }
+    Ok(files)
 }

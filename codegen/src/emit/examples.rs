@@ -1,0 +1,633 @@
+//! `tests/examples.rs`: each example of the spec ([`Operation::examples`]) as one test.
+//!
+//! A test starts a `wiremock` server on 127.0.0.1 that answers the example's first success
+//! response (status, headers, body), calls the operation through the public API with the
+//! example's values (required ones as arguments, others through setters; the client made by
+//! `Client::from_base_url` with the server's URL), then checks the one request the server got:
+//! method and path, each query parameter and header the example gives, the JSON body compared
+//! as JSON (read-only properties, which clients never send, left out). Finally the response
+//! must decode into the typed result, and a JSON body must encode back to the example's JSON.
+//!
+//! Example values become Rust values in one place, [`value_expr`]: through `serde_json` into
+//! the type the argument stores, so that the tests follow the types the emitter chooses.
+//!
+//! Examples the lowering found contradicting their spec are not tests (they are counted);
+//! examples that cannot be sent through the API (no success response, a per-call host, a
+//! link, a multipart file) are counted with their reason.
+
+use proc_macro2::{Group as TokenGroup, Ident, TokenStream, TokenTree};
+use quote::quote;
+use serde_json::Value;
+
+use super::operations::{Input, Kind};
+use super::settings::{Setting, client_values};
+use super::types::Scope;
+use super::{Ctx, unraw};
+use crate::ir::{
+    Api, BodyKind, CollectionFormat, Example, ExampleResponse, Location, ModelKind, Operation,
+    Response, ResponseBody, TypeRef,
+};
+use crate::{CrateOptions, Result};
+
+/// The helpers every example test uses (`support::server`, `support::check_query`, ...).
+const SUPPORT: &str = include_str!("../../templates/examples_support.rs");
+
+/// How the examples of an API fared when they were made into tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExampleStats {
+    /// Examples in the IR.
+    pub examples: usize,
+    /// Examples that became tests.
+    pub tests: usize,
+    /// Examples skipped because they contradict their spec (each is a warning in the IR).
+    pub inconsistent: usize,
+    /// Examples that cannot be sent through the generated API: `(operation, example, why)`.
+    pub untestable: Vec<(String, String, String)>,
+}
+
+/// The example test file of the crate (`None` when no example is a test), and the counts.
+pub fn example_tests(
+    api: &Api,
+    options: &CrateOptions,
+) -> Result<(Option<super::RustFile>, ExampleStats)> {
+    let ctx = Ctx::new(api, options);
+    let lib = ctx.ident(&ctx.lib_name(), "#")?;
+    let mut stats = ExampleStats::default();
+    let mut tests = Vec::new();
+    for op in &api.operations {
+        for example in &op.examples {
+            stats.examples += 1;
+            if example.skipped.is_some() {
+                stats.inconsistent += 1;
+                continue;
+            }
+            match test(&ctx, op, example)? {
+                Ok(tokens) => {
+                    stats.tests += 1;
+                    tests.push(external(tokens, &lib));
+                }
+                Err(why) => {
+                    stats
+                        .untestable
+                        .push((op.operation_id.clone(), example.name.clone(), why))
+                }
+            }
+        }
+    }
+    if tests.is_empty() {
+        return Ok((None, stats));
+    }
+    let support = support(&ctx, &tests)?;
+    let tokens = quote! {
+        //! The spec's own examples, one test each: a local server answers the example's
+        //! response, and the request the client sends must carry the example's values.
+        #support
+        #(#tests)*
+    };
+    let file = super::RustFile {
+        path: "tests/examples.rs".to_owned(),
+        origin: options.spec_display.clone(),
+        source: super::RustSource::Tokens(tokens),
+    };
+    Ok((Some(file), stats))
+}
+
+/// The helpers a private function of `support` uses, by name.
+const HELPER_USES: &[(&str, &[&str])] = &[
+    ("check_link_query", &["check_query"]),
+    ("check_query", &["check_values", "json"]),
+    ("check_header", &["check_values", "json"]),
+    ("check_values", &["same_text"]),
+    ("check_json_body", &["json", "same_json"]),
+    ("check_encodes", &["json", "same_json"]),
+];
+
+/// The `support` module with only the functions that `tests` use (directly or through each
+/// other): the test crate builds with `-D warnings`, and an unused function is dead code.
+fn support(ctx: &Ctx<'_>, tests: &[TokenStream]) -> Result<TokenStream> {
+    let internal = |message: String| ctx.error(crate::ErrorKind::Internal, "#", message);
+    let mut module: syn::ItemMod = syn::parse_str(SUPPORT)
+        .map_err(|e| internal(format!("the example test helpers do not parse: {e}")))?;
+    let text: String = tests.iter().map(ToString::to_string).collect();
+    let mut used: Vec<&str> = Vec::new();
+    let mut pending: Vec<&str> = [
+        "server",
+        "request",
+        "check_target",
+        "value",
+        "check_query",
+        "check_link_query",
+        "check_header",
+        "check_json_body",
+        "check_raw_body",
+        "check_encodes",
+    ]
+    .into_iter()
+    .filter(|name| text.contains(&format!("support :: {name} ")))
+    .collect();
+    while let Some(name) = pending.pop() {
+        if used.contains(&name) {
+            continue;
+        }
+        used.push(name);
+        if let Some((_, uses)) = HELPER_USES.iter().find(|(n, _)| *n == name) {
+            pending.extend(uses.iter().copied());
+        }
+    }
+    if let Some((_, items)) = &mut module.content {
+        items.retain(|item| match item {
+            syn::Item::Fn(f) => used.contains(&f.sig.ident.to_string().as_str()),
+            _ => true,
+        });
+    }
+    Ok(quote!(#module))
+}
+
+/// The dev-dependencies the example tests need, as a `Cargo.toml` section.
+pub const DEV_DEPENDENCIES: &str = "\n[dev-dependencies]\n\
+    tokio = { version = \"1\", features = [\"macros\", \"rt\"] }\n\
+    wiremock = \"0.6\"\n";
+
+/// One example's test, or why it cannot be one.
+fn test(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    example: &Example,
+) -> Result<std::result::Result<TokenStream, String>> {
+    let Some((answer, documented)) = example
+        .responses
+        .iter()
+        .find_map(|r| documented(op, r).map(|d| (r, d)))
+    else {
+        return Ok(Err("it has no success response".to_owned()));
+    };
+    if op
+        .parameters
+        .iter()
+        .any(|p| p.location == Location::Host && !p.client_level)
+    {
+        return Ok(Err("the operation has per-call host parameters".to_owned()));
+    }
+    // Not written yet: tests that drive a pager or a poller through several answers, and
+    // calls through parameter groups or a body given field by field.
+    let unsupported = if op.paging.is_some() {
+        Some("the operation is pageable (`x-ms-pageable`)")
+    } else if op.polling.is_some() {
+        Some("the operation is long-running (`x-ms-long-running-operation`)")
+    } else if !op.parameter_groups.is_empty() {
+        Some("the operation takes parameter groups (`x-ms-parameter-grouping`)")
+    } else if op.flattened_body.is_some() {
+        Some("the operation takes its body field by field (`x-ms-client-flatten`)")
+    } else {
+        None
+    };
+    if let Some(reason) = unsupported {
+        return Ok(Err(reason.to_owned()));
+    }
+    let find = |name: &str| {
+        example
+            .parameters
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| &v.value)
+    };
+
+    // The client: the server's URL, and the client parameters `from_base_url` takes.
+    let mut client_args = Vec::new();
+    let mut client_sent: Vec<&str> = Vec::new();
+    for value in client_values(ctx)?.1 {
+        if !matches!(value.setting, Setting::Positional) {
+            continue;
+        }
+        let Some(v) = find(&value.param.name) else {
+            return Ok(Err(format!(
+                "no value for the client parameter `{}`",
+                value.param.name
+            )));
+        };
+        client_args.push(value_expr(ctx, &value.param.ty, v, &value.param.pointer)?);
+        client_sent.push(value.param.name.as_str());
+    }
+
+    // The call.
+    let inputs = super::operations::inputs(ctx, op)?;
+    let mut positional = Vec::new();
+    let mut setters = Vec::new();
+    for input in &inputs {
+        let (value, ty) = match input.kind {
+            Kind::Param(p) if super::wire::is_link(op, p) => match find(&p.name) {
+                Some(Value::String(link)) if !link.contains("://") && !link.starts_with("//") => {
+                    (find(&p.name), p.ty.clone())
+                }
+                _ if input.required => {
+                    return Ok(Err(format!(
+                        "the link `{}` has no value on the client's server",
+                        p.name
+                    )));
+                }
+                _ => continue,
+            },
+            Kind::Param(p) | Kind::Form(p) => (find(&p.name), p.ty.clone()),
+            Kind::Multipart(p) => {
+                if find(&p.name).is_some() || input.required {
+                    return Ok(Err("the body is multipart".to_owned()));
+                }
+                continue;
+            }
+            Kind::Body => (example.body.as_ref().map(|b| &b.value), body_type(op)),
+            Kind::BodyField(_) | Kind::Group => {
+                return Ok(Err("the operation takes grouped or flattened inputs".to_owned()));
+            }
+        };
+        let Some(value) = value else {
+            if input.required {
+                return Ok(Err(format!(
+                    "no value for `{}`",
+                    unraw(&input.ident.to_string())
+                )));
+            }
+            continue;
+        };
+        let expr = input_expr(ctx, input, &ty, value, &op.pointer)?;
+        let ident = &input.ident;
+        if input.required {
+            positional.push(expr);
+        } else {
+            setters.push(quote!(.#ident(#expr)));
+        }
+    }
+    let group = ctx
+        .api
+        .groups
+        .iter()
+        .find(|g| g.name == op.group)
+        .ok_or_else(|| ctx.error(crate::ErrorKind::Internal, &op.pointer, "no group"))?;
+    let group_ident = ctx.ident(&group.rust_name, &op.pointer)?;
+    let method_ident = ctx.ident(&op.rust_name, &op.pointer)?;
+
+    // What the request must carry.
+    let mut checks = Vec::new();
+    let method = &op.method;
+    let Some(path) = expected_path(op, &find) else {
+        return Ok(Err("a path parameter has no value".to_owned()));
+    };
+    // A link brings its own query, and is resolved against the base URL.
+    let (path, link_query) = match path.split_once('?') {
+        Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
+        None => (path, None),
+    };
+    let path = match path.strip_prefix("//") {
+        Some(rest) if op.parameters.iter().any(|p| super::wire::is_link(op, p)) => {
+            format!("/{rest}")
+        }
+        _ => path,
+    };
+    let path = format!("{}{}", ctx.api.host.base_path, path);
+    checks.push(quote!(support::check_target(&request, #method, #path);));
+    if let Some(query) = link_query {
+        checks.push(quote!(support::check_link_query(&request, #query);));
+    }
+    for (name, value) in &op.query_constants {
+        let json = Value::String(value.clone()).to_string();
+        checks.push(quote!(support::check_query(&request, #name, #json, None);));
+    }
+    for p in &op.parameters {
+        let Some(value) = find(&p.name) else { continue };
+        // Optional client settings are not set by `from_base_url`: nothing to look for.
+        if p.client_level && !client_sent.contains(&p.name.as_str()) {
+            continue;
+        }
+        if super::wire::is_link(op, p) {
+            continue;
+        }
+        let separator = separator(p.collection_format, p.location);
+        let separator = match separator {
+            Some(s) => quote!(Some(#s)),
+            None => quote!(None),
+        };
+        let name = &p.name;
+        let json = value.to_string();
+        match p.location {
+            Location::Query => {
+                checks.push(quote!(support::check_query(&request, #name, #json, #separator);));
+            }
+            Location::Header => {
+                checks.push(quote!(support::check_header(&request, #name, #json, #separator);));
+            }
+            _ => {}
+        }
+    }
+    if let (Some(body), Some(value)) = (&op.body, &example.body) {
+        match &body.kind {
+            BodyKind::Json { ty } => {
+                let expected = encoded(ctx, ty, &value.value, 0).to_string();
+                checks.push(quote!(support::check_json_body(&request, #expected);));
+            }
+            BodyKind::Text | BodyKind::Binary => {
+                let text = text_of(&value.value);
+                checks.push(quote!(support::check_raw_body(&request, #text);));
+            }
+            _ => {}
+        }
+    }
+
+    // The server's answer, and what the client must make of it.
+    let status = answer.status;
+    // The server frames the body itself: the example's `Content-Length` would not match it.
+    let framing = ["content-length", "transfer-encoding", "connection"];
+    let headers = answer
+        .headers
+        .iter()
+        .filter(|(name, _)| !framing.contains(&name.to_ascii_lowercase().as_str()));
+    let headers = headers.map(|(name, value)| {
+        let text = text_of(value);
+        quote!((#name, #text))
+    });
+    let answer_body = match (&answer.body, &documented.body) {
+        (Some(value), Some(body)) => {
+            let (text, media) = match body {
+                ResponseBody::Json { media_types, .. } => (
+                    value.value.to_string(),
+                    first_or(media_types, "application/json"),
+                ),
+                ResponseBody::Text { media_types } => {
+                    (text_of(&value.value), first_or(media_types, "text/plain"))
+                }
+                ResponseBody::Binary { media_types } => (
+                    text_of(&value.value),
+                    first_or(media_types, "application/octet-stream"),
+                ),
+            };
+            quote!(Some((#text, #media)))
+        }
+        _ => quote!(None),
+    };
+    let response_ty = ctx.suffixed(&op.type_name, "Response", &op.pointer)?;
+    let answers = op
+        .responses
+        .iter()
+        .filter(|r| super::responses::is_answer(op, r))
+        .count();
+    let unwrap = if answers > 1 {
+        let variant = ctx.ident(&documented.rust_name, &op.pointer)?;
+        quote! {
+            let crate::#group_ident::#response_ty::#variant(response) = response else {
+                panic!("the {} response is read as another status", #status);
+            };
+        }
+    } else {
+        TokenStream::new()
+    };
+    let decoded = match (&answer.body, &documented.body) {
+        (Some(value), Some(ResponseBody::Json { ty, .. })) => {
+            let expected = encoded(ctx, ty, &value.value, 0).to_string();
+            quote!(support::check_encodes(&response.body, #expected);)
+        }
+        (Some(value), Some(ResponseBody::Text { .. })) => {
+            let text = text_of(&value.value);
+            quote!(assert_eq!(response.body, #text, "the text body");)
+        }
+        _ => quote!(let _ = response;),
+    };
+    let test_ident = ctx.ident(&example.rust_name, &example.pointer)?;
+    let doc = format!(
+        " `{}`: example `{}` ({}{}).",
+        op.operation_id,
+        super::docs::one_line_text(&example.name),
+        super::docs::one_line_text(&example.file),
+        example.pointer
+    );
+    Ok(Ok(quote! {
+        #[doc = #doc]
+        #[tokio::test]
+        async fn #test_ident() {
+            let server = support::server(#status, &[#(#headers),*], #answer_body).await;
+            let client = crate::Client::from_base_url(server.uri(), #(#client_args),*)
+                .expect("a client for the local server");
+            let response = client
+                .#group_ident()
+                .#method_ident(#(#positional),*)
+                #(#setters)*
+                .await;
+            let request = support::request(&server).await;
+            #(#checks)*
+            let response = response.expect("the example's response decodes");
+            #unwrap
+            #decoded
+        }
+    }))
+}
+
+/// The documented response that answers with the example's status: the same status, its
+/// range, or the only 2xx response (which takes any 2xx); `None` unless it is a success.
+fn documented<'o>(op: &'o Operation, answer: &ExampleResponse) -> Option<&'o Response> {
+    let answers: Vec<&Response> = op
+        .responses
+        .iter()
+        .filter(|r| super::responses::is_answer(op, r))
+        .collect();
+    let digit = char::from_digit(u32::from(answer.status / 100), 10);
+    answers
+        .iter()
+        .find(|r| r.status == Some(answer.status))
+        .or_else(|| {
+            answers.iter().find(|r| {
+                r.status.is_none()
+                    && r.status_range.as_deref().and_then(|s| s.chars().next()) == digit
+            })
+        })
+        .or_else(|| {
+            let two_xx: Vec<&&Response> = answers
+                .iter()
+                .filter(|r| r.status.is_some_and(|s| (200..300).contains(&s)))
+                .collect();
+            (two_xx.len() == 1 && (200..300).contains(&answer.status)).then(|| two_xx[0])
+        })
+        .copied()
+}
+
+fn body_type(op: &Operation) -> TypeRef {
+    match op.body.as_ref().map(|b| &b.kind) {
+        Some(BodyKind::Json { ty }) => ty.clone(),
+        Some(BodyKind::Binary) => TypeRef::Binary,
+        _ => TypeRef::String { format: None },
+    }
+}
+
+/// The argument expression of an input.
+fn input_expr(
+    ctx: &Ctx<'_>,
+    input: &Input<'_>,
+    ty: &TypeRef,
+    value: &Value,
+    pointer: &str,
+) -> Result<TokenStream> {
+    match (input.kind, ty) {
+        (Kind::Body, TypeRef::Binary) => {
+            let text = text_of(value);
+            Ok(quote!(#text.as_bytes().to_vec()))
+        }
+        _ => value_expr(ctx, ty, value, pointer),
+    }
+}
+
+/// An example value as a Rust expression of the type that an argument of `ty` stores: the one
+/// place that turns example values into Rust values, through `serde_json`.
+pub(crate) fn value_expr(
+    ctx: &Ctx<'_>,
+    ty: &TypeRef,
+    value: &Value,
+    pointer: &str,
+) -> Result<TokenStream> {
+    // A typed format (`date-time`, `byte`, ...) is read by its adapter, as the client reads it.
+    if let Some(adapter) = ctx.wire_as(ty) {
+        let rust = ctx.rust_type(ty, Scope::Outside, pointer)?;
+        let json = value.to_string();
+        return Ok(quote!(
+            support::value::<serde_with::de::DeserializeAsWrap<#rust, #adapter>>(#json).into_inner()
+        ));
+    }
+    let (stored, json) = match value {
+        // A number or boolean given for a text parameter is its text.
+        Value::Number(_) | Value::Bool(_) if ctx.is_string(ty) => {
+            (quote!(String), Value::String(value.to_string()).to_string())
+        }
+        _ if ctx.is_string(ty) => (quote!(String), value.to_string()),
+        _ => (
+            ctx.rust_type(ty, Scope::Outside, pointer)?,
+            value.to_string(),
+        ),
+    };
+    Ok(quote!(support::value::<#stored>(#json)))
+}
+
+/// The operation's path with the example's values in it (as sent before percent-encoding).
+fn expected_path<'v>(op: &Operation, find: &impl Fn(&str) -> Option<&'v Value>) -> Option<String> {
+    let mut path = op.path.clone();
+    for name in crate::lower::placeholders(&op.path) {
+        let p = op
+            .parameters
+            .iter()
+            .find(|p| p.location == Location::Path && p.name == name)?;
+        let value = find(&p.name)?;
+        let text = match value {
+            Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(","),
+            other => text_of(other),
+        };
+        path = path.replace(&format!("{{{name}}}"), &text);
+    }
+    Some(path)
+}
+
+fn separator(format: Option<CollectionFormat>, location: Location) -> Option<&'static str> {
+    match format {
+        Some(CollectionFormat::Multi) => None,
+        Some(CollectionFormat::Ssv) => Some(" "),
+        Some(CollectionFormat::Tsv) => Some("\t"),
+        Some(CollectionFormat::Pipes) => Some("|"),
+        Some(CollectionFormat::Csv) => Some(","),
+        None if location == Location::Header => Some(","),
+        None => None,
+    }
+}
+
+fn first_or(media_types: &[String], fallback: &str) -> String {
+    media_types
+        .iter()
+        .find(|m| !m.contains('*'))
+        .cloned()
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
+/// A value as text on the wire: a string as it is, anything else as JSON.
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// What a value of `ty` encodes to after a round trip through the generated types: read-only
+/// properties are never sent, and `null` properties are left out.
+fn encoded(ctx: &Ctx<'_>, ty: &TypeRef, value: &Value, depth: usize) -> Value {
+    if depth > 64 {
+        return value.clone();
+    }
+    match (ty, value) {
+        (TypeRef::Array { items }, Value::Array(values)) => Value::Array(
+            values
+                .iter()
+                .map(|v| encoded(ctx, items, v, depth + 1))
+                .collect(),
+        ),
+        (TypeRef::Map { values: inner }, Value::Object(map)) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), encoded(ctx, inner, v, depth + 1)))
+                .collect(),
+        ),
+        (TypeRef::Model { name }, _) => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
+            Some(ModelKind::Alias { ty }) => encoded(ctx, ty, value, depth + 1),
+            Some(ModelKind::Struct(s)) => {
+                let Value::Object(map) = value else {
+                    return value.clone();
+                };
+                // A kind the crate does not know is kept as JSON, as it came.
+                let unknown = s.discriminator.as_ref().is_some_and(|d| {
+                    map.get(&d.property).is_some_and(|tag| {
+                        tag.as_str().is_none_or(|tag| {
+                            !d.mapping.contains_key(tag)
+                                && s.discriminator_value.as_deref() != Some(tag)
+                        })
+                    })
+                });
+                if unknown {
+                    return value.clone();
+                }
+                let kind = s
+                    .discriminator
+                    .as_ref()
+                    .and_then(|d| d.mapping.get(map.get(&d.property)?.as_str()?))
+                    .and_then(|n| match &ctx.models.get(n.as_str())?.kind {
+                        ModelKind::Struct(k) => Some(k),
+                        _ => None,
+                    })
+                    .unwrap_or(s);
+                let mut out = serde_json::Map::new();
+                for (key, v) in map {
+                    match kind.properties.iter().find(|p| &p.name == key) {
+                        Some(p) if p.read_only || (v.is_null() && !p.required) => {}
+                        Some(p) => {
+                            out.insert(key.clone(), encoded(ctx, &p.ty, v, depth + 1));
+                        }
+                        None => {
+                            let v = match &kind.additional_properties {
+                                Some(ty) => encoded(ctx, ty, v, depth + 1),
+                                None => v.clone(),
+                            };
+                            out.insert(key.clone(), v);
+                        }
+                    }
+                }
+                Value::Object(out)
+            }
+            _ => value.clone(),
+        },
+        _ => value.clone(),
+    }
+}
+
+/// `tokens` with every `crate::` path made `<lib>::`: the test file is a crate of its own.
+fn external(tokens: TokenStream, lib: &Ident) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Ident(ident) if ident == "crate" => TokenTree::Ident(lib.clone()),
+            TokenTree::Group(group) => {
+                let mut new = TokenGroup::new(group.delimiter(), external(group.stream(), lib));
+                new.set_span(group.span());
+                TokenTree::Group(new)
+            }
+            other => other,
+        })
+        .collect()
+}

@@ -1,0 +1,362 @@
+//! Whether an example agrees with its own spec. The first contradiction found is the reason
+//! the example is skipped; its message names the place in the example and the schema's pointer.
+//!
+//! What contradicts: a value of another JSON type than its schema's, an integer out of its
+//! format's range, a value outside a closed enum, an object without a required property (not
+//! read-only) or with a property its schema neither names nor allows (`additionalProperties`),
+//! `null` for a required property that is not nullable, no value for a required parameter or
+//! body, a success status the operation does not document, or no body for a success response
+//! that has one. `null` for an optional property is accepted (Azure's `oav` reads properties as
+//! nullable unless they are required), and so is a discriminator value the spec does not list
+//! (the client keeps such a value as JSON), and a number or boolean for a text parameter (its
+//! text is what goes on the wire).
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::ir::{
+    Api, BodyKind, Example, Location, Model, ModelKind, Operation, Parameter, ResponseBody,
+    StructModel, TypeRef,
+};
+
+pub(super) struct Checker<'a> {
+    api: &'a Api,
+    models: IndexMap<&'a str, &'a Model>,
+}
+
+/// Nesting deeper than this in an example value is not looked into.
+const MAX_DEPTH: usize = 64;
+
+impl<'a> Checker<'a> {
+    pub fn new(api: &'a Api) -> Self {
+        Checker {
+            api,
+            models: api.models.iter().map(|m| (m.name.as_str(), m)).collect(),
+        }
+    }
+
+    /// The first contradiction between `example` and the operation's spec, if any.
+    pub fn check(&self, op: &Operation, example: &Example) -> Option<String> {
+        for (name, value) in &example.parameters {
+            let Some(p) = self.parameter(op, name) else {
+                continue;
+            };
+            // A number or boolean for a text parameter is its text on the wire.
+            let scalar = matches!(value.value, Value::Number(_) | Value::Bool(_));
+            if scalar && matches!(p.ty, TypeRef::String { .. }) {
+                continue;
+            }
+            if let Err(m) = self.value(&p.ty, &value.value, &value.pointer, &p.pointer, 0) {
+                return Some(format!("parameter `{name}`: {m}"));
+            }
+        }
+        for p in self
+            .inputs(op)
+            .filter(|p| p.required && p.default.is_none())
+        {
+            if !example
+                .parameters
+                .keys()
+                .any(|k| k.eq_ignore_ascii_case(&p.name))
+            {
+                return Some(format!(
+                    "it gives no value for the required parameter `{}` ({})",
+                    p.name, p.pointer
+                ));
+            }
+        }
+        if let Some(body) = &op.body {
+            match (&example.body, &body.kind) {
+                (None, BodyKind::Json { .. } | BodyKind::Text | BodyKind::Binary)
+                    if body.required =>
+                {
+                    return Some(format!(
+                        "it gives no value for the required body `{}` ({})",
+                        body.name, body.pointer
+                    ));
+                }
+                (Some(value), BodyKind::Json { ty }) => {
+                    if let Err(m) = self.value(ty, &value.value, &value.pointer, &body.pointer, 0) {
+                        return Some(format!("the body: {m}"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for response in &example.responses {
+            let documented = op
+                .responses
+                .iter()
+                .find(|r| r.status == Some(response.status))
+                .or_else(|| {
+                    op.responses.iter().find(|r| {
+                        r.status.is_none()
+                            && r.status_range.as_deref().and_then(|s| s.chars().next())
+                                == char::from_digit(u32::from(response.status / 100), 10)
+                    })
+                });
+            let Some(documented) = documented else {
+                if response.status >= 400 {
+                    continue;
+                }
+                return Some(format!(
+                    "status {} at {} is not a documented response of the operation ({})",
+                    response.status, response.pointer, op.pointer
+                ));
+            };
+            match (&response.body, &documented.body) {
+                (Some(value), Some(ResponseBody::Json { ty, nullable, .. }))
+                    if !(*nullable && value.value.is_null()) =>
+                {
+                    let schema = format!("{}/responses/{}", op.pointer, response.status);
+                    if let Err(m) = self.value(ty, &value.value, &value.pointer, &schema, 0) {
+                        return Some(format!("the {} response body: {m}", response.status));
+                    }
+                }
+                (
+                    None,
+                    Some(ResponseBody::Json {
+                        nullable: false, ..
+                    }),
+                ) if response.status < 400 => {
+                    return Some(format!(
+                        "the {} response at {} has no body, but the spec gives it one ({}/responses/{})",
+                        response.status, response.pointer, op.pointer, response.status
+                    ));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The caller's parameters of `op` (not client-level), and its form fields.
+    fn inputs(&self, op: &'a Operation) -> impl Iterator<Item = &'a Parameter> {
+        let form = match op.body.as_ref().map(|b| &b.kind) {
+            Some(BodyKind::Form { fields } | BodyKind::Multipart { fields }) => fields.as_slice(),
+            _ => &[],
+        };
+        op.parameters
+            .iter()
+            .filter(|p| !p.client_level && p.location != Location::Host)
+            .chain(form)
+    }
+
+    fn parameter(&self, op: &'a Operation, name: &str) -> Option<&'a Parameter> {
+        let form = match op.body.as_ref().map(|b| &b.kind) {
+            Some(BodyKind::Form { fields } | BodyKind::Multipart { fields }) => fields.as_slice(),
+            _ => &[],
+        };
+        op.parameters
+            .iter()
+            .chain(form)
+            .chain(&self.api.host.parameters)
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Whether `value` (at `at` in the example) is a value of `ty` (described at `schema`).
+    fn value(
+        &self,
+        ty: &TypeRef,
+        value: &Value,
+        at: &str,
+        schema: &str,
+        depth: usize,
+    ) -> Result<(), String> {
+        if depth > MAX_DEPTH {
+            return Ok(());
+        }
+        let wrong = |expected: &str| {
+            Err(format!(
+                "{at} is {}, but the schema at {schema} wants {expected}",
+                kind(value)
+            ))
+        };
+        match ty {
+            TypeRef::Any => Ok(()),
+            TypeRef::String { .. } | TypeRef::Binary => match value {
+                Value::String(_) => Ok(()),
+                _ => wrong("a string"),
+            },
+            TypeRef::Integer { format } => {
+                let fits = match format.as_deref() {
+                    Some("int32") => value.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+                    _ => value.as_i64().is_some(),
+                };
+                if fits { Ok(()) } else { wrong("an integer") }
+            }
+            TypeRef::Number { .. } => match value {
+                Value::Number(_) => Ok(()),
+                _ => wrong("a number"),
+            },
+            TypeRef::Boolean => match value {
+                Value::Bool(_) => Ok(()),
+                _ => wrong("a boolean"),
+            },
+            // Seconds since the epoch are a number; every other format is text.
+            TypeRef::Formatted {
+                format: crate::ir::Format::UnixTime,
+            } => match value {
+                Value::Number(_) => Ok(()),
+                _ => wrong("a number (seconds since the epoch)"),
+            },
+            TypeRef::Formatted { .. } => match value {
+                Value::String(_) => Ok(()),
+                _ => wrong("a string"),
+            },
+            TypeRef::Nullable { inner } => match value {
+                Value::Null => Ok(()),
+                _ => self.value(inner, value, at, schema, depth + 1),
+            },
+            TypeRef::Array { items } => match value {
+                Value::Array(values) => {
+                    for (i, v) in values.iter().enumerate() {
+                        self.value(items, v, &format!("{at}/{i}"), schema, depth + 1)?;
+                    }
+                    Ok(())
+                }
+                _ => wrong("an array"),
+            },
+            TypeRef::Map { values } => match value {
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        self.value(values, v, &format!("{at}/{}", escape(k)), schema, depth + 1)?;
+                    }
+                    Ok(())
+                }
+                _ => wrong("an object"),
+            },
+            TypeRef::Model { name } => {
+                let Some(model) = self.models.get(name.as_str()) else {
+                    return Ok(());
+                };
+                self.model(model, value, at, depth)
+            }
+        }
+    }
+
+    fn model(&self, model: &'a Model, value: &Value, at: &str, depth: usize) -> Result<(), String> {
+        let schema = &model.pointer;
+        match &model.kind {
+            ModelKind::Alias { ty } => self.value(ty, value, at, schema, depth + 1),
+            ModelKind::Enum(e) => {
+                if e.values.iter().any(|v| &v.value == value) {
+                    return Ok(());
+                }
+                if e.open {
+                    return self.value(&e.base, value, at, schema, depth + 1);
+                }
+                Err(format!(
+                    "{at} is {value}, which is not one of the values of the enum at {schema}"
+                ))
+            }
+            ModelKind::Union(u) => {
+                let fits = u
+                    .variants
+                    .iter()
+                    .any(|v| self.value(&v.ty, value, at, schema, depth + 1).is_ok());
+                if fits {
+                    Ok(())
+                } else {
+                    Err(format!("{at} is none of the alternatives of {schema}"))
+                }
+            }
+            ModelKind::Struct(s) => {
+                let Value::Object(map) = value else {
+                    return Err(format!(
+                        "{at} is {}, but the schema at {schema} wants an object",
+                        kind(value)
+                    ));
+                };
+                let (s, schema) = match self.kind_of(s, map) {
+                    Some((kind, model)) => (kind, model.pointer.as_str()),
+                    None => (s, schema.as_str()),
+                };
+                for p in &s.properties {
+                    match map.get(&p.name) {
+                        None if p.required && !p.read_only => {
+                            return Err(format!(
+                                "{at} has no `{}`, which the schema at {schema} requires",
+                                p.name
+                            ));
+                        }
+                        None => {}
+                        // An optional property may be `null`, as Azure's example validator
+                        // (`oav`) allows, and the client reads it as absent.
+                        Some(Value::Null) if !p.nullable && p.required => {
+                            return Err(format!(
+                                "{at}/{} is null, but the schema at {schema} does not allow null",
+                                escape(&p.name)
+                            ));
+                        }
+                        Some(Value::Null) => {}
+                        Some(v) => {
+                            let here = format!("{at}/{}", escape(&p.name));
+                            self.value(&p.ty, v, &here, schema, depth + 1)?;
+                        }
+                    }
+                }
+                for (key, v) in map {
+                    if s.properties.iter().any(|p| &p.name == key) {
+                        continue;
+                    }
+                    match &s.additional_properties {
+                        Some(ty) => {
+                            let here = format!("{at}/{}", escape(key));
+                            self.value(ty, v, &here, schema, depth + 1)?;
+                        }
+                        // The base of a family without a discriminator (and every model
+                        // below it) keeps the properties of the kinds it may be.
+                        None if self.keeps_extra(s, 0) => {}
+                        None => {
+                            return Err(format!(
+                                "{at} has `{key}`, which the schema at {schema} does not describe"
+                            ));
+                        }
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether the emitted struct keeps properties it does not name: a model with children and
+    /// no discriminator, and the models below one.
+    fn keeps_extra(&self, s: &StructModel, depth: usize) -> bool {
+        if s.discriminator.is_none() && !s.children.is_empty() {
+            return true;
+        }
+        depth < MAX_DEPTH
+            && s.parents.iter().any(|parent| {
+                match self.models.get(parent.as_str()).map(|m| &m.kind) {
+                    Some(ModelKind::Struct(p)) => {
+                        p.discriminator.is_none() || self.keeps_extra(p, depth + 1)
+                    }
+                    _ => false,
+                }
+            })
+    }
+
+    /// The kind a polymorphic base's value names by its discriminator.
+    fn kind_of(
+        &self,
+        base: &StructModel,
+        map: &serde_json::Map<String, Value>,
+    ) -> Option<(&'a StructModel, &'a Model)> {
+        let discriminator = base.discriminator.as_ref()?;
+        let tag = map.get(&discriminator.property)?.as_str()?;
+        let model = *self.models.get(discriminator.mapping.get(tag)?.as_str())?;
+        match &model.kind {
+            ModelKind::Struct(s) => Some((s, model)),
+            _ => None,
+        }
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    crate::resolve::json_kind(value)
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
