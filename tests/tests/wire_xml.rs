@@ -181,7 +181,7 @@ fn bananas() -> Vec<Banana> {
     let banana = |name: &str, flavor: &str| Banana {
         name: Some(name.to_owned()),
         flavor: Some(flavor.to_owned()),
-        expiration: Some("2018-02-28T00:40:00.123Z".to_owned()),
+        expiration: Some(time::macros::datetime!(2018-02-28 0:40:00.123 UTC)),
     };
     vec![banana("Cavendish", "Sweet"), banana("Plantain", "Savory")]
 }

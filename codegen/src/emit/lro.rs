@@ -135,7 +135,9 @@ pub(crate) fn methods(
 pub(crate) fn crate_doc_section(ctx: &Ctx<'_>) -> Result<Option<String>> {
     let lib = ctx.lib_name();
     let mut chosen = None;
-    for op in ctx.api.operations.iter().filter(|op| op.polling.is_some()) {
+    // A pageable long-running operation gets a pager, not a poller (emit/operations.rs).
+    let pollers = ctx.api.operations.iter();
+    for op in pollers.filter(|op| op.polling.is_some() && op.paging.is_none()) {
         let inputs = super::operations::inputs(ctx, op)?;
         let args: Option<Vec<String>> = inputs
             .iter()

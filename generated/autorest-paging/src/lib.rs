@@ -20,7 +20,7 @@
 //!
 //! # Client settings
 //!
-//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `408`, `429`, `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
+//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (every method, on connection errors, `408`, `429`, `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
 //!
 //! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a request the description lacks through the same credentials, retries and errors.
 //!
@@ -46,6 +46,33 @@
 //! while let Some(page) = pages.try_next().await? {
 //!     println!("{:?}", page.headers());
 //! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Long-running operations
+//!
+//! Awaiting the request of a long-running operation (`x-ms-long-running-operation`) sends it, polls the operation until it ends (honouring `Retry-After`; otherwise every [`ClientBuilder::poll_interval`]) and gives its final result:
+//!
+//! ```no_run
+//! # async fn example(client: autorest_paging::Client) -> Result<(), autorest_paging::Error> {
+//! let result = client.paging().get_multiple_pages_lro().await?;
+//! # let _ = result;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Its `poller()` ([`runtime::Poller`]) does the same step by step, and can be saved as a state token and resumed later; an operation that ends `Failed` or `Canceled` is an [`Error`] of kind [`ErrorKind::OperationFailed`] or [`ErrorKind::OperationCanceled`], with the service's error model:
+//!
+//! ```no_run
+//! # async fn example(client: autorest_paging::Client) -> Result<(), autorest_paging::Error> {
+//! let mut poller = client.paging().get_multiple_pages_lro().poller();
+//! while !poller.poll().await?.is_terminal() {
+//!     let _token = poller.state_token(); // to resume elsewhere: `Poller::resume`
+//!     tokio::time::sleep(poller.next_delay()).await;
+//! }
+//! let result = poller.await?;
+//! # let _ = result;
 //! # Ok(())
 //! # }
 //! ```
@@ -151,6 +178,18 @@ impl Client {
     ) -> Result<reqwest::Response, Error> {
         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
     }
+    /// How a long-running operation's poller sends status requests: through this
+    /// client, whose base URL links must stay on.
+    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
+        let client = self.clone();
+        runtime::PollSender::new(
+            move |_, request| {
+                let client = client.clone();
+                Box::pin(async move { client.send(request).await })
+            },
+            self.inner.pipeline.poll_interval(),
+        )
+    }
 }
 /// Builds a [`Client`]: from [`Client::builder`].
 #[must_use = "a builder does nothing until `build()` is called"]
@@ -188,6 +227,22 @@ impl ClientBuilder {
     /// When requests are sent again (default: [`RetryPolicy::default`]; see there).
     pub fn retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
         self.options.retry = retry_policy;
+        self
+    }
+    /// A header sent with every request that does not set it itself (an operation's
+    /// own header parameter wins); setting a name again replaces its value.
+    pub fn default_header(
+        mut self,
+        name: reqwest::header::HeaderName,
+        value: reqwest::header::HeaderValue,
+    ) -> Self {
+        self.options.default_header(name, value);
+        self
+    }
+    /// Whether each call without an `x-ms-client-request-id` gets a fresh UUID in that
+    /// header (default: on when the API declares that header).
+    pub fn automatic_client_request_id(mut self, on: bool) -> Self {
+        self.options.automatic_client_request_id(on);
         self
     }
     /// The longest one attempt may take, from connecting to the end of the response
@@ -228,6 +283,13 @@ impl ClientBuilder {
     /// error.
     pub fn follow_redirects(mut self, follow: bool) -> Self {
         self.options.follow_redirects = follow;
+        self
+    }
+    /// How long the poller of a long-running operation waits between two status
+    /// requests when the server does not say with `Retry-After` (default: 30 s; tests
+    /// use zero). A poller can also set its own ([`runtime::Poller::interval`]).
+    pub fn poll_interval(mut self, interval: std::time::Duration) -> Self {
+        self.options.poll_interval = interval;
         self
     }
     /// Uses this base URL instead of the one made from the host parameters (the API's base

@@ -228,3 +228,67 @@ impl std::fmt::Display for MaxPageSizeType {
         f.write_str(self.as_str())
     }
 }
+/// The parameter group `Paging-getMultiplePages-Options`: parameters that operations take together (`x-ms-parameter-grouping`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PagingGetMultiplePagesOptions {
+    /// Sets the maximum number of items to return in the response.
+    ///
+    /// The `maxresults` parameter.
+    pub maxresults: ::std::option::Option<i32>,
+    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
+    ///
+    /// The `timeout` parameter.
+    pub timeout: ::std::option::Option<i32>,
+}
+/// The parameter group `Paging-getOdataMultiplePages-Options`: parameters that operations take together (`x-ms-parameter-grouping`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PagingGetOdataMultiplePagesOptions {
+    /// Sets the maximum number of items to return in the response.
+    ///
+    /// The `maxresults` parameter.
+    pub maxresults: ::std::option::Option<i32>,
+    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
+    ///
+    /// The `timeout` parameter.
+    pub timeout: ::std::option::Option<i32>,
+}
+/// The parameter group `Paging-getMultiplePagesWithOffset-Options`: parameters that operations take together (`x-ms-parameter-grouping`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PagingGetMultiplePagesWithOffsetOptions {
+    /// Sets the maximum number of items to return in the response.
+    ///
+    /// The `maxresults` parameter.
+    pub maxresults: ::std::option::Option<i32>,
+    /// Offset of return value
+    ///
+    /// The `offset` parameter.
+    pub offset: i32,
+    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
+    ///
+    /// The `timeout` parameter.
+    pub timeout: ::std::option::Option<i32>,
+}
+/// The parameter group `custom-parameter-group`: parameters that operations take together (`x-ms-parameter-grouping`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomParameterGroup {
+    /// Sets the api version to use.
+    ///
+    /// The `api_version` parameter.
+    pub api_version: ::std::string::String,
+    /// Sets the tenant to use.
+    ///
+    /// The `tenant` parameter.
+    pub tenant: ::std::string::String,
+}
+/// The parameter group `Paging-GetMultiplePagesLRO-Options`: parameters that operations take together (`x-ms-parameter-grouping`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PagingGetMultiplePagesLroOptions {
+    /// Sets the maximum number of items to return in the response.
+    ///
+    /// The `maxresults` parameter.
+    pub maxresults: ::std::option::Option<i32>,
+    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
+    ///
+    /// The `timeout` parameter.
+    pub timeout: ::std::option::Option<i32>,
+}

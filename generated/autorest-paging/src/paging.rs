@@ -160,17 +160,22 @@ impl PagingClient {
     ///
     /// Arguments:
     ///
-    /// - `offset`: Offset of return value
+    /// - `paging_get_multiple_pages_with_offset_options`: The parameter group [`PagingGetMultiplePagesWithOffsetOptions`](crate::models::PagingGetMultiplePagesWithOffsetOptions): `maxresults`, `offset`, `timeout`.
     pub fn get_multiple_pages_with_offset(
         &self,
-        offset: i32,
+        paging_get_multiple_pages_with_offset_options: crate::models::PagingGetMultiplePagesWithOffsetOptions,
     ) -> PagingGetMultiplePagesWithOffsetRequest {
+        let crate::models::PagingGetMultiplePagesWithOffsetOptions {
+            maxresults,
+            offset,
+            timeout,
+        } = paging_get_multiple_pages_with_offset_options;
         PagingGetMultiplePagesWithOffsetRequest {
             client: self.client.clone(),
             client_request_id: None,
-            maxresults: None,
+            maxresults,
             offset,
-            timeout: Some(30),
+            timeout: timeout.or(Some(30)),
             accept: None,
         }
     }
@@ -251,17 +256,16 @@ impl PagingClient {
     ///
     /// Arguments:
     ///
-    /// - `api_version`: Sets the api version to use.
-    /// - `tenant`: Sets the tenant to use.
+    /// - `custom_parameter_group`: The parameter group [`CustomParameterGroup`](crate::models::CustomParameterGroup): `api_version`, `tenant`.
     pub fn get_multiple_pages_fragment_with_grouping_next_link(
         &self,
-        api_version: impl Into<String>,
-        tenant: impl Into<String>,
+        custom_parameter_group: crate::models::CustomParameterGroup,
     ) -> PagingGetMultiplePagesFragmentWithGroupingNextLinkRequest {
+        let crate::models::CustomParameterGroup { api_version, tenant } = custom_parameter_group;
         PagingGetMultiplePagesFragmentWithGroupingNextLinkRequest {
             client: self.client.clone(),
-            api_version: api_version.into(),
-            tenant: tenant.into(),
+            api_version,
+            tenant,
             accept: None,
         }
     }
@@ -340,19 +344,18 @@ impl PagingClient {
     ///
     /// Arguments:
     ///
-    /// - `api_version`: Sets the api version to use.
-    /// - `tenant`: Sets the tenant to use.
+    /// - `custom_parameter_group`: The parameter group [`CustomParameterGroup`](crate::models::CustomParameterGroup): `api_version`, `tenant`.
     /// - `next_link`: Next link for list operation.
     pub fn next_fragment_with_grouping(
         &self,
-        api_version: impl Into<String>,
-        tenant: impl Into<String>,
+        custom_parameter_group: crate::models::CustomParameterGroup,
         next_link: impl Into<String>,
     ) -> PagingNextFragmentWithGroupingRequest {
+        let crate::models::CustomParameterGroup { api_version, tenant } = custom_parameter_group;
         PagingNextFragmentWithGroupingRequest {
             client: self.client.clone(),
-            api_version: api_version.into(),
-            tenant: tenant.into(),
+            api_version,
+            tenant,
             next_link: next_link.into(),
             accept: None,
         }
@@ -1098,20 +1101,14 @@ impl PagingGetMultiplePagesRequest {
         self.client_request_id = Some(client_request_id.into());
         self
     }
-    /// Sets the maximum number of items to return in the response.
-    ///
-    /// Sent as the `maxresults` header.
-    pub fn maxresults(mut self, maxresults: i32) -> Self {
-        self.maxresults = Some(maxresults);
-        self
-    }
-    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
-    ///
-    /// Sent as the `timeout` header.
-    ///
-    /// When not set, the spec's default `30` is sent.
-    pub fn timeout(mut self, timeout: i32) -> Self {
-        self.timeout = Some(timeout);
+    /// The parameter group [`PagingGetMultiplePagesOptions`](crate::models::PagingGetMultiplePagesOptions): `maxresults`, `timeout`.
+    pub fn paging_get_multiple_pages_options(
+        mut self,
+        paging_get_multiple_pages_options: crate::models::PagingGetMultiplePagesOptions,
+    ) -> Self {
+        let crate::models::PagingGetMultiplePagesOptions { maxresults, timeout } = paging_get_multiple_pages_options;
+        self.maxresults = maxresults;
+        self.timeout = timeout.or(Some(30));
         self
     }
     /// Sets the `Accept` header (default: `application/json`).
@@ -1756,20 +1753,14 @@ impl PagingGetOdataMultiplePagesRequest {
         self.client_request_id = Some(client_request_id.into());
         self
     }
-    /// Sets the maximum number of items to return in the response.
-    ///
-    /// Sent as the `maxresults` header.
-    pub fn maxresults(mut self, maxresults: i32) -> Self {
-        self.maxresults = Some(maxresults);
-        self
-    }
-    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
-    ///
-    /// Sent as the `timeout` header.
-    ///
-    /// When not set, the spec's default `30` is sent.
-    pub fn timeout(mut self, timeout: i32) -> Self {
-        self.timeout = Some(timeout);
+    /// The parameter group [`PagingGetOdataMultiplePagesOptions`](crate::models::PagingGetOdataMultiplePagesOptions): `maxresults`, `timeout`.
+    pub fn paging_get_odata_multiple_pages_options(
+        mut self,
+        paging_get_odata_multiple_pages_options: crate::models::PagingGetOdataMultiplePagesOptions,
+    ) -> Self {
+        let crate::models::PagingGetOdataMultiplePagesOptions { maxresults, timeout } = paging_get_odata_multiple_pages_options;
+        self.maxresults = maxresults;
+        self.timeout = timeout.or(Some(30));
         self
     }
     /// Sets the `Accept` header (default: `application/json`).
@@ -1905,22 +1896,6 @@ impl PagingGetMultiplePagesWithOffsetRequest {
     /// Sent as the `client-request-id` header.
     pub fn client_request_id(mut self, client_request_id: impl Into<String>) -> Self {
         self.client_request_id = Some(client_request_id.into());
-        self
-    }
-    /// Sets the maximum number of items to return in the response.
-    ///
-    /// Sent as the `maxresults` header.
-    pub fn maxresults(mut self, maxresults: i32) -> Self {
-        self.maxresults = Some(maxresults);
-        self
-    }
-    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
-    ///
-    /// Sent as the `timeout` header.
-    ///
-    /// When not set, the spec's default `30` is sent.
-    pub fn timeout(mut self, timeout: i32) -> Self {
-        self.timeout = Some(timeout);
         self
     }
     /// Sets the `Accept` header (default: `application/json`).
@@ -2933,20 +2908,14 @@ impl PagingGetMultiplePagesLroRequest {
         self.client_request_id = Some(client_request_id.into());
         self
     }
-    /// Sets the maximum number of items to return in the response.
-    ///
-    /// Sent as the `maxresults` header.
-    pub fn maxresults(mut self, maxresults: i32) -> Self {
-        self.maxresults = Some(maxresults);
-        self
-    }
-    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
-    ///
-    /// Sent as the `timeout` header.
-    ///
-    /// When not set, the spec's default `30` is sent.
-    pub fn timeout(mut self, timeout: i32) -> Self {
-        self.timeout = Some(timeout);
+    /// The parameter group [`PagingGetMultiplePagesLroOptions`](crate::models::PagingGetMultiplePagesLroOptions): `maxresults`, `timeout`.
+    pub fn paging_get_multiple_pages_lro_options(
+        mut self,
+        paging_get_multiple_pages_lro_options: crate::models::PagingGetMultiplePagesLroOptions,
+    ) -> Self {
+        let crate::models::PagingGetMultiplePagesLroOptions { maxresults, timeout } = paging_get_multiple_pages_lro_options;
+        self.maxresults = maxresults;
+        self.timeout = timeout.or(Some(30));
         self
     }
     /// Sets the `Accept` header (default: `application/json`).
@@ -2954,13 +2923,11 @@ impl PagingGetMultiplePagesLroRequest {
         self.accept = Some(accept.into());
         self
     }
-    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
+    /// Sends the initial request only, and reads its response: the operation may still be running on the server. `.await` the request (or [`poller`](Self::poller)) to follow it to its end instead.
     ///
     /// # Errors
     ///
-    /// Fails when the request cannot be built or sent, when the status is not a documented
-    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
-    /// when the body does not decode.
+    /// Fails when the request cannot be built or sent, when the status is not a documented success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or when the body does not decode.
     pub async fn send(self) -> Result<PagingGetMultiplePagesLroResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Paging_GetMultiplePagesLRO",
@@ -3002,12 +2969,49 @@ impl PagingGetMultiplePagesLroRequest {
             }
         }
     }
+    /// A long-running operation: the poller that sends this request, then follows the operation to its end and reads its final result (`final-state-via`: `location`).
+    ///
+    /// `.await` it (or this request directly) for the result; or drive it with [`poll`](crate::runtime::Poller::poll), save it with [`state_token`](crate::runtime::Poller::state_token) and continue it later with [`Poller::resume`](crate::runtime::Poller::resume). An operation that ends `Failed` or `Canceled` is an error ([`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed), [`ErrorKind::OperationCanceled`](crate::ErrorKind::OperationCanceled)) with the service's error model.
+    pub fn poller(self) -> crate::runtime::Poller<crate::models::ProductResult> {
+        let sender = self.client.poll_sender();
+        crate::runtime::Poller::new(
+            "Paging_GetMultiplePagesLRO",
+            "POST",
+            crate::runtime::FinalState::Location,
+            sender,
+            |_, _| None,
+            Box::pin(async move {
+                let mut request = crate::runtime::Request::new(
+                    "Paging_GetMultiplePagesLRO",
+                    reqwest::Method::POST,
+                );
+                request.path("/paging/multiple/lro");
+                request
+                    .header_str(
+                        "Accept",
+                        self.accept.as_deref().unwrap_or("application/json"),
+                    )?;
+                if let Some(value) = &self.client_request_id {
+                    request.header("client-request-id", value)?;
+                }
+                if let Some(value) = &self.maxresults {
+                    request.header("maxresults", value)?;
+                }
+                if let Some(value) = &self.timeout {
+                    request.header("timeout", value)?;
+                }
+                let template = request.follow_template();
+                let response = self.client.send(request).await?;
+                Ok((response, template))
+            }),
+        )
+    }
 }
 impl std::future::IntoFuture for PagingGetMultiplePagesLroRequest {
-    type Output = Result<PagingGetMultiplePagesLroResponse, crate::Error>;
+    type Output = Result<crate::models::ProductResult, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        std::future::IntoFuture::into_future(self.poller())
     }
 }
 /// Operation is in progress.

@@ -20,7 +20,7 @@
 //!
 //! # Client settings
 //!
-//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `408`, `429`, `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
+//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (every method, on connection errors, `408`, `429`, `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
 //!
 //! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a request the description lacks through the same credentials, retries and errors.
 //!
@@ -64,6 +64,7 @@ pub use runtime::{
     Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent,
     RetryPolicy, Secret, TokenCredential,
 };
+pub use runtime::{Page, Pager, Pages};
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
 /// Each operation group is a method returning a sub-client. `Debug` shows the base URL
@@ -200,6 +201,22 @@ impl ClientBuilder {
     /// When requests are sent again (default: [`RetryPolicy::default`]; see there).
     pub fn retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
         self.options.retry = retry_policy;
+        self
+    }
+    /// A header sent with every request that does not set it itself (an operation's
+    /// own header parameter wins); setting a name again replaces its value.
+    pub fn default_header(
+        mut self,
+        name: reqwest::header::HeaderName,
+        value: reqwest::header::HeaderValue,
+    ) -> Self {
+        self.options.default_header(name, value);
+        self
+    }
+    /// Whether each call without an `x-ms-client-request-id` gets a fresh UUID in that
+    /// header (default: on when the API declares that header).
+    pub fn automatic_client_request_id(mut self, on: bool) -> Self {
+        self.options.automatic_client_request_id(on);
         self
     }
     /// The longest one attempt may take, from connecting to the end of the response

@@ -20,7 +20,7 @@
 //!
 //! # Client settings
 //!
-//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (idempotent requests, on connection errors, `408`, `429`, `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
+//! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (every method, on connection errors, `408`, `429`, `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
 //!
 //! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a request the description lacks through the same credentials, retries and errors.
 //!
@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 pub mod xml;
 pub mod errors;
+pub mod formats;
 pub mod models;
 pub mod runtime;
 pub use errors::ErrorModel;
@@ -37,6 +38,7 @@ pub use runtime::{
     Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent,
     RetryPolicy, Secret, TokenCredential,
 };
+pub use runtime::{Page, Pager, Pages};
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
 /// Each operation group is a method returning a sub-client. `Debug` shows the base URL
@@ -124,6 +126,18 @@ impl Client {
     ) -> Result<reqwest::Response, Error> {
         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
     }
+    /// How a long-running operation's poller sends status requests: through this
+    /// client, whose base URL links must stay on.
+    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
+        let client = self.clone();
+        runtime::PollSender::new(
+            move |_, request| {
+                let client = client.clone();
+                Box::pin(async move { client.send(request).await })
+            },
+            self.inner.pipeline.poll_interval(),
+        )
+    }
 }
 /// Builds a [`Client`]: from [`Client::builder`].
 #[must_use = "a builder does nothing until `build()` is called"]
@@ -161,6 +175,22 @@ impl ClientBuilder {
     /// When requests are sent again (default: [`RetryPolicy::default`]; see there).
     pub fn retry_policy(mut self, retry_policy: RetryPolicy) -> Self {
         self.options.retry = retry_policy;
+        self
+    }
+    /// A header sent with every request that does not set it itself (an operation's
+    /// own header parameter wins); setting a name again replaces its value.
+    pub fn default_header(
+        mut self,
+        name: reqwest::header::HeaderName,
+        value: reqwest::header::HeaderValue,
+    ) -> Self {
+        self.options.default_header(name, value);
+        self
+    }
+    /// Whether each call without an `x-ms-client-request-id` gets a fresh UUID in that
+    /// header (default: on when the API declares that header).
+    pub fn automatic_client_request_id(mut self, on: bool) -> Self {
+        self.options.automatic_client_request_id(on);
         self
     }
     /// The longest one attempt may take, from connecting to the end of the response
@@ -201,6 +231,13 @@ impl ClientBuilder {
     /// error.
     pub fn follow_redirects(mut self, follow: bool) -> Self {
         self.options.follow_redirects = follow;
+        self
+    }
+    /// How long the poller of a long-running operation waits between two status
+    /// requests when the server does not say with `Retry-After` (default: 30 s; tests
+    /// use zero). A poller can also set its own ([`runtime::Poller::interval`]).
+    pub fn poll_interval(mut self, interval: std::time::Duration) -> Self {
+        self.options.poll_interval = interval;
         self
     }
     /// Uses this base URL instead of the one made from the host parameters (the API's base

@@ -7,9 +7,10 @@ pub struct ModelWithByteProperty {
     #[serde(
         rename = "Bytes",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Base64>>"
     )]
-    pub bytes: ::std::option::Option<::std::string::String>,
+    pub bytes: ::std::option::Option<::std::vec::Vec<u8>>,
 }
 /// The `ModelWithUrlProperty` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -103,11 +104,15 @@ pub struct Banana {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flavor: ::std::option::Option<::std::string::String>,
     /// The time at which you should reconsider eating this banana
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub expiration: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+    )]
+    pub expiration: ::std::option::Option<::time::OffsetDateTime>,
 }
 /// An Azure Storage container
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Container {
     /// The `Name` property.
     #[serde(rename = "Name")]
@@ -124,11 +129,14 @@ pub struct Container {
     pub metadata: ::std::option::Option<Metadata>,
 }
 /// Properties of a container
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerProperties {
     /// The `Last-Modified` property.
-    #[serde(rename = "Last-Modified")]
-    pub last_modified: ::std::string::String,
+    #[serde(
+        rename = "Last-Modified",
+        with = "::serde_with::As::<crate::formats::Rfc1123>"
+    )]
+    pub last_modified: ::time::OffsetDateTime,
     /// The `Etag` property.
     #[serde(rename = "Etag")]
     pub etag: ::std::string::String,
@@ -211,7 +219,7 @@ pub struct CorsRule {
     pub max_age_in_seconds: i64,
 }
 /// An Azure Storage blob
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Blob {
     /// The `Name` property.
     #[serde(rename = "Name")]
@@ -234,11 +242,14 @@ pub struct Blob {
     pub metadata: ::std::option::Option<Metadata>,
 }
 /// Properties of a blob
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BlobProperties {
     /// The `Last-Modified` property.
-    #[serde(rename = "Last-Modified")]
-    pub last_modified: ::std::string::String,
+    #[serde(
+        rename = "Last-Modified",
+        with = "::serde_with::As::<crate::formats::Rfc1123>"
+    )]
+    pub last_modified: ::time::OffsetDateTime,
     /// The `Etag` property.
     #[serde(rename = "Etag")]
     pub etag: ::std::string::String,
@@ -358,9 +369,10 @@ pub struct BlobProperties {
     #[serde(
         rename = "CopyCompletionTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc1123>>"
     )]
-    pub copy_completion_time: ::std::option::Option<::std::string::String>,
+    pub copy_completion_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The `CopyStatusDescription` property.
     #[serde(
         rename = "CopyStatusDescription",
@@ -393,9 +405,10 @@ pub struct BlobProperties {
     #[serde(
         rename = "DeletedTime",
         default,
-        skip_serializing_if = "::std::option::Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc1123>>"
     )]
-    pub deleted_time: ::std::option::Option<::std::string::String>,
+    pub deleted_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The `RemainingRetentionDays` property.
     #[serde(
         rename = "RemainingRetentionDays",
@@ -679,14 +692,14 @@ impl std::fmt::Display for LeaseStatus {
     }
 }
 /// An Access policy
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AccessPolicy {
     /// the date-time the policy is active
-    #[serde(rename = "Start")]
-    pub start: ::std::string::String,
+    #[serde(rename = "Start", with = "::serde_with::As::<crate::formats::Rfc3339>")]
+    pub start: ::time::OffsetDateTime,
     /// the date-time the policy expires
-    #[serde(rename = "Expiry")]
-    pub expiry: ::std::string::String,
+    #[serde(rename = "Expiry", with = "::serde_with::As::<crate::formats::Rfc3339>")]
+    pub expiry: ::time::OffsetDateTime,
     /// the permissions for the acl policy
     #[serde(rename = "Permission")]
     pub permission: ::std::string::String,
@@ -794,7 +807,7 @@ pub struct RetentionPolicy {
     pub days: ::std::option::Option<i64>,
 }
 /// signed identifier
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SignedIdentifier {
     /// a unique id
     #[serde(rename = "Id")]

@@ -35,11 +35,31 @@ impl<T> RequestContent<T> {
             },
         }
     }
+    /// The content with its typed value converted by `f` (raw content is kept as it is): how
+    /// a value of a typed format gets its wire adapter.
+    #[doc(hidden)]
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> RequestContent<U> {
+        RequestContent {
+            inner: match self.inner {
+                Inner::Value(value) => Inner::Value(f(value)),
+                Inner::Raw { body, content_type } => Inner::Raw { body, content_type },
+            },
+        }
+    }
     /// The typed value, when the content is one.
     pub fn value(&self) -> Option<&T> {
         match &self.inner {
             Inner::Value(value) => Some(value),
             Inner::Raw { .. } => None,
+        }
+    }
+    /// The typed value, or the raw body and its `Content-Type` (for encoders of other
+    /// formats than JSON).
+    #[doc(hidden)]
+    pub fn into_parts(self) -> Result<T, (Body, String)> {
+        match self.inner {
+            Inner::Value(value) => Ok(value),
+            Inner::Raw { body, content_type } => Err((body, content_type)),
         }
     }
 }

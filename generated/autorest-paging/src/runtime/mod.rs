@@ -17,6 +17,7 @@ pub mod digest;
 mod error;
 mod pager;
 mod paging;
+mod poller;
 mod pipeline;
 mod read;
 mod request;
@@ -43,6 +44,9 @@ pub use pager::{Page, Pager, Pages};
 pub use paging::{next_link, pages};
 #[doc(hidden)]
 pub use pipeline::{Options, Pipeline};
+pub use poller::{DEFAULT_POLL_INTERVAL, PollStatus, Poller};
+#[doc(hidden)]
+pub use poller::{ErrorDecoder, FinalState, Initial, PollSender};
 pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};

@@ -69,6 +69,9 @@ pub struct Options {
     /// Headers added to every request that does not set them itself
     /// (`ClientBuilder::default_header`).
     pub headers: HeaderMap,
+    /// How long a long-running operation's poller waits between status requests when the
+    /// server does not say.
+    pub poll_interval: Duration,
 }
 /// The client request id header that the Microsoft REST guidelines name.
 const CLIENT_REQUEST_ID: &str = "x-ms-client-request-id";
@@ -94,6 +97,7 @@ impl Default for Options {
             follow_redirects: true,
             client_request_id: None,
             headers: HeaderMap::new(),
+            poll_interval: super::DEFAULT_POLL_INTERVAL,
         }
     }
 }

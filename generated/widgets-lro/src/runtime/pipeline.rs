@@ -12,8 +12,10 @@
 //!    only when the body can be sent again.
 //! 4. On a `401` from the base URL's origin, [`Auth`] may obtain new credentials: the request
 //!    is sent once more (only when its body can be sent again).
-//! 5. When the API declares a client request id header (`x-ms-client-request-id`), a request
-//!    without one gets a fresh UUID in it, the same for all its attempts.
+//! 5. The client's default headers ([`Options::headers`]) are added where the request has no
+//!    header of that name. When the API declares a client request id header
+//!    (`x-ms-client-request-id`) and the client did not turn it off, a request without one gets
+//!    a fresh UUID in it, the same for all its attempts.
 //! 6. On a connection error, `408`, `429`, `500` or `502`-`504`, the request is retried as the
 //!    [`RetryPolicy`] says (only when its body can be sent again).
 //!
@@ -64,9 +66,25 @@ pub struct Options {
     /// The header (lower case) that carries a fresh client request id (a UUID) on every
     /// request that has none, when the API declares one (`x-ms-client-request-id`).
     pub client_request_id: Option<&'static str>,
+    /// Headers added to every request that does not set them itself
+    /// (`ClientBuilder::default_header`).
+    pub headers: HeaderMap,
     /// How long a long-running operation's poller waits between status requests when the
     /// server does not say.
     pub poll_interval: Duration,
+}
+/// The client request id header that the Microsoft REST guidelines name.
+const CLIENT_REQUEST_ID: &str = "x-ms-client-request-id";
+impl Options {
+    /// Adds `name: value` to every request that has no `name` header of its own (a value set
+    /// again replaces the earlier one).
+    pub fn default_header(&mut self, name: HeaderName, value: HeaderValue) {
+        self.headers.insert(name, value);
+    }
+    /// Turns the automatic `x-ms-client-request-id` (a fresh UUID per call) on or off.
+    pub fn automatic_client_request_id(&mut self, on: bool) {
+        self.client_request_id = on.then_some(CLIENT_REQUEST_ID);
+    }
 }
 impl Default for Options {
     fn default() -> Self {
@@ -78,6 +96,7 @@ impl Default for Options {
             max_body_size: DEFAULT_MAX_BODY,
             follow_redirects: true,
             client_request_id: None,
+            headers: HeaderMap::new(),
             poll_interval: super::DEFAULT_POLL_INTERVAL,
         }
     }
@@ -158,6 +177,11 @@ impl Pipeline {
         let operation = request.operation();
         let url = request.url(base)?;
         let (method, mut headers, body) = request.into_parts();
+        for (name, value) in &self.options.headers {
+            if !headers.contains_key(name) {
+                headers.insert(name.clone(), value.clone());
+            }
+        }
         if let Some(name) = self.options.client_request_id {
             if !headers.contains_key(name) {
                 let id = uuid::Uuid::new_v4().hyphenated().to_string();

@@ -35,6 +35,17 @@ impl<T> RequestContent<T> {
             },
         }
     }
+    /// The content with its typed value converted by `f` (raw content is kept as it is): how
+    /// a value of a typed format gets its wire adapter.
+    #[doc(hidden)]
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> RequestContent<U> {
+        RequestContent {
+            inner: match self.inner {
+                Inner::Value(value) => Inner::Value(f(value)),
+                Inner::Raw { body, content_type } => Inner::Raw { body, content_type },
+            },
+        }
+    }
     /// The typed value, when the content is one.
     pub fn value(&self) -> Option<&T> {
         match &self.inner {

@@ -48,6 +48,13 @@ pub enum ErrorKind {
     UnexpectedStatus,
     /// The response has a documented status, but its body is not what the operation documents.
     Decode,
+    /// A long-running operation ended `Failed`. [`Error::status`], [`Error::headers`],
+    /// [`Error::body`] are those of the response that said so, and [`Error::model`] the
+    /// service's error in it (its `error` member, or the whole body).
+    OperationFailed,
+    /// A long-running operation ended `Canceled` (the details as for
+    /// [`ErrorKind::OperationFailed`]).
+    OperationCanceled,
 }
 /// An error from this client.
 ///
@@ -262,6 +269,30 @@ impl Error {
         error.inner.source = Some(source);
         error
     }
+    /// A long-running operation that ended `Failed` (or `Canceled`), as `last` says.
+    pub(crate) fn long_running(
+        operation: &'static str,
+        canceled: bool,
+        last: Option<&super::ResponseParts>,
+        model: Option<crate::ErrorModel>,
+    ) -> Self {
+        let mut error = if canceled {
+            Error::new(ErrorKind::OperationCanceled, "the operation was canceled")
+        } else {
+            Error::new(ErrorKind::OperationFailed, "the operation failed")
+        };
+        error.inner.operation = Some(operation);
+        if let Some(last) = last {
+            let body = last.body();
+            error.inner.status = Some(last.status());
+            error.inner.headers = Some(last.headers().clone());
+            error.inner.body = Some(
+                Bytes::copy_from_slice(&body[..body.len().min(MAX_ERROR_BODY)]),
+            );
+        }
+        error.inner.model = model;
+        error
+    }
     /// What kind of failure this is.
     pub fn kind(&self) -> ErrorKind {
         self.inner.kind
@@ -356,7 +387,9 @@ impl fmt::Display for Error {
             | ErrorKind::Timeout
             | ErrorKind::BodyTooLarge
             | ErrorKind::CrossOrigin
-            | ErrorKind::DigestMismatch => f.write_str(&self.inner.message)?,
+            | ErrorKind::DigestMismatch
+            | ErrorKind::OperationFailed
+            | ErrorKind::OperationCanceled => f.write_str(&self.inner.message)?,
         }
         if let Some(snippet) = self.snippet() {
             write!(f, "; body: {snippet}")?;

@@ -15,7 +15,9 @@ mod credentials;
 mod custom;
 pub mod digest;
 mod error;
+mod pager;
 mod paging;
+mod poller;
 mod pipeline;
 mod read;
 mod request;
@@ -36,9 +38,15 @@ pub use custom::Sender;
 pub use custom::{CustomRequest, CustomResponse};
 pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 #[doc(hidden)]
+pub use pager::{MakeRequest, NextPage};
+pub use pager::{Page, Pager, Pages};
+#[doc(hidden)]
 pub use paging::{next_link, pages};
 #[doc(hidden)]
 pub use pipeline::{Options, Pipeline};
+pub use poller::{DEFAULT_POLL_INTERVAL, PollStatus, Poller};
+#[doc(hidden)]
+pub use poller::{ErrorDecoder, FinalState, Initial, PollSender};
 pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};

@@ -420,6 +420,53 @@ impl Request {
             payload: None,
         }
     }
+    /// A copy of the headers and cookies, and of the query pairs whose names are in `names`
+    /// (compared without case), to make the requests for the next pages of a list from
+    /// ([`at_link`](Self::at_link)).
+    pub(crate) fn page_template(&self, names: &[&str]) -> Request {
+        let mut template = self.follow_template();
+        template.query = self
+            .query
+            .split('&')
+            .filter(|pair| names.iter().any(|name| query_name_is(pair, name)))
+            .collect::<Vec<_>>()
+            .join("&");
+        template
+    }
+    /// A `GET` of `link` (a URL reference, resolved against the base URL and checked to stay on
+    /// its origin when sent) made from a [`page_template`](Self::page_template): its headers,
+    /// cookies and query pairs, the latter in place of the link's own pairs of those names.
+    /// The link's fragment is dropped.
+    pub(crate) fn at_link(&self, link: &str) -> Request {
+        let link = link.split('#').next().unwrap_or_default();
+        let (path, query) = link.split_once('?').unwrap_or((link, ""));
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .filter(|pair| {
+                !self
+                    .query
+                    .split('&')
+                    .filter_map(|own| own.split('=').next())
+                    .filter(|own| !own.is_empty())
+                    .any(|own| query_name_is(
+                        pair,
+                        &percent_encoding::percent_decode_str(own).decode_utf8_lossy(),
+                    ))
+            })
+            .collect();
+        let mut request = self.follow_template();
+        request.query = self.query.clone();
+        request
+            .link(
+                if kept.is_empty() {
+                    path.to_owned()
+                } else {
+                    format!("{path}?{}", kept.join("&"))
+                },
+            );
+        request
+    }
     /// The full URL: `base`, the path (or the link), then the query after any query that a
     /// verbatim path value brought. A link is resolved as a URL reference against the base URL
     /// as a directory (RFC 3986: `https://h/x`, `//h/x`, `/x`, `x`), then must stay on the base
@@ -525,6 +572,14 @@ impl Request {
             Ok(scalar_text(raw))
         }
     }
+}
+/// True when the encoded query pair `pair` (`name=value`) has the name `name` (compared
+/// without case, after percent-decoding).
+fn query_name_is(pair: &str, name: &str) -> bool {
+    let encoded = pair.split('=').next().unwrap_or_default();
+    percent_encoding::percent_decode_str(encoded)
+        .decode_utf8_lossy()
+        .eq_ignore_ascii_case(name)
 }
 /// One JSON value as parameter text: a string unquoted, `null` as nothing, anything else as
 /// its JSON text.

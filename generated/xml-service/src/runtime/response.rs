@@ -71,10 +71,12 @@ impl fmt::Debug for ResponseParts {
 /// [`super::ErrorKind::BodyTooLarge`] beyond it).
 ///
 /// A server may answer a documented body with nothing at all (a `201` with no body and no
-/// `Content-Type`). An empty body (or only whitespace) decodes as `null` when `T` allows it
-/// (an `Option`, any JSON value: `serde_json::Value::Null`), else as `{}` when `T` allows that
-/// (a model whose properties are all optional), else it is a [`super::ErrorKind::Decode`] error
-/// that says the body is empty, with the operation and the status.
+/// `Content-Type`). An empty body (or only whitespace) decodes as the empty value of `T`, as
+/// AutoRest's clients return "no value": `null` when `T` allows it (an `Option`, any JSON value:
+/// `serde_json::Value::Null`), else `{}` (a map, a model whose properties are all optional),
+/// else `[]` (an array), else `""` (text). A `T` with no empty value (a number, a boolean, a
+/// model with required properties) makes it a [`super::ErrorKind::Decode`] error that says the
+/// body is empty, with the operation and the status.
 pub async fn json<T: DeserializeOwned>(
     operation: &'static str,
     response: reqwest::Response,
@@ -85,9 +87,10 @@ pub async fn json<T: DeserializeOwned>(
         .iter()
         .all(u8::is_ascii_whitespace)
     {
-        serde_json::from_slice(b"null")
-            .or_else(|_| serde_json::from_slice(b"{}"))
-            .map_err(|_| {
+        [&b"null"[..], b"{}", b"[]", b"\"\""]
+            .into_iter()
+            .find_map(|empty| serde_json::from_slice(empty).ok())
+            .ok_or_else(|| {
                 "the body is empty, and the documented type needs a value".into()
             })
     } else {

@@ -11,19 +11,17 @@ use reqwest::{Method, StatusCode};
 /// A request is sent again when the connection could not be made, or when the server answers
 /// `408 Request Timeout`, `429 Too Many Requests`, `500 Internal Server Error`,
 /// `502 Bad Gateway`, `503 Service Unavailable` or `504 Gateway Timeout` (the set the major cloud SDKs retry;
-/// never `501 Not Implemented` or `505 HTTP Version Not Supported`), and only when:
-///
-/// - its method is idempotent (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`), unless
-///   [`RetryPolicy::retry_non_idempotent`] allows `POST` and `PATCH` too;
-/// - its body can be sent again: no body, or a body in memory. A streamed body (a file, a
-///   stream) is sent at most once.
+/// never `501 Not Implemented` or `505 HTTP Version Not Supported`), whatever its method (as
+/// the major cloud SDKs do: `POST` and `PATCH` too, unless [`RetryPolicy::retry_non_idempotent`]
+/// turns that off), and only when its body can be sent again: no body, or a body in memory. A
+/// streamed body (a file, a stream) is sent at most once.
 ///
 /// It waits as long as the server's `Retry-After` says (seconds or an HTTP date), at most
 /// [`max_retry_after`](RetryPolicy::max_retry_after); otherwise an exponential backoff with
 /// jitter: about `initial_backoff * 2^n`, at most `max_backoff`, and at least half of that.
 ///
 /// Default: 3 retries, 200 ms initial backoff, 10 s maximum backoff, `Retry-After` honoured up
-/// to 60 s, idempotent methods only.
+/// to 60 s, every method.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_retries: u32,
@@ -39,7 +37,7 @@ impl Default for RetryPolicy {
             initial_backoff: Duration::from_millis(200),
             max_backoff: Duration::from_secs(10),
             max_retry_after: Duration::from_secs(60),
-            non_idempotent: false,
+            non_idempotent: true,
         }
     }
 }
@@ -71,8 +69,9 @@ impl RetryPolicy {
         self.max_retry_after = max_retry_after;
         self
     }
-    /// Also retry `POST` and `PATCH` requests (default: false; they may not be safe to send
-    /// twice).
+    /// Whether `POST` and `PATCH` requests are retried too (default: true, as the major cloud SDKs
+    /// do). `false` retries only idempotent methods (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`,
+    /// `TRACE`), for APIs whose `POST`s must not be sent twice.
     pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
         self.non_idempotent = retry;
         self

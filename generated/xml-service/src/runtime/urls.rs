@@ -52,9 +52,23 @@ pub fn host_url(
     }
     text.push_str(rest);
     if scheme_prefix && !text.contains("://") {
-        text.insert_str(0, "https://");
+        let scheme = if is_loopback(&format!("http://{text}")) {
+            "http://"
+        } else {
+            "https://"
+        };
+        text.insert_str(0, scheme);
     }
     base_url(&text, base_path)
+}
+/// True when `url` parses and names a loopback host.
+fn is_loopback(url: &str) -> bool {
+    match Url::parse(url).ok().as_ref().and_then(Url::host) {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 /// Parses and checks a base URL (`text`, then `base_path`): absolute, `http` or `https`, no
 /// query or fragment.

@@ -138,7 +138,10 @@ pub fn scenarios() -> Vec<Scenario> {
                 .paging()
                 .get_multiple_pages()
                 .client_request_id("client-id")
-                .maxresults(5)
+                .paging_get_multiple_pages_options(paging::models::PagingGetMultiplePagesOptions {
+                    maxresults: Some(5),
+                    timeout: None,
+                })
                 .await
                 .check("first page")?
                 .try_collect()
@@ -197,7 +200,13 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "PagingMultiplePath", |c| {
             let items: Vec<_> = client(&c)
                 .paging()
-                .get_multiple_pages_with_offset(100)
+                .get_multiple_pages_with_offset(
+                    paging::models::PagingGetMultiplePagesWithOffsetOptions {
+                        maxresults: None,
+                        offset: 100,
+                        timeout: None,
+                    },
+                )
                 .await
                 .check("first page")?
                 .try_collect()
@@ -272,7 +281,12 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "fragment with grouping", ["PagingFragment"], |c| {
             let items: Vec<_> = client(&c)
                 .paging()
-                .get_multiple_pages_fragment_with_grouping_next_link("1.6", "test_user")
+                .get_multiple_pages_fragment_with_grouping_next_link(
+                    paging::models::CustomParameterGroup {
+                        api_version: "1.6".into(),
+                        tenant: "test_user".into(),
+                    },
+                )
                 .await
                 .check("first page")?
                 .try_collect()
