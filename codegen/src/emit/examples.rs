@@ -236,7 +236,9 @@ fn test(
             }
             Kind::Body => (example.body.as_ref().map(|b| &b.value), body_type(op)),
             Kind::BodyField(_) | Kind::Group => {
-                return Ok(Err("the operation takes grouped or flattened inputs".to_owned()));
+                return Ok(Err(
+                    "the operation takes grouped or flattened inputs".to_owned()
+                ));
             }
         };
         let Some(value) = value else {

@@ -176,7 +176,10 @@ mod adapter_tests {
     fn every_adapter_is_embedded() {
         let modules = FAMILIES.iter().filter_map(|f| f.file).map(|(m, _)| m);
         for module in modules.chain([WRITTEN]) {
-            assert!(adapter(module).is_some(), "formats/{module}.rs is not embedded");
+            assert!(
+                adapter(module).is_some(),
+                "formats/{module}.rs is not embedded"
+            );
         }
     }
 }

@@ -24,8 +24,8 @@ mod docs;
 mod enums;
 mod errors;
 mod examples;
-pub(crate) mod formats;
 mod flatten;
+pub(crate) mod formats;
 mod groups;
 mod lib_docs;
 mod lro;
@@ -111,7 +111,10 @@ impl<'a> Emitter<'a> {
 
     /// How many files there are.
     pub fn len(&self) -> usize {
-        FIXED_FILES + self.ctx.api.groups.len() + runtime::count(self.xml) + formats::count(&self.formats)
+        FIXED_FILES
+            + self.ctx.api.groups.len()
+            + runtime::count(self.xml)
+            + formats::count(&self.formats)
     }
 
     /// Whether there are none (never: `src/lib.rs` is always there).

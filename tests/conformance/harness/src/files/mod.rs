@@ -7,8 +7,8 @@ mod body_array;
 mod body_complex;
 mod body_dictionary;
 mod body_file;
-mod body_forms;
 mod body_formats;
+mod body_forms;
 mod body_number;
 mod body_primitives;
 mod body_string;
@@ -28,8 +28,8 @@ mod reserved_words;
 mod small_files;
 mod untyped;
 mod url;
-mod xms_error_responses;
 mod xml_service;
+mod xms_error_responses;
 
 use crate::scenario::Scenario;
 

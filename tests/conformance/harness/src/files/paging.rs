@@ -46,7 +46,11 @@ where
     loop {
         match pager.try_next().await {
             Ok(Some(_)) => seen += 1,
-            Ok(None) => return Err(format!("the list ended after {seen} items, without an error")),
+            Ok(None) => {
+                return Err(format!(
+                    "the list ended after {seen} items, without an error"
+                ));
+            }
             Err(e) => {
                 eq("items before the error", seen, ok_items)?;
                 eq("status", e.status().map(|s| s.as_u16()), status)?;
@@ -102,8 +106,16 @@ pub fn scenarios() -> Vec<Scenario> {
                 .into_pages();
             let page = pages.try_next().await.check("page")?.ok_or("no page")?;
             eq("status", page.status().as_u16(), 200)?;
-            eq("ids", ids(page.body.values.as_deref().unwrap_or_default()), vec![Some(1)])?;
-            eq("more pages", pages.try_next().await.check("end")?.is_some(), false)
+            eq(
+                "ids",
+                ids(page.body.values.as_deref().unwrap_or_default()),
+                vec![Some(1)],
+            )?;
+            eq(
+                "more pages",
+                pages.try_next().await.check("end")?.is_some(),
+                false,
+            )
         }),
         scenario!(F, "PagingSingleWithBodyParams", |c| {
             let body = paging::models::BodyParam {

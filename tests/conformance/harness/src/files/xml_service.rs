@@ -8,8 +8,8 @@ use xml_service::models::{
     AccessPolicy, AppleBarrel, Banana, ComplexTypeNoMeta, ComplexTypeWithMeta, Logging, Metrics,
     ModelWithByteProperty, ModelWithUrlProperty, RetentionPolicy, RootWithRefAndMeta,
     RootWithRefAndNoMeta, SignedIdentifier, Slide, Slideshow, StorageServiceProperties,
-    XmlGetAclsComp, XmlGetAclsRestype, XmlGetServicePropertiesComp,
-    XmlGetServicePropertiesRestype, XmlListContainersComp,
+    XmlGetAclsComp, XmlGetAclsRestype, XmlGetServicePropertiesComp, XmlGetServicePropertiesRestype,
+    XmlListContainersComp,
 };
 
 use crate::scenario;
@@ -133,7 +133,11 @@ pub fn scenarios() -> Vec<Scenario> {
             eq("slideshow", r.body, slideshow())
         }),
         scenario!(F, "PutSimpleXML", |c| {
-            let r = client(&c).xml().put_simple(slideshow()).await.check("call")?;
+            let r = client(&c)
+                .xml()
+                .put_simple(slideshow())
+                .await
+                .check("call")?;
             eq("status", r.status().as_u16(), 201)
         }),
         scenario!(F, "GetWrappedXMLList", |c| {
@@ -191,7 +195,11 @@ pub fn scenarios() -> Vec<Scenario> {
             eq("bananas", r.body, bananas())
         }),
         scenario!(F, "PutXMLListAtRoot", |c| {
-            let r = client(&c).xml().put_root_list(bananas()).await.check("call")?;
+            let r = client(&c)
+                .xml()
+                .put_root_list(bananas())
+                .await
+                .check("call")?;
             eq("status", r.status().as_u16(), 201)
         }),
         scenario!(F, "GetXMLListAtRootSingle", |c| {
