@@ -26,7 +26,7 @@ pub(crate) struct Lro {
     /// For docs: where the result is read.
     via: &'static str,
     /// The operation's error decoder (`super::errors::decoder`).
-    errors: TokenStream,
+    pub(crate) errors: TokenStream,
 }
 
 /// The polling facts of `op`, when it is long-running.

@@ -332,10 +332,9 @@ fn operation(
             .any(|i| super::paging::RESERVED.contains(&unraw(&i.ident.to_string())))
     });
     // A long-running operation's builder gets `poller()` and awaits to the final result (not
-    // for a list, pageable or not; nor when a parameter is named `poller`).
+    // for a `Link` list; nor when a parameter is named `poller`).
     let lro = super::lro::lro(ctx, op)?.filter(|_| {
         paging.is_none()
-            && op.paging.is_none()
             && !inputs
                 .iter()
                 .any(|i| super::lro::RESERVED.contains(&unraw(&i.ident.to_string())))
@@ -440,7 +439,19 @@ fn operation(
         #[doc = " success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or"]
         #[doc = " when the body does not decode."]
     };
-    let pager = match &op.paging {
+    // A pageable long-running operation: `.await` polls, then pages the final result.
+    let after_poller = match (&op.paging, &lro) {
+        (Some(paging), Some(lro)) => Some(super::pager::after_poller(
+            ctx,
+            op,
+            paging,
+            &inputs,
+            &builtins,
+            &lro.errors,
+        )?),
+        _ => None,
+    };
+    let pager = match op.paging.as_ref().filter(|_| lro.is_none()) {
         Some(paging) => Some(super::pager::emit(
             ctx,
             op,
@@ -474,13 +485,14 @@ fn operation(
     };
     let response_items = &responses.items;
     let operation_id = &op.operation_id;
-    let (output, future) = match (&pager, &lro) {
-        (Some(pager), _) => (pager.output.clone(), quote!(Box::pin(self.send()))),
-        (None, Some(lro)) => (
+    let (output, future) = match (&pager, &after_poller, &lro) {
+        (Some(pager), _, _) => (pager.output.clone(), quote!(Box::pin(self.send()))),
+        (None, Some(after), _) => (after.output.clone(), after.future.clone()),
+        (None, None, Some(lro)) => (
             super::lro::output(lro),
             quote!(std::future::IntoFuture::into_future(self.poller())),
         ),
-        (None, None) => (
+        (None, None, None) => (
             quote!(Result<#response_ty, crate::Error>),
             quote!(Box::pin(self.send())),
         ),
@@ -494,7 +506,10 @@ fn operation(
         ))
         .attrs();
     let request_name = request_ty.to_string();
-    let page_impl = pager.as_ref().map(|p| p.page_impl.clone());
+    let page_impl = pager
+        .as_ref()
+        .map(|p| p.page_impl.clone())
+        .or_else(|| after_poller.as_ref().map(|a| a.page_impl.clone()));
     let items = quote! {
         #request_doc
         #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]

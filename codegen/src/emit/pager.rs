@@ -60,8 +60,8 @@ pub(crate) fn emit(
     build: &TokenStream,
     dispatch: &TokenStream,
 ) -> Result<Emitted> {
-    let (item, page_impl) = page_impl(ctx, op, paging, response_ty)?;
-    let fetch = fetch(ctx, op, inputs, response_ty, dispatch)?;
+    let (item, page_impl) = page_impl(ctx, op, paging, &quote!(#response_ty), quote!(self.body))?;
+    let fetch = fetch(ctx, op, inputs, &quote!(#response_ty), dispatch)?;
     let next = next(ctx, op, paging, inputs, builtins)?;
     let mut doc = Doc::new()
         .raw(
@@ -125,12 +125,14 @@ pub(crate) fn emit(
     })
 }
 
-/// The item type, and `impl Page for <Op>Response`.
+/// The item type, and `impl Page for <Op>Response` (whose page model is `body`), or for the
+/// page model itself (`body` is `self`).
 fn page_impl(
     ctx: &Ctx<'_>,
     op: &Operation,
     paging: &Paging,
-    response_ty: &Ident,
+    response_ty: &TokenStream,
+    body: TokenStream,
 ) -> Result<(TokenStream, TokenStream)> {
     let internal = |what: &str| ctx.error(ErrorKind::Internal, &op.pointer, what.to_owned());
     let Some(ModelKind::Struct(page)) = ctx.models.get(paging.page_model.as_str()).map(|m| &m.kind)
@@ -148,9 +150,9 @@ fn page_impl(
     let item = ctx.rust_type(item_ty, Scope::Outside, &op.pointer)?;
     let field = ctx.ident(&items_property.rust_name, &op.pointer)?;
     let items = if !items_property.required || items_property.nullable {
-        quote!(self.body.#field.unwrap_or_default())
+        quote!(#body.#field.unwrap_or_default())
     } else {
-        quote!(self.body.#field)
+        quote!(#body.#field)
     };
     let next_link = match &paging.next_link_name {
         None => quote!(None),
@@ -159,9 +161,9 @@ fn page_impl(
                 property(name).ok_or_else(|| internal("the page model has no link property"))?;
             let field = ctx.ident(&p.rust_name, &op.pointer)?;
             if !p.required || p.nullable {
-                quote!(self.body.#field.as_deref())
+                quote!(#body.#field.as_deref())
             } else {
-                quote!(Some(self.body.#field.as_str()))
+                quote!(Some(#body.#field.as_str()))
             }
         }
     };
@@ -177,6 +179,63 @@ fn page_impl(
         }
     };
     Ok((item, page_impl))
+}
+
+/// What a pageable long-running operation emits (its `send()` and `poller()` are the
+/// long-running operation's).
+pub(crate) struct AfterPoller {
+    /// The `Output` of `IntoFuture`: a pager of the final result and the pages it links to.
+    pub output: TokenStream,
+    /// The body of `IntoFuture::into_future`.
+    pub future: TokenStream,
+    /// `impl Page` for the page model, in the first such operation of the page model only.
+    pub page_impl: TokenStream,
+}
+
+/// A pageable long-running operation (`x-ms-pageable` and `x-ms-long-running-operation`):
+/// `.await` polls the operation to its end, whose final result is the first page, and gives a
+/// pager of it and the next pages (each a page model read from its link).
+pub(crate) fn after_poller(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    paging: &Paging,
+    inputs: &[Input<'_>],
+    builtins: &Builtins,
+    errors: &TokenStream,
+) -> Result<AfterPoller> {
+    let model = ctx
+        .models
+        .get(paging.page_model.as_str())
+        .ok_or_else(|| ctx.error(ErrorKind::Internal, &op.pointer, "no page model".to_owned()))?;
+    let ident = ctx.ident(&model.rust_name, &model.pointer)?;
+    let page_ty = quote!(crate::models::#ident);
+    let (_, page_impl) = page_impl(ctx, op, paging, &page_ty, quote!(self))?;
+    // One impl per page model: in the first operation that pages it after polling.
+    let first = ctx.api.operations.iter().find(|o| {
+        o.polling.is_some() && o.paging.as_ref().map(|p| &p.page_model) == Some(&paging.page_model)
+    });
+    let page_impl = if first.is_some_and(|o| o.operation_id == op.operation_id) {
+        page_impl
+    } else {
+        TokenStream::new()
+    };
+    let operation_id = &op.operation_id;
+    let read =
+        quote!(crate::runtime::page_body::<#page_ty>(#operation_id, response, #errors).await);
+    let fetch = fetch(ctx, op, inputs, &page_ty, &read)?;
+    let next = next(ctx, op, paging, inputs, builtins)?;
+    Ok(AfterPoller {
+        output: quote!(Result<crate::Pager<#page_ty>, crate::Error>),
+        future: quote! {
+            Box::pin(async move {
+                #fetch
+                #next
+                let first = self.poller().await?;
+                Ok(crate::runtime::Pager::after_poller(#operation_id, first, fetch, next))
+            })
+        },
+        page_impl,
+    })
 }
 
 /// The input of `op` that is the parameter `p`.
@@ -196,7 +255,7 @@ fn fetch(
     ctx: &Ctx<'_>,
     op: &Operation,
     inputs: &[Input<'_>],
-    response_ty: &Ident,
+    response_ty: &TokenStream,
     dispatch: &TokenStream,
 ) -> Result<TokenStream> {
     let send = if ctx.has_per_call_host() {

@@ -7,8 +7,8 @@
 //! failure (the Azure SDKs' head-as-boolean rule; any other 4xx of a `HEAD` stays an error). One success
 //! response gives a struct `<Op>Response`; several give an enum `<Op>Response` with one boxed
 //! variant per status (named by the IR response `rust_name`), each a struct `<Op><RustName>`.
-//! When exactly one documented success status is 2xx, any 2xx status is accepted as that
-//! response (`status()` tells the real one). Everything else, documented 4xx/5xx included, is an
+//! When exactly one documented success status is 2xx and the operation has no `default`
+//! response, any 2xx status is accepted as that response (`status()` tells the real one). Everything else, documented 4xx/5xx included, is an
 //! `Error` of kind `UnexpectedStatus`, with the body decoded into `ErrorModel` when the
 //! operation documents a model for it.
 //!
@@ -73,7 +73,14 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
         .copied()
         .filter(|r| low_status(r).is_some_and(|s| (200..300).contains(&s)))
         .collect();
-    let catch_all = (two_xx.len() == 1).then(|| two_xx[0]);
+    // An operation with a `default` response (Azure style) answers only what it documents, as
+    // AutoRest's clients do; one without (plain Swagger, the Docker Registry's) takes any 2xx
+    // as its only documented one (registries answer `201`/`202` where a spec says `200`).
+    let has_default = op
+        .responses
+        .iter()
+        .any(|r| r.status.is_none() && r.status_range.is_none());
+    let catch_all = (two_xx.len() == 1 && !has_default).then(|| two_xx[0]);
     let operation_id = &op.operation_id;
     let mut items = Vec::new();
     let mut arms = Vec::new();

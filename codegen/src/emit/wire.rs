@@ -176,6 +176,20 @@ fn access(ctx: &Ctx<'_>, p: &Parameter, inputs: &[Input<'_>]) -> Result<Access> 
     })
 }
 
+/// True when `ty` is an enum whose values include the empty string: the
+/// spec asks for the empty path segment that the runtime otherwise refuses.
+fn lists_empty_string(ctx: &Ctx<'_>, ty: &crate::ir::TypeRef) -> bool {
+    let crate::ir::TypeRef::Model { name } = ty else {
+        return false;
+    };
+    match ctx.models.get(name.as_str()).map(|m| &m.kind) {
+        Some(crate::ir::ModelKind::Enum(e)) => {
+            e.values.iter().any(|v| v.value.as_str() == Some(""))
+        }
+        _ => false,
+    }
+}
+
 /// `stmt(&value)`, or, for an optional value, the same inside `if let Some(value) = &...`.
 fn with_value(access: &Access, stmt: impl Fn(TokenStream) -> TokenStream) -> TokenStream {
     let expr = &access.expr;
@@ -226,6 +240,8 @@ fn path(ctx: &Ctx<'_>, op: &Operation, inputs: &[Input<'_>]) -> Result<TokenStre
             let value = adapted(ctx, p, value);
             if p.skip_url_encoding {
                 quote!(request.path_verbatim(#wire, #value)?;)
+            } else if lists_empty_string(ctx, &p.ty) {
+                quote!(request.path_param_or_empty(#wire, #value)?;)
             } else {
                 quote!(request.path_param(#wire, #value)?;)
             }

@@ -21,9 +21,9 @@ pub(crate) struct PagingDraft {
     loc: Loc,
 }
 
-/// Reads `x-ms-pageable` of the operation `op` at `op_loc`. An extension that is not an object,
-/// or that sits on a long-running operation (whose pages are in its final result), is a warning
-/// and no paging.
+/// Reads `x-ms-pageable` of the operation `op` at `op_loc`. An extension that is not an object
+/// is a warning and no paging. On a long-running operation, the pages are its final result
+/// and the lists it links to.
 pub(crate) fn read(cx: &mut Lowerer<'_>, op_loc: &Loc, op: &Value) -> Result<Option<PagingDraft>> {
     let Some(value) = op.get("x-ms-pageable") else {
         return Ok(None);
@@ -36,17 +36,6 @@ pub(crate) fn read(cx: &mut Lowerer<'_>, op_loc: &Loc, op: &Value) -> Result<Opt
         cx.warn(
             &at,
             "`x-ms-pageable` is not an object: the operation returns its first page only",
-        );
-        return Ok(None);
-    }
-    let long_running = op
-        .get("x-ms-long-running-operation")
-        .is_some_and(|v| v == &Value::Bool(true));
-    if long_running {
-        cx.warn(
-            &at,
-            "`x-ms-pageable` on a long-running operation is not supported yet: the pages of its \
-             final result are not followed",
         );
         return Ok(None);
     }
@@ -167,6 +156,17 @@ pub(crate) fn resolve(
 
 /// The struct model of the operation's only success response (below 400).
 fn page_model<'a>(op: &Operation, models: &'a [Model]) -> Option<&'a Model> {
+    // A long-running operation's first page is its final result.
+    if let Some(polling) = &op.polling {
+        let Some(TypeRef::Model { name }) = &polling.result else {
+            return None;
+        };
+        let model = models.iter().find(|m| &m.name == name)?;
+        return match &model.kind {
+            ModelKind::Struct(s) if s.discriminator.is_none() => Some(model),
+            _ => None,
+        };
+    }
     let success: Vec<_> = op
         .responses
         .iter()

@@ -50,33 +50,6 @@
 //! # }
 //! ```
 //!
-//! # Long-running operations
-//!
-//! Awaiting the request of a long-running operation (`x-ms-long-running-operation`) sends it, polls the operation until it ends (honouring `Retry-After`; otherwise every [`ClientBuilder::poll_interval`]) and gives its final result:
-//!
-//! ```no_run
-//! # async fn example(client: autorest_paging::Client) -> Result<(), autorest_paging::Error> {
-//! let result = client.paging().get_multiple_pages_lro().await?;
-//! # let _ = result;
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! Its `poller()` ([`runtime::Poller`]) does the same step by step, and can be saved as a state token and resumed later; an operation that ends `Failed` or `Canceled` is an [`Error`] of kind [`ErrorKind::OperationFailed`] or [`ErrorKind::OperationCanceled`], with the service's error model:
-//!
-//! ```no_run
-//! # async fn example(client: autorest_paging::Client) -> Result<(), autorest_paging::Error> {
-//! let mut poller = client.paging().get_multiple_pages_lro().poller();
-//! while !poller.poll().await?.is_terminal() {
-//!     let _token = poller.state_token(); // to resume elsewhere: `Poller::resume`
-//!     tokio::time::sleep(poller.next_delay()).await;
-//! }
-//! let result = poller.await?;
-//! # let _ = result;
-//! # Ok(())
-//! # }
-//! ```
-//!
 //! # Operation groups
 //!
 //! - [`Client::paging`] gives a [`paging::PagingClient`]

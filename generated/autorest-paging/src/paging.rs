@@ -3008,10 +3008,36 @@ impl PagingGetMultiplePagesLroRequest {
     }
 }
 impl std::future::IntoFuture for PagingGetMultiplePagesLroRequest {
-    type Output = Result<crate::models::ProductResult, crate::Error>;
+    type Output = Result<crate::Pager<crate::models::ProductResult>, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        std::future::IntoFuture::into_future(self.poller())
+        Box::pin(async move {
+            let client = self.client.clone();
+            let fetch = move |
+                request: crate::runtime::Request,
+            | -> crate::runtime::BoxFuture<
+                Result<crate::models::ProductResult, crate::Error>,
+            > {
+                let client = client.clone();
+                Box::pin(async move {
+                    let response = client.send(request).await?;
+                    crate::runtime::page_body::<
+                        crate::models::ProductResult,
+                    >("Paging_GetMultiplePagesLRO", response, |_, _| None)
+                        .await
+                })
+            };
+            let next = crate::runtime::NextPage::Link(&[]);
+            let first = self.poller().await?;
+            Ok(
+                crate::runtime::Pager::after_poller(
+                    "Paging_GetMultiplePagesLRO",
+                    first,
+                    fetch,
+                    next,
+                ),
+            )
+        })
     }
 }
 /// Operation is in progress.
@@ -3035,6 +3061,15 @@ impl PagingGetMultiplePagesLroResponse {
     /// The body exactly as received (for digests and signatures).
     pub fn raw_body(&self) -> &[u8] {
         self.http.body()
+    }
+}
+impl crate::runtime::Page for crate::models::ProductResult {
+    type Item = crate::models::Product;
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
+    }
+    fn into_items(self) -> Vec<crate::models::Product> {
+        self.values.unwrap_or_default()
     }
 }
 /// A `Paging_appendApiVersion` request, made by [`PagingClient::append_api_version`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).

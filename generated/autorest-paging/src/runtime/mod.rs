@@ -38,7 +38,7 @@ pub use custom::Sender;
 pub use custom::{CustomRequest, CustomResponse};
 pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 #[doc(hidden)]
-pub use pager::{MakeRequest, NextPage};
+pub use pager::{MakeRequest, NextPage, page_body};
 pub use pager::{Page, Pager, Pages};
 #[doc(hidden)]
 pub use paging::{next_link, pages};

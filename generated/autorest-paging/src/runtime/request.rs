@@ -127,9 +127,29 @@ impl Request {
         name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
+        self.segment(name, value, false)
+    }
+    /// [`path_param`](Self::path_param) for a parameter whose spec lists the empty string among
+    /// its values (`enum: [""]`): an empty value makes the empty segment the spec asks for.
+    #[doc(hidden)]
+    pub fn path_param_or_empty<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.segment(name, value, true)
+    }
+    fn segment<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        empty: bool,
+    ) -> Result<(), Error> {
         let text = self.format(name, value, Collection::Csv)?;
         let problem = match text.as_str() {
-            "" => Some("must not be empty: it would make an empty path segment"),
+            "" if !empty => {
+                Some("must not be empty: it would make an empty path segment")
+            }
             "." | ".." => {
                 Some(
                     "must not be `.` or `..`: URLs read it (even percent-encoded) as a relative path segment",

@@ -106,6 +106,36 @@ impl<P: Page> Pager<P> {
             NextPage::Operation(_) => None,
         };
         let first = fetch(request).await?;
+        Ok(Self::with_first(first, template, fetch, next))
+    }
+    /// The pager of a long-running operation whose final result, `first`, is the first page
+    /// (`x-ms-pageable` on an `x-ms-long-running-operation`): the next pages are requested as
+    /// `next` says, a `GET` of a link with the client's own headers only.
+    #[doc(hidden)]
+    pub fn after_poller<F>(
+        operation: &'static str,
+        first: P,
+        fetch: F,
+        next: NextPage,
+    ) -> Self
+    where
+        F: Fn(Request) -> BoxFuture<Result<P, Error>> + Send + Sync + 'static,
+    {
+        let template = match &next {
+            NextPage::Link(_) => Some(Request::new(operation, reqwest::Method::GET)),
+            NextPage::Operation(_) => None,
+        };
+        Self::with_first(first, template, fetch, next)
+    }
+    fn with_first<F>(
+        first: P,
+        template: Option<Request>,
+        fetch: F,
+        next: NextPage,
+    ) -> Self
+    where
+        F: Fn(Request) -> BoxFuture<Result<P, Error>> + Send + Sync + 'static,
+    {
         struct State<P, F> {
             first: Option<P>,
             link: Option<String>,
@@ -154,10 +184,10 @@ impl<P: Page> Pager<P> {
                 Some((Ok(page), state))
             },
         );
-        Ok(Pager {
+        Pager {
             pages: Pages { stream: Box::pin(stream) },
             items: Vec::new().into_iter(),
-        })
+        }
     }
     /// The pages not read yet, whole (with their status and headers); right after the
     /// operation's `.await`, that is every page, the first one included. Items of the current
@@ -184,5 +214,19 @@ impl<P: Page> Stream for Pager<P> {
                 Poll::Pending => return Poll::Pending,
             }
         }
+    }
+}
+/// Reads a page that is a model (the next pages of a long-running operation's result): its
+/// JSON body on a success status, else the error, decoded with `errors` when documented.
+#[doc(hidden)]
+pub async fn page_body<T: serde::de::DeserializeOwned>(
+    operation: &'static str,
+    response: reqwest::Response,
+    errors: super::ErrorDecoder,
+) -> Result<T, Error> {
+    if response.status().is_success() {
+        Ok(super::json::<T>(operation, response).await?.0)
+    } else {
+        Err(super::unexpected_status(operation, response, errors).await)
     }
 }

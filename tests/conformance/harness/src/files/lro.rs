@@ -31,6 +31,21 @@ fn client(c: &Ctx) -> Client {
         .expect("a client")
 }
 
+/// A client like [`client`] that sends the `x-ms-client-request-id` the `LROsCustomHeader_*`
+/// routes want on every request, polls included (`ClientBuilder::default_header`).
+fn custom_header_client(c: &Ctx) -> Client {
+    Client::builder()
+        .base_url(&c.base_url)
+        .http_client(c.http.clone())
+        .poll_interval(Duration::ZERO)
+        .default_header(
+            reqwest::header::HeaderName::from_static("x-ms-client-request-id"),
+            reqwest::header::HeaderValue::from_static("9C4D50EE-2D56-4CD3-8152-34347DC9F2B0"),
+        )
+        .build()
+        .expect("a client")
+}
+
 /// The call failed with `kind`.
 fn kind<T: std::fmt::Debug>(result: Result<T, Error>, want: ErrorKind) -> Result<(), String> {
     eq("error kind", failed(result)?.kind(), want)
@@ -112,6 +127,39 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROPut202Retry200", |c| {
             let r = client(&c).lr_os().put202_retry200().await.check("call")?;
             eq("id", r.id.as_deref(), Some("100"))
+        }),
+        // The routes answer 400 to any request (status requests included) without the header.
+        scenario!(F, "CustomHeaderPutAsyncSucceded", |c| {
+            let r = custom_header_client(&c)
+                .lr_os_custom_header()
+                .put_async_retry_succeeded()
+                .await
+                .check("call")?;
+            eq("id", r.id.as_deref(), Some("100"))
+        }),
+        scenario!(F, "CustomHeaderPutSucceeded", |c| {
+            let r = custom_header_client(&c)
+                .lr_os_custom_header()
+                .put201_creating_succeeded200()
+                .await
+                .check("call")?;
+            eq("id", r.id.as_deref(), Some("100"))
+        }),
+        scenario!(F, "CustomHeaderPostSucceeded", |c| {
+            custom_header_client(&c)
+                .lr_os_custom_header()
+                .post202_retry200()
+                .await
+                .check("call")?;
+            Ok(())
+        }),
+        scenario!(F, "CustomHeaderPostAsyncSucceded", |c| {
+            custom_header_client(&c)
+                .lr_os_custom_header()
+                .post_async_retry_succeeded()
+                .await
+                .check("call")?;
+            Ok(())
         }),
         scenario!(F, "LROPutSucceededWithBody", |c| {
             let r = client(&c)

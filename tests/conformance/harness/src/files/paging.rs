@@ -145,6 +145,25 @@ pub fn scenarios() -> Vec<Scenario> {
             }
             eq("ids", ids(&items), vec![Some(1)])
         }),
+        scenario!(F, "PagingMultipleLRO", |c| {
+            // A long-running `POST` whose final result is the first page: `.await` polls it to
+            // its end, then the pager follows the pages it links to.
+            let client = Client::builder()
+                .base_url(&c.base_url)
+                .http_client(c.http.clone())
+                .poll_interval(std::time::Duration::ZERO)
+                .build()
+                .check("client")?;
+            let items: Vec<_> = client
+                .paging()
+                .get_multiple_pages_lro()
+                .await
+                .check("first page")?
+                .try_collect()
+                .await
+                .check("pages")?;
+            eq("ids", ids(&items), one_to_ten())
+        }),
         scenario!(F, "PagingMultiple", |c| {
             let items: Vec<_> = client(&c)
                 .paging()

@@ -66,7 +66,10 @@ fn banana(name: &str, flavor: &str, expiration: &str) -> Banana {
     Banana {
         name: s(name),
         flavor: s(flavor),
-        expiration: s(expiration),
+        expiration: Some(
+            time::OffsetDateTime::parse(expiration, &time::format_description::well_known::Rfc3339)
+                .expect("an RFC 3339 date-time"),
+        ),
     }
 }
 
@@ -119,8 +122,8 @@ fn acls() -> Vec<SignedIdentifier> {
     vec![SignedIdentifier {
         id: "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=".to_string(),
         access_policy: AccessPolicy {
-            start: "2009-09-28T08:49:37.123Z".to_string(),
-            expiry: "2009-09-29T08:49:37.123Z".to_string(),
+            start: time::macros::datetime!(2009-09-28 8:49:37.123 UTC),
+            expiry: time::macros::datetime!(2009-09-29 8:49:37.123 UTC),
             permission: "rwd".to_string(),
         },
     }]
@@ -314,13 +317,13 @@ pub fn scenarios() -> Vec<Scenario> {
                 "bytes",
                 r.body,
                 ModelWithByteProperty {
-                    bytes: s("SGVsbG8gd29ybGQ="),
+                    bytes: Some(b"Hello world".to_vec()),
                 },
             )
         }),
         scenario!(F, "XmlPutBytes", |c| {
             let body = ModelWithByteProperty {
-                bytes: s("SGVsbG8gd29ybGQ="),
+                bytes: Some(b"Hello world".to_vec()),
             };
             let r = client(&c).xml().put_binary(body).await.check("call")?;
             eq("status", r.status().as_u16(), 201)
@@ -367,8 +370,8 @@ pub fn scenarios() -> Vec<Scenario> {
             )?;
             eq(
                 "last modified",
-                containers[2].properties.last_modified.as_str(),
-                "Wed, 26 Oct 2016 20:39:39 GMT",
+                containers[2].properties.last_modified,
+                time::macros::datetime!(2016-10-26 20:39:39 UTC),
             )?;
             eq(
                 "public access",
