@@ -275,6 +275,12 @@ pub(crate) fn flattened_struct(
         from_wire.push(quote!(additional_properties: wire.additional_properties,));
         to_wire.push(quote!(additional_properties: this.additional_properties,));
     }
+    // Every field read-only (set by the server only): nothing of the public value is sent.
+    let this = if to_wire.iter().any(|t| t.to_string().contains("this .")) {
+        quote!(this)
+    } else {
+        quote!(_this)
+    };
     let default = defaultable.then(|| quote!(Default,));
     let doc = doc
         .raw("Some fields are sent nested, as the JSON has them (`x-ms-client-flatten`).")
@@ -291,7 +297,7 @@ pub(crate) fn flattened_struct(
             }
         }
         impl ::std::convert::From<#ident> for #wire_mod::#wire_ident {
-            fn from(this: #ident) -> Self {
+            fn from(#this: #ident) -> Self {
                 #wire_mod::#wire_ident { #(#to_wire)* }
             }
         }
