@@ -168,13 +168,10 @@ fn test(
     {
         return Ok(Err("the operation has per-call host parameters".to_owned()));
     }
-    // Not written yet: tests that drive a pager or a poller through several answers, and
-    // calls through parameter groups or a body given field by field.
-    let unsupported = if op.paging.is_some() {
-        Some("the operation is pageable (`x-ms-pageable`)")
-    } else if op.polling.is_some() {
-        Some("the operation is long-running (`x-ms-long-running-operation`)")
-    } else if !op.parameter_groups.is_empty() {
+    // Not written yet: calls through parameter groups or a body given field by field. (A
+    // pageable operation is tested on its first page, a long-running one on its initial
+    // request and response.)
+    let unsupported = if !op.parameter_groups.is_empty() {
         Some("the operation takes parameter groups (`x-ms-parameter-grouping`)")
     } else if op.flattened_body.is_some() {
         Some("the operation takes its body field by field (`x-ms-client-flatten`)")
@@ -308,7 +305,8 @@ fn test(
             None => quote!(None),
         };
         let name = &p.name;
-        let json = value.to_string();
+        // As the client writes it (a date-time by its adapter).
+        let json = encoded(ctx, &p.ty, value, 0).to_string();
         match p.location {
             Location::Query => {
                 checks.push(quote!(support::check_query(&request, #name, #json, #separator);));
@@ -391,6 +389,24 @@ fn test(
         }
         _ => quote!(let _ = response;),
     };
+    // A long-running operation: its initial request and response (`send()`); a pageable one:
+    // its first page, which the pager has read already (the next pages are never asked for).
+    let (send, first_page) = if op.polling.is_some() {
+        (quote!(.send()), TokenStream::new())
+    } else if op.paging.is_some() {
+        (
+            TokenStream::new(),
+            quote! {
+                let mut pages = response.into_pages();
+                let response = futures::TryStreamExt::try_next(&mut pages)
+                    .await
+                    .expect("the first page decodes")
+                    .expect("a first page");
+            },
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
     let test_ident = ctx.ident(&example.rust_name, &example.pointer)?;
     let doc = format!(
         " `{}`: example `{}` ({}{}).",
@@ -410,10 +426,12 @@ fn test(
                 .#group_ident()
                 .#method_ident(#(#positional),*)
                 #(#setters)*
+                #send
                 .await;
             let request = support::request(&server).await;
             #(#checks)*
             let response = response.expect("the example's response decodes");
+            #first_page
             #unwrap
             #decoded
         }
@@ -556,6 +574,16 @@ fn encoded(ctx: &Ctx<'_>, ty: &TypeRef, value: &Value, depth: usize) -> Value {
         return value.clone();
     }
     match (ty, value) {
+        (TypeRef::Nullable { .. }, Value::Null) => Value::Null,
+        (TypeRef::Nullable { inner }, _) => encoded(ctx, inner, value, depth + 1),
+        // Typed formats are written back as their adapters write them.
+        (TypeRef::Formatted { format }, Value::String(text)) => match format {
+            crate::ir::Format::DateTime => canonical_date_time(text)
+                .map(Value::String)
+                .unwrap_or_else(|| value.clone()),
+            crate::ir::Format::Uuid => Value::String(text.to_ascii_lowercase()),
+            _ => value.clone(),
+        },
         (TypeRef::Array { items }, Value::Array(values)) => Value::Array(
             values
                 .iter()
@@ -599,7 +627,16 @@ fn encoded(ctx: &Ctx<'_>, ty: &TypeRef, value: &Value, depth: usize) -> Value {
                     match kind.properties.iter().find(|p| &p.name == key) {
                         Some(p) if p.read_only || (v.is_null() && !p.required) => {}
                         Some(p) => {
-                            out.insert(key.clone(), encoded(ctx, &p.ty, v, depth + 1));
+                            let v = encoded(ctx, &p.ty, v, depth + 1);
+                            // A flattened property with nothing to send is left out.
+                            let flattened = kind.flattened.iter().any(|f| &f.property == key);
+                            if flattened
+                                && !p.required
+                                && v.as_object().is_some_and(|m| m.is_empty())
+                            {
+                                continue;
+                            }
+                            out.insert(key.clone(), v);
                         }
                         None => {
                             let v = match &kind.additional_properties {
@@ -618,6 +655,56 @@ fn encoded(ctx: &Ctx<'_>, ty: &TypeRef, value: &Value, depth: usize) -> Value {
     }
 }
 
+/// An RFC 3339 date-time as the `date-time` adapter writes it: `T` and `Z` upper case, UTC as
+/// `Z` (also when the text has no offset: it is read as UTC), the fraction without trailing
+/// zeros; `None` when `text` is not `YYYY-MM-DDTHH:MM:SS[.f][offset]`.
+fn canonical_date_time(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    };
+    let shape = digits(0..4)
+        && bytes.get(4) == Some(&b'-')
+        && digits(5..7)
+        && bytes.get(7) == Some(&b'-')
+        && digits(8..10)
+        && matches!(bytes.get(10), Some(b'T' | b't' | b' '))
+        && digits(11..13)
+        && bytes.get(13) == Some(&b':')
+        && digits(14..16)
+        && bytes.get(16) == Some(&b':')
+        && digits(17..19);
+    if !shape {
+        return None;
+    }
+    let rest = &text[19..];
+    let (fraction, offset) = match rest.strip_prefix('.') {
+        Some(after) => {
+            let end = after
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(after.len());
+            (after[..end].trim_end_matches('0'), &after[end..])
+        }
+        None => ("", rest),
+    };
+    let offset = match offset {
+        "" | "Z" | "z" | "+00:00" | "-00:00" => "Z",
+        other => other,
+    };
+    let fraction = if fraction.is_empty() {
+        String::new()
+    } else {
+        format!(".{fraction}")
+    };
+    Some(format!(
+        "{}T{}{fraction}{offset}",
+        &text[..10],
+        &text[11..19]
+    ))
+}
+
 /// `tokens` with every `crate::` path made `<lib>::`: the test file is a crate of its own.
 fn external(tokens: TokenStream, lib: &Ident) -> TokenStream {
     tokens
@@ -632,4 +719,35 @@ fn external(tokens: TokenStream, lib: &Ident) -> TokenStream {
             other => other,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod date_time_tests {
+    use super::canonical_date_time;
+
+    #[test]
+    fn date_times_are_compared_as_the_adapter_writes_them() {
+        let c = |t: &str| canonical_date_time(t);
+        assert_eq!(
+            c("2020-01-01T00:00:00.000Z").as_deref(),
+            Some("2020-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            c("2020-01-01t00:00:00.120z").as_deref(),
+            Some("2020-01-01T00:00:00.12Z")
+        );
+        assert_eq!(
+            c("2020-01-01T10:00:00+00:00").as_deref(),
+            Some("2020-01-01T10:00:00Z")
+        );
+        assert_eq!(
+            c("2020-01-01T10:00:00+01:00").as_deref(),
+            Some("2020-01-01T10:00:00+01:00")
+        );
+        assert_eq!(
+            c("2020-01-01T10:00:00").as_deref(),
+            Some("2020-01-01T10:00:00Z")
+        );
+        assert_eq!(c("soon"), None);
+    }
 }

@@ -200,8 +200,9 @@ impl<'a> Checker<'a> {
                 Value::Number(_) => Ok(()),
                 _ => wrong("a number (seconds since the epoch)"),
             },
-            TypeRef::Formatted { .. } => match value {
-                Value::String(_) => Ok(()),
+            TypeRef::Formatted { format } => match value {
+                Value::String(text) if format_fits(*format, text) => Ok(()),
+                Value::String(_) => wrong(&format!("a `{}` string", format.name())),
                 _ => wrong("a string"),
             },
             TypeRef::Nullable { inner } => match value {
@@ -359,4 +360,58 @@ fn kind(value: &Value) -> &'static str {
 
 fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Whether `text` has the shape of `format`, as the client's adapter reads it: a typed client
+/// refuses what does not (`{image contents}` for `byte`), so such an example contradicts its
+/// spec. Loose on purpose: the adapters decide the rest.
+fn format_fits(format: crate::ir::Format, text: &str) -> bool {
+    use crate::ir::Format;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let date = |t: &str| {
+        let mut parts = t.split('-');
+        matches!(
+            (parts.next(), parts.next(), parts.next(), parts.next()),
+            (Some(y), Some(m), Some(d), None) if digits(y) && digits(m) && digits(d)
+        )
+    };
+    match format {
+        Format::Date => date(text),
+        Format::DateTime => text
+            .split_once(['T', 't', ' '])
+            .is_some_and(|(day, time)| date(day) && time.len() >= 5 && time.as_bytes()[2] == b':'),
+        Format::Byte | Format::Base64Url => text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_' | b'=')),
+        Format::Uuid => {
+            let groups: Vec<&str> = text.split('-').collect();
+            groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+                && groups
+                    .iter()
+                    .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
+        }
+        Format::Duration => text.starts_with(['P', 'p', '-']),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::format_fits;
+    use crate::ir::Format;
+
+    #[test]
+    fn values_a_typed_client_would_refuse_do_not_fit() {
+        assert!(format_fits(Format::Byte, "SGVsbG8gd29ybGQ="));
+        assert!(!format_fits(Format::Byte, "{image contents}"));
+        assert!(format_fits(
+            Format::Uuid,
+            "b607964f-7bd6-4a3b-a869-6791fb6aab87"
+        ));
+        assert!(!format_fits(Format::Uuid, "00000000-0000-0000-0000"));
+        assert!(format_fits(Format::DateTime, "2020-01-01T00:00:00.000Z"));
+        assert!(!format_fits(Format::DateTime, "yesterday"));
+        assert!(format_fits(Format::Date, "2020-01-01"));
+        assert!(!format_fits(Format::Date, "2020/01/01"));
+    }
 }
