@@ -296,3 +296,47 @@ async fn a_link_seen_before_ends_the_list() {
         .expect("the pages");
     assert_eq!(ids(&items), vec![1, 2]);
 }
+
+/// A pageable long-running operation (`Paging_GetMultiplePagesLRO`): `.await` polls the
+/// operation (`Location`, the default of a `POST`) to its end, whose final result is the first
+/// page, then the pager follows that page's link. The status request and the next page go to
+/// the client's server only.
+#[tokio::test]
+async fn a_pageable_long_running_operation_polls_then_pages() {
+    let server = MockServer::start().await;
+    let status = format!("{}/paging/multiple/lro/status", server.uri());
+    Mock::given(method("POST"))
+        .and(path("/paging/multiple/lro"))
+        .respond_with(
+            ResponseTemplate::new(202)
+                .insert_header("Location", status.as_str())
+                .insert_header("Retry-After", "0"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/paging/multiple/lro/status"))
+        .respond_with(page(&[1, 2], Some("/paging/multiple/lro/page/2")))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/paging/multiple/lro/page/2"))
+        .respond_with(page(&[3], None))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let client = Client::builder()
+        .base_url(server.uri())
+        .poll_interval(Duration::ZERO)
+        .build()
+        .expect("a client");
+    let pager = client
+        .paging()
+        .get_multiple_pages_lro()
+        .await
+        .expect("the operation ends with its first page");
+    let items: Vec<Product> = pager.try_collect().await.expect("the pages");
+    assert_eq!(ids(&items), vec![1, 2, 3]);
+}
