@@ -44,8 +44,8 @@ pub use pager::{Page, Pager, Pages};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
 #[doc(hidden)]
-pub use pipeline::{Options, Pipeline};
-pub use poller::{DEFAULT_POLL_INTERVAL, PollStatus, Poller};
+pub use pipeline::{DEFAULT_POLL_INTERVAL, Options, Pipeline};
+pub use poller::{PollStatus, Poller};
 #[doc(hidden)]
 pub use poller::{ErrorDecoder, FinalState, Initial, PollSender};
 pub use request::encode_component;

@@ -30,10 +30,6 @@ use super::read::read_body;
 use super::response::unexpected_status;
 use super::{BoxFuture, Error, Request, ResponseParts};
 
-/// How long a poller waits between two status requests when the server does not say
-/// (`Retry-After`): 30 seconds, as AutoRest's clients.
-pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_secs(30);
-
 /// The operation errors of a resumed poller are attributed to ([`Error::operation`]).
 const RESUMED: &str = "resumed long-running operation";
 

@@ -50,11 +50,16 @@ fn without_xml_runtime(mut file: GeneratedFile) -> Option<GeneratedFile> {
     Some(file)
 }
 
-/// Every crate (each fixture and each generated spec) has the same runtime files, byte for byte;
-/// that runtime is snapshotted here, once.
+/// Every crate (each fixture and each generated spec) has the same runtime files, byte for byte,
+/// but for the optional ones: `pager.rs` and `poller.rs` only where an operation is pageable or
+/// long-running, and `mod.rs`, which declares only the modules present. The whole runtime (with
+/// the `mod.rs` of a crate that has both) is snapshotted here, once.
 #[test]
 fn runtime() {
-    let mut first: Option<(String, Vec<GeneratedFile>)> = None;
+    let module = format!("{}mod.rs", tests::RUNTIME_DIR);
+    let mut full_module: Option<(String, GeneratedFile)> = None;
+    let mut files: std::collections::BTreeMap<String, (String, GeneratedFile)> =
+        std::collections::BTreeMap::new();
     for (name, version, spec) in tests::all_crates() {
         let runtime: Vec<GeneratedFile> = tests::generate(&name, &version, &spec)
             .into_iter()
@@ -62,26 +67,52 @@ fn runtime() {
             .filter_map(without_xml_runtime)
             .collect();
         assert!(!runtime.is_empty(), "{name} has no {}", tests::RUNTIME_DIR);
-        let Some((first_name, expected)) = &first else {
-            first = Some((name, runtime));
-            continue;
-        };
-        let paths =
-            |files: &[GeneratedFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
-        assert_eq!(
-            paths(&runtime),
-            paths(expected),
-            "{name} and {first_name} have different runtime files"
-        );
-        for (file, other) in runtime.iter().zip(expected) {
-            assert!(
-                file.contents == other.contents,
-                "{}: {name}'s differs from {first_name}'s",
-                file.path.display()
-            );
+        let paths: Vec<String> = runtime
+            .iter()
+            .map(|f| codegen::display_path(&f.path))
+            .collect();
+        let has = |file: &str| paths.contains(&format!("{}{file}", tests::RUNTIME_DIR));
+        for file in runtime {
+            let path = codegen::display_path(&file.path);
+            if path == module {
+                let declares = |m: &str| file.contents.contains(&format!("mod {m};"));
+                assert_eq!(
+                    declares("pager"),
+                    has("pager.rs"),
+                    "{name}: mod.rs and pager.rs"
+                );
+                assert_eq!(
+                    declares("poller"),
+                    has("poller.rs"),
+                    "{name}: mod.rs and poller.rs"
+                );
+                if !(has("pager.rs") && has("poller.rs")) {
+                    continue;
+                }
+                match &full_module {
+                    Some((first, seen)) => assert!(
+                        seen.contents == file.contents,
+                        "{path}: {name}'s differs from {first}'s"
+                    ),
+                    None => full_module = Some((name.clone(), file)),
+                }
+                continue;
+            }
+            match files.get(&path) {
+                Some((first, seen)) => assert!(
+                    seen.contents == file.contents,
+                    "{path}: {name}'s differs from {first}'s"
+                ),
+                None => {
+                    files.insert(path, (name.clone(), file));
+                }
+            }
         }
     }
-    let (_, runtime) = first.expect("at least one crate");
+    let (_, module) = full_module.expect("a crate with both pagers and pollers");
+    let runtime: Vec<GeneratedFile> = std::iter::once(module)
+        .chain(files.into_values().map(|(_, file)| file))
+        .collect();
     insta::with_settings!({ omit_expression => true }, {
         insta::assert_snapshot!("runtime", tests::concat_files(&runtime));
     });

@@ -139,6 +139,60 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             quote!(#ident: self.#ident,)
         })
         .collect();
+    // Only an API with long-running operations has pollers (`runtime/poller.rs`).
+    let pollers = super::runtime::uses_pollers(ctx.api);
+    let poll_interval = pollers.then(|| {
+        quote! {
+            #[doc = " How long the poller of a long-running operation waits between two status"]
+            #[doc = " requests when the server does not say with `Retry-After` (default: 30 s; tests"]
+            #[doc = " use zero). A poller can also set its own ([`runtime::Poller::interval`])."]
+            pub fn poll_interval(mut self, interval: std::time::Duration) -> Self {
+                self.options.poll_interval = interval;
+                self
+            }
+        }
+    });
+    // Only an API with pageable operations has pagers (`runtime/pager.rs`).
+    let pager_exports = super::runtime::uses_pagers(ctx.api).then(|| {
+        quote!(
+            pub use runtime::{Page, Pager, Pages};
+        )
+    });
+    let poll_sender = match (pollers, per_call) {
+        (false, _) => None,
+        (true, true) => Some(quote! {
+        #[doc = " How a long-running operation's poller sends status requests: to the URL of"]
+        #[doc = " the initial request (its host parameters were per call)."]
+        #[doc(hidden)]
+        pub fn poll_sender(&self) -> runtime::PollSender {
+            let client = self.clone();
+            runtime::PollSender::new(
+                move |base, request| {
+                    let client = client.clone();
+                    Box::pin(async move {
+                        client.inner.pipeline.send(&client.auth, &base, request).await
+                    })
+                },
+                self.inner.pipeline.poll_interval(),
+            )
+        }
+        }),
+        (true, false) => Some(quote! {
+        #[doc = " How a long-running operation's poller sends status requests: through this"]
+        #[doc = " client, whose base URL links must stay on."]
+        #[doc(hidden)]
+        pub fn poll_sender(&self) -> runtime::PollSender {
+            let client = self.clone();
+            runtime::PollSender::new(
+                move |_, request| {
+                    let client = client.clone();
+                    Box::pin(async move { client.send(request).await })
+                },
+                self.inner.pipeline.poll_interval(),
+            )
+        }
+        }),
+    };
     let field_ty = |v: &ClientValue<'_>| -> TokenStream {
         let ty = &v.arg.field;
         match v.setting {
@@ -244,20 +298,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                         };
                         self.inner.pipeline.send(&self.auth, &base, request).await
                     }
-                    #[doc = " How a long-running operation's poller sends status requests: to the URL of"]
-                    #[doc = " the initial request (its host parameters were per call)."]
-                    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
-                        let client = self.clone();
-                        runtime::PollSender::new(
-                            move |base, request| {
-                                let client = client.clone();
-                                Box::pin(async move {
-                                    client.inner.pipeline.send(&client.auth, &base, request).await
-                                })
-                            },
-                            self.inner.pipeline.poll_interval(),
-                        )
-                    }
+                    #poll_sender
                 },
                 quote!(let base_url = self.base_url.as_deref().map(|base_url| runtime::base_url(base_url, #base_path)).transpose()?;),
                 quote!(let base_url = Some(runtime::base_url(base_url.as_ref(), #base_path)?);),
@@ -277,18 +318,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                     pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, Error> {
                         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
                     }
-                    #[doc = " How a long-running operation's poller sends status requests: through this"]
-                    #[doc = " client, whose base URL links must stay on."]
-                    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
-                        let client = self.clone();
-                        runtime::PollSender::new(
-                            move |_, request| {
-                                let client = client.clone();
-                                Box::pin(async move { client.send(request).await })
-                            },
-                            self.inner.pipeline.poll_interval(),
-                        )
-                    }
+                    #poll_sender
                 },
                 quote! {
                     let base_url = match &self.base_url {
@@ -342,7 +372,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         ),
         None => (quote!(let operations = None;), TokenStream::new()),
     };
-    let builder_setters = builder_setters();
+    let builder_setters = builder_setters(poll_interval);
     let crate_doc = crate_doc(ctx)?.inner_attrs();
     let new_doc = new_doc(ctx).attrs();
     let formats = super::formats::has_module(ctx.api).then(|| {
@@ -365,7 +395,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent, RetryPolicy,
             Secret, TokenCredential,
         };
-        pub use runtime::{Page, Pager, Pages};
+        #pager_exports
 
         #[doc = " The client: one per service endpoint, cheap to clone (an `Arc` inside)."]
         #[doc = ""]
@@ -514,7 +544,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
 }
 
 /// The setters every `ClientBuilder` has: credentials, retries, timeouts, redirects.
-fn builder_setters() -> TokenStream {
+fn builder_setters(poll_interval: Option<TokenStream>) -> TokenStream {
     quote! {
         #[doc = " How requests authenticate (default: [`Credentials::none`]). Credentials are sent"]
         #[doc = " only to the base URL's scheme, host and port, never where a redirect or a link"]
@@ -591,13 +621,7 @@ fn builder_setters() -> TokenStream {
             self
         }
 
-        #[doc = " How long the poller of a long-running operation waits between two status"]
-        #[doc = " requests when the server does not say with `Retry-After` (default: 30 s; tests"]
-        #[doc = " use zero). A poller can also set its own ([`runtime::Poller::interval`])."]
-        pub fn poll_interval(mut self, interval: std::time::Duration) -> Self {
-            self.options.poll_interval = interval;
-            self
-        }
+        #poll_interval
     }
 }
 

@@ -95,8 +95,8 @@ pub struct Emitter<'a> {
     ctx: Ctx<'a>,
     /// The adapter modules of `src/formats/` (files only some APIs have), decided once.
     formats: Vec<(&'static str, &'static str)>,
-    /// Some body goes as XML: the runtime has `xml.rs`.
-    xml: bool,
+    /// The optional parts of the runtime (pagers, pollers, XML) the crate gets.
+    runtime: runtime::Parts,
 }
 
 impl<'a> Emitter<'a> {
@@ -105,15 +105,19 @@ impl<'a> Emitter<'a> {
         let ctx = Ctx::new(api, options);
         ctx.check_module_names()?;
         let formats = formats::modules(api);
-        let xml = xml::uses_xml(api);
-        Ok(Emitter { ctx, formats, xml })
+        let runtime = runtime::Parts::of(api);
+        Ok(Emitter {
+            ctx,
+            formats,
+            runtime,
+        })
     }
 
     /// How many files there are.
     pub fn len(&self) -> usize {
         FIXED_FILES
             + self.ctx.api.groups.len()
-            + runtime::count(self.xml)
+            + runtime::count(self.runtime)
             + formats::count(&self.formats)
     }
 
@@ -143,9 +147,9 @@ impl<'a> Emitter<'a> {
             }
             i => {
                 let index = i - FIXED_FILES - groups.len();
-                let runtime = runtime::count(self.xml);
+                let runtime = runtime::count(self.runtime);
                 let file = if index < runtime {
-                    runtime::file(index, self.xml)
+                    runtime::file(index, self.runtime)
                 } else {
                     formats::file(&self.formats, index - runtime)
                 };

@@ -3,6 +3,7 @@
 //! the emitted files when the generator is built (`codegen/build.rs`), and embedded here.
 
 use super::{RustFile, RustSource};
+use crate::ir::Api;
 
 /// The runtime files: their name, their text as `prettyplease` lays it out (formatted once, by
 /// `codegen/build.rs`), and their source. `mod.rs` first, then by name.
@@ -20,25 +21,73 @@ pub(crate) fn extra(path: &str) -> Option<&'static str> {
         .map(|(_, formatted, _)| *formatted)
 }
 
-/// How many runtime files there are; with `xml`, `src/runtime/xml.rs` too (the runtime of
-/// APIs with XML bodies: it needs `quick-xml`, which only they depend on).
-pub(crate) fn count(xml: bool) -> usize {
-    FILES.len() + usize::from(xml)
+/// The runtime files only some APIs use, each with its module in `mod.rs`.
+const OPTIONAL: [(&str, &str); 2] = [("pager.rs", "pager"), ("poller.rs", "poller")];
+
+/// Which optional parts of the runtime a crate gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Parts {
+    /// `pager.rs`: some operation is pageable (`x-ms-pageable`).
+    pub pager: bool,
+    /// `poller.rs`: some operation is long-running (`x-ms-long-running-operation`).
+    pub poller: bool,
+    /// `xml.rs` (from `optional/xml.rs`): some body goes as XML (it needs `quick-xml`).
+    pub xml: bool,
 }
 
-/// Runtime file `index` (below [`count`]); with `xml`, `mod.rs` declares `xml` and the last
-/// file is `xml.rs`.
-pub(crate) fn file(index: usize, xml: bool) -> Option<RustFile> {
-    if xml && index == FILES.len() {
+impl Parts {
+    pub(crate) fn of(api: &Api) -> Self {
+        Parts {
+            pager: uses_pagers(api),
+            poller: uses_pollers(api),
+            xml: super::xml::uses_xml(api),
+        }
+    }
+
+    fn has(self, name: &str) -> bool {
+        match name {
+            "pager.rs" => self.pager,
+            "poller.rs" => self.poller,
+            _ => true,
+        }
+    }
+
+    /// The names of `FILES` the crate gets, in order.
+    fn files(self) -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+        FILES.iter().filter(move |(name, _, _)| self.has(name))
+    }
+}
+
+/// Some operation is pageable: the crate has `runtime/pager.rs`.
+pub(crate) fn uses_pagers(api: &Api) -> bool {
+    api.operations.iter().any(|op| op.paging.is_some())
+}
+
+/// Some operation is long-running: the crate has `runtime/poller.rs`.
+pub(crate) fn uses_pollers(api: &Api) -> bool {
+    api.operations.iter().any(|op| op.polling.is_some())
+}
+
+/// How many runtime files the crate gets.
+pub(crate) fn count(parts: Parts) -> usize {
+    parts.files().count() + usize::from(parts.xml)
+}
+
+/// Runtime file `index` (below [`count`]): `mod.rs` (declaring only the optional modules the
+/// crate has), the other files by name, then `xml.rs` when there is XML.
+pub(crate) fn file(index: usize, parts: Parts) -> Option<RustFile> {
+    let files = parts.files().count();
+    if parts.xml && index == files {
         return Some(RustFile {
             path: "src/runtime/xml.rs".to_owned(),
             origin: "codegen/runtime/optional/xml.rs".to_owned(),
             source: RustSource::Formatted(extra("optional/xml.rs")?),
         });
     }
-    let (name, formatted, _) = *FILES.get(index)?;
-    let source = if index == 0 && xml {
-        with_xml_module(formatted)
+    let (name, formatted, _) = *parts.files().nth(index)?;
+    let trimmed = !parts.pager || !parts.poller || parts.xml;
+    let source = if index == 0 && trimmed {
+        module_file(formatted, parts)
     } else {
         RustSource::Formatted(formatted)
     };
@@ -49,19 +98,36 @@ pub(crate) fn file(index: usize, xml: bool) -> Option<RustFile> {
     })
 }
 
-/// `runtime/mod.rs` with `pub mod xml;` (hidden: used by the generated code only).
-fn with_xml_module(text: &'static str) -> RustSource {
-    match syn::parse_file(text) {
-        Ok(mut file) => {
-            file.items.push(syn::parse_quote!(
-                #[doc(hidden)]
-                pub mod xml;
-            ));
-            RustSource::Tokens(quote::ToTokens::into_token_stream(file))
-        }
+/// `runtime/mod.rs` without the modules (and their re-exports) the crate does not get, and
+/// with `pub mod xml;` (hidden: used by the generated code only) when it has XML.
+fn module_file(text: &'static str, parts: Parts) -> RustSource {
+    let Ok(mut file) = syn::parse_file(text) else {
         // Not reached: the build script checked that it parses.
-        Err(_) => RustSource::Formatted(text),
+        return RustSource::Formatted(text);
+    };
+    let dropped: Vec<&str> = OPTIONAL
+        .iter()
+        .filter(|(name, _)| !parts.has(name))
+        .map(|(_, module)| *module)
+        .collect();
+    file.items.retain(|item| {
+        let module = match item {
+            syn::Item::Mod(m) => m.ident.to_string(),
+            syn::Item::Use(u) => match &u.tree {
+                syn::UseTree::Path(path) => path.ident.to_string(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
+        !dropped.contains(&module.as_str())
+    });
+    if parts.xml {
+        file.items.push(syn::parse_quote!(
+            #[doc(hidden)]
+            pub mod xml;
+        ));
     }
+    RustSource::Tokens(quote::ToTokens::into_token_stream(file))
 }
 
 #[cfg(test)]
@@ -98,11 +164,47 @@ mod tests {
         }
     }
 
+    const ALL: Parts = Parts {
+        pager: true,
+        poller: true,
+        xml: true,
+    };
+    const NONE: Parts = Parts {
+        pager: false,
+        poller: false,
+        xml: false,
+    };
+
     #[test]
     fn the_xml_runtime_is_embedded() {
-        let xml = file(count(true) - 1, true).expect("optional/xml.rs is embedded");
+        let xml = file(count(ALL) - 1, ALL).expect("optional/xml.rs is embedded");
         assert_eq!(xml.path, "src/runtime/xml.rs");
-        assert!(file(count(false), false).is_none());
+        assert!(file(count(NONE), NONE).is_none());
+    }
+
+    /// A crate without pageable or long-running operations gets neither `pager.rs` nor
+    /// `poller.rs`, and its `mod.rs` names neither (nor re-exports from them).
+    #[test]
+    fn pagers_and_pollers_only_where_used() {
+        let paths: Vec<String> = (0..count(NONE))
+            .filter_map(|i| file(i, NONE))
+            .map(|f| f.path)
+            .collect();
+        assert!(
+            !paths
+                .iter()
+                .any(|p| p.ends_with("pager.rs") || p.ends_with("poller.rs"))
+        );
+        assert_eq!(count(ALL), FILES.len() + 1);
+        let Some(RustSource::Tokens(module)) = file(0, NONE).map(|f| f.source) else {
+            panic!("mod.rs is rewritten without them");
+        };
+        let module = module.to_string();
+        assert!(
+            !module.contains("pager") && !module.contains("poller"),
+            "{module}"
+        );
+        assert!(module.contains("mod paging"));
     }
 
     #[test]

@@ -153,7 +153,8 @@ impl Client {
     }
     /// How a long-running operation's poller sends status requests: through this
     /// client, whose base URL links must stay on.
-    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
+    #[doc(hidden)]
+    pub fn poll_sender(&self) -> runtime::PollSender {
         let client = self.clone();
         runtime::PollSender::new(
             move |_, request| {

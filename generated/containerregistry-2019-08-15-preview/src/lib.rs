@@ -57,7 +57,6 @@ pub use runtime::{
     Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent,
     RetryPolicy, Secret, TokenCredential,
 };
-pub use runtime::{Page, Pager, Pages};
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
 /// Each operation group is a method returning a sub-client. `Debug` shows the base URL
@@ -186,18 +185,6 @@ impl Client {
     ) -> Result<reqwest::Response, Error> {
         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
     }
-    /// How a long-running operation's poller sends status requests: through this
-    /// client, whose base URL links must stay on.
-    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
-        let client = self.clone();
-        runtime::PollSender::new(
-            move |_, request| {
-                let client = client.clone();
-                Box::pin(async move { client.send(request).await })
-            },
-            self.inner.pipeline.poll_interval(),
-        )
-    }
 }
 /// Builds a [`Client`]: from [`Client::builder`].
 #[must_use = "a builder does nothing until `build()` is called"]
@@ -292,13 +279,6 @@ impl ClientBuilder {
     /// error.
     pub fn follow_redirects(mut self, follow: bool) -> Self {
         self.options.follow_redirects = follow;
-        self
-    }
-    /// How long the poller of a long-running operation waits between two status
-    /// requests when the server does not say with `Retry-After` (default: 30 s; tests
-    /// use zero). A poller can also set its own ([`runtime::Poller::interval`]).
-    pub fn poll_interval(mut self, interval: std::time::Duration) -> Self {
-        self.options.poll_interval = interval;
         self
     }
     /// Uses this base URL instead of the one made from the host parameters (the API's base

@@ -64,7 +64,6 @@ pub use runtime::{
     Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent,
     RetryPolicy, Secret, TokenCredential,
 };
-pub use runtime::{Page, Pager, Pages};
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
 /// Each operation group is a method returning a sub-client. `Debug` shows the base URL
@@ -154,7 +153,8 @@ impl Client {
     }
     /// How a long-running operation's poller sends status requests: through this
     /// client, whose base URL links must stay on.
-    pub(crate) fn poll_sender(&self) -> runtime::PollSender {
+    #[doc(hidden)]
+    pub fn poll_sender(&self) -> runtime::PollSender {
         let client = self.clone();
         runtime::PollSender::new(
             move |_, request| {

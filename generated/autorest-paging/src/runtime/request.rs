@@ -443,7 +443,8 @@ impl Request {
     /// A copy of the headers and cookies, and of the query pairs whose names are in `names`
     /// (compared without case), to make the requests for the next pages of a list from
     /// ([`at_link`](Self::at_link)).
-    pub(crate) fn page_template(&self, names: &[&str]) -> Request {
+    #[doc(hidden)]
+    pub fn page_template(&self, names: &[&str]) -> Request {
         let mut template = self.follow_template();
         template.query = self
             .query
@@ -457,7 +458,8 @@ impl Request {
     /// its origin when sent) made from a [`page_template`](Self::page_template): its headers,
     /// cookies and query pairs, the latter in place of the link's own pairs of those names.
     /// The link's fragment is dropped.
-    pub(crate) fn at_link(&self, link: &str) -> Request {
+    #[doc(hidden)]
+    pub fn at_link(&self, link: &str) -> Request {
         let link = link.split('#').next().unwrap_or_default();
         let (path, query) = link.split_once('?').unwrap_or((link, ""));
         let kept: Vec<&str> = query

@@ -270,7 +270,8 @@ impl Error {
         error
     }
     /// A long-running operation that ended `Failed` (or `Canceled`), as `last` says.
-    pub(crate) fn long_running(
+    #[doc(hidden)]
+    pub fn long_running(
         operation: &'static str,
         canceled: bool,
         last: Option<&super::ResponseParts>,

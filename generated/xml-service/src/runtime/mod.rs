@@ -15,9 +15,7 @@ mod credentials;
 mod custom;
 pub mod digest;
 mod error;
-mod pager;
 mod paging;
-mod poller;
 mod pipeline;
 mod read;
 mod request;
@@ -38,15 +36,9 @@ pub use custom::Sender;
 pub use custom::{CustomRequest, CustomResponse};
 pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 #[doc(hidden)]
-pub use pager::{MakeRequest, NextPage, page_body};
-pub use pager::{Page, Pager, Pages};
-#[doc(hidden)]
 pub use paging::{next_link, pages};
 #[doc(hidden)]
-pub use pipeline::{Options, Pipeline};
-pub use poller::{DEFAULT_POLL_INTERVAL, PollStatus, Poller};
-#[doc(hidden)]
-pub use poller::{ErrorDecoder, FinalState, Initial, PollSender};
+pub use pipeline::{DEFAULT_POLL_INTERVAL, Options, Pipeline};
 pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};

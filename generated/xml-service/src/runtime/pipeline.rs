@@ -46,6 +46,9 @@ use super::urls::same_origin;
 use super::{Body, Challenge, Error, Request, RetryPolicy};
 /// The most redirects one request follows.
 const MAX_REDIRECTS: u32 = 10;
+/// How long a long-running operation's poller waits between two status requests when the
+/// server does not say (`Retry-After`): 30 seconds, as AutoRest's clients.
+pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_secs(30);
 /// What a client's builder sets: retries, timeouts, redirects.
 #[doc(hidden)]
 #[derive(Debug, Clone)]
@@ -97,7 +100,7 @@ impl Default for Options {
             follow_redirects: true,
             client_request_id: None,
             headers: HeaderMap::new(),
-            poll_interval: super::DEFAULT_POLL_INTERVAL,
+            poll_interval: DEFAULT_POLL_INTERVAL,
         }
     }
 }
