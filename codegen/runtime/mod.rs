@@ -43,16 +43,17 @@ pub use pager::{MakeRequest, NextPage, page_body};
 pub use pager::{Page, Pager, Pages};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
+pub use pipeline::DEFAULT_POLL_INTERVAL;
 #[doc(hidden)]
-pub use pipeline::{DEFAULT_POLL_INTERVAL, Options, Pipeline};
+pub use pipeline::{Options, Pipeline};
 pub use poller::{PollStatus, Poller};
 #[doc(hidden)]
-pub use poller::{ErrorDecoder, FinalState, Initial, PollSender};
+pub use poller::{FinalState, Initial, PollSender};
 pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};
 #[doc(hidden)]
-pub use response::{ResponseParts, error_model, json, text, unexpected_status};
+pub use response::{ErrorDecoder, ResponseParts, error_model, json, text, unexpected_status};
 pub use retry::RetryPolicy;
 #[doc(hidden)]
 pub use urls::{HostValue, base_url, host_url, redacted, same_origin};

@@ -122,6 +122,9 @@ pub async fn text(
 pub fn error_model<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
     serde_json::from_slice(body).ok()
 }
+/// How an operation decodes the error bodies it documents (status, body).
+#[doc(hidden)]
+pub type ErrorDecoder = fn(u16, &[u8]) -> Option<crate::ErrorModel>;
 /// The error for a status the operation does not accept. Reads at most [`MAX_ERROR_BODY`]
 /// bytes of the body, and decodes it with `model` (status, body) when it is a documented error.
 pub async fn unexpected_status(

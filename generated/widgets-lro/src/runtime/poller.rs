@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 use super::read::read_body;
 use super::response::unexpected_status;
-use super::{BoxFuture, Error, Request, ResponseParts};
+use super::{BoxFuture, Error, ErrorDecoder, Request, ResponseParts};
 /// The operation errors of a resumed poller are attributed to ([`Error::operation`]).
 const RESUMED: &str = "resumed long-running operation";
 /// The version of the state token's format.
@@ -75,9 +75,6 @@ pub enum FinalState {
     /// The status monitor's last answer (a `PUT`/`PATCH` reads the original URI).
     OperationLocation,
 }
-/// How an operation decodes the error bodies it documents (status, body).
-#[doc(hidden)]
-pub type ErrorDecoder = fn(u16, &[u8]) -> Option<crate::ErrorModel>;
 /// What the initial request of a long-running operation gives its poller: the response, and
 /// the request's headers (a [`Request`] without body) for the status requests.
 #[doc(hidden)]

@@ -37,13 +37,16 @@ pub use custom::{CustomRequest, CustomResponse};
 pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
+pub use pipeline::DEFAULT_POLL_INTERVAL;
 #[doc(hidden)]
-pub use pipeline::{DEFAULT_POLL_INTERVAL, Options, Pipeline};
+pub use pipeline::{Options, Pipeline};
 pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};
 #[doc(hidden)]
-pub use response::{ResponseParts, error_model, json, text, unexpected_status};
+pub use response::{
+    ErrorDecoder, ResponseParts, error_model, json, text, unexpected_status,
+};
 pub use retry::RetryPolicy;
 #[doc(hidden)]
 pub use urls::{HostValue, base_url, host_url, redacted, same_origin};
