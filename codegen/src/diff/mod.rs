@@ -72,7 +72,7 @@
 //! | `request-media-type-removed` | breaking | A media type the request body could be sent as is gone (or is no longer the default). |
 //! | `response-status-added` | breaking | A new success status: a new variant of the exhaustive response enum (or the response struct becomes an enum). |
 //! | `response-status-removed` | breaking | A success status is gone, with its response variant and type. |
-//! | `response-status-changed` | info | The only success status changed (`200` to `201`): the response type stays the same and accepts any 2xx. |
+//! | `response-status-changed` | info | The only success status changed (`200` to `201`): the response type stays the same; the client reads the new status (a client generated before fails on it). |
 //! | `response-body-added` | non-breaking | A success response has a body now: a new `body` field. |
 //! | `response-body-removed` | breaking | A success response has no body any more. |
 //! | `response-body-type-changed` | breaking | The body of a success response has another kind or type. |

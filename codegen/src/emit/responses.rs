@@ -7,8 +7,8 @@
 //! failure (the Azure SDKs' head-as-boolean rule; any other 4xx of a `HEAD` stays an error). One success
 //! response gives a struct `<Op>Response`; several give an enum `<Op>Response` with one boxed
 //! variant per status (named by the IR response `rust_name`), each a struct `<Op><RustName>`.
-//! When exactly one documented success status is 2xx and the operation has no `default`
-//! response, any 2xx status is accepted as that response (`status()` tells the real one). Everything else, documented 4xx/5xx included, is an
+//! Only the documented statuses are answers, as in AutoRest's clients; a documented `200` also
+//! takes `206 Partial Content` (the answer to a `Range` request). Everything else, documented 4xx/5xx included, is an
 //! `Error` of kind `UnexpectedStatus`, with the body decoded into `ErrorModel` when the
 //! operation documents a model for it.
 //!
@@ -68,19 +68,6 @@ pub(crate) fn is_error(response: &Response) -> bool {
 pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
     let ty = ctx.suffixed(&op.type_name, "Response", &op.pointer)?;
     let success: Vec<&Response> = op.responses.iter().filter(|r| is_answer(op, r)).collect();
-    let two_xx: Vec<&Response> = success
-        .iter()
-        .copied()
-        .filter(|r| low_status(r).is_some_and(|s| (200..300).contains(&s)))
-        .collect();
-    // An operation with a `default` response (Azure style) answers only what it documents, as
-    // AutoRest's clients do; one without (plain Swagger, the Docker Registry's) takes any 2xx
-    // as its only documented one (registries answer `201`/`202` where a spec says `200`).
-    let has_default = op
-        .responses
-        .iter()
-        .any(|r| r.status.is_none() && r.status_range.is_none());
-    let catch_all = (two_xx.len() == 1 && !has_default).then(|| two_xx[0]);
     let operation_id = &op.operation_id;
     let mut items = Vec::new();
     let mut arms = Vec::new();
@@ -95,7 +82,7 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
         };
         let (item, read, build) = response_struct(ctx, op, response, &ty)?;
         items.push(item);
-        let pattern = pattern(response, catch_all.is_some());
+        let pattern = pattern(response, op);
         arms.push(quote!(#pattern => { #read Ok(#build) }));
     } else {
         let mut variants = Vec::new();
@@ -114,10 +101,7 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
             variants.push(quote!(#doc #variant(Box<#struct_ty>),));
             status_arms.push(quote!(#ty::#variant(response) => response.status(),));
             headers_arms.push(quote!(#ty::#variant(response) => response.headers(),));
-            let pattern = pattern(
-                response,
-                catch_all.is_some_and(|c| std::ptr::eq(c, *response)),
-            );
+            let pattern = pattern(response, op);
             arms.push(quote!(#pattern => { #read Ok(#ty::#variant(Box::new(#build))) }));
         }
         let cloneable = success.iter().all(|r| !is_streamed(r));
@@ -185,10 +169,14 @@ fn status_text(response: &Response) -> String {
     }
 }
 
-/// The `match` pattern: the status, its range, or any 2xx for the only 2xx response.
-fn pattern(response: &Response, any_2xx: bool) -> TokenStream {
-    if any_2xx {
-        return quote!(200..=299);
+/// The `match` pattern: the status (`200` with `206`), its range, or any 2xx for the stand-in
+/// of an operation that documents no success.
+fn pattern(response: &Response, op: &Operation) -> TokenStream {
+    // A `200` also answers as `206 Partial Content` when the request had a `Range` header
+    // (RFC 9110, 15.3.7): the same success, for part of the representation (unless the
+    // operation documents `206` itself).
+    if response.status == Some(200) && !op.responses.iter().any(|r| r.status == Some(206)) {
+        return quote!(200 | 206);
     }
     status_pattern(response).unwrap_or_else(|| quote!(200..=299))
 }

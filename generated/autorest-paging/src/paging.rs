@@ -413,7 +413,7 @@ impl PagingGetNoItemNamePagesRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResultValue,
                         >("Paging_getNoItemNamePages", response)
@@ -527,7 +527,7 @@ impl PagingGetEmptyNextLinkNamePagesRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResultValue,
                         >("Paging_getEmptyNextLinkNamePages", response)
@@ -644,7 +644,7 @@ impl PagingGetNullNextLinkNamePagesRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getNullNextLinkNamePages", response)
@@ -761,7 +761,7 @@ impl PagingGetSinglePagesRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getSinglePages", response)
@@ -882,7 +882,7 @@ impl PagingGetSinglePagesWithBodyParamsRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getSinglePagesWithBodyParams", response)
@@ -1006,7 +1006,7 @@ impl PagingFirstResponseEmptyRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResultValue,
                         >("Paging_firstResponseEmpty", response)
@@ -1138,7 +1138,7 @@ impl PagingGetMultiplePagesRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getMultiplePages", response)
@@ -1263,7 +1263,7 @@ impl PagingGetWithQueryParamsRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getWithQueryParams", response)
@@ -1398,7 +1398,7 @@ impl PagingDuplicateParamsRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_duplicateParams", response)
@@ -1523,7 +1523,7 @@ impl PagingPageWithMaxPageSizeRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_pageWithMaxPageSize", response)
@@ -1641,7 +1641,7 @@ impl PagingNextOperationWithQueryParamsRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_nextOperationWithQueryParams", response)
@@ -1790,7 +1790,7 @@ impl PagingGetOdataMultiplePagesRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::OdataProductResult,
                         >("Paging_getOdataMultiplePages", response)
@@ -1925,7 +1925,7 @@ impl PagingGetMultiplePagesWithOffsetRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getMultiplePagesWithOffset", response)
@@ -2052,7 +2052,7 @@ impl PagingGetMultiplePagesRetryFirstRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getMultiplePagesRetryFirst", response)
@@ -2169,7 +2169,7 @@ impl PagingGetMultiplePagesRetrySecondRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getMultiplePagesRetrySecond", response)
@@ -2286,7 +2286,7 @@ impl PagingGetSinglePagesFailureRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getSinglePagesFailure", response)
@@ -2403,7 +2403,7 @@ impl PagingGetMultiplePagesFailureRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getMultiplePagesFailure", response)
@@ -2520,7 +2520,7 @@ impl PagingGetMultiplePagesFailureUriRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_getMultiplePagesFailureUri", response)
@@ -2642,7 +2642,7 @@ impl PagingGetMultiplePagesFragmentNextLinkRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::OdataProductResult,
                         >("Paging_getMultiplePagesFragmentNextLink", response)
@@ -2786,7 +2786,7 @@ impl PagingGetMultiplePagesFragmentWithGroupingNextLinkRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::OdataProductResult,
                         >(
@@ -2947,7 +2947,7 @@ impl PagingGetMultiplePagesLroRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::ProductResult,
                 >("Paging_GetMultiplePagesLRO", response)
@@ -3114,7 +3114,7 @@ impl PagingAppendApiVersionRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_appendApiVersion", response)
@@ -3230,7 +3230,7 @@ impl PagingReplaceApiVersionRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResult,
                         >("Paging_replaceApiVersion", response)
@@ -3346,7 +3346,7 @@ impl PagingNextFragmentRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::OdataProductResult,
                         >("Paging_nextFragment", response)
@@ -3500,7 +3500,7 @@ impl PagingNextFragmentWithGroupingRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::OdataProductResult,
                         >("Paging_nextFragmentWithGrouping", response)
@@ -3660,7 +3660,7 @@ impl PagingGetPagingModelWithItemNameWithXmsClientNameRequest {
             Box::pin(async move {
                 let response = client.send(request).await?;
                 match response.status().as_u16() {
-                    200..=299 => {
+                    200 | 206 => {
                         let (body, http) = crate::runtime::json::<
                             crate::models::ProductResultValueWithXmsClientName,
                         >("Paging_getPagingModelWithItemNameWithXMSClientName", response)

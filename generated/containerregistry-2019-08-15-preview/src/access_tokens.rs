@@ -94,7 +94,7 @@ impl AccessTokensGetFromLoginRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::AccessToken,
                 >("AccessTokens_GetFromLogin", response)
@@ -209,7 +209,7 @@ impl AccessTokensGetRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::AccessToken,
                 >("AccessTokens_Get", response)

@@ -264,7 +264,7 @@ impl BlobMountRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobMountResponse {
                     docker_content_digest: http.header("Docker-Content-Digest"),
@@ -370,7 +370,7 @@ impl BlobDeleteRequest {
             )?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobDeleteResponse {
                     docker_content_digest: http.header("Docker-Content-Digest"),
@@ -466,7 +466,7 @@ impl BlobGetRequest {
             )?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(
                     BlobGetResponse::Ok(
@@ -627,7 +627,7 @@ impl BlobCheckRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(
                     BlobCheckResponse::Ok(
@@ -782,7 +782,7 @@ impl BlobCancelUploadRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            204 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobCancelUploadResponse { http })
             }
@@ -865,7 +865,7 @@ impl BlobGetStatusRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            204 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobGetStatusResponse {
                     docker_upload_uuid: http.header("Docker-Upload-UUID"),
@@ -972,7 +972,7 @@ impl BlobUploadRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobUploadResponse {
                     docker_upload_uuid: http.header("Docker-Upload-UUID"),
@@ -1095,7 +1095,7 @@ impl BlobEndUploadRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobEndUploadResponse {
                     docker_content_digest: http.header("Docker-Content-Digest"),
@@ -1197,7 +1197,7 @@ impl BlobStartUploadRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobStartUploadResponse {
                     docker_upload_uuid: http.header("Docker-Upload-UUID"),
@@ -1306,7 +1306,7 @@ impl BlobGetChunkRequest {
         request.header("Range", &self.range)?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobGetChunkResponse {
                     content_length: http.header("Content-Length"),
@@ -1410,7 +1410,7 @@ impl BlobCheckChunkRequest {
         request.header("Range", &self.range)?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(BlobCheckChunkResponse {
                     content_length: http.header("Content-Length"),

@@ -202,7 +202,7 @@ impl ManifestsGetListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::AcrManifests,
                 >("Manifests_GetList", response)
@@ -300,7 +300,7 @@ impl ManifestsGetAttributesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::ManifestAttributes,
                 >("Manifests_GetAttributes", response)
@@ -428,7 +428,7 @@ impl ManifestsUpdateAttributesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ManifestsUpdateAttributesResponse {
                     http,
@@ -516,7 +516,7 @@ impl ManifestsDeleteRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ManifestsDeleteResponse { http })
             }
@@ -610,7 +610,7 @@ impl ManifestsGetRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::ManifestWrapper,
                 >("Manifests_Get", response)
@@ -719,7 +719,7 @@ impl ManifestsCreateRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let (body, http) = crate::runtime::json::<
                     serde_json::Value,
                 >("Manifests_Create", response)

@@ -123,7 +123,7 @@ impl RepositoryGetListRequest {
         response: reqwest::Response,
     ) -> Result<RepositoryGetListResponse, crate::Error> {
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::Repositories,
                 >("Repository_GetList", response)
@@ -265,7 +265,7 @@ impl RepositoryDeleteRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::DeletedRepository,
                 >("Repository_Delete", response)
@@ -360,7 +360,7 @@ impl RepositoryGetAttributesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::RepositoryAttributes,
                 >("Repository_GetAttributes", response)
@@ -485,7 +485,7 @@ impl RepositoryUpdateAttributesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(RepositoryUpdateAttributesResponse {
                     http,

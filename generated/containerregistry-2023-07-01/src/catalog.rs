@@ -78,7 +78,7 @@ impl CatalogListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::Repositories,
                 >("Catalog_List", response)

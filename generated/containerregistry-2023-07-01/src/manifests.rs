@@ -168,7 +168,7 @@ impl ManifestsListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::ManifestList,
                 >("Manifests_List", response)
@@ -274,7 +274,7 @@ impl ManifestsGetRequest {
             )?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::ManifestWrapper,
                 >("Manifests_Get", response)
@@ -383,7 +383,7 @@ impl ManifestsCreateRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ManifestsCreateResponse {
                     docker_content_digest: http.header("Docker-Content-Digest"),
@@ -476,7 +476,7 @@ impl ManifestsDeleteRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ManifestsDeleteResponse { http })
             }

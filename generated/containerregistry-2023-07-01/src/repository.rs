@@ -101,7 +101,7 @@ impl RepositoryGetAttributesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::RepositoryAttributes,
                 >("Repository_GetAttributes", response)
@@ -196,7 +196,7 @@ impl RepositoryDeleteRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::DeletedRepository,
                 >("Repository_Delete", response)
@@ -321,7 +321,7 @@ impl RepositoryUpdateAttributesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(RepositoryUpdateAttributesResponse {
                     http,

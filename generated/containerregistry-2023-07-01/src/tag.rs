@@ -151,7 +151,7 @@ impl TagListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::TagList,
                 >("Tag_List", response)
@@ -246,7 +246,7 @@ impl TagGetAttributesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::TagAttributes,
                 >("Tag_GetAttributes", response)
@@ -344,7 +344,7 @@ impl TagDeleteRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(TagDeleteResponse { http })
             }

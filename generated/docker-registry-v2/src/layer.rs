@@ -596,7 +596,7 @@ impl LayerStartUploadRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(LayerStartUploadResponse {
                     location: http.header("Location"),
@@ -705,7 +705,7 @@ impl LayerGetUploadStatusRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            204 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(LayerGetUploadStatusResponse {
                     range: http.header("Range"),
@@ -816,7 +816,7 @@ impl LayerUploadChunkRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(LayerUploadChunkResponse {
                     location: http.header("Location"),
@@ -948,7 +948,7 @@ impl LayerCompleteUploadRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(LayerCompleteUploadResponse {
                     location: http.header("Location"),
@@ -1052,7 +1052,7 @@ impl LayerCancelUploadRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            204 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(LayerCancelUploadResponse { http })
             }

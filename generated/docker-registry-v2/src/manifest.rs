@@ -122,7 +122,7 @@ impl ManifestGetV2NameManifestsReferenceRequest {
             )?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::Manifest,
                 >("getV2NameManifestsReference", response)
@@ -256,7 +256,7 @@ impl ManifestPutV2NameManifestsReferenceRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ManifestPutV2NameManifestsReferenceResponse {
                     docker_content_digest: http.header("Docker-Content-Digest"),
@@ -365,7 +365,7 @@ impl ManifestDeleteV2NameManifestsReferenceRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ManifestDeleteV2NameManifestsReferenceResponse {
                     http,

@@ -64,7 +64,7 @@ impl TagGetV2NameTagsListRequest {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::GetV2NameTagsList200,
                 >("getV2NameTagsList", response)

@@ -50,7 +50,7 @@ impl V2GetV2Request {
         }
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(V2GetV2Response { http })
             }

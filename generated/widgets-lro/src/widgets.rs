@@ -120,7 +120,7 @@ impl WidgetsCreateOrUpdateRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::Widget,
                 >("Widgets_CreateOrUpdate", response)
@@ -486,7 +486,7 @@ impl WidgetsExportRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::Export,
                 >("Widgets_Export", response)
@@ -660,7 +660,7 @@ impl WidgetsRestartRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            202 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(WidgetsRestartResponse { http })
             }

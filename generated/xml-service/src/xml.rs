@@ -553,7 +553,7 @@ impl XmlGetComplexTypeRefNoMetaRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::RootWithRefAndNoMeta,
                 >(
@@ -661,7 +661,7 @@ impl XmlPutComplexTypeRefNoMetaRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutComplexTypeRefNoMetaResponse {
                     http,
@@ -742,7 +742,7 @@ impl XmlGetComplexTypeRefWithMetaRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::RootWithRefAndMeta,
                 >(
@@ -852,7 +852,7 @@ impl XmlPutComplexTypeRefWithMetaRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutComplexTypeRefWithMetaResponse {
                     http,
@@ -931,7 +931,7 @@ impl XmlGetSimpleRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::Slideshow,
                 >(
@@ -1043,7 +1043,7 @@ impl XmlPutSimpleRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutSimpleResponse { http })
             }
@@ -1127,7 +1127,7 @@ impl XmlGetWrappedListsRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::AppleBarrel,
                 >(
@@ -1235,7 +1235,7 @@ impl XmlPutWrappedListsRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutWrappedListsResponse { http })
             }
@@ -1319,7 +1319,7 @@ impl XmlGetHeadersRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlGetHeadersResponse {
                     custom_header: http.header("Custom-Header"),
@@ -1403,7 +1403,7 @@ impl XmlGetEmptyListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::Slideshow,
                 >(
@@ -1511,7 +1511,7 @@ impl XmlPutEmptyListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutEmptyListResponse { http })
             }
@@ -1588,7 +1588,7 @@ impl XmlGetEmptyWrappedListsRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::AppleBarrel,
                 >(
@@ -1696,7 +1696,7 @@ impl XmlPutEmptyWrappedListsRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutEmptyWrappedListsResponse {
                     http,
@@ -1775,7 +1775,7 @@ impl XmlGetRootListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     Vec<crate::models::Banana>,
                 >(
@@ -1925,7 +1925,7 @@ impl XmlPutRootListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutRootListResponse { http })
             }
@@ -2002,7 +2002,7 @@ impl XmlGetRootListSingleItemRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     Vec<crate::models::Banana>,
                 >(
@@ -2152,7 +2152,7 @@ impl XmlPutRootListSingleItemRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutRootListSingleItemResponse {
                     http,
@@ -2231,7 +2231,7 @@ impl XmlGetEmptyRootListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     Vec<crate::models::Banana>,
                 >(
@@ -2381,7 +2381,7 @@ impl XmlPutEmptyRootListRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutEmptyRootListResponse {
                     http,
@@ -2460,7 +2460,7 @@ impl XmlGetEmptyChildElementRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::Banana,
                 >(
@@ -2568,7 +2568,7 @@ impl XmlPutEmptyChildElementRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutEmptyChildElementResponse {
                     http,
@@ -2649,7 +2649,7 @@ impl XmlListContainersRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::ListContainersResponse,
                 >(
@@ -2746,7 +2746,7 @@ impl XmlGetServicePropertiesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::StorageServiceProperties,
                 >(
@@ -2858,7 +2858,7 @@ impl XmlPutServicePropertiesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutServicePropertiesResponse {
                     http,
@@ -2941,7 +2941,7 @@ impl XmlGetAclsRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::SignedIdentifiers,
                 >(
@@ -3092,7 +3092,7 @@ impl XmlPutAclsRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutAclsResponse { http })
             }
@@ -3173,7 +3173,7 @@ impl XmlListBlobsRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::ListBlobsResponse,
                 >(
@@ -3277,7 +3277,7 @@ impl XmlJsonInputRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlJsonInputResponse { http })
             }
@@ -3354,7 +3354,7 @@ impl XmlJsonOutputRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::json::<
                     crate::models::JsonOutput,
                 >("xml_jsonOutput", response)
@@ -3443,7 +3443,7 @@ impl XmlGetXMsTextRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::ObjectWithXMsTextProperty,
                 >(
@@ -3536,7 +3536,7 @@ impl XmlGetBytesRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::ModelWithByteProperty,
                 >(
@@ -3648,7 +3648,7 @@ impl XmlPutBinaryRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutBinaryResponse { http })
             }
@@ -3732,7 +3732,7 @@ impl XmlGetUriRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            200 | 206 => {
                 let (body, http) = crate::runtime::xml::read::<
                     crate::models::ModelWithUrlProperty,
                 >(
@@ -3844,7 +3844,7 @@ impl XmlPutUriRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         let response = self.client.send(request).await?;
         match response.status().as_u16() {
-            200..=299 => {
+            201 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(XmlPutUriResponse { http })
             }

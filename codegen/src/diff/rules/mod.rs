@@ -192,7 +192,7 @@ rules! {
     ResponseStatusRemoved = "response-status-removed", Breaking, Responses,
         "A success status is gone, with its response variant and type.";
     ResponseStatusChanged = "response-status-changed", Info, Responses,
-        "The only success status changed (`200` to `201`): the response type stays the same and accepts any 2xx.";
+        "The only success status changed (`200` to `201`): the response type stays the same; the client reads the new status (a client generated before fails on it).";
     ResponseBodyAdded = "response-body-added", NonBreaking, Responses,
         "A success response has a body now: a new `body` field.";
     ResponseBodyRemoved = "response-body-removed", Breaking, Responses,

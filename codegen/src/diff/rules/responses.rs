@@ -37,7 +37,7 @@ pub(crate) fn pair(pair: &OpPair<'_>, sink: &mut Sink) {
         (o.map(|r| pointer(old, r)), n.map(|r| pointer(new, r)))
     };
     if let ([o], [n], [_], [_]) = (&removed[..], &added[..], &old_ok[..], &new_ok[..]) {
-        // The only success status changed: the response type stays, and accepts any 2xx.
+        // The only success status changed: the response type stays, read on the new status.
         let (op, np) = at(Some(o), Some(n));
         sink.push(
             Change::new(
