@@ -29,7 +29,7 @@ pub(crate) fn wire_ident(ctx: &Ctx<'_>, model: &Model) -> Result<proc_macro2::Id
 
 /// A field's Rust type is an `Option` (as `models.rs` decides).
 fn optional(p: &Property) -> bool {
-    !p.required || p.nullable || p.read_only
+    super::models::optional_field(p)
 }
 
 /// True when the struct `name` has a field for properties it does not name (as `models.rs`

@@ -69,6 +69,10 @@ pub(crate) struct Grouping<'a> {
 struct Plan {
     /// The input index of the first member.
     first: usize,
+    /// The group's [`ParameterGroup::name`].
+    group: String,
+    /// Per carried input (by index): the group field (its `rust_name`) that holds it.
+    fields: Vec<(usize, String)>,
     /// `let G { field: local, .. } = arg;`
     destructure: TokenStream,
     /// Per carried input (by index): its value from the locals.
@@ -94,6 +98,8 @@ pub(crate) fn grouping<'a>(
         let n = groups.len();
         let mut plan = Plan {
             first: usize::MAX,
+            group: group.name.clone(),
+            fields: Vec::new(),
             destructure: TokenStream::new(),
             values: Vec::new(),
         };
@@ -119,6 +125,7 @@ pub(crate) fn grouping<'a>(
                 quote!(#field_ident: #local)
             });
             plan.values.push((index, value(input, field, local)));
+            plan.fields.push((index, field.rust_name.clone()));
         }
         if plan.values.is_empty() {
             continue;
@@ -182,7 +189,33 @@ fn group_input<'a>(
     })
 }
 
+/// How a call gives one group (for the example tests): its argument or setter, whether it is
+/// positional (then at the place of its first member), and which group field holds which input.
+pub(crate) struct GroupArgument<'g> {
+    /// The argument or setter name.
+    pub ident: &'g Ident,
+    /// A positional argument (some member is required).
+    pub required: bool,
+    /// The input index of its first member.
+    pub first: usize,
+    /// The group ([`ParameterGroup::name`]).
+    pub group: &'g str,
+    /// Per carried input (by index): the group field's `rust_name`.
+    pub fields: &'g [(usize, String)],
+}
+
 impl<'a> Grouping<'a> {
+    /// The groups the operation takes, as a call gives them.
+    pub(crate) fn arguments(&self) -> impl Iterator<Item = GroupArgument<'_>> {
+        self.groups.iter().map(|(input, plan)| GroupArgument {
+            ident: &input.ident,
+            required: input.required,
+            first: plan.first,
+            group: &plan.group,
+            fields: &plan.fields,
+        })
+    }
+
     /// True when a group carries the input at `index`.
     pub(crate) fn carries(&self, index: usize) -> bool {
         self.carried.get(index).is_some_and(Option::is_some)

@@ -299,9 +299,7 @@ fn struct_item(
         if p.recursive {
             ty = quote!(::std::boxed::Box<#ty>);
         }
-        // A read-only property is set by the server only: a request leaves it out (`None`),
-        // even when the server always sends it.
-        let optional = !p.required || p.nullable || p.read_only;
+        let optional = optional_field(p);
         let mut serde = Vec::new();
         if unraw(&p.rust_name) != p.name {
             let wire = &p.name;
@@ -411,6 +409,13 @@ fn implied_discriminator<'s>(
         }
     }
     None
+}
+
+/// Whether a property's field is an `Option`: when it is optional or nullable, and when it is
+/// read-only (set by the server only: a request leaves it out, even when the server always
+/// sends it). Flattened models and pagers read fields by the same rule.
+pub(crate) fn optional_field(p: &crate::ir::Property) -> bool {
+    !p.required || p.nullable || p.read_only
 }
 
 pub(super) fn property_doc(p: &crate::ir::Property) -> Doc {

@@ -149,7 +149,7 @@ fn page_impl(
         .ok_or_else(|| internal("the items property is not an array"))?;
     let item = ctx.rust_type(item_ty, Scope::Outside, &op.pointer)?;
     let field = ctx.ident(&items_property.rust_name, &op.pointer)?;
-    let items = if !items_property.required || items_property.nullable {
+    let items = if super::models::optional_field(items_property) {
         quote!(#body.#field.unwrap_or_default())
     } else {
         quote!(#body.#field)
@@ -160,7 +160,7 @@ fn page_impl(
             let p =
                 property(name).ok_or_else(|| internal("the page model has no link property"))?;
             let field = ctx.ident(&p.rust_name, &op.pointer)?;
-            if !p.required || p.nullable {
+            if super::models::optional_field(p) {
                 quote!(#body.#field.as_deref())
             } else {
                 quote!(Some(#body.#field.as_str()))

@@ -391,6 +391,10 @@ fn format_fits(format: crate::ir::Format, text: &str) -> bool {
                     .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
         }
         Format::Duration => text.starts_with(['P', 'p', '-']),
+        // `Sun, 06 Nov 1994 08:49:37 GMT`: a day name and a comma first.
+        Format::DateTimeRfc1123 => text
+            .split_once(',')
+            .is_some_and(|(day, rest)| day.len() == 3 && rest.trim_start().len() >= 20),
         _ => true,
     }
 }
@@ -413,5 +417,13 @@ mod format_tests {
         assert!(!format_fits(Format::DateTime, "yesterday"));
         assert!(format_fits(Format::Date, "2020-01-01"));
         assert!(!format_fits(Format::Date, "2020/01/01"));
+        assert!(format_fits(
+            Format::DateTimeRfc1123,
+            "Sun, 06 Nov 1994 08:49:37 GMT"
+        ));
+        assert!(!format_fits(
+            Format::DateTimeRfc1123,
+            "2020-03-26T21:20:57Z"
+        ));
     }
 }
