@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use jiff::ToSpan as _;
 use serde::{Deserialize, Serialize};
 use time::macros::{date, datetime, offset};
 
@@ -23,7 +22,7 @@ mod written;
 mod formats {
     pub use super::bytes::{Base64, Base64Url};
     pub use super::dates::{Date, Rfc1123, Rfc3339, UnixTime};
-    pub use super::durations::Duration;
+    pub use super::durations::{Duration, IsoDuration};
     pub use super::uuids::Uuid;
     pub use super::written::Written;
 }
@@ -48,7 +47,7 @@ struct Model {
     #[serde(with = "::serde_with::As::<crate::formats::UnixTime>")]
     stamp: time::OffsetDateTime,
     #[serde(with = "::serde_with::As::<crate::formats::Duration>")]
-    period: jiff::SpanFieldwise,
+    period: formats::IsoDuration,
     #[serde(with = "::serde_with::As::<crate::formats::Uuid>")]
     id: uuid::Uuid,
     #[serde(with = "::serde_with::As::<crate::formats::Base64Url>")]
@@ -67,14 +66,15 @@ fn model() -> Model {
             ("b".to_owned(), b"fo".to_vec()),
         ]),
         stamp: datetime!(2016-04-13 0:00 UTC),
-        period: 3
-            .years()
-            .months(6)
-            .days(4)
-            .hours(12)
-            .minutes(30)
-            .seconds(5)
-            .fieldwise(),
+        period: formats::IsoDuration {
+            years: 3,
+            months: 6,
+            days: 4,
+            hours: 12,
+            minutes: 30,
+            seconds: 5,
+            ..Default::default()
+        },
         id: uuid::uuid!("f81d4fae-7dd0-11d0-a765-00a0c91e6bf6"),
         token: vec![0xfb, 0xff],
     }
@@ -218,30 +218,71 @@ fn unix_time_is_an_integer_of_seconds() {
 
 #[test]
 fn durations_keep_the_units_they_were_written_with() {
-    use formats::Duration;
+    use formats::{Duration, IsoDuration};
     let span = read::<_, Duration>(r#""P123DT22H14M12.011S""#).unwrap();
     assert_eq!(
         span,
-        123.days()
-            .hours(22)
-            .minutes(14)
-            .seconds(12)
-            .milliseconds(11)
-            .fieldwise()
+        IsoDuration {
+            days: 123,
+            hours: 22,
+            minutes: 14,
+            seconds: 12,
+            nanoseconds: 11_000_000,
+            ..Default::default()
+        }
     );
     assert_eq!(write::<_, Duration>(span), r#""P123DT22H14M12.011S""#);
-    assert_eq!(
-        write::<_, Duration>(5.days().hours(1).fieldwise()),
-        r#""P5DT1H""#
-    );
-    // `P1D` is not `PT24H`: a span compares field by field.
+    let five_days = IsoDuration {
+        days: 5,
+        hours: 1,
+        ..Default::default()
+    };
+    assert_eq!(write::<_, Duration>(five_days), r#""P5DT1H""#);
+    assert_eq!(write::<_, Duration>(IsoDuration::default()), r#""PT0S""#);
+    // `P1D` is not `PT24H`: a duration compares field by field.
     assert_ne!(
         read::<_, Duration>(r#""P1D""#).unwrap(),
         read::<_, Duration>(r#""PT24H""#).unwrap()
     );
-    for bad in [r#""123ABC""#, r#""1 hour""#, r#""P""#] {
-        assert!(read::<jiff::SpanFieldwise, Duration>(bad).is_err(), "{bad}");
+    for bad in [
+        r#""123ABC""#,
+        r#""1 hour""#,
+        r#""P""#,
+        r#""PT""#,
+        r#""P1H""#,
+        r#""PT1D""#,
+        r#""P1D2Y""#,
+        r#""PT1.5H""#,
+        r#""PT0.1234567891S""#,
+    ] {
+        assert!(read::<IsoDuration, Duration>(bad).is_err(), "{bad}");
     }
+}
+
+/// .NET's `TimeSpan.MaxValue`, what Azure Batch sends for "no limit", and a negative duration
+/// go back out as they came.
+#[test]
+fn durations_hold_what_services_send() {
+    use formats::{Duration, IsoDuration};
+    for text in [
+        "P10675199DT2H48M5.4775807S",
+        "-P1DT0.5S",
+        "P3Y6M4DT12H30M5S",
+        "P2W",
+    ] {
+        let json = format!("\"{text}\"");
+        let value: IsoDuration = read::<_, Duration>(&json).unwrap();
+        assert_eq!(write::<_, Duration>(value), json);
+    }
+    // How a response header is read (`Duration::parse`).
+    let max = Duration::parse("P10675199DT2H48M5.4775807S").unwrap();
+    assert_eq!(
+        max.to_std(),
+        Some(std::time::Duration::new(922_337_203_685, 477_580_700))
+    );
+    assert_eq!(IsoDuration::parse("P1M").unwrap().to_std(), None);
+    let from_std = IsoDuration::from(std::time::Duration::new(93_784, 5));
+    assert_eq!(from_std.to_string(), "P1DT2H3M4.000000005S");
 }
 
 #[test]

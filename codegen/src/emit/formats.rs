@@ -61,11 +61,10 @@ const FAMILIES: [Family; 4] = [
     },
     Family {
         formats: &["duration"],
-        file: Some(("durations", "Duration")),
-        dependencies: &[(
-            "jiff",
-            r#"{ version = "0.2.4", default-features = false, features = ["std"] }"#,
-        )],
+        file: Some(("durations", "Duration, IsoDuration")),
+        // `IsoDuration` is the runtime's own: `jiff`'s spans stop at about 20,000 years, short
+        // of .NET's `TimeSpan.MaxValue`, which Azure services send.
+        dependencies: &[],
     },
     Family {
         formats: &["byte", "base64url"],

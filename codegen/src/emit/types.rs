@@ -5,7 +5,7 @@
 //! | string (other formats: `email`, `uri`, ...) | `String` |
 //! | `date` | `time::Date` |
 //! | `date-time`, `date-time-rfc1123`, `unixtime` | `time::OffsetDateTime` |
-//! | `duration` | `jiff::SpanFieldwise` (a `jiff::Span` compared field by field) |
+//! | `duration` | `formats::IsoDuration` (ISO 8601, field by field as written) |
 //! | `byte`, `base64url` | `Vec<u8>` |
 //! | `uuid` | `uuid::Uuid` |
 //! | integer `int32` | `i32` |
@@ -207,10 +207,10 @@ impl Ctx<'_> {
                 format: Format::Duration
             }
         ) {
-            // A `jiff::Span` converts into its field-wise comparable form.
+            // A `std::time::Duration` converts into an ISO 8601 duration.
             return Ok(Argument {
-                arg: quote!(impl Into<jiff::SpanFieldwise>),
-                field: quote!(jiff::SpanFieldwise),
+                arg: quote!(impl Into<crate::formats::IsoDuration>),
+                field: quote!(crate::formats::IsoDuration),
                 convert: quote!(#value.into()),
                 identity: false,
             });
@@ -282,7 +282,8 @@ fn formatted_type(format: Format, models: bool) -> TokenStream {
         Format::DateTime | Format::DateTimeRfc1123 | Format::UnixTime => {
             quote!(time::OffsetDateTime)
         }
-        Format::Duration => quote!(jiff::SpanFieldwise),
+        // The runtime's own type: a crate path, never `::`-prefixed.
+        Format::Duration => return quote!(crate::formats::IsoDuration),
         Format::Byte | Format::Base64Url if models => return quote!(::std::vec::Vec<u8>),
         Format::Byte | Format::Base64Url => return quote!(Vec<u8>),
         Format::Uuid => quote!(uuid::Uuid),

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use body_array::Client;
 use body_array::models::{ArrayGetStringEnumValid200Item, FooEnum, Product};
-use jiff::ToSpan as _;
 use time::macros::{date, datetime};
 
 use crate::scenario;
@@ -104,15 +103,21 @@ fn dates() -> Vec<time::Date> {
 }
 
 /// `P123DT22H14M12.011S`, `P5DT1H`.
-fn durations() -> Vec<jiff::SpanFieldwise> {
+fn durations() -> Vec<body_array::formats::IsoDuration> {
     vec![
-        123.days()
-            .hours(22)
-            .minutes(14)
-            .seconds(12)
-            .milliseconds(11)
-            .fieldwise(),
-        5.days().hours(1).fieldwise(),
+        body_array::formats::IsoDuration {
+            days: 123,
+            hours: 22,
+            minutes: 14,
+            seconds: 12,
+            nanoseconds: 11_000_000,
+            ..Default::default()
+        },
+        body_array::formats::IsoDuration {
+            days: 5,
+            hours: 1,
+            ..Default::default()
+        },
     ]
 }
 

@@ -9,7 +9,6 @@ use body_complex::models::{
     IntWrapper, LongWrapper, ReadonlyObj, Siamese, StringWrapper,
 };
 use body_complex::models::{DotFish, Fish, Salmon};
-use jiff::ToSpan as _;
 use time::macros::{date, datetime};
 
 use crate::scenario;
@@ -234,13 +233,15 @@ fn bytes() -> Vec<u8> {
 }
 
 /// `P123DT22H14M12.011S`.
-fn duration() -> jiff::SpanFieldwise {
-    123.days()
-        .hours(22)
-        .minutes(14)
-        .seconds(12)
-        .milliseconds(11)
-        .fieldwise()
+fn duration() -> body_complex::formats::IsoDuration {
+    body_complex::formats::IsoDuration {
+        days: 123,
+        hours: 22,
+        minutes: 14,
+        seconds: 12,
+        nanoseconds: 11_000_000,
+        ..Default::default()
+    }
 }
 
 fn first() -> Vec<Scenario> {

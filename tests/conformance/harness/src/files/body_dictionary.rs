@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use body_dictionary::Client;
 use body_dictionary::models::Widget;
-use jiff::ToSpan as _;
 use time::macros::{date, datetime};
 
 use crate::scenario;
@@ -143,15 +142,21 @@ fn byte_values() -> BTreeMap<String, Vec<u8>> {
 }
 
 /// `P123DT22H14M12.011S`, `P5DT1H`.
-fn durations() -> BTreeMap<String, jiff::SpanFieldwise> {
+fn durations() -> BTreeMap<String, body_dictionary::formats::IsoDuration> {
     indexed(&[
-        123.days()
-            .hours(22)
-            .minutes(14)
-            .seconds(12)
-            .milliseconds(11)
-            .fieldwise(),
-        5.days().hours(1).fieldwise(),
+        body_dictionary::formats::IsoDuration {
+            days: 123,
+            hours: 22,
+            minutes: 14,
+            seconds: 12,
+            nanoseconds: 11_000_000,
+            ..Default::default()
+        },
+        body_dictionary::formats::IsoDuration {
+            days: 5,
+            hours: 1,
+            ..Default::default()
+        },
     ])
 }
 

@@ -2,12 +2,11 @@
 //! `body-datetime-rfc1123.json`, `body-duration.json` and `body-byte.json` (routes:
 //! `legacy/routes/date.js`, `datetime.js`, `datetime-rfc1123.js`, `duration.js`,
 //! `src/test-routes/byte.ts`). A valid value is asserted as the typed value the route's text
-//! means (`time` dates, `jiff` spans, bytes); a value that is not one (invalid, overflow,
+//! means (`time` dates, ISO 8601 durations, bytes); a value that is not one (invalid, overflow,
 //! underflow) is refused. A date-time keeps the offset it was sent with; one whose UTC instant
 //! is past 9999-12-31 (`9999-12-31T23:59:59.999-14:00`) is refused, as the AutoRest clients
 //! refuse it (and the route's `overflow` scenario sends exactly that value).
 
-use jiff::ToSpan as _;
 use time::macros::{date, datetime};
 
 use crate::scenario;
@@ -418,13 +417,15 @@ fn others() -> Vec<Scenario> {
             duration,
             "getDurationPositive",
             get_positive_duration,
-            3.years()
-                .months(6)
-                .days(4)
-                .hours(12)
-                .minutes(30)
-                .seconds(5)
-                .fieldwise()
+            body_duration::formats::IsoDuration {
+                years: 3,
+                months: 6,
+                days: 4,
+                hours: 12,
+                minutes: 30,
+                seconds: 5,
+                ..Default::default()
+            }
         ),
         // The route wants `P123DT22H14M12.011S`.
         put!(
@@ -433,12 +434,14 @@ fn others() -> Vec<Scenario> {
             duration,
             "putDurationPositive",
             put_positive_duration,
-            123.days()
-                .hours(22)
-                .minutes(14)
-                .seconds(12)
-                .milliseconds(11)
-                .fieldwise()
+            body_duration::formats::IsoDuration {
+                days: 123,
+                hours: 22,
+                minutes: 14,
+                seconds: 12,
+                nanoseconds: 11_000_000,
+                ..Default::default()
+            }
         ),
         // A 200 without a body: AutoRest's clients return "no value".
         scenario!(BYTE, "getByteNull", |c| {

@@ -2,7 +2,6 @@
 
 use header::Client;
 use header::models::GreyscaleColors;
-use jiff::ToSpan as _;
 use time::macros::{date, datetime};
 
 use crate::scenario;
@@ -27,13 +26,15 @@ fn multibyte() -> Vec<u8> {
 }
 
 /// `P123DT22H14M12.011S`.
-fn duration() -> jiff::SpanFieldwise {
-    123.days()
-        .hours(22)
-        .minutes(14)
-        .seconds(12)
-        .milliseconds(11)
-        .fieldwise()
+fn duration() -> header::formats::IsoDuration {
+    header::formats::IsoDuration {
+        days: 123,
+        hours: 22,
+        minutes: 14,
+        seconds: 12,
+        nanoseconds: 11_000_000,
+        ..Default::default()
+    }
 }
 
 /// A request-header scenario: `param_<op>(scenario, value)` answers 200.
