@@ -16,10 +16,11 @@ use crate::{CrateOptions, Error, ErrorKind, GeneratedFile, Result};
 
 /// Renders every file of the generated crate for `api`.
 pub fn render_crate(api: &Api, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
+    let emitter = emit::Emitter::new(api, options)?;
     let mut files = vec![
         GeneratedFile {
             path: PathBuf::from("Cargo.toml"),
-            contents: render(options, &cargo_toml(api, options))?,
+            contents: render(options, &cargo_toml(api, options, emitter.dependencies()))?,
         },
         GeneratedFile {
             path: PathBuf::from("README.md"),
@@ -32,7 +33,7 @@ pub fn render_crate(api: &Api, options: &CrateOptions) -> Result<Vec<GeneratedFi
             contents: rustfmt_toml(options),
         },
     ];
-    files.extend(rust_files(api, options)?);
+    files.extend(rust_files(&emitter, options)?);
     Ok(files)
 }
 
@@ -41,8 +42,7 @@ pub fn render_crate(api: &Api, options: &CrateOptions) -> Result<Vec<GeneratedFi
 /// cannot leave its thread, so a file is emitted and formatted on the same one; what threads
 /// hand back is text. The result, and the first error in file order, do not depend on which
 /// thread did what.
-fn rust_files(api: &Api, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
-    let emitter = emit::Emitter::new(api, options)?;
+fn rust_files(emitter: &emit::Emitter<'_>, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
@@ -140,13 +140,13 @@ struct CargoToml {
     dependencies: Vec<emit::Dependency>,
 }
 
-fn cargo_toml(api: &Api, options: &CrateOptions) -> CargoToml {
+fn cargo_toml(api: &Api, options: &CrateOptions, dependencies: Vec<emit::Dependency>) -> CargoToml {
     CargoToml {
         spec: options.spec_display.replace(['\r', '\n'], " "),
         name: toml_string(&options.name),
         version: toml_string(&options.version),
         description: toml_string(&emit::one_line_text(&format!("A client for {}", api.title))),
-        dependencies: emit::dependencies(api),
+        dependencies,
     }
 }
 

@@ -375,7 +375,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
     let builder_setters = builder_setters(poll_interval);
     let crate_doc = crate_doc(ctx)?.inner_attrs();
     let new_doc = new_doc(ctx).attrs();
-    let formats = super::formats::has_module(ctx.api).then(|| {
+    let formats = super::formats::has_module(ctx).then(|| {
         quote!(
             pub mod formats;
         )

@@ -6,7 +6,7 @@
 //! dependency line but a feature of the generated crate (`rustls`, the default, or
 //! `native-tls`), declared in the template.
 
-use crate::ir::Api;
+use super::Ctx;
 
 /// One `name = spec` line of `[dependencies]`, in the order the template writes them.
 pub struct Dependency {
@@ -27,7 +27,7 @@ const fn dep(name: &'static str, spec: &'static str) -> Dependency {
 }
 
 /// The dependencies of the crate generated for `api`, sorted by name.
-pub fn dependencies(api: &Api) -> Vec<Dependency> {
+pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
     let mut deps = vec![
         dep("bytes", r#""1""#),
         // Streams and their combinators only: no executor, no `futures-executor` crate.
@@ -59,12 +59,12 @@ pub fn dependencies(api: &Api) -> Vec<Dependency> {
         dep("uuid", r#"{ version = "1", features = ["v4"] }"#),
     ];
     // The XML runtime (`runtime/xml.rs`), only in crates with an XML body.
-    if super::xml::uses_xml(api) {
+    if super::xml::uses_xml(ctx.api) {
         deps.push(dep("quick-xml", r#""0.42""#));
     }
     // The typed formats' adapters and their crates (`time`, `base64`, `serde_with`, ...).
     deps.extend(
-        super::formats::dependencies(api)
+        super::formats::dependencies(ctx)
             .into_iter()
             .map(|(name, spec)| dep(name, spec)),
     );

@@ -6,11 +6,12 @@ use std::collections::BTreeSet;
 
 use quote::quote;
 
-use super::{RustFile, RustSource};
+use super::{Ctx, RustFile, RustSource};
 use crate::ir::{Api, Format};
 
-/// The formats that `api` types, wherever they are (models, parameters, bodies, headers).
-pub(crate) fn used(api: &Api) -> BTreeSet<&'static str> {
+/// The formats that `api` types, wherever they are (models, parameters, bodies, headers). Ask
+/// [`Ctx::formats_used`], which finds them once.
+pub(super) fn used(api: &Api) -> BTreeSet<&'static str> {
     let mut out = BTreeSet::new();
     if let Ok(value) = serde_json::to_value(api) {
         collect(&value, &mut out);
@@ -87,8 +88,10 @@ fn families<'a>(used: &'a BTreeSet<&'static str>) -> impl Iterator<Item = &'stat
 
 /// The adapter modules of `src/formats/` the formats of `api` need: `(module, re-exported
 /// items)`, in file order; empty when it uses no adapter.
-pub(crate) fn modules(api: &Api) -> Vec<(&'static str, &'static str)> {
-    families(&used(api)).filter_map(|f| f.file).collect()
+pub(crate) fn modules(ctx: &Ctx<'_>) -> Vec<(&'static str, &'static str)> {
+    families(ctx.formats_used())
+        .filter_map(|f| f.file)
+        .collect()
 }
 
 /// How many files `src/formats/` has for `modules`: `mod.rs`, one per module, `written.rs`.
@@ -147,17 +150,17 @@ fn adapter(module: &str) -> Option<RustFile> {
 }
 
 /// True when the crate has a `formats` module (see [`files`]).
-pub(crate) fn has_module(api: &Api) -> bool {
-    families(&used(api)).any(|f| f.file.is_some())
+pub(crate) fn has_module(ctx: &Ctx<'_>) -> bool {
+    families(ctx.formats_used()).any(|f| f.file.is_some())
 }
 
 /// The crates the formats of `api` need (`serde_with` with any adapter), as `(name, TOML value)`.
-pub(crate) fn dependencies(api: &Api) -> Vec<(&'static str, &'static str)> {
-    let used = used(api);
-    let mut out: Vec<_> = families(&used)
+pub(crate) fn dependencies(ctx: &Ctx<'_>) -> Vec<(&'static str, &'static str)> {
+    let used = ctx.formats_used();
+    let mut out: Vec<_> = families(used)
         .flat_map(|f| f.dependencies.iter().copied())
         .collect();
-    if families(&used).any(|f| f.file.is_some()) {
+    if families(used).any(|f| f.file.is_some()) {
         out.push((
             "serde_with",
             r#"{ version = "3.12", default-features = false, features = ["alloc"] }"#,

@@ -42,7 +42,7 @@ mod unions;
 mod wire;
 mod xml;
 
-pub use dependencies::{Dependency, dependencies};
+pub use dependencies::Dependency;
 pub use docs::{one_line_text, strip_hidden};
 pub use examples::{DEV_DEPENDENCIES, ExampleStats, example_tests};
 pub use wire::display_path;
@@ -104,13 +104,18 @@ impl<'a> Emitter<'a> {
     pub fn new(api: &'a Api, options: &'a CrateOptions) -> Result<Self> {
         let ctx = Ctx::new(api, options);
         ctx.check_module_names()?;
-        let formats = formats::modules(api);
+        let formats = formats::modules(&ctx);
         let runtime = runtime::Parts::of(api);
         Ok(Emitter {
             ctx,
             formats,
             runtime,
         })
+    }
+
+    /// The `[dependencies]` of the crate's `Cargo.toml`.
+    pub fn dependencies(&self) -> Vec<Dependency> {
+        dependencies::dependencies(&self.ctx)
     }
 
     /// How many files there are.
@@ -184,6 +189,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) api: &'a Api,
     pub(crate) options: &'a CrateOptions,
     pub(crate) models: IndexMap<&'a str, &'a Model>,
+    /// The typed formats the API uses ([`formats::used`]), found once when first asked for.
+    formats_used: std::sync::OnceLock<std::collections::BTreeSet<&'static str>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -193,7 +200,13 @@ impl<'a> Ctx<'a> {
             api,
             options,
             models,
+            formats_used: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The typed formats the API uses (`date-time`, `byte`, ...), wherever they are.
+    pub(crate) fn formats_used(&self) -> &std::collections::BTreeSet<&'static str> {
+        self.formats_used.get_or_init(|| formats::used(self.api))
     }
 
     /// An error about the construct at `pointer`.

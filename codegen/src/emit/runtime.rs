@@ -44,12 +44,22 @@ impl Parts {
         }
     }
 
-    fn has(self, name: &str) -> bool {
-        match name {
-            "pager.rs" => self.pager,
-            "poller.rs" => self.poller,
+    /// Whether the crate gets the optional runtime module `module`.
+    fn has_module(self, module: &str) -> bool {
+        match module {
+            "pager" => self.pager,
+            "poller" => self.poller,
             _ => true,
         }
+    }
+
+    /// Whether the crate gets the runtime file `name` (every file but the optional ones it
+    /// does not use).
+    fn has(self, name: &str) -> bool {
+        OPTIONAL
+            .iter()
+            .find(|(file, _)| *file == name)
+            .is_none_or(|(_, module)| self.has_module(module))
     }
 
     /// The names of `FILES` the crate gets, in order.
@@ -107,8 +117,8 @@ fn module_file(text: &'static str, parts: Parts) -> RustSource {
     };
     let dropped: Vec<&str> = OPTIONAL
         .iter()
-        .filter(|(name, _)| !parts.has(name))
         .map(|(_, module)| *module)
+        .filter(|module| !parts.has_module(module))
         .collect();
     file.items.retain(|item| {
         let module = match item {
