@@ -53,7 +53,9 @@ pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};
 #[doc(hidden)]
-pub use response::{ErrorDecoder, ResponseParts, error_model, json, text, unexpected_status};
+pub use response::{
+    ErrorDecoder, ResponseParts, constant, error_model, json, text, unexpected_status,
+};
 pub use retry::RetryPolicy;
 #[doc(hidden)]
 pub use urls::{HostValue, base_url, host_url, redacted, same_origin};

@@ -172,3 +172,41 @@ async fn an_empty_body_decodes_as_the_empty_value_of_the_type_or_fails() {
     assert_eq!(e.kind(), ErrorKind::Decode);
     assert!(e.to_string().contains("empty"), "{e}");
 }
+
+#[tokio::test]
+async fn an_empty_body_of_a_constant_type_is_the_constant() {
+    // A closed enum of one value (`enum: [true]`) is a constant, and its `Default` is that value:
+    // an empty `200` is it. A body that is there still decodes, and must be the constant.
+    #[derive(Debug, PartialEq, Default, serde::Deserialize)]
+    enum Yes {
+        #[default]
+        #[serde(rename = "yes")]
+        Yes,
+    }
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("\"no\""))
+        .mount(&server)
+        .await;
+    let http = reqwest::Client::new();
+    let empty = http.get(server.uri()).send().await.unwrap();
+    let (value, _) = acr::runtime::constant::<Yes>("Say_Yes", empty)
+        .await
+        .unwrap();
+    assert_eq!(value, Yes::Yes);
+    let wrong = http.put(server.uri()).send().await.unwrap();
+    let e = acr::runtime::constant::<Yes>("Say_Yes", wrong)
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    // Without the constant rule the empty body has no value of `Yes`.
+    let empty = http.get(server.uri()).send().await.unwrap();
+    let e = acr::runtime::json::<Yes>("Say_Yes", empty)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("empty"), "{e}");
+}

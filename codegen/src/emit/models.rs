@@ -230,9 +230,8 @@ fn contains_itself(ctx: &Ctx<'_>, name: &str, ty: &TypeRef) -> bool {
     false
 }
 
-/// True when `ty` is a constant (a closed enum of one string value), directly or through an
-/// alias.
-fn is_constant(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
+/// True when `ty` is a constant (a closed enum of one value), directly or through an alias.
+pub(super) fn is_constant(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Model { name } => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
             Some(ModelKind::Enum(e)) => super::enums::is_constant(e),

@@ -256,6 +256,10 @@ fn response_struct(
                         let body = body.into_inner();
                     }
                 }
+                // A constant's one value fills an empty body.
+                (None, None) if !*nullable && super::models::is_constant(ctx, ir_ty) => {
+                    quote!(let (body, http) = crate::runtime::constant::<#ty>(#operation_id, response).await?;)
+                }
                 (None, None) => {
                     quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;)
                 }

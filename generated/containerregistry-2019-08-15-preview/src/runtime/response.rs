@@ -81,15 +81,34 @@ pub async fn json<T: DeserializeOwned>(
     operation: &'static str,
     response: reqwest::Response,
 ) -> Result<(T, ResponseParts), Error> {
+    read_json(operation, response, None).await
+}
+/// Reads a JSON body whose documented type is a constant (a closed enum of one value, whose
+/// `Default` is that value): an empty body is the constant, as a required constant property
+/// that a response leaves out is. Otherwise as [`json`].
+pub async fn constant<T: DeserializeOwned + Default>(
+    operation: &'static str,
+    response: reqwest::Response,
+) -> Result<(T, ResponseParts), Error> {
+    read_json(operation, response, Some(T::default())).await
+}
+async fn read_json<T: DeserializeOwned>(
+    operation: &'static str,
+    response: reqwest::Response,
+    constant: Option<T>,
+) -> Result<(T, ResponseParts), Error> {
     let parts = ResponseParts::new(&response);
     let body = read_body(operation, response).await?;
     let decoded: Result<T, Box<dyn std::error::Error + Send + Sync>> = if body
         .iter()
         .all(u8::is_ascii_whitespace)
     {
-        [&b"null"[..], b"{}", b"[]", b"\"\""]
-            .into_iter()
-            .find_map(|empty| serde_json::from_slice(empty).ok())
+        constant
+            .or_else(|| {
+                [&b"null"[..], b"{}", b"[]", b"\"\""]
+                    .into_iter()
+                    .find_map(|empty| serde_json::from_slice(empty).ok())
+            })
             .ok_or_else(|| {
                 "the body is empty, and the documented type needs a value".into()
             })

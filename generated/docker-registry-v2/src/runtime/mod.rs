@@ -45,7 +45,7 @@ pub use request::encode_component;
 pub use request::{Collection, Request};
 #[doc(hidden)]
 pub use response::{
-    ErrorDecoder, ResponseParts, error_model, json, text, unexpected_status,
+    ErrorDecoder, ResponseParts, constant, error_model, json, text, unexpected_status,
 };
 pub use retry::RetryPolicy;
 #[doc(hidden)]
