@@ -385,10 +385,52 @@ impl Scope {
 
 /// Keeps letters, digits and word separators; other characters become separators, so that
 /// `a.b/c+d` splits into words and nothing invalid reaches an identifier.
+/// `raw` with every character that is not ASCII alphanumeric made a space (a word break), and
+/// plural acronyms made one word (see [`plural_acronyms`]).
 fn alnum_only(raw: &str) -> String {
-    raw.chars()
+    let text: String = raw
+        .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+        .collect();
+    plural_acronyms(&text)
+}
+
+/// An acronym with a plural `s` (`LROs`, `CPUsList`, `vmIDs`) made one capitalized word
+/// (`Lros`, `CpusList`, `vmIds`): `heck` would start a word at its last capital (`lr_os`,
+/// `i_ds`). A run of three or more capitals counts when an `s` follows it and ends the word (a
+/// non-letter, a capital or the end follows the `s`); a run of two only when nothing
+/// alphanumeric follows the `s`, since `XMsText` is `X-Ms-Text`, not the plural of `XM`.
+fn plural_acronyms(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        let after = chars.get(i + run + 1);
+        let plural = run >= 2
+            && chars.get(i + run) == Some(&'s')
+            && if run == 2 {
+                after.is_none_or(|c| !c.is_ascii_alphanumeric())
+            } else {
+                after.is_none_or(|c| !c.is_ascii_lowercase())
+            };
+        if plural {
+            out.push(chars[i]);
+            out.extend(chars[i + 1..i + run].iter().map(char::to_ascii_lowercase));
+            out.push('s');
+            i += run + 1;
+        } else if run > 0 {
+            out.extend(&chars[i..i + run]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 fn starts_with_digit(s: &str) -> bool {
@@ -427,6 +469,26 @@ mod tests {
         assert_eq!(value_name("loginUri"), "login_uri");
         assert_eq!(value_name("grant_type"), "grant_type");
         assert_eq!(value_name("ETag"), "e_tag");
+    }
+
+    #[test]
+    fn plural_acronyms_are_one_word() {
+        assert_eq!(value_name("LROs"), "lros");
+        assert_eq!(value_name("LROSADs"), "lrosads");
+        assert_eq!(value_name("LROsCustomHeader"), "lros_custom_header");
+        assert_eq!(value_name("vmIDs"), "vm_ids");
+        assert_eq!(value_name("allowedIPs_v2"), "allowed_ips_v2");
+        assert_eq!(type_name("LROs"), "Lros");
+        assert_eq!(type_name("LROsCustomHeader"), "LrosCustomHeader");
+        // Not a plural: the `s` starts a word, or no capital run precedes it.
+        assert_eq!(value_name("HTTPSettings"), "http_settings");
+        assert_eq!(value_name("URLsigned"), "ur_lsigned");
+        assert_eq!(value_name("Ds"), "ds");
+        assert_eq!(value_name("ABCs"), "abcs");
+        assert_eq!(value_name("CPUsList"), "cpus_list");
+        // Two capitals: a plural only at the end of a word.
+        assert_eq!(value_name("GetXMsText"), "get_x_ms_text");
+        assert_eq!(value_name("IDsList"), "i_ds_list");
     }
 
     #[test]

@@ -30,10 +30,11 @@ const fn dep(name: &'static str, spec: &'static str) -> Dependency {
 pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
     let mut deps = vec![
         dep("bytes", r#""1""#),
-        // Streams and their combinators only: no executor, no `futures-executor` crate.
+        // Streams and their combinators only: no executor (`futures-executor`), no macros
+        // (`async-await`: `futures-macro` and `syn` with all its features).
         dep(
             "futures",
-            r#"{ version = "0.3", default-features = false, features = ["std", "async-await"] }"#,
+            r#"{ version = "0.3", default-features = false, features = ["std"] }"#,
         ),
         dep("httpdate", r#""1""#),
         dep("percent-encoding", r#""2.3""#),

@@ -57,7 +57,7 @@ const FAMILIES: [Family; 4] = [
         file: Some(("dates", "Date, Rfc1123, Rfc3339, UnixTime")),
         dependencies: &[(
             "time",
-            r#"{ version = "0.3.41", features = ["formatting", "macros", "parsing"] }"#,
+            r#"{ version = "0.3.41", features = ["formatting", "parsing"] }"#,
         )],
     },
     Family {

@@ -481,7 +481,7 @@ pub struct Metrics {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub include_ap_is: ::std::option::Option<bool>,
+    pub include_apis: ::std::option::Option<bool>,
     /// the retention policy
     #[serde(
         rename = "RetentionPolicy",

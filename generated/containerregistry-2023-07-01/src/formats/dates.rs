@@ -5,34 +5,41 @@
 //! A date-time keeps the offset it was written with (`+14:00` stays `+14:00`). One whose UTC
 //! instant falls outside the years 1..=9999 of `time` (`9999-12-31T23:59:59-14:00`) is refused
 //! when read, as the AutoRest clients refuse it: `time` could not compare or convert it.
+use std::sync::LazyLock;
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
-use time::format_description::BorrowedFormatItem;
-use time::format_description::well_known;
-use time::macros::format_description;
+use time::format_description::{OwnedFormatItem, parse_owned, well_known};
 use time::{OffsetDateTime, UtcOffset};
 /// `2024-05-06`: RFC 3339's `full-date`.
-const FULL_DATE: &[BorrowedFormatItem<'static>] = format_description!(
-    "[year]-[month]-[day]"
-);
+static FULL_DATE: LazyLock<Option<OwnedFormatItem>> = LazyLock::new(|| {
+    parse_owned::<2>("[year]-[month]-[day]").ok()
+});
 /// `Mon, 06 May 2024 07:08:09 GMT` as written: RFC 7231's `IMF-fixdate`.
-const IMF_FIXDATE: &[BorrowedFormatItem<'static>] = format_description!(
-    version = 2,
-    "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-);
+static IMF_FIXDATE: LazyLock<Option<OwnedFormatItem>> = LazyLock::new(|| {
+    parse_owned::<
+        2,
+    >(
+            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT",
+        )
+        .ok()
+});
 /// `IMF-fixdate` as read: day and month names in any case, `GMT` or `gmt`.
-const IMF_FIXDATE_READ: &[BorrowedFormatItem<'static>] = format_description!(
-    version = 2,
-    "[weekday repr:short case_sensitive:false], [day] [month repr:short case_sensitive:false] \
-     [year] [hour]:[minute]:[second] [first [GMT] [gmt]]"
-);
+static IMF_FIXDATE_READ: LazyLock<Option<OwnedFormatItem>> = LazyLock::new(|| {
+    parse_owned::<
+        2,
+    >(
+            "[weekday repr:short case_sensitive:false], [day] [month repr:short case_sensitive:false] \
+         [year] [hour]:[minute]:[second] [first [GMT] [gmt]]",
+        )
+        .ok()
+});
 /// `date` (`2024-05-06`) for a [`time::Date`].
 #[derive(Debug)]
 pub struct Date;
 impl Date {
     /// Reads a date; `None` when the text is not one.
     pub fn parse(text: &str) -> Option<time::Date> {
-        time::Date::parse(text, FULL_DATE).ok()
+        time::Date::parse(text, FULL_DATE.as_ref()?).ok()
     }
 }
 impl SerializeAs<time::Date> for Date {
@@ -40,7 +47,10 @@ impl SerializeAs<time::Date> for Date {
         value: &time::Date,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let text = value.format(FULL_DATE).map_err(serde::ser::Error::custom)?;
+        let text = FULL_DATE
+            .as_ref()
+            .and_then(|format| value.format(format).ok())
+            .ok_or_else(|| serde::ser::Error::custom("the date cannot be written"))?;
         serializer.serialize_str(&text)
     }
 }
@@ -97,14 +107,14 @@ pub struct Rfc1123;
 impl Rfc1123 {
     /// Reads an RFC 1123 date-time; `None` when the text is not one.
     pub fn parse(text: &str) -> Option<OffsetDateTime> {
-        time::PrimitiveDateTime::parse(text, IMF_FIXDATE_READ)
+        time::PrimitiveDateTime::parse(text, IMF_FIXDATE_READ.as_ref()?)
             .ok()
             .map(time::PrimitiveDateTime::assume_utc)
     }
     /// The text of `value`, in UTC; `None` when its UTC date is out of range.
     pub fn text(value: &OffsetDateTime) -> Option<String> {
         let utc = value.checked_to_offset(UtcOffset::UTC)?;
-        utc.format(IMF_FIXDATE).ok()
+        utc.format(IMF_FIXDATE.as_ref()?).ok()
     }
 }
 impl SerializeAs<OffsetDateTime> for Rfc1123 {

@@ -69,12 +69,12 @@ fn failed<T: std::fmt::Debug>(result: Result<T, Error>) -> Result<Error, String>
 pub fn scenarios() -> Vec<Scenario> {
     vec![
         scenario!(F, "LROPutInlineComplete", |c| {
-            let r = client(&c).lr_os().put200_succeeded().await.check("call")?;
+            let r = client(&c).lros().put200_succeeded().await.check("call")?;
             eq("id", r.id.as_deref(), Some("100"))
         }),
         scenario!(F, "LROPatchInlineCompleteIgnoreHeaders", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .patch200_succeeded_ignore_headers()
                 .await
                 .check("call")?;
@@ -82,7 +82,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPatch201WithAsyncHeader", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .patch201_retry_with_async_header()
                 .await
                 .check("call")?;
@@ -94,7 +94,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPatch202WithAsyncAndLocationHeader", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .patch202_retry_with_async_and_location_header()
                 .await
                 .check("call")?;
@@ -105,11 +105,11 @@ pub fn scenarios() -> Vec<Scenario> {
             )
         }),
         scenario!(F, "LROPutInlineComplete201", |c| {
-            let r = client(&c).lr_os().put201_succeeded().await.check("call")?;
+            let r = client(&c).lros().put201_succeeded().await.check("call")?;
             eq("id", r.id.as_deref(), Some("100"))
         }),
         scenario!(F, "LROPostAndGetList", |c| {
-            let r = client(&c).lr_os().post202_list().await.check("call")?;
+            let r = client(&c).lros().post202_list().await.check("call")?;
             eq(
                 "ids",
                 r.iter().map(|p| p.id.as_deref()).collect::<Vec<_>>(),
@@ -118,20 +118,20 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPut200InlineCompleteNoState", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put200_succeeded_no_state()
                 .await
                 .check("call")?;
             eq("id", r.id.as_deref(), Some("100"))
         }),
         scenario!(F, "LROPut202Retry200", |c| {
-            let r = client(&c).lr_os().put202_retry200().await.check("call")?;
+            let r = client(&c).lros().put202_retry200().await.check("call")?;
             eq("id", r.id.as_deref(), Some("100"))
         }),
         // The routes answer 400 to any request (status requests included) without the header.
         scenario!(F, "CustomHeaderPutAsyncSucceded", |c| {
             let r = custom_header_client(&c)
-                .lr_os_custom_header()
+                .lros_custom_header()
                 .put_async_retry_succeeded()
                 .await
                 .check("call")?;
@@ -139,7 +139,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "CustomHeaderPutSucceeded", |c| {
             let r = custom_header_client(&c)
-                .lr_os_custom_header()
+                .lros_custom_header()
                 .put201_creating_succeeded200()
                 .await
                 .check("call")?;
@@ -147,7 +147,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "CustomHeaderPostSucceeded", |c| {
             custom_header_client(&c)
-                .lr_os_custom_header()
+                .lros_custom_header()
                 .post202_retry200()
                 .await
                 .check("call")?;
@@ -155,7 +155,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "CustomHeaderPostAsyncSucceded", |c| {
             custom_header_client(&c)
-                .lr_os_custom_header()
+                .lros_custom_header()
                 .post_async_retry_succeeded()
                 .await
                 .check("call")?;
@@ -163,7 +163,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPutSucceededWithBody", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put201_creating_succeeded200()
                 .await
                 .check("call")?;
@@ -171,7 +171,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPutSucceededNoBody", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put200_updating_succeeded204()
                 .await
                 .check("call")?;
@@ -179,19 +179,19 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPutFailed", |c| {
             kind(
-                client(&c).lr_os().put201_creating_failed200().await,
+                client(&c).lros().put201_creating_failed200().await,
                 ErrorKind::OperationFailed,
             )
         }),
         scenario!(F, "LROPutCanceled", |c| {
             kind(
-                client(&c).lr_os().put200_acceptedcanceled200().await,
+                client(&c).lros().put200_acceptedcanceled200().await,
                 ErrorKind::OperationCanceled,
             )
         }),
         scenario!(F, "LROPutNoHeaderInRetry", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put_no_header_in_retry()
                 .await
                 .check("call")?;
@@ -199,7 +199,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPutAsyncRetrySucceeded", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put_async_retry_succeeded()
                 .await
                 .check("call")?;
@@ -207,7 +207,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPutAsyncNoRetrySucceeded", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put_async_no_retry_succeeded()
                 .await
                 .check("call")?;
@@ -215,43 +215,43 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPutAsyncRetryFailed", |c| {
             kind(
-                client(&c).lr_os().put_async_retry_failed().await,
+                client(&c).lros().put_async_retry_failed().await,
                 ErrorKind::OperationFailed,
             )
         }),
         scenario!(F, "LROPutAsyncNoRetryCanceled", |c| {
             kind(
-                client(&c).lr_os().put_async_no_retrycanceled().await,
+                client(&c).lros().put_async_no_retrycanceled().await,
                 ErrorKind::OperationCanceled,
             )
         }),
         scenario!(F, "LROPutAsyncNoHeaderInRetry", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put_async_no_header_in_retry()
                 .await
                 .check("call")?;
             eq("id", r.id.as_deref(), Some("100"))
         }),
         scenario!(F, "LROPutNonResourceInRetry", |c| {
-            let r = client(&c).lr_os().put_non_resource().await.check("call")?;
+            let r = client(&c).lros().put_non_resource().await.check("call")?;
             eq("name", r.name.as_deref(), Some("sku"))
         }),
         scenario!(F, "LROPutNonResourceAsyncInRetry", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put_async_non_resource()
                 .await
                 .check("call")?;
             eq("name", r.name.as_deref(), Some("sku"))
         }),
         scenario!(F, "LROPutSubResourceInRetry", |c| {
-            let r = client(&c).lr_os().put_sub_resource().await.check("call")?;
+            let r = client(&c).lros().put_sub_resource().await.check("call")?;
             eq("id", r.id.as_deref(), Some("100"))
         }),
         scenario!(F, "LROPutSubResourceAsyncInRetry", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .put_async_sub_resource()
                 .await
                 .check("call")?;
@@ -259,7 +259,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LRODeleteProvisioningSucceededWithBody", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .delete_provisioning202_accepted200_succeeded()
                 .await
                 .check("call")?;
@@ -268,7 +268,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LRODeleteProvisioningFailed", |c| {
             kind(
                 client(&c)
-                    .lr_os()
+                    .lros()
                     .delete_provisioning202_deleting_failed200()
                     .await,
                 ErrorKind::OperationFailed,
@@ -277,7 +277,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LRODeleteProvisioningCanceled", |c| {
             kind(
                 client(&c)
-                    .lr_os()
+                    .lros()
                     .delete_provisioning202_deletingcanceled200()
                     .await,
                 ErrorKind::OperationCanceled,
@@ -285,23 +285,19 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LRODeleteInlineComplete", |c| {
             client(&c)
-                .lr_os()
+                .lros()
                 .delete204_succeeded()
                 .await
                 .check("call")?;
             Ok(())
         }),
         scenario!(F, "LRODelete200", |c| {
-            client(&c)
-                .lr_os()
-                .delete202_retry200()
-                .await
-                .check("call")?;
+            client(&c).lros().delete202_retry200().await.check("call")?;
             Ok(())
         }),
         scenario!(F, "LRODelete204", |c| {
             client(&c)
-                .lr_os()
+                .lros()
                 .delete202_no_retry204()
                 .await
                 .check("call")?;
@@ -309,7 +305,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LRODeleteNoHeaderInRetry", |c| {
             client(&c)
-                .lr_os()
+                .lros()
                 .delete_no_header_in_retry()
                 .await
                 .check("call")?;
@@ -317,7 +313,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LRODeleteAsyncNoHeaderInRetry", |c| {
             client(&c)
-                .lr_os()
+                .lros()
                 .delete_async_no_header_in_retry()
                 .await
                 .check("call")?;
@@ -325,7 +321,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LRODeleteAsyncRetrySucceeded", |c| {
             client(&c)
-                .lr_os()
+                .lros()
                 .delete_async_retry_succeeded()
                 .await
                 .check("call")?;
@@ -333,7 +329,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LRODeleteAsyncNoRetrySucceeded", |c| {
             client(&c)
-                .lr_os()
+                .lros()
                 .delete_async_no_retry_succeeded()
                 .await
                 .check("call")?;
@@ -341,31 +337,31 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LRODeleteAsyncRetryFailed", |c| {
             kind(
-                client(&c).lr_os().delete_async_retry_failed().await,
+                client(&c).lros().delete_async_retry_failed().await,
                 ErrorKind::OperationFailed,
             )
         }),
         scenario!(F, "LRODeleteAsyncRetryCanceled", |c| {
             kind(
-                client(&c).lr_os().delete_async_retrycanceled().await,
+                client(&c).lros().delete_async_retrycanceled().await,
                 ErrorKind::OperationCanceled,
             )
         }),
         scenario!(F, "LROPost200", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .post200_with_payload()
                 .await
                 .check("call")?;
             eq("id", r.id.as_deref(), Some("1"))
         }),
         scenario!(F, "LROPostSuccededWithBody", |c| {
-            client(&c).lr_os().post202_retry200().await.check("call")?;
+            client(&c).lros().post202_retry200().await.check("call")?;
             Ok(())
         }),
         scenario!(F, "LROPostSuccededNoBody", |c| {
             client(&c)
-                .lr_os()
+                .lros()
                 .post202_no_retry204()
                 .await
                 .check("call")?;
@@ -381,7 +377,7 @@ pub fn scenarios() -> Vec<Scenario> {
             ],
             |c| {
                 let r = client(&c)
-                    .lr_os()
+                    .lros()
                     .post_double_headers_final_location_get()
                     .await
                     .check("call")?;
@@ -391,7 +387,7 @@ pub fn scenarios() -> Vec<Scenario> {
         ),
         scenario!(F, "LROPostDoubleHeadersFinalAzureHeaderGet", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .post_double_headers_final_azure_header_get()
                 .await
                 .check("call")?;
@@ -399,7 +395,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPostDoubleHeadersFinalAzureHeaderGetDefault", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .post_double_headers_final_azure_header_get_default()
                 .await
                 .check("call")?;
@@ -407,7 +403,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPostAsyncRetrySucceeded", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .post_async_retry_succeeded()
                 .await
                 .check("call")?;
@@ -415,7 +411,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPostAsyncNoRetrySucceeded", |c| {
             let r = client(&c)
-                .lr_os()
+                .lros()
                 .post_async_no_retry_succeeded()
                 .await
                 .check("call")?;
@@ -424,7 +420,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROPostAsyncRetryFailed", |c| {
             let e = failed(
                 client(&c)
-                    .lr_os()
+                    .lros()
                     .post_async_retry_failed()
                     .await
                     .map(|_| ()),
@@ -441,7 +437,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROPostAsyncRetryCanceled", |c| {
             kind(
-                client(&c).lr_os().post_async_retrycanceled().await,
+                client(&c).lros().post_async_retrycanceled().await,
                 ErrorKind::OperationCanceled,
             )
         }),
@@ -510,18 +506,18 @@ pub fn scenarios() -> Vec<Scenario> {
             Ok(())
         }),
         scenario!(F, "LRONonRetryPut400", |c| {
-            status(client(&c).lrosa_ds().put_non_retry400().await, 400)
+            status(client(&c).lrosads().put_non_retry400().await, 400)
         }),
         scenario!(F, "LRONonRetryPut201Creating400", |c| {
             status(
-                client(&c).lrosa_ds().put_non_retry201_creating400().await,
+                client(&c).lrosads().put_non_retry201_creating400().await,
                 400,
             )
         }),
         scenario!(F, "LRONonRetryPut201Creating400InvalidJson", |c| {
             status(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .put_non_retry201_creating400_invalid_json()
                     .await,
                 400,
@@ -529,38 +525,38 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LRONonRetryPutAsyncRetry400", |c| {
             status(
-                client(&c).lrosa_ds().put_async_relative_retry400().await,
+                client(&c).lrosads().put_async_relative_retry400().await,
                 400,
             )
         }),
         scenario!(F, "LRONonRetryDelete400", |c| {
-            status(client(&c).lrosa_ds().delete_non_retry400().await, 400)
+            status(client(&c).lrosads().delete_non_retry400().await, 400)
         }),
         scenario!(F, "LRONonRetryDelete202Retry400", |c| {
-            status(client(&c).lrosa_ds().delete202_non_retry400().await, 400)
+            status(client(&c).lrosads().delete202_non_retry400().await, 400)
         }),
         scenario!(F, "LRONonRetryDeleteAsyncRetry400", |c| {
             status(
-                client(&c).lrosa_ds().delete_async_relative_retry400().await,
+                client(&c).lrosads().delete_async_relative_retry400().await,
                 400,
             )
         }),
         scenario!(F, "LRONonRetryPost400", |c| {
-            status(client(&c).lrosa_ds().post_non_retry400().await, 400)
+            status(client(&c).lrosads().post_non_retry400().await, 400)
         }),
         scenario!(F, "LRONonRetryPost202Retry400", |c| {
-            status(client(&c).lrosa_ds().post202_non_retry400().await, 400)
+            status(client(&c).lrosads().post202_non_retry400().await, 400)
         }),
         scenario!(F, "LRONonRetryPostAsyncRetry400", |c| {
             status(
-                client(&c).lrosa_ds().post_async_relative_retry400().await,
+                client(&c).lrosads().post_async_relative_retry400().await,
                 400,
             )
         }),
         scenario!(F, "LROErrorPut201NoProvisioningStatePayload", |c| {
             kind(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .put_error201_no_provisioning_state_payload()
                     .await,
                 ErrorKind::Decode,
@@ -569,7 +565,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROErrorPutAsyncNoPollingStatus", |c| {
             kind(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .put_async_relative_retry_no_status()
                     .await,
                 ErrorKind::Decode,
@@ -578,7 +574,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROErrorPutAsyncNoPollingStatusPayload", |c| {
             kind(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .put_async_relative_retry_no_status_payload()
                     .await,
                 ErrorKind::Decode,
@@ -586,7 +582,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROErrorDeleteNoLocation", |c| {
             client(&c)
-                .lrosa_ds()
+                .lrosads()
                 .delete204_succeeded()
                 .await
                 .check("call")?;
@@ -595,7 +591,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROErrorDeleteAsyncNoPollingStatus", |c| {
             kind(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .delete_async_relative_retry_no_status()
                     .await,
                 ErrorKind::Decode,
@@ -603,7 +599,7 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROErrorPostNoLocation", |c| {
             client(&c)
-                .lrosa_ds()
+                .lrosads()
                 .post202_no_location()
                 .await
                 .check("call")?;
@@ -612,7 +608,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROErrorPostAsyncNoPollingPayload", |c| {
             kind(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .post_async_relative_retry_no_payload()
                     .await,
                 ErrorKind::Decode,
@@ -620,14 +616,14 @@ pub fn scenarios() -> Vec<Scenario> {
         }),
         scenario!(F, "LROErrorPut200InvalidJson", |c| {
             kind(
-                client(&c).lrosa_ds().put200_invalid_json().await,
+                client(&c).lrosads().put200_invalid_json().await,
                 ErrorKind::Decode,
             )
         }),
         scenario!(F, "LROErrorPutAsyncInvalidHeader", |c| {
             failed(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .put_async_relative_retry_invalid_header()
                     .await,
             )
@@ -636,19 +632,19 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROErrorPutAsyncInvalidJsonPolling", |c| {
             kind(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .put_async_relative_retry_invalid_json_polling()
                     .await,
                 ErrorKind::Decode,
             )
         }),
         scenario!(F, "LROErrorDelete202RetryInvalidHeader", |c| {
-            failed(client(&c).lrosa_ds().delete202_retry_invalid_header().await).map(|_| ())
+            failed(client(&c).lrosads().delete202_retry_invalid_header().await).map(|_| ())
         }),
         scenario!(F, "LROErrorDeleteAsyncInvalidHeader", |c| {
             failed(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .delete_async_relative_retry_invalid_header()
                     .await,
             )
@@ -657,19 +653,19 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROErrorDeleteAsyncInvalidJsonPolling", |c| {
             kind(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .delete_async_relative_retry_invalid_json_polling()
                     .await,
                 ErrorKind::Decode,
             )
         }),
         scenario!(F, "LROErrorPost202RetryInvalidHeader", |c| {
-            failed(client(&c).lrosa_ds().post202_retry_invalid_header().await).map(|_| ())
+            failed(client(&c).lrosads().post202_retry_invalid_header().await).map(|_| ())
         }),
         scenario!(F, "LROErrorPostAsyncInvalidHeader", |c| {
             failed(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .post_async_relative_retry_invalid_header()
                     .await,
             )
@@ -678,7 +674,7 @@ pub fn scenarios() -> Vec<Scenario> {
         scenario!(F, "LROErrorPostAsyncInvalidJsonPolling", |c| {
             kind(
                 client(&c)
-                    .lrosa_ds()
+                    .lrosads()
                     .post_async_relative_retry_invalid_json_polling()
                     .await,
                 ErrorKind::Decode,

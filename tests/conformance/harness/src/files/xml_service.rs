@@ -104,13 +104,13 @@ fn service_properties() -> StorageServiceProperties {
         hour_metrics: Some(Metrics {
             version: s("1.0"),
             enabled: true,
-            include_ap_is: Some(false),
+            include_apis: Some(false),
             retention_policy: retention(),
         }),
         minute_metrics: Some(Metrics {
             version: s("1.0"),
             enabled: true,
-            include_ap_is: Some(true),
+            include_apis: Some(true),
             retention_policy: retention(),
         }),
         ..Default::default()
