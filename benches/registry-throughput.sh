@@ -202,7 +202,7 @@ for name in "curl push" "client push" "client push (hashing)" "curl pull" "clien
     printf '  %-30s %8.3f s  %8.1f MiB/s\n' "$name" "${med[$name]}" "$(rate "${med[$name]}")"
 done
 echo
-echo "throughput ratios, client / curl (target: >= 0.90):"
+echo "throughput ratios, client / curl (target: >= 0.95):"
 ratio() { calc "${med[$2]} / ${med[$1]}"; }
 printf '  %-44s %6.3f\n' "push" "$(ratio "client push" "curl push")"
 printf '  %-44s %6.3f\n' "push, the client hashing as it sends" "$(ratio "client push (hashing)" "curl push")"
