@@ -138,6 +138,10 @@ enum Mode {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct State {
     version: u32,
+    /// The operation's id, which names its error decoder when the token is resumed (absent in
+    /// the tokens of earlier versions of this crate: their errors are not decoded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    operation: Option<String>,
     method: String,
     final_state: FinalState,
     original: String,
@@ -203,6 +207,7 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
             template: Request::new(operation, Method::GET),
             state: Some(State {
                 version: TOKEN_VERSION,
+                operation: Some(operation.to_owned()),
                 method: method.to_owned(),
                 final_state,
                 original: String::new(),
@@ -238,14 +243,20 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
             )));
         }
         Url::parse(&state.original).map_err(|e| invalid(format!("bad original URI: {e}")))?;
+        // The operation's own error decoder, so that a failure's body is its error model.
+        let (operation, errors) = state
+            .operation
+            .as_deref()
+            .and_then(crate::errors::long_running)
+            .unwrap_or((RESUMED, |_, _| None));
         let sender = client.poll_sender();
         Ok(Poller {
-            operation: RESUMED,
-            errors: |_, _| None,
+            operation,
+            errors,
             interval: sender.interval,
             sender,
             initial: None,
-            template: Request::new(RESUMED, Method::GET),
+            template: Request::new(operation, Method::GET),
             state: Some(state),
             status: PollStatus::InProgress,
             last: None,
@@ -399,6 +410,7 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
         let final_state = self.state.as_ref().map_or(FinalState::Location, |s| s.final_state);
         self.state = Some(State {
             version: TOKEN_VERSION,
+            operation: Some(self.operation.to_owned()),
             method,
             final_state,
             original: parts.url().to_string(),

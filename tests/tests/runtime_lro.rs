@@ -314,3 +314,55 @@ async fn a_refused_initial_request_is_the_error_and_leaves_nothing_to_poll() {
     let again = poller.await.unwrap_err();
     assert_eq!(again.kind(), ErrorKind::InvalidParameter);
 }
+
+#[tokio::test]
+async fn a_resumed_poller_decodes_errors_as_its_operation_does() {
+    let server = MockServer::start().await;
+    let location = format!("{}/deletions/d1", server.uri());
+    Mock::given(method("DELETE"))
+        .and(path("/widgets/w1"))
+        .respond_with(ResponseTemplate::new(202).insert_header("Location", location.as_str()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    in_sequence(
+        &server,
+        "GET",
+        "/deletions/d1",
+        ResponseTemplate::new(202),
+        ResponseTemplate::new(404)
+            .set_body_json(json!({"code": "NotFound", "message": "no such operation"})),
+    )
+    .await;
+
+    let client = client(&server);
+    let mut poller = client.widgets().delete("w1").poller();
+    assert_eq!(poller.poll().await.unwrap(), PollStatus::InProgress);
+    let token = poller.state_token().expect("a token");
+    drop(poller);
+
+    // A token of an earlier version (no operation id) still resumes; its errors keep their
+    // status and body but have no model.
+    let mut old: serde_json::Value = serde_json::from_str(&token).unwrap();
+    assert_eq!(old["operation"], "Widgets_Delete");
+    old.as_object_mut().unwrap().remove("operation");
+
+    let error = Poller::<serde_json::Value>::resume(&client, &token)
+        .unwrap()
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::UnexpectedStatus);
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
+    match error.model() {
+        Some(ErrorModel::CloudError(e)) => assert_eq!(e.code.as_deref(), Some("NotFound")),
+        other => panic!("error model: {other:?}"),
+    }
+    assert!(error.to_string().contains("Widgets_Delete"), "{error}");
+
+    let error = Poller::<serde_json::Value>::resume(&client, &old.to_string())
+        .unwrap()
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
+    assert!(error.model().is_none());
+}

@@ -51,12 +51,40 @@ pub(crate) fn errors_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         enum_doc = enum_doc.raw("This API documents no error bodies, so this enum has no values.");
     }
     let enum_doc = enum_doc.attrs();
+    let long_running = long_running(ctx)?;
     Ok(quote! {
         #module_doc
         #enum_doc
         #[derive(Debug, Clone, PartialEq)]
         pub enum ErrorModel {
             #(#variants)*
+        }
+        #long_running
+    })
+}
+
+/// `long_running(id)`, in crates with long-running operations: the `operationId` and error
+/// decoder of each, by id, for a poller resumed from its state token (`runtime/poller.rs`).
+fn long_running(ctx: &Ctx<'_>) -> Result<TokenStream> {
+    if !super::runtime::uses_pollers(ctx.api) {
+        return Ok(TokenStream::new());
+    }
+    let mut arms = Vec::new();
+    for op in ctx.api.operations.iter().filter(|op| op.polling.is_some()) {
+        let id = &op.operation_id;
+        let decoder = decoder(ctx, op)?;
+        arms.push(quote!(#id => (#id, (#decoder) as crate::runtime::ErrorDecoder),));
+    }
+    Ok(quote! {
+        #[doc = " The `operationId` and error decoder of a long-running operation, by id: a poller"]
+        #[doc = " resumed from its state token decodes a failure's body as the operation does."]
+        pub(crate) fn long_running(
+            operation: &str,
+        ) -> Option<(&'static str, crate::runtime::ErrorDecoder)> {
+            Some(match operation {
+                #(#arms)*
+                _ => return None,
+            })
         }
     })
 }

@@ -5,3 +5,20 @@
 /// This API documents no error bodies, so this enum has no values.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorModel {}
+/// The `operationId` and error decoder of a long-running operation, by id: a poller
+/// resumed from its state token decodes a failure's body as the operation does.
+pub(crate) fn long_running(
+    operation: &str,
+) -> Option<(&'static str, crate::runtime::ErrorDecoder)> {
+    Some(
+        match operation {
+            "Paging_GetMultiplePagesLRO" => {
+                (
+                    "Paging_GetMultiplePagesLRO",
+                    (|_, _| None) as crate::runtime::ErrorDecoder,
+                )
+            }
+            _ => return None,
+        },
+    )
+}

@@ -6,3 +6,54 @@ pub enum ErrorModel {
     /// An error body of type [`CloudError`](crate::models::CloudError).
     CloudError(Box<crate::models::CloudError>),
 }
+/// The `operationId` and error decoder of a long-running operation, by id: a poller
+/// resumed from its state token decodes a failure's body as the operation does.
+pub(crate) fn long_running(
+    operation: &str,
+) -> Option<(&'static str, crate::runtime::ErrorDecoder)> {
+    Some(
+        match operation {
+            "Widgets_CreateOrUpdate" => {
+                (
+                    "Widgets_CreateOrUpdate",
+                    (|_, body| {
+                        crate::runtime::error_model(body)
+                            .map(Box::new)
+                            .map(crate::ErrorModel::CloudError)
+                    }) as crate::runtime::ErrorDecoder,
+                )
+            }
+            "Widgets_Delete" => {
+                (
+                    "Widgets_Delete",
+                    (|_, body| {
+                        crate::runtime::error_model(body)
+                            .map(Box::new)
+                            .map(crate::ErrorModel::CloudError)
+                    }) as crate::runtime::ErrorDecoder,
+                )
+            }
+            "Widgets_Export" => {
+                (
+                    "Widgets_Export",
+                    (|_, body| {
+                        crate::runtime::error_model(body)
+                            .map(Box::new)
+                            .map(crate::ErrorModel::CloudError)
+                    }) as crate::runtime::ErrorDecoder,
+                )
+            }
+            "Widgets_Restart" => {
+                (
+                    "Widgets_Restart",
+                    (|_, body| {
+                        crate::runtime::error_model(body)
+                            .map(Box::new)
+                            .map(crate::ErrorModel::CloudError)
+                    }) as crate::runtime::ErrorDecoder,
+                )
+            }
+            _ => return None,
+        },
+    )
+}
