@@ -1,6 +1,8 @@
 //! `sha256:` content digests (`sha256:` followed by 64 lower-case hex digits), computed at once
-//! ([`sha256`], [`verify`]) or while a stream passes ([`hashing`], [`verifying`],
-//! [`super::Body::with_sha256`]), so that a large body is never held in memory to be hashed.
+//! ([`sha256`], [`verify`]) or while a stream passes ([`hashing`], [`verifying`] a response's
+//! [`ByteStream`](super::ByteStream), [`Body::with_sha256`] a request's body), so that a large
+//! body is never held in memory to be hashed. Only in crates whose API streams bodies or names a
+//! digest header.
 
 use std::fmt;
 use std::pin::Pin;
@@ -10,7 +12,32 @@ use std::task::{Context, Poll};
 use futures::Stream;
 use sha2::{Digest as _, Sha256};
 
-use super::Error;
+use super::body::{Body, Inner};
+use super::{Error, ErrorKind};
+
+impl Body {
+    /// The same body, and a handle that holds its `sha256:` digest once all of it was read
+    /// (at once for a body in memory, after sending for a stream): the digest is computed while
+    /// the body is sent.
+    pub fn with_sha256(self) -> (Body, DigestHandle) {
+        match self.inner {
+            Inner::Bytes(bytes) => {
+                let handle = DigestHandle::ready(&bytes);
+                (Body::from(bytes), handle)
+            }
+            Inner::Stream { chunks, len } => {
+                let (hashing, handle) = Hashing::new(chunks, len);
+                let body = Body {
+                    inner: Inner::Stream {
+                        chunks: Box::pin(hashing),
+                        len,
+                    },
+                };
+                (body, handle)
+            }
+        }
+    }
+}
 
 /// The digest of `bytes`: `sha256:` and 64 lower-case hex digits.
 pub fn sha256(bytes: &[u8]) -> String {
@@ -23,7 +50,7 @@ pub fn sha256(bytes: &[u8]) -> String {
 ///
 /// # Errors
 ///
-/// [`ErrorKind::DigestMismatch`](super::ErrorKind::DigestMismatch) when they do not, or when
+/// [`ErrorKind::DigestMismatch`] when they do not, or when
 /// `expected` is not a `sha256:` digest.
 pub fn verify(expected: &str, bytes: &[u8]) -> Result<(), Error> {
     check(expected, &sha256(bytes))
@@ -33,7 +60,10 @@ fn check(expected: &str, actual: &str) -> Result<(), Error> {
     if expected.eq_ignore_ascii_case(actual) {
         Ok(())
     } else {
-        Err(Error::digest_mismatch(expected, actual))
+        Err(Error::new(
+            ErrorKind::DigestMismatch,
+            format!("expected digest {expected}, got {actual}"),
+        ))
     }
 }
 
@@ -176,7 +206,7 @@ pub fn hashing<S>(stream: S) -> (Hashing<S>, DigestHandle) {
 }
 
 /// Passes the chunks of `stream` and, at its end, yields an
-/// [`ErrorKind::DigestMismatch`](super::ErrorKind::DigestMismatch) error instead of ending when
+/// [`ErrorKind::DigestMismatch`] error instead of ending when
 /// their digest is not `expected` (`sha256:<hex>`).
 pub fn verifying<S>(stream: S, expected: impl Into<String>) -> Hashing<S> {
     let (mut stream, _) = Hashing::new(stream, None);

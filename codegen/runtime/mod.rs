@@ -1,7 +1,8 @@
 //! Support code shared by all operations: the [`Error`] type, raw bodies ([`Body`],
-//! [`ByteStream`], [`RequestContent`]), digests ([`digest`]), credentials ([`Credentials`],
-//! [`TokenCredential`]), retries ([`RetryPolicy`]), requests the API description lacks
-//! ([`CustomRequest`]), paging, request building, response decoding and the HTTP pipeline.
+//! [`ByteStream`], [`RequestContent`]), credentials ([`Credentials`], [`TokenCredential`]),
+//! retries ([`RetryPolicy`]), requests the API description lacks ([`CustomRequest`]), paging,
+//! request building, response decoding and the HTTP pipeline; `sha256:` digests (`digest`),
+//! pagers and pollers in the crates whose API uses them.
 //!
 //! This module is the same in every crate made by the generator and holds nothing specific to
 //! one API. Items hidden from the documentation are used by the generated code and are not

@@ -50,7 +50,6 @@ pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
             "serde_json",
             r#"{ version = "1", features = ["float_roundtrip", "raw_value"] }"#,
         ),
-        dep("sha2", r#""0.10""#),
         dep(
             "tokio",
             r#"{ version = "1", features = ["fs", "io-util", "time"] }"#,
@@ -59,6 +58,10 @@ pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
         // The automatic client request id (`runtime::Options::client_request_id`).
         dep("uuid", r#"{ version = "1", features = ["v4"] }"#),
     ];
+    // `runtime/digest.rs`, only in crates that stream bodies or name digests.
+    if super::runtime::uses_digests(ctx.api) {
+        deps.push(dep("sha2", r#""0.10""#));
+    }
     // The XML runtime (`runtime/xml.rs`), only in crates with an XML body.
     if super::xml::uses_xml(ctx.api) {
         deps.push(dep("quick-xml", r#""0.42""#));

@@ -110,11 +110,15 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
             ));
         }
     }
+    settings.push_str("\n\nBodies are streamed both ways ([`Body::from_path`], [`ByteStream`])");
+    if super::runtime::uses_digests(api) {
+        settings
+            .push_str("; [`runtime::digest`] computes and checks `sha256:` digests as they pass");
+    }
     settings.push_str(
-        "\n\nBodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); \
-         [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body \
-         can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a \
-         request the description lacks through the same credentials, retries and errors.",
+        ". A JSON body can be given as raw bytes ([`RequestContent::raw`]), and \
+         [`Client::request`] sends a request the description lacks through the same \
+         credentials, retries and errors.",
     );
     doc = doc.raw(settings);
     if let Some(section) = pager_section(ctx)? {

@@ -3,7 +3,7 @@
 //! the emitted files when the generator is built (`codegen/build.rs`), and embedded here.
 
 use super::{RustFile, RustSource};
-use crate::ir::Api;
+use crate::ir::{Api, BodyKind, Location, ResponseBody};
 
 /// The runtime files: their name, their text as `prettyplease` lays it out (formatted once, by
 /// `codegen/build.rs`), and their source. `mod.rs` first, then by name.
@@ -22,11 +22,18 @@ pub(crate) fn extra(path: &str) -> Option<&'static str> {
 }
 
 /// The runtime files only some APIs use, each with its module in `mod.rs`.
-const OPTIONAL: [(&str, &str); 2] = [("pager.rs", "pager"), ("poller.rs", "poller")];
+const OPTIONAL: [(&str, &str); 3] = [
+    ("digest.rs", "digest"),
+    ("pager.rs", "pager"),
+    ("poller.rs", "poller"),
+];
 
 /// Which optional parts of the runtime a crate gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Parts {
+    /// `digest.rs` (and the `sha2` crate): some body is streamed, or some header names a
+    /// digest (see [`uses_digests`]).
+    pub digest: bool,
     /// `pager.rs`: some operation is pageable (`x-ms-pageable`).
     pub pager: bool,
     /// `poller.rs`: some operation is long-running (`x-ms-long-running-operation`).
@@ -38,6 +45,7 @@ pub(crate) struct Parts {
 impl Parts {
     pub(crate) fn of(api: &Api) -> Self {
         Parts {
+            digest: uses_digests(api),
             pager: uses_pagers(api),
             poller: uses_pollers(api),
             xml: super::xml::uses_xml(api),
@@ -47,6 +55,7 @@ impl Parts {
     /// Whether the crate gets the optional runtime module `module`.
     fn has_module(self, module: &str) -> bool {
         match module {
+            "digest" => self.digest,
             "pager" => self.pager,
             "poller" => self.poller,
             _ => true,
@@ -66,6 +75,32 @@ impl Parts {
     fn files(self) -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
         FILES.iter().filter(move |(name, _, _)| self.has(name))
     }
+}
+
+/// `sha256:` digests are of use: some request or response body is streamed (`Body`,
+/// `ByteStream`: a digest checks it as it passes), or some parameter or response header names a
+/// digest (`Docker-Content-Digest`, RFC 9530's `Content-Digest`, `x-ms-content-sha256`): the
+/// crate has `runtime/digest.rs`.
+pub(crate) fn uses_digests(api: &Api) -> bool {
+    let named = |name: &str| {
+        let name = name.to_ascii_lowercase();
+        name.contains("digest") || name.contains("sha256")
+    };
+    let streamed = |body: &Option<ResponseBody>| matches!(body, Some(ResponseBody::Binary { .. }));
+    api.operations.iter().any(|op| {
+        matches!(
+            op.body.as_ref().map(|b| &b.kind),
+            Some(BodyKind::Binary | BodyKind::Multipart { .. })
+        ) || op
+            .parameters
+            .iter()
+            .any(|p| p.location == Location::Header && named(&p.name))
+            || op
+                .responses
+                .iter()
+                .chain(&op.default_response)
+                .any(|r| streamed(&r.body) || r.headers.iter().any(|h| named(&h.name)))
+    })
 }
 
 /// Some operation is pageable: the crate has `runtime/pager.rs`.
@@ -95,7 +130,7 @@ pub(crate) fn file(index: usize, parts: Parts) -> Option<RustFile> {
         });
     }
     let (name, formatted, _) = *parts.files().nth(index)?;
-    let trimmed = !parts.pager || !parts.poller || parts.xml;
+    let trimmed = !parts.digest || !parts.pager || !parts.poller || parts.xml;
     let source = if index == 0 && trimmed {
         module_file(formatted, parts)
     } else {
@@ -175,11 +210,13 @@ mod tests {
     }
 
     const ALL: Parts = Parts {
+        digest: true,
         pager: true,
         poller: true,
         xml: true,
     };
     const NONE: Parts = Parts {
+        digest: false,
         pager: false,
         poller: false,
         xml: false,
@@ -192,28 +229,30 @@ mod tests {
         assert!(file(count(NONE), NONE).is_none());
     }
 
-    /// A crate without pageable or long-running operations gets neither `pager.rs` nor
-    /// `poller.rs`, and its `mod.rs` names neither (nor re-exports from them).
+    /// A crate without pageable or long-running operations, streamed bodies or digest headers
+    /// gets none of `pager.rs`, `poller.rs` and `digest.rs`, and its `mod.rs` names none (nor
+    /// re-exports from them).
     #[test]
-    fn pagers_and_pollers_only_where_used() {
+    fn pagers_pollers_and_digests_only_where_used() {
         let paths: Vec<String> = (0..count(NONE))
             .filter_map(|i| file(i, NONE))
             .map(|f| f.path)
             .collect();
-        assert!(
-            !paths
-                .iter()
-                .any(|p| p.ends_with("pager.rs") || p.ends_with("poller.rs"))
-        );
+        assert!(!paths.iter().any(|p| p.ends_with("pager.rs")
+            || p.ends_with("poller.rs")
+            || p.ends_with("digest.rs")));
         assert_eq!(count(ALL), FILES.len() + 1);
         let Some(RustSource::Tokens(module)) = file(0, NONE).map(|f| f.source) else {
             panic!("mod.rs is rewritten without them");
         };
         let module = module.to_string();
-        assert!(
-            !module.contains("pager") && !module.contains("poller"),
-            "{module}"
-        );
+        for module_name in ["pager", "poller", "digest"] {
+            assert!(
+                !module.contains(&format!("mod {module_name}"))
+                    && !module.contains(&format!("use {module_name}")),
+                "{module}"
+            );
+        }
         assert!(module.contains("mod paging"));
     }
 

@@ -35,7 +35,7 @@ pub enum ErrorKind {
     /// (`ClientBuilder::max_body_size`). Nothing more of it was read; [`Error::status`] and
     /// [`Error::headers`] are set. Streamed bodies ([`super::ByteStream`]) have no limit.
     BodyTooLarge,
-    /// A body's digest is not the one expected (see [`super::digest`]).
+    /// A body's digest is not the one expected (the `runtime::digest` helpers).
     DigestMismatch,
     /// A local file could not be read (see [`super::Body::from_path`]).
     Io,
@@ -76,7 +76,7 @@ struct Inner {
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 impl Error {
-    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub(super) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error {
             inner: Box::new(Inner {
                 kind,
@@ -183,13 +183,6 @@ impl Error {
         error.inner.status = Some(status);
         error.inner.headers = Some(headers);
         error
-    }
-    /// A digest that does not match.
-    pub(crate) fn digest_mismatch(expected: &str, actual: &str) -> Self {
-        Error::new(
-            ErrorKind::DigestMismatch,
-            format!("expected digest {expected}, got {actual}"),
-        )
     }
     /// A local file that could not be read.
     pub(crate) fn io(message: impl Into<String>, source: std::io::Error) -> Self {

@@ -7,12 +7,11 @@ use std::pin::Pin;
 use bytes::{Bytes, BytesMut};
 use futures::{Stream, StreamExt, TryStream, TryStreamExt};
 use super::Error;
-use super::digest::{DigestHandle, Hashing};
 use super::read::{Activity, Limits, next_chunk, read_body};
 /// The error type of a streamed body's chunks.
 pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// The chunks of a streamed request body.
-type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
+pub(super) type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
 /// How many bytes a file body reads at a time, and the size of the pieces that bytes in memory
 /// are handed to the HTTP client in.
 const CHUNK: usize = 64 * 1024;
@@ -25,12 +24,10 @@ const CHUNK: usize = 64 * 1024;
 ///   from any stream of chunks with [`Body::from_stream`], or from a response's [`ByteStream`]
 ///   (`From`): sent as it is read, never collected first. Such a body is sent at most once: a
 ///   request that carries one is never retried nor replayed.
-///
-/// [`Body::with_sha256`] computes the body's `sha256:` digest while it is sent.
 pub struct Body {
-    inner: Inner,
+    pub(super) inner: Inner,
 }
-enum Inner {
+pub(super) enum Inner {
     Bytes(Bytes),
     Stream { chunks: Chunks, len: Option<u64> },
 }
@@ -115,26 +112,6 @@ impl Body {
     /// True when the body is known to be empty.
     pub fn is_empty(&self) -> bool {
         self.len() == Some(0)
-    }
-    /// The same body, and a handle that holds its `sha256:` digest once all of it was read
-    /// (at once for a body in memory, after sending for a stream).
-    pub fn with_sha256(self) -> (Body, DigestHandle) {
-        match self.inner {
-            Inner::Bytes(bytes) => {
-                let handle = DigestHandle::ready(&bytes);
-                (Body::from(bytes), handle)
-            }
-            Inner::Stream { chunks, len } => {
-                let (hashing, handle) = Hashing::new(chunks, len);
-                let body = Body {
-                    inner: Inner::Stream {
-                        chunks: Box::pin(hashing),
-                        len,
-                    },
-                };
-                (body, handle)
-            }
-        }
     }
     /// The bytes, for a body that can be sent again.
     pub(crate) fn replayable(&self) -> Option<Bytes> {
@@ -257,8 +234,7 @@ impl fmt::Debug for Body {
 /// A raw response body, read as it arrives.
 ///
 /// Use [`ByteStream::into_stream`] to process chunks one by one (a large body never has to fit
-/// in memory), or [`ByteStream::collect_bytes`] to read it all. [`super::digest::verifying`]
-/// checks a digest while the chunks pass.
+/// in memory), or [`ByteStream::collect_bytes`] to read it all.
 pub struct ByteStream {
     operation: &'static str,
     response: reqwest::Response,
