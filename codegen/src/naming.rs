@@ -383,10 +383,9 @@ impl Scope {
     }
 }
 
-/// Keeps letters, digits and word separators; other characters become separators, so that
-/// `a.b/c+d` splits into words and nothing invalid reaches an identifier.
-/// `raw` with every character that is not ASCII alphanumeric made a space (a word break), and
-/// plural acronyms made one word (see [`plural_acronyms`]).
+/// Keeps letters and digits; other characters become separators (spaces), so that `a.b/c+d`
+/// splits into words and nothing invalid reaches an identifier. Plural acronyms become one
+/// word (see [`plural_acronyms`]).
 fn alnum_only(raw: &str) -> String {
     let text: String = raw
         .chars()

@@ -140,7 +140,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         })
         .collect();
     // Only an API with long-running operations has pollers (`runtime/poller.rs`).
-    let pollers = super::runtime::uses_pollers(ctx.api);
+    let pollers = ctx.runtime.poller;
     let poll_interval = pollers.then(|| {
         quote! {
             #[doc = " How long the poller of a long-running operation waits between two status"]
@@ -153,46 +153,47 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         }
     });
     // Only an API with pageable operations has pagers (`runtime/pager.rs`).
-    let pager_exports = super::runtime::uses_pagers(ctx.api).then(|| {
+    let pager_exports = ctx.runtime.pager.then(|| {
         quote!(
             pub use runtime::{Page, Pager, Pages};
         )
     });
-    let poll_sender = match (pollers, per_call) {
-        (false, _) => None,
-        (true, true) => Some(quote! {
-        #[doc = " How a long-running operation's poller sends status requests: to the URL of"]
-        #[doc = " the initial request (its host parameters were per call)."]
-        #[doc(hidden)]
-        pub fn poll_sender(&self) -> runtime::PollSender {
-            let client = self.clone();
-            runtime::PollSender::new(
-                move |base, request| {
+    // Status requests go to the initial request's URL when host parameters are per call,
+    // else through this client (whose base URL links must stay on).
+    let poll_sender = pollers.then(|| {
+        let (doc, send) = if per_call {
+            (
+                " to the URL of the initial request (its host parameters were per call).",
+                quote!(move |base, request| {
                     let client = client.clone();
                     Box::pin(async move {
-                        client.inner.pipeline.send(&client.auth, &base, request).await
+                        client
+                            .inner
+                            .pipeline
+                            .send(&client.auth, &base, request)
+                            .await
                     })
-                },
-                self.inner.pipeline.poll_interval(),
+                }),
             )
-        }
-        }),
-        (true, false) => Some(quote! {
-        #[doc = " How a long-running operation's poller sends status requests: through this"]
-        #[doc = " client, whose base URL links must stay on."]
-        #[doc(hidden)]
-        pub fn poll_sender(&self) -> runtime::PollSender {
-            let client = self.clone();
-            runtime::PollSender::new(
-                move |_, request| {
+        } else {
+            (
+                " through this client, whose base URL links must stay on.",
+                quote!(move |_, request| {
                     let client = client.clone();
                     Box::pin(async move { client.send(request).await })
-                },
-                self.inner.pipeline.poll_interval(),
+                }),
             )
+        };
+        let doc = format!(" How a long-running operation's poller sends status requests:{doc}");
+        quote! {
+            #[doc = #doc]
+            #[doc(hidden)]
+            pub fn poll_sender(&self) -> runtime::PollSender {
+                let client = self.clone();
+                runtime::PollSender::new(#send, self.inner.pipeline.poll_interval())
+            }
         }
-        }),
-    };
+    });
     let field_ty = |v: &ClientValue<'_>| -> TokenStream {
         let ty = &v.arg.field;
         match v.setting {

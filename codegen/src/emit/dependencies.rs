@@ -59,11 +59,11 @@ pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
         dep("uuid", r#"{ version = "1", features = ["v4"] }"#),
     ];
     // `runtime/digest.rs`, only in crates that stream bodies or name digests.
-    if super::runtime::uses_digests(ctx.api) {
+    if ctx.runtime.digest {
         deps.push(dep("sha2", r#""0.10""#));
     }
     // The XML runtime (`runtime/xml.rs`), only in crates with an XML body.
-    if super::xml::uses_xml(ctx.api) {
+    if ctx.runtime.xml {
         deps.push(dep("quick-xml", r#""0.42""#));
     }
     // The typed formats' adapters and their crates (`time`, `base64`, `serde_with`, ...).

@@ -66,7 +66,7 @@ pub(crate) fn errors_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
 /// `long_running(id)`, in crates with long-running operations: the `operationId` and error
 /// decoder of each, by id, for a poller resumed from its state token (`runtime/poller.rs`).
 fn long_running(ctx: &Ctx<'_>) -> Result<TokenStream> {
-    if !super::runtime::uses_pollers(ctx.api) {
+    if !ctx.runtime.poller {
         return Ok(TokenStream::new());
     }
     let mut arms = Vec::new();

@@ -111,7 +111,7 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
         }
     }
     settings.push_str("\n\nBodies are streamed both ways ([`Body::from_path`], [`ByteStream`])");
-    if super::runtime::uses_digests(api) {
+    if ctx.runtime.digest {
         settings
             .push_str("; [`runtime::digest`] computes and checks `sha256:` digests as they pass");
     }

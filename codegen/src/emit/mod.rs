@@ -95,8 +95,6 @@ pub struct Emitter<'a> {
     ctx: Ctx<'a>,
     /// The adapter modules of `src/formats/` (files only some APIs have), decided once.
     formats: Vec<(&'static str, &'static str)>,
-    /// The optional parts of the runtime (pagers, pollers, XML) the crate gets.
-    runtime: runtime::Parts,
 }
 
 impl<'a> Emitter<'a> {
@@ -105,12 +103,7 @@ impl<'a> Emitter<'a> {
         let ctx = Ctx::new(api, options);
         ctx.check_module_names()?;
         let formats = formats::modules(&ctx);
-        let runtime = runtime::Parts::of(api);
-        Ok(Emitter {
-            ctx,
-            formats,
-            runtime,
-        })
+        Ok(Emitter { ctx, formats })
     }
 
     /// The `[dependencies]` of the crate's `Cargo.toml`.
@@ -122,7 +115,7 @@ impl<'a> Emitter<'a> {
     pub fn len(&self) -> usize {
         FIXED_FILES
             + self.ctx.api.groups.len()
-            + runtime::count(self.runtime)
+            + runtime::count(self.ctx.runtime)
             + formats::count(&self.formats)
     }
 
@@ -152,9 +145,9 @@ impl<'a> Emitter<'a> {
             }
             i => {
                 let index = i - FIXED_FILES - groups.len();
-                let runtime = runtime::count(self.runtime);
+                let runtime = runtime::count(self.ctx.runtime);
                 let file = if index < runtime {
-                    runtime::file(index, self.runtime)
+                    runtime::file(index, self.ctx.runtime)
                 } else {
                     formats::file(&self.formats, index - runtime)
                 };
@@ -189,6 +182,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) api: &'a Api,
     pub(crate) options: &'a CrateOptions,
     pub(crate) models: IndexMap<&'a str, &'a Model>,
+    /// The optional parts of the runtime (digests, pagers, pollers, XML) the crate gets,
+    /// decided once.
+    pub(crate) runtime: runtime::Parts,
     /// The typed formats the API uses ([`formats::used`]), found once when first asked for.
     formats_used: std::sync::OnceLock<std::collections::BTreeSet<&'static str>>,
 }
@@ -200,6 +196,7 @@ impl<'a> Ctx<'a> {
             api,
             options,
             models,
+            runtime: runtime::Parts::of(api),
             formats_used: std::sync::OnceLock::new(),
         }
     }

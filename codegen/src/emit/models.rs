@@ -232,14 +232,7 @@ fn contains_itself(ctx: &Ctx<'_>, name: &str, ty: &TypeRef) -> bool {
 
 /// True when `ty` is a constant (a closed enum of one value), directly or through an alias.
 pub(super) fn is_constant(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::Model { name } => match ctx.models.get(name.as_str()).map(|m| &m.kind) {
-            Some(ModelKind::Enum(e)) => super::enums::is_constant(e),
-            Some(ModelKind::Alias { ty }) => is_constant(ctx, ty),
-            _ => false,
-        },
-        _ => false,
-    }
+    ctx.enum_of(ty).is_some_and(super::enums::is_constant)
 }
 
 pub(super) fn model_doc(model: &Model) -> Doc {

@@ -13,7 +13,7 @@ use quote::quote;
 
 use super::types::{Argument, Scope};
 use super::{Ctx, Doc, Names, code, unraw};
-use crate::ir::{BodyKind, Group, Location, ModelKind, Operation, Parameter, RequestBody, TypeRef};
+use crate::ir::{BodyKind, Group, Location, Operation, Parameter, RequestBody, TypeRef};
 use crate::{ErrorKind, Result};
 
 /// Names every request builder uses for itself.
@@ -99,38 +99,15 @@ fn spec_default(ctx: &Ctx<'_>, p: &Parameter) -> Result<Option<TokenStream>> {
     let Some(value) = p.default.as_ref() else {
         return Ok(None);
     };
-    if let TypeRef::Model { name } = &p.ty {
-        let Some(variant) = enum_variant(ctx, name, value) else {
+    if let Some(e) = ctx.enum_of(&p.ty) {
+        let Some(variant) = e.values.iter().find(|v| &v.value == value) else {
             return Ok(None);
         };
         let ty = ctx.rust_type(&p.ty, Scope::Outside, &p.pointer)?;
-        let variant = ctx.ident(variant, &p.pointer)?;
+        let variant = ctx.ident(&variant.rust_name, &p.pointer)?;
         return Ok(Some(quote!(Some(#ty::#variant))));
     }
     Ok(primitive_default(&p.ty, value))
-}
-
-/// The Rust name of the variant of enum model `name` (directly or through aliases) whose wire
-/// value is `value`, if there is one.
-fn enum_variant<'a>(ctx: &Ctx<'a>, name: &str, value: &serde_json::Value) -> Option<&'a str> {
-    let mut model = ctx.models.get(name)?;
-    // Bounded: an alias chain cannot be longer than the models there are.
-    for _ in 0..=ctx.models.len() {
-        match &model.kind {
-            ModelKind::Enum(e) => {
-                return e
-                    .values
-                    .iter()
-                    .find(|v| &v.value == value)
-                    .map(|v| v.rust_name.as_str());
-            }
-            ModelKind::Alias {
-                ty: TypeRef::Model { name },
-            } => model = ctx.models.get(name.as_str())?,
-            _ => return None,
-        }
-    }
-    None
 }
 
 fn primitive_default(ty: &TypeRef, value: &serde_json::Value) -> Option<TokenStream> {

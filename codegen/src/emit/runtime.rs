@@ -81,7 +81,7 @@ impl Parts {
 /// `ByteStream`: a digest checks it as it passes), or some parameter or response header names a
 /// digest (`Docker-Content-Digest`, RFC 9530's `Content-Digest`, `x-ms-content-sha256`): the
 /// crate has `runtime/digest.rs`.
-pub(crate) fn uses_digests(api: &Api) -> bool {
+fn uses_digests(api: &Api) -> bool {
     let named = |name: &str| {
         let name = name.to_ascii_lowercase();
         name.contains("digest") || name.contains("sha256")
@@ -104,12 +104,12 @@ pub(crate) fn uses_digests(api: &Api) -> bool {
 }
 
 /// Some operation is pageable: the crate has `runtime/pager.rs`.
-pub(crate) fn uses_pagers(api: &Api) -> bool {
+fn uses_pagers(api: &Api) -> bool {
     api.operations.iter().any(|op| op.paging.is_some())
 }
 
 /// Some operation is long-running: the crate has `runtime/poller.rs`.
-pub(crate) fn uses_pollers(api: &Api) -> bool {
+fn uses_pollers(api: &Api) -> bool {
     api.operations.iter().any(|op| op.polling.is_some())
 }
 

@@ -28,7 +28,7 @@ use quote::quote;
 
 use super::Ctx;
 use crate::Result;
-use crate::ir::{Format, ModelKind, TypeRef};
+use crate::ir::{EnumModel, Format, ModelKind, TypeRef};
 
 /// Where a type is written: inside `models.rs` (models by bare name, std types by absolute
 /// paths, since a model may be named `Option`) or elsewhere (`crate::models::X`).
@@ -170,6 +170,18 @@ impl Ctx<'_> {
                 None => false,
             },
             _ => false,
+        }
+    }
+
+    /// The enum `ty` is (directly or through an alias).
+    pub(crate) fn enum_of(&self, ty: &TypeRef) -> Option<&EnumModel> {
+        let TypeRef::Model { name } = ty else {
+            return None;
+        };
+        match &self.models.get(name.as_str())?.kind {
+            ModelKind::Enum(e) => Some(e),
+            ModelKind::Alias { ty } => self.enum_of(ty),
+            _ => None,
         }
     }
 

@@ -24,7 +24,7 @@ use crate::ir::{Api, Model, ModelKind, Property, ResponseBody, TypeRef, Xml};
 
 /// Whether any body of the API goes as XML (the crate then has the XML runtime and
 /// depends on `quick-xml`).
-pub(crate) fn uses_xml(api: &Api) -> bool {
+pub(super) fn uses_xml(api: &Api) -> bool {
     !xml_types(api).is_empty()
 }
 

@@ -151,8 +151,7 @@ impl Client {
     ) -> Result<reqwest::Response, Error> {
         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
     }
-    /// How a long-running operation's poller sends status requests: through this
-    /// client, whose base URL links must stay on.
+    /// How a long-running operation's poller sends status requests: through this client, whose base URL links must stay on.
     #[doc(hidden)]
     pub fn poll_sender(&self) -> runtime::PollSender {
         let client = self.clone();

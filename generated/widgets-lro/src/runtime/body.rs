@@ -11,7 +11,7 @@ use super::read::{Activity, Limits, next_chunk, read_body};
 /// The error type of a streamed body's chunks.
 pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// The chunks of a streamed request body.
-pub(super) type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
+type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
 /// How many bytes a file body reads at a time, and the size of the pieces that bytes in memory
 /// are handed to the HTTP client in.
 const CHUNK: usize = 64 * 1024;
