@@ -168,6 +168,8 @@ pub fn crate_options(name: &str, version: &str, spec: &Path) -> CrateOptions {
         name: name.to_owned(),
         version: version.to_owned(),
         spec_display: display(spec),
+        // The runtime crate by version: the fixture workspaces patch it to this workspace's.
+        runtime: codegen::Runtime::Crate { path: None },
     }
 }
 

@@ -41,6 +41,24 @@ pub struct CrateOptions {
     /// The spec path as it should appear in generated comments (relative to the repository, with
     /// `/` separators, so that output does not depend on the machine).
     pub spec_display: String,
+    /// How the crate gets its runtime.
+    pub runtime: Runtime,
+}
+
+/// How a generated crate gets its runtime (errors, credentials, policies, the HTTP pipeline).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Runtime {
+    /// The runtime is copied into the crate (`src/runtime/`), which then needs no crate that is
+    /// not on crates.io: for vendoring, and the default of `generate --out`.
+    #[default]
+    Vendored,
+    /// The crate depends on the runtime crate (`restwire`) at the version this generator pins,
+    /// with the features its API needs; by `path` (relative to the generated crate, `/`
+    /// separators) when given, as the crates of this workspace do.
+    Crate {
+        /// Where the runtime crate is, relative to the generated crate.
+        path: Option<String>,
+    },
 }
 
 /// Loads a document (and every file its `$ref`s reach) and lowers it into the IR, with the

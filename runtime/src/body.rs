@@ -8,8 +8,8 @@ use std::pin::Pin;
 use bytes::{Bytes, BytesMut};
 use futures::{Stream, StreamExt, TryStream, TryStreamExt};
 
+use super::read::{next_chunk, read_body, Activity, Limits};
 use super::Error;
-use super::read::{Activity, Limits, next_chunk, read_body};
 
 /// The error type of a streamed body's chunks.
 pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;

@@ -85,6 +85,10 @@ impl TokenCredential for Secret {
 ///
 /// [`Credentials::none`] (the default) still answers a `Bearer` challenge with an anonymous
 /// token when the token service gives one.
+///
+/// One value serves any number of clients: a clone shares its [`TokenCredential`] (an `Arc`),
+/// so two generated clients given clones of one `Credentials` ask one credential for tokens.
+#[derive(Clone)]
 pub struct Credentials {
     pub(crate) kind: Kind,
 }
@@ -170,18 +174,20 @@ impl Credentials {
         }
     }
 
-    /// A refresh token, exchanged for an access token by the API's token operation.
-    #[doc(hidden)]
-    pub fn refresh_token_grant(refresh_token: impl Into<Secret>) -> Self {
+    /// A refresh token, exchanged for an access token (for the scope of each `Bearer`
+    /// challenge) by the API's own token operation: for APIs whose crate documentation says
+    /// it has one (an OAuth2 `/oauth2/token` form).
+    pub fn refresh_token(refresh_token: impl Into<Secret>) -> Self {
         Credentials {
             kind: Kind::RefreshToken(refresh_token.into()),
         }
     }
 
-    /// Access tokens of another issuer, exchanged for a refresh token, then for access tokens,
-    /// by the API's token operations.
-    #[doc(hidden)]
-    pub fn exchange_grant(access_token: impl TokenCredential) -> Self {
+    /// Access tokens of another issuer (a [`Secret`], or any [`TokenCredential`] that fetches
+    /// and refreshes one), exchanged for a refresh token (kept per service), then for access
+    /// tokens, by the API's own token operations: for APIs whose crate documentation says it
+    /// has them (an `/oauth2/exchange` form).
+    pub fn exchange(access_token: impl TokenCredential) -> Self {
         Credentials {
             kind: Kind::Exchange(Arc::new(access_token)),
         }

@@ -6,8 +6,8 @@ use std::future::IntoFuture;
 
 use bytes::Bytes;
 use reqwest::Method;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use super::read::read_body;
 use super::response::unexpected_status;
@@ -51,7 +51,7 @@ impl CustomRequest {
     /// A request to `path` (relative to the base URL, or a link), sent with `send`.
     #[doc(hidden)]
     pub fn new(method: Method, path: &str, send: Sender) -> Self {
-        let mut request = Request::new(OPERATION, method);
+        let mut request = Request::new(OPERATION, "", method);
         let absolute = url::Url::parse(path).is_ok_and(|url| url.has_host());
         if path.starts_with("//") || absolute {
             request.link(path.to_owned());

@@ -1,10 +1,13 @@
-//! The one error type of the crate.
+//! The one error type of every generated client: [`Error`], typed by the client's error
+//! model (`Error<M>`), and convertible into the plain [`Error`] that any client's errors share.
 
+use std::any::Any;
 use std::fmt;
+use std::marker::PhantomData;
 
 use bytes::Bytes;
-use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
 
 /// How much of an error response body an [`Error`] keeps, in bytes.
 pub const MAX_ERROR_BODY: usize = 64 * 1024;
@@ -59,15 +62,48 @@ pub enum ErrorKind {
     /// A long-running operation ended `Canceled` (the details as for
     /// [`ErrorKind::OperationFailed`]).
     OperationCanceled,
+    /// A [`Policy`](super::Policy) of the client failed the request ([`Error::policy`]).
+    Policy,
 }
 
-/// An error from this client.
+/// The error body a generated client decodes from an error response: its `ErrorModel` enum.
+///
+/// Generated crates implement it; [`Error::model`] is typed by it.
+pub trait ErrorModel: fmt::Debug + Send + Sync + 'static {}
+
+/// The model parameter of an [`Error`] that may come from any client: such an error has no
+/// typed [`Error::model`], but [`Error::model_as`] reads the model of the client that failed.
+/// Every `Error<M>` converts into it (`?`), and it converts back into any `Error<M>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnyModel {}
+
+/// A decoded error model, whatever its client.
+#[doc(hidden)]
+pub type BoxedModel = Box<dyn DynModel>;
+
+/// What an error model is to the error that carries it.
+#[doc(hidden)]
+pub trait DynModel: Any + fmt::Debug + Send + Sync {}
+
+impl<T: Any + fmt::Debug + Send + Sync> DynModel for T {}
+
+/// A decoded model as an error carries it (generated error decoders end with it).
+#[doc(hidden)]
+pub fn boxed_model<M: ErrorModel>(model: M) -> BoxedModel {
+    Box::new(model)
+}
+
+/// An error from a generated client.
+///
+/// `M` is the client's error model (`Error<its ErrorModel>`, what its operations return); the
+/// plain `Error` (`Error<AnyModel>`) is what the errors of all clients convert into with `?`.
 ///
 /// It is one pointer wide. `Display` and `Debug` never show request URLs, request headers or
 /// request bodies (where credentials live); they show the operation, the status and up to 256
 /// bytes of the response body.
-pub struct Error {
+pub struct Error<M = AnyModel> {
     inner: Box<Inner>,
+    model: PhantomData<fn() -> M>,
 }
 
 struct Inner {
@@ -78,13 +114,14 @@ struct Inner {
     status: Option<StatusCode>,
     headers: Option<HeaderMap>,
     body: Option<Bytes>,
-    model: Option<crate::ErrorModel>,
+    model: Option<BoxedModel>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
 impl Error {
     pub(super) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error {
+            model: PhantomData,
             inner: Box::new(Inner {
                 kind,
                 operation: None,
@@ -239,7 +276,7 @@ impl Error {
         status: StatusCode,
         headers: HeaderMap,
         body: Bytes,
-        model: Option<crate::ErrorModel>,
+        model: Option<BoxedModel>,
     ) -> Self {
         let mut error = if matches!(status.as_u16(), 401 | 403) {
             Error::new(
@@ -280,7 +317,7 @@ impl Error {
         operation: &'static str,
         canceled: bool,
         last: Option<&super::ResponseParts>,
-        model: Option<crate::ErrorModel>,
+        model: Option<BoxedModel>,
     ) -> Self {
         let mut error = if canceled {
             Error::new(ErrorKind::OperationCanceled, "the operation was canceled")
@@ -298,6 +335,27 @@ impl Error {
         }
         error.inner.model = model;
         error
+    }
+
+    /// An error of a [`Policy`](super::Policy): it stops the call (no retry) and is what the
+    /// operation returns.
+    pub fn policy(
+        message: impl Into<String>,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        let mut error = Error::new(ErrorKind::Policy, message);
+        error.inner.source = source;
+        error
+    }
+}
+
+impl<M> Error<M> {
+    /// The same error with another model parameter (the model itself is kept as it is).
+    pub(crate) fn cast<N>(self) -> Error<N> {
+        Error {
+            inner: self.inner,
+            model: PhantomData,
+        }
     }
 
     /// What kind of failure this is.
@@ -331,10 +389,23 @@ impl Error {
         self.inner.body.as_deref()
     }
 
-    /// The error body decoded into the model the operation documents for this status (its
-    /// `default` response, usually), when it has one and the body matched it.
-    pub fn model(&self) -> Option<&crate::ErrorModel> {
-        self.inner.model.as_ref()
+    /// The error body decoded into `T`, the error model of the client that failed, when the
+    /// operation documents one for this status and the body matched it: how an error that
+    /// went through the plain [`Error`] reads its model (`error.model_as::<acr::ErrorModel>()`).
+    pub fn model_as<T: Any>(&self) -> Option<&T> {
+        let model: &dyn Any = self.inner.model.as_deref()?;
+        model.downcast_ref()
+    }
+
+    /// The service's error code: the `x-ms-error-code` header (how the Microsoft REST
+    /// guidelines name an error), when the response has one.
+    pub fn error_code(&self) -> Option<&str> {
+        self.inner
+            .headers
+            .as_ref()?
+            .get("x-ms-error-code")?
+            .to_str()
+            .ok()
     }
 
     /// True when the request or the response timed out ([`ErrorKind::Timeout`]).
@@ -362,7 +433,27 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
+impl<M: ErrorModel> Error<M> {
+    /// The error body decoded into the model the operation documents for this status (its
+    /// `default` response, usually), when it has one and the body matched it.
+    pub fn model(&self) -> Option<&M> {
+        self.model_as()
+    }
+}
+
+impl<M: ErrorModel> From<Error> for Error<M> {
+    fn from(error: Error) -> Self {
+        error.cast()
+    }
+}
+
+impl<M: ErrorModel> From<Error<M>> for Error {
+    fn from(error: Error<M>) -> Self {
+        error.cast()
+    }
+}
+
+impl<M> fmt::Display for Error<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(operation) = self.inner.operation {
             write!(f, "{operation}: ")?;
@@ -403,7 +494,8 @@ impl fmt::Display for Error {
             | ErrorKind::CrossOrigin
             | ErrorKind::DigestMismatch
             | ErrorKind::OperationFailed
-            | ErrorKind::OperationCanceled => f.write_str(&self.inner.message)?,
+            | ErrorKind::OperationCanceled
+            | ErrorKind::Policy => f.write_str(&self.inner.message)?,
         }
         if let Some(snippet) = self.snippet() {
             write!(f, "; body: {snippet}")?;
@@ -412,7 +504,7 @@ impl fmt::Display for Error {
     }
 }
 
-impl fmt::Debug for Error {
+impl<M> fmt::Debug for Error<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut debug = f.debug_struct("Error");
         debug.field("kind", &self.inner.kind);
@@ -439,7 +531,7 @@ impl fmt::Debug for Error {
     }
 }
 
-impl std::error::Error for Error {
+impl<M> std::error::Error for Error<M> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.inner
             .source

@@ -23,6 +23,9 @@ pub trait Page: Send + Sized + 'static {
     /// The items of the list.
     type Item: Send + 'static;
 
+    /// The error model of the client ([`Error::model`]): the pager's errors are `Error<Model>`.
+    type Model: 'static;
+
     /// The link to the next page, as the body gives it; `None` or empty on the last page.
     fn next_link(&self) -> Option<&str>;
 
@@ -61,23 +64,23 @@ impl fmt::Debug for NextPage {
     }
 }
 
-type PageStream<P> = Pin<Box<dyn Stream<Item = Result<P, Error>> + Send>>;
+type PageStream<P> = Pin<Box<dyn Stream<Item = Result<P, Error<<P as Page>::Model>>> + Send>>;
 
 /// The pages of a list, each fetched when the stream gets to it: a `Stream` of
 /// `Result<Page, Error>`, starting with the first page. Each page is the operation's response
 /// type: its `body`, `status()` and `headers()`.
-pub struct Pages<P> {
+pub struct Pages<P: Page> {
     stream: PageStream<P>,
 }
 
-impl<P> fmt::Debug for Pages<P> {
+impl<P: Page> fmt::Debug for Pages<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pages").finish_non_exhaustive()
     }
 }
 
-impl<P> Stream for Pages<P> {
-    type Item = Result<P, Error>;
+impl<P: Page> Stream for Pages<P> {
+    type Item = Result<P, Error<P::Model>>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.stream.as_mut().poll_next(cx)
@@ -109,9 +112,13 @@ impl<P: Page> Pager<P> {
     /// page), and returns the pager with that first page; the next pages are requested as
     /// `next` says, when the stream gets to them. A link already followed ends the list.
     #[doc(hidden)]
-    pub async fn start<F>(request: Request, fetch: F, next: NextPage) -> Result<Self, Error>
+    pub async fn start<F>(
+        request: Request,
+        fetch: F,
+        next: NextPage,
+    ) -> Result<Self, Error<P::Model>>
     where
-        F: Fn(Request) -> BoxFuture<Result<P, Error>> + Send + Sync + 'static,
+        F: Fn(Request) -> BoxFuture<Result<P, Error<P::Model>>> + Send + Sync + 'static,
     {
         let template = match &next {
             NextPage::Link(names) => Some(request.page_template(names)),
@@ -127,10 +134,10 @@ impl<P: Page> Pager<P> {
     #[doc(hidden)]
     pub fn after_poller<F>(operation: &'static str, first: P, fetch: F, next: NextPage) -> Self
     where
-        F: Fn(Request) -> BoxFuture<Result<P, Error>> + Send + Sync + 'static,
+        F: Fn(Request) -> BoxFuture<Result<P, Error<P::Model>>> + Send + Sync + 'static,
     {
         let template = match &next {
-            NextPage::Link(_) => Some(Request::new(operation, reqwest::Method::GET)),
+            NextPage::Link(_) => Some(Request::new(operation, "", reqwest::Method::GET)),
             NextPage::Operation(_) => None,
         };
         Self::with_first(first, template, fetch, next)
@@ -138,7 +145,7 @@ impl<P: Page> Pager<P> {
 
     fn with_first<F>(first: P, template: Option<Request>, fetch: F, next: NextPage) -> Self
     where
-        F: Fn(Request) -> BoxFuture<Result<P, Error>> + Send + Sync + 'static,
+        F: Fn(Request) -> BoxFuture<Result<P, Error<P::Model>>> + Send + Sync + 'static,
     {
         struct State<P, F> {
             first: Option<P>,
@@ -162,7 +169,7 @@ impl<P: Page> Pager<P> {
                 None => {
                     let link = state.link.take()?;
                     let request = match (&state.next, &state.template) {
-                        (NextPage::Operation(make), _) => make(&link),
+                        (NextPage::Operation(make), _) => make(&link).map_err(Error::cast),
                         (NextPage::Link(_), Some(template)) => Ok(template.at_link(&link)),
                         (NextPage::Link(_), None) => return None,
                     };
@@ -200,7 +207,7 @@ impl<P: Page> Pager<P> {
 }
 
 impl<P: Page> Stream for Pager<P> {
-    type Item = Result<P::Item, Error>;
+    type Item = Result<P::Item, Error<P::Model>>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
@@ -221,13 +228,16 @@ impl<P: Page> Stream for Pager<P> {
 /// Reads a page that is a model (the next pages of a long-running operation's result): its
 /// JSON body on a success status, else the error, decoded with `errors` when documented.
 #[doc(hidden)]
-pub async fn page_body<T: serde::de::DeserializeOwned>(
+pub async fn page_body<T: serde::de::DeserializeOwned, M>(
     operation: &'static str,
     response: reqwest::Response,
     errors: super::ErrorDecoder,
-) -> Result<T, Error> {
+) -> Result<T, Error<M>> {
     if response.status().is_success() {
-        Ok(super::json::<T>(operation, response).await?.0)
+        let (body, _) = super::json::<T>(operation, response)
+            .await
+            .map_err(Error::cast)?;
+        Ok(body)
     } else {
         Err(super::unexpected_status(operation, response, errors).await)
     }

@@ -64,23 +64,23 @@ fn links(value: &str) -> Vec<(String, Vec<String>)> {
 /// `rel="next"` link (with the first request's headers), until a page has none. A link to
 /// another scheme, host or port is an [`super::ErrorKind::CrossOrigin`] error (nothing is sent
 /// to it); a link already visited ends the list. After an error, the stream ends.
-pub fn pages<C, T, F, Fut>(
+pub fn pages<C, T, F, Fut, M: 'static>(
     client: C,
-    first: Result<Request, Error>,
+    first: Result<Request, Error<M>>,
     fetch: F,
     parts: fn(&T) -> &ResponseParts,
-) -> impl Stream<Item = Result<T, Error>> + Send + 'static
+) -> impl Stream<Item = Result<T, Error<M>>> + Send + 'static
 where
     C: Clone + Send + 'static,
     T: Send + 'static,
     F: Fn(C, Request) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<T, Error>> + Send + 'static,
+    Fut: Future<Output = Result<T, Error<M>>> + Send + 'static,
 {
-    struct State<C, F> {
+    struct State<C, F, M> {
         client: C,
         fetch: F,
         template: Option<Request>,
-        next: Option<Result<Request, Error>>,
+        next: Option<Result<Request, Error<M>>>,
         seen: BTreeSet<String>,
     }
     let template = first.as_ref().ok().map(|request| request.follow_template());

@@ -17,6 +17,10 @@
 //!    a fresh UUID in it, the same for all its attempts.
 //! 6. On a connection error, `408`, `429`, `500` or `502`-`504`, the request is retried as the
 //!    [`RetryPolicy`] says (only when its body can be sent again).
+//! 7. User [`Policy`]s: the per-call ones ([`Options::per_call`]) run once, around steps 2-6
+//!    (after the default headers and the client request id); the per-try ones
+//!    ([`Options::per_try`]) run around every request sent, after `Authorization` and
+//!    `Content-Length` are set, seeing it exactly as it goes on the wire.
 //!
 //! Timeouts: connecting may take [`Options::connect_timeout`]; then the server may stay silent
 //! for at most [`Options::read_timeout`] (while the request body is not moving and the
@@ -26,24 +30,25 @@
 //! (`read::Limits`) to whoever reads their body.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::header::{
-    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue,
+    HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE,
     LOCATION, PROXY_AUTHORIZATION,
 };
 use reqwest::{Method, StatusCode};
 use url::Url;
 
 use super::auth::Auth;
-use super::read::{Activity, DEFAULT_MAX_BODY, DEFAULT_READ_TIMEOUT, Limits, idle_bounded};
+use super::policy::{Context, Next, PolicyFuture, Terminal};
+use super::read::{idle_bounded, Activity, Limits, DEFAULT_MAX_BODY, DEFAULT_READ_TIMEOUT};
 use super::request::RequestBody;
 use super::retry::retryable_status;
 use super::token::TokenService;
 use super::urls::same_origin;
-use super::{Body, Challenge, Error, Request, RetryPolicy};
+use super::{Body, Challenge, Error, Policy, Request, RetryPolicy};
 
 /// The most redirects one request follows.
 const MAX_REDIRECTS: u32 = 10;
@@ -78,6 +83,10 @@ pub struct Options {
     /// How long a long-running operation's poller waits between status requests when the
     /// server does not say.
     pub poll_interval: Duration,
+    /// Policies run once per call, outside retries (`ClientBuilder::per_call_policy`).
+    pub per_call: Vec<Arc<dyn Policy>>,
+    /// Policies run for every request sent (`ClientBuilder::per_try_policy`).
+    pub per_try: Vec<Arc<dyn Policy>>,
 }
 
 /// The client request id header that the Microsoft REST guidelines name.
@@ -108,6 +117,8 @@ impl Default for Options {
             client_request_id: None,
             headers: HeaderMap::new(),
             poll_interval: DEFAULT_POLL_INTERVAL,
+            per_call: Vec::new(),
+            per_try: Vec::new(),
         }
     }
 }
@@ -192,7 +203,7 @@ impl Pipeline {
         base: &Url,
         request: Request,
     ) -> Result<reqwest::Response, Error> {
-        let operation = request.operation();
+        let ctx = Context::new(request.operation(), request.template());
         let url = request.url(base)?;
         let (method, mut headers, body) = request.into_parts();
         for (name, value) in &self.options.headers {
@@ -209,7 +220,49 @@ impl Pipeline {
                 }
             }
         }
-        let mut body = Replay::new(body);
+        let body = Replay::new(body);
+        if self.options.per_call.is_empty() {
+            let call = Call {
+                method,
+                url,
+                headers,
+                body,
+            };
+            return self.retried(&ctx, auth, base, call).await;
+        }
+        // The per-call policies see the request with its body when it is in memory; a
+        // streamed body stays aside and is sent as it is.
+        let mut view = reqwest::Request::new(method, url);
+        *view.headers_mut() = headers;
+        if let Replay::Bytes(bytes) = &body {
+            *view.body_mut() = Some(reqwest::Body::from(bytes.clone()));
+        }
+        let terminal = Retried {
+            pipeline: self,
+            auth,
+            base,
+            body: Mutex::new(Some(body)),
+        };
+        Next::new(&self.options.per_call, &terminal)
+            .run(&ctx, view)
+            .await
+    }
+
+    /// Steps 2 to 6 of the module documentation: credentials, retries, challenges.
+    async fn retried(
+        &self,
+        ctx: &Context,
+        auth: &Auth,
+        base: &Url,
+        call: Call,
+    ) -> Result<reqwest::Response, Error> {
+        let operation = ctx.operation_id();
+        let Call {
+            method,
+            url,
+            headers,
+            mut body,
+        } = call;
         let retry = &self.options.retry;
         let (mut retries, mut challenged) = (0, false);
         loop {
@@ -220,8 +273,9 @@ impl Pipeline {
             } else {
                 (None, super::auth::Sent::Nothing)
             };
+            let try_ctx = ctx.with_attempt(retries + u32::from(challenged));
             let attempt = Attempt {
-                operation,
+                ctx: &try_ctx,
                 method: &method,
                 headers: &headers,
                 authorization: authorization.as_ref(),
@@ -318,13 +372,21 @@ impl Pipeline {
                 }
                 Some(RequestBody::Multipart(form)) => builder = builder.multipart(form),
             }
-            let sending = builder.headers(hop_headers).send();
+            let operation = attempt.ctx.operation_id();
+            let request = builder
+                .headers(hop_headers)
+                .build()
+                .map_err(|e| Error::transport(Some(operation), e))?;
             // A multipart body's progress is not seen: its send is bounded by `timeout` only.
             let idle = self.options.read_timeout;
-            let wait = if multipart { None } else { idle };
-            let mut response = idle_bounded(Some(attempt.operation), sending, wait, &activity)
-                .await?
-                .map_err(|e| Error::transport(Some(attempt.operation), e))?;
+            let transport = Transport {
+                http: &self.http,
+                idle: if multipart { None } else { idle },
+                activity: &activity,
+            };
+            let mut response = Next::new(&self.options.per_try, &transport)
+                .run(attempt.ctx, request)
+                .await?;
             response.extensions_mut().insert(Limits {
                 idle,
                 max_body: self.options.max_body_size,
@@ -364,9 +426,77 @@ impl Pipeline {
     }
 }
 
+/// A request as the retry loop sends it.
+struct Call {
+    method: Method,
+    url: Url,
+    headers: HeaderMap,
+    body: Replay,
+}
+
+/// The end of the per-call policies: the retry loop, with the body kept aside.
+struct Retried<'a> {
+    pipeline: &'a Pipeline,
+    auth: &'a Auth,
+    base: &'a Url,
+    body: Mutex<Option<Replay>>,
+}
+
+impl Terminal for Retried<'_> {
+    fn send<'a>(&'a self, ctx: &'a Context, request: reqwest::Request) -> PolicyFuture<'a> {
+        Box::pin(async move {
+            let kept = self
+                .body
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take()
+                .unwrap_or(Replay::Empty);
+            // A body in memory is the one the policies left; a streamed one was never seen.
+            let body = match request.body() {
+                Some(body) => match body.as_bytes() {
+                    Some(bytes) => Replay::Bytes(Bytes::copy_from_slice(bytes)),
+                    None => kept,
+                },
+                None if matches!(kept, Replay::Once(_)) => kept,
+                None => Replay::Empty,
+            };
+            let call = Call {
+                method: request.method().clone(),
+                url: request.url().clone(),
+                headers: request.headers().clone(),
+                body,
+            };
+            self.pipeline.retried(ctx, self.auth, self.base, call).await
+        })
+    }
+}
+
+/// The end of the per-try policies: the HTTP client, bounded by the read timeout.
+struct Transport<'a> {
+    http: &'a reqwest::Client,
+    idle: Option<Duration>,
+    activity: &'a Activity,
+}
+
+impl Terminal for Transport<'_> {
+    fn send<'a>(&'a self, ctx: &'a Context, request: reqwest::Request) -> PolicyFuture<'a> {
+        let operation = ctx.operation_id();
+        Box::pin(async move {
+            idle_bounded(
+                Some(operation),
+                self.http.execute(request),
+                self.idle,
+                self.activity,
+            )
+            .await?
+            .map_err(|e| Error::transport(Some(operation), e))
+        })
+    }
+}
+
 /// What every hop of one attempt shares.
 struct Attempt<'a> {
-    operation: &'static str,
+    ctx: &'a Context,
     method: &'a Method,
     headers: &'a HeaderMap,
     authorization: Option<&'a (HeaderName, HeaderValue)>,

@@ -20,8 +20,8 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
-use reqwest::Method;
 use reqwest::header::{HeaderMap, LOCATION, RETRY_AFTER};
+use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -53,9 +53,9 @@ impl PollSender {
     /// whose host is given per call) and the request; `interval` is the default wait.
     pub fn new(
         send: impl Fn(Url, Request) -> BoxFuture<Result<reqwest::Response, Error>>
-        + Send
-        + Sync
-        + 'static,
+            + Send
+            + Sync
+            + 'static,
         interval: Duration,
     ) -> Self {
         PollSender {
@@ -167,10 +167,12 @@ struct State {
 /// service's error ([`Error::model`]) when its body has one.
 ///
 /// A poller can be saved and resumed, in this process or another: [`state_token`](Self::state_token)
-/// gives a text, [`Poller::resume`] makes a poller from it.
+/// gives a text, [`Poller::resume`] makes a poller from it (`Poller::<T, _>::resume(&client,
+/// token)`: the client gives the error model).
 #[must_use = "a poller does nothing until it is awaited or polled"]
-pub struct Poller<T> {
+pub struct Poller<T, M = super::AnyModel> {
     operation: &'static str,
+    model: std::marker::PhantomData<fn() -> M>,
     /// The operation's error bodies (none for a resumed poller).
     errors: ErrorDecoder,
     sender: PollSender,
@@ -187,7 +189,22 @@ pub struct Poller<T> {
     polled: bool,
 }
 
-impl<T: DeserializeOwned + Send + 'static> Poller<T> {
+/// What a poller needs of a generated client to resume a long-running operation
+/// ([`Poller::resume`]): its pipeline and its operations' error decoders.
+pub trait PollClient {
+    /// The client's error model.
+    type Model;
+
+    /// How the client's pollers send their status requests.
+    #[doc(hidden)]
+    fn poll_sender(&self) -> PollSender;
+
+    /// The `operationId` and error decoder of a long-running operation, by id.
+    #[doc(hidden)]
+    fn long_running(operation: &str) -> Option<(&'static str, ErrorDecoder)>;
+}
+
+impl<T: DeserializeOwned + Send + 'static, M: 'static> Poller<T, M> {
     /// A poller for `operation` (its `operationId`) whose initial request is `initial`.
     #[doc(hidden)]
     pub fn new(
@@ -200,11 +217,12 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
     ) -> Self {
         Poller {
             operation,
+            model: std::marker::PhantomData,
             errors,
             interval: sender.interval,
             sender,
             initial: Some(initial),
-            template: Request::new(operation, Method::GET),
+            template: Request::new(operation, "", Method::GET),
             state: Some(State {
                 version: TOKEN_VERSION,
                 operation: Some(operation.to_owned()),
@@ -232,7 +250,15 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
     ///
     /// Fails ([`ErrorKind::InvalidParameter`](super::ErrorKind::InvalidParameter)) when the
     /// token is not one this crate made.
-    pub fn resume(client: &crate::Client, token: &str) -> Result<Self, Error> {
+    pub fn resume<C: PollClient<Model = M>>(client: &C, token: &str) -> Result<Self, Error<M>> {
+        Self::resume_with(client.poll_sender(), C::long_running, token).map_err(Error::cast)
+    }
+
+    fn resume_with(
+        sender: PollSender,
+        long_running: fn(&str) -> Option<(&'static str, ErrorDecoder)>,
+        token: &str,
+    ) -> Result<Self, Error> {
         let invalid = |problem: String| Error::invalid_parameter(Some(RESUMED), "token", problem);
         let state: State = serde_json::from_str(token)
             .map_err(|e| invalid(format!("not a poller state token: {e}")))?;
@@ -247,16 +273,16 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
         let (operation, errors) = state
             .operation
             .as_deref()
-            .and_then(crate::errors::long_running)
+            .and_then(long_running)
             .unwrap_or((RESUMED, |_, _| None));
-        let sender = client.poll_sender();
         Ok(Poller {
             operation,
+            model: std::marker::PhantomData,
             errors,
             interval: sender.interval,
             sender,
             initial: None,
-            template: Request::new(operation, Method::GET),
+            template: Request::new(operation, "", Method::GET),
             state: Some(state),
             status: PollStatus::InProgress,
             last: None,
@@ -308,7 +334,11 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
     /// [`ErrorKind::UnexpectedStatus`](super::ErrorKind::UnexpectedStatus)), a status response
     /// that cannot be read ([`ErrorKind::Decode`](super::ErrorKind::Decode)), and an operation
     /// that ended `Failed` or `Canceled` (every call after that returns it again).
-    pub async fn poll(&mut self) -> Result<PollStatus, Error> {
+    pub async fn poll(&mut self) -> Result<PollStatus, Error<M>> {
+        self.poll_once().await.map_err(Error::cast)
+    }
+
+    async fn poll_once(&mut self) -> Result<PollStatus, Error> {
         if let Some(initial) = self.initial.take() {
             let (response, template) = initial.await?;
             self.template = template;
@@ -407,7 +437,10 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
         } else {
             status
         };
-        let final_state = self.state.as_ref().map_or(FinalState::Location, |s| s.final_state);
+        let final_state = self
+            .state
+            .as_ref()
+            .map_or(FinalState::Location, |s| s.final_state);
         self.state = Some(State {
             version: TOKEN_VERSION,
             operation: Some(self.operation.to_owned()),
@@ -537,7 +570,8 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
     async fn get(&mut self, url: &str) -> Result<ResponseParts, Error> {
         self.polled = true;
         let state = self.state.as_ref().ok_or_else(|| self.no_state())?;
-        let invalid = |e| Error::invalid_url(Some(self.operation), "a polling link is not valid", Some(e));
+        let invalid =
+            |e| Error::invalid_url(Some(self.operation), "a polling link is not valid", Some(e));
         let target = Url::parse(url).map_err(invalid)?;
         let base = Url::parse(&state.original).map_err(invalid)?;
         let request = self.template.follow(&target);
@@ -580,7 +614,7 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
     /// result.
     async fn wait(mut self) -> Result<T, Error> {
         loop {
-            let status = self.poll().await?;
+            let status = self.poll_once().await?;
             if status.is_terminal() {
                 break;
             }
@@ -598,15 +632,15 @@ impl<T: DeserializeOwned + Send + 'static> Poller<T> {
     }
 }
 
-impl<T: DeserializeOwned + Send + 'static> IntoFuture for Poller<T> {
-    type Output = Result<T, Error>;
-    type IntoFuture = BoxFuture<Result<T, Error>>;
+impl<T: DeserializeOwned + Send + 'static, M: 'static> IntoFuture for Poller<T, M> {
+    type Output = Result<T, Error<M>>;
+    type IntoFuture = BoxFuture<Result<T, Error<M>>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.wait())
+        Box::pin(async move { self.wait().await.map_err(Error::cast) })
     }
 }
 
-impl<T> fmt::Debug for Poller<T> {
+impl<T, M> fmt::Debug for Poller<T, M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Poller")
             .field("operation", &self.operation)
@@ -617,7 +651,10 @@ impl<T> fmt::Debug for Poller<T> {
 }
 
 /// Reads a response's body into its parts.
-async fn read(operation: &'static str, response: reqwest::Response) -> Result<ResponseParts, Error> {
+async fn read(
+    operation: &'static str,
+    response: reqwest::Response,
+) -> Result<ResponseParts, Error> {
     let parts = ResponseParts::new(&response);
     let body = read_body(operation, response).await?;
     Ok(parts.with_body(body))

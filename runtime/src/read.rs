@@ -5,12 +5,12 @@
 //! reads the body later (a JSON decoder, a [`super::ByteStream`], an error) applies them.
 
 use std::future::Future;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use futures::future::{Either, select};
+use futures::future::{select, Either};
 use tokio::time::Instant;
 
 use super::Error;

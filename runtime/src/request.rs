@@ -1,8 +1,8 @@
 //! Building a request: the path, the query, headers and the body, each value encoded exactly once.
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, COOKIE};
 use reqwest::Method;
-use reqwest::header::{CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 use url::Url;
 
@@ -92,6 +92,8 @@ enum Target {
 #[derive(Debug)]
 pub struct Request {
     operation: &'static str,
+    /// The operation's path template (`/widgets/{name}`), for policies; empty for links.
+    template: &'static str,
     method: Method,
     /// The path after the base URL, starting with `/`; a verbatim value may have added a query.
     /// For a [`Target::Link`], the link.
@@ -105,10 +107,12 @@ pub struct Request {
 }
 
 impl Request {
-    /// A request for `operation` (its `operationId`, for errors) with an empty path.
-    pub fn new(operation: &'static str, method: Method) -> Self {
+    /// A request for `operation` (its `operationId`, for errors and policies), whose path
+    /// template is `template` (for policies), with an empty path.
+    pub fn new(operation: &'static str, template: &'static str, method: Method) -> Self {
         Request {
             operation,
+            template,
             method,
             path: String::new(),
             target: Target::Path,
@@ -122,6 +126,11 @@ impl Request {
     /// The `operationId` this request is for.
     pub fn operation(&self) -> &'static str {
         self.operation
+    }
+
+    /// The path template of the operation this request is for (empty for links).
+    pub fn template(&self) -> &'static str {
+        self.template
     }
 
     /// Appends a literal piece of the path template.
@@ -438,9 +447,11 @@ impl Request {
 
     /// A copy of the headers and cookies (no path, query nor body), to make the requests for
     /// the next pages of a list from.
-    pub(crate) fn follow_template(&self) -> Request {
+    #[doc(hidden)]
+    pub fn follow_template(&self) -> Request {
         Request {
             operation: self.operation,
+            template: "",
             method: Method::GET,
             path: String::new(),
             target: Target::Path,
@@ -456,6 +467,7 @@ impl Request {
     pub(crate) fn follow(&self, url: &Url) -> Request {
         Request {
             operation: self.operation,
+            template: "",
             method: Method::GET,
             path: url.to_string(),
             target: Target::Link,
@@ -498,7 +510,12 @@ impl Request {
                     .split('&')
                     .filter_map(|own| own.split('=').next())
                     .filter(|own| !own.is_empty())
-                    .any(|own| query_name_is(pair, &percent_encoding::percent_decode_str(own).decode_utf8_lossy()))
+                    .any(|own| {
+                        query_name_is(
+                            pair,
+                            &percent_encoding::percent_decode_str(own).decode_utf8_lossy(),
+                        )
+                    })
             })
             .collect();
         let mut request = self.follow_template();

@@ -4,14 +4,14 @@ use std::fmt;
 use std::str::FromStr;
 
 use bytes::Bytes;
-use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use super::Error;
 use super::error::MAX_ERROR_BODY;
 use super::read::{read_body, read_prefix};
+use super::Error;
 
 /// What every response keeps besides its typed fields: the status, the headers and, for bodies
 /// read into memory, the raw bytes. `Debug` leaves out the URL and the body.
@@ -164,18 +164,18 @@ pub fn error_model<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
 
 /// How an operation decodes the error bodies it documents (status, body).
 #[doc(hidden)]
-pub type ErrorDecoder = fn(u16, &[u8]) -> Option<crate::ErrorModel>;
+pub type ErrorDecoder = fn(u16, &[u8]) -> Option<super::error::BoxedModel>;
 
 /// The error for a status the operation does not accept. Reads at most [`MAX_ERROR_BODY`]
 /// bytes of the body, and decodes it with `model` (status, body) when it is a documented error.
-pub async fn unexpected_status(
+pub async fn unexpected_status<M>(
     operation: &'static str,
     mut response: reqwest::Response,
-    model: fn(u16, &[u8]) -> Option<crate::ErrorModel>,
-) -> Error {
+    model: ErrorDecoder,
+) -> super::Error<M> {
     let status = response.status();
     let headers = response.headers().clone();
     let body = read_prefix(operation, &mut response, MAX_ERROR_BODY).await;
     let model = model(status.as_u16(), &body);
-    Error::unexpected_status(operation, status, headers, body, model)
+    Error::unexpected_status(operation, status, headers, body, model).cast()
 }

@@ -7,12 +7,12 @@
 
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, HeaderValue};
+use reqwest::header::{HeaderValue, ACCEPT};
 use url::Url;
 
 use super::auth::token_from_json;
 use super::error::MAX_ERROR_BODY;
-use super::read::{Activity, idle_bounded, read_prefix};
+use super::read::{idle_bounded, read_prefix, Activity};
 use super::urls::same_origin;
 use super::{Challenge, Error, Secret};
 

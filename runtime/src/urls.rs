@@ -3,8 +3,8 @@
 
 use url::Url;
 
-use super::Error;
 use super::request::encode_component;
+use super::Error;
 
 /// A value for one `{placeholder}` of a host template.
 #[derive(Debug, Clone, Copy)]

@@ -12,10 +12,10 @@
 
 use std::borrow::Cow;
 
-use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use serde::Serialize;
+use quick_xml::Writer;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 use super::{Body, Error, Request, RequestContent, ResponseParts};

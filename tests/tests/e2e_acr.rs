@@ -532,7 +532,7 @@ async fn a_download_checked_against_another_digest_is_a_digest_mismatch() {
         panic!("no 200");
     };
     let stream = acr::runtime::digest::verifying(ok.body.into_stream(), wrong.as_str());
-    let items: Vec<Result<_, acr::Error>> = stream.collect().await;
+    let items: Vec<Result<_, acr::runtime::Error>> = stream.collect().await;
     let (last, chunks) = items.split_last().expect("at least the error");
     let received: Vec<u8> = chunks
         .iter()

@@ -257,11 +257,11 @@ async fn a_poller_resumes_from_its_state_token_without_sending_the_request_again
     let token = poller.state_token().expect("a token");
     drop(poller);
 
-    let resumed = Poller::<Export>::resume(&client, &token).unwrap();
+    let resumed = Poller::<Export, _>::resume(&client, &token).unwrap();
     let export = resumed.await.unwrap();
     assert_eq!(export.url.as_deref(), Some("https://files/e1"));
 
-    let bad = Poller::<Export>::resume(&client, "not a token").unwrap_err();
+    let bad = Poller::<Export, _>::resume(&client, "not a token").unwrap_err();
     assert_eq!(bad.kind(), ErrorKind::InvalidParameter);
 }
 
@@ -347,7 +347,7 @@ async fn a_resumed_poller_decodes_errors_as_its_operation_does() {
     assert_eq!(old["operation"], "Widgets_Delete");
     old.as_object_mut().unwrap().remove("operation");
 
-    let error = Poller::<serde_json::Value>::resume(&client, &token)
+    let error = Poller::<serde_json::Value, _>::resume(&client, &token)
         .unwrap()
         .await
         .unwrap_err();
@@ -359,7 +359,7 @@ async fn a_resumed_poller_decodes_errors_as_its_operation_does() {
     }
     assert!(error.to_string().contains("Widgets_Delete"), "{error}");
 
-    let error = Poller::<serde_json::Value>::resume(&client, &old.to_string())
+    let error = Poller::<serde_json::Value, _>::resume(&client, &old.to_string())
         .unwrap()
         .await
         .unwrap_err();

@@ -100,6 +100,7 @@ fn generate_clients(dir: &Path) -> Result<Vec<(String, String)>, String> {
             name,
             version: DEFAULT_VERSION.to_string(),
             spec_display: format!("{DIR}/swagger/{file}"),
+            runtime: crate::generate::runtime_crate_from(&out)?,
         };
         match codegen::generate_from_path(&spec, &options).map_err(|e| e.to_string()) {
             Ok(generated) => {

@@ -27,6 +27,7 @@ pub fn manifest_crate_with_examples(
         name: entry.name.clone(),
         version: entry.version.clone(),
         spec_display: codegen::display_path(&entry.spec_path()),
+        runtime: entry.runtime(),
     };
     let api = entry_api_with(root, entry, entry.examples)?;
     let mut files = codegen::generate(&api, &options).map_err(|e| e.to_string())?;
@@ -152,6 +153,37 @@ pub struct One {
     pub overlays: Vec<PathBuf>,
     /// The directory `$ref`s may reach (default: the spec's directory).
     pub ref_root: Option<PathBuf>,
+    /// The runtime crate's directory, to depend on it by path (default: vendored).
+    pub runtime_path: Option<PathBuf>,
+}
+
+/// The runtime crate of this repository (`runtime/`), by its path relative to the crate
+/// directory `out`: how the conformance and corpus crates share one build of it.
+pub fn runtime_crate_from(out: &Path) -> Result<codegen::Runtime, String> {
+    let out = std::path::absolute(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let runtime = crate::project_root().join("runtime");
+    Ok(codegen::Runtime::Crate {
+        path: Some(relative_path(&out, &runtime)),
+    })
+}
+
+/// `target` as a path relative to the directory `from` (both absolute), `/`-separated, for a
+/// `path =` dependency.
+pub fn relative_path(from: &Path, target: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let target: Vec<_> = target.components().collect();
+    let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(
+        target[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    }
 }
 
 /// One spec into any directory, as a crate that builds on its own.
@@ -185,10 +217,27 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
              remove it yourself"
         ));
     }
+    let runtime = match &args.runtime_path {
+        None => codegen::Runtime::Vendored,
+        Some(dir) => {
+            let dir = std::path::absolute(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            if !dir.join("Cargo.toml").is_file() {
+                return Err(format!(
+                    "--runtime-path {}: no Cargo.toml there (give the directory of the runtime \
+                     crate, `runtime/` in this repository)",
+                    dir.display()
+                ));
+            }
+            codegen::Runtime::Crate {
+                path: Some(relative_path(&out, &dir)),
+            }
+        }
+    };
     let options = CrateOptions {
         name,
         version,
         spec_display: spec_display(root, &args.spec),
+        runtime,
     };
     let load = load_options(args.ref_root, args.overlays);
     let api = codegen::load_api_with(&args.spec, &load).map_err(|e| e.to_string())?;

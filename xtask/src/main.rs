@@ -104,6 +104,11 @@ struct GenerateArgs {
     /// Let `$ref`s reach files anywhere under DIR [default: the spec's directory]
     #[arg(long, value_name = "DIR", requires = "spec")]
     ref_root: Option<PathBuf>,
+    /// Depend on the runtime crate `restwire` at DIR (a path dependency, written relative to
+    /// the crate) instead of copying the runtime into the crate [default: copied (vendored), so
+    /// that the crate builds with nothing unpublished]
+    #[arg(long, value_name = "DIR", requires = "spec")]
+    runtime_path: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -127,6 +132,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             version,
             overlay,
             ref_root,
+            runtime_path,
         }) => {
             generate::one(
                 &root,
@@ -137,6 +143,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     version,
                     overlays: overlay,
                     ref_root,
+                    runtime_path,
                 },
             )?;
         }
@@ -186,7 +193,7 @@ fn print_stdout(text: &str) -> Result<(), String> {
 }
 
 /// The repository root: the parent of this crate's directory.
-fn project_root() -> PathBuf {
+pub(crate) fn project_root() -> PathBuf {
     let xtask_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     xtask_dir.parent().unwrap_or(xtask_dir).to_path_buf()
 }

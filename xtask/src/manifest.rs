@@ -37,6 +37,10 @@ pub struct Entry {
     /// `codegen::add_example_tests`). Optional, default false.
     #[serde(default)]
     pub examples: bool,
+    /// Whether the runtime is copied into the crate (for vendoring) instead of the crate
+    /// depending on the runtime crate by path. Optional, default false.
+    #[serde(default)]
+    pub vendored: bool,
 }
 
 impl Entry {
@@ -56,6 +60,18 @@ impl Entry {
     /// The crate's directory relative to the repository root.
     pub fn out_path(&self) -> PathBuf {
         PathBuf::from(&self.out)
+    }
+
+    /// How the crate gets its runtime: copied in (`vendored`), or the runtime crate
+    /// (`runtime/`) by a path relative to the crate.
+    pub fn runtime(&self) -> codegen::Runtime {
+        if self.vendored {
+            return codegen::Runtime::Vendored;
+        }
+        let depth = self.out_path().components().count();
+        codegen::Runtime::Crate {
+            path: Some(format!("{}runtime", "../".repeat(depth))),
+        }
     }
 }
 

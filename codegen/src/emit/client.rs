@@ -194,6 +194,20 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             }
         }
     });
+    // `Poller::resume(&client, token)`: the client's sender and its operations' decoders.
+    let poll_client = pollers.then(|| {
+        quote! {
+            impl runtime::PollClient for Client {
+                type Model = ErrorModel;
+                fn poll_sender(&self) -> runtime::PollSender {
+                    Client::poll_sender(self)
+                }
+                fn long_running(operation: &str) -> Option<(&'static str, runtime::ErrorDecoder)> {
+                    errors::long_running(operation)
+                }
+            }
+        }
+    });
     let field_ty = |v: &ClientValue<'_>| -> TokenStream {
         let ty = &v.arg.field;
         match v.setting {
@@ -289,7 +303,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                         &self,
                         per_call: &[runtime::HostValue<'_>],
                         request: runtime::Request,
-                    ) -> Result<reqwest::Response, Error> {
+                    ) -> Result<reqwest::Response, runtime::Error> {
                         let base = match &self.inner.base_url {
                             Some(base_url) => base_url.clone(),
                             None => {
@@ -316,7 +330,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                     }
                 },
                 quote! {
-                    pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, Error> {
+                    pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, runtime::Error> {
                         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
                     }
                     #poll_sender
@@ -376,27 +390,39 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
     let builder_setters = builder_setters(poll_interval);
     let crate_doc = crate_doc(ctx)?.inner_attrs();
     let new_doc = new_doc(ctx).attrs();
-    let formats = super::formats::has_module(ctx).then(|| {
-        quote!(
-            pub mod formats;
-        )
-    });
+    let runtime_module = match ctx.options.runtime {
+        crate::Runtime::Vendored => quote!(
+            pub mod runtime;
+        ),
+        crate::Runtime::Crate { .. } => quote! {
+            #[doc = " The runtime crate (`restwire`): errors, credentials, policies, retries and the"]
+            #[doc = " HTTP pipeline, shared by every generated client."]
+            pub use ::restwire as runtime;
+        },
+    };
     Ok(quote! {
         #crate_doc
         #![deny(missing_docs)]
 
         #(#modules)*
         pub mod errors;
-        #formats
         pub mod models;
-        pub mod runtime;
+        #runtime_module
 
         pub use errors::ErrorModel;
         pub use runtime::{
-            Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent, RetryPolicy,
-            Secret, TokenCredential,
+            Body, ByteStream, Challenge, Context, Credentials, ErrorKind, Next, Policy,
+            PolicyFuture, RequestContent, RetryPolicy, Secret, TokenCredential,
         };
         #pager_exports
+
+        #[doc = " The error of this crate's operations: [`Error::model`](runtime::Error::model) is"]
+        #[doc = " the service's error body as [`ErrorModel`]. It converts with `?` into the plain"]
+        #[doc = " [`runtime::Error`] that the errors of every generated client share."]
+        pub type Error = runtime::Error<ErrorModel>;
+
+        impl runtime::ErrorModel for ErrorModel {}
+        #poll_client
 
         #[doc = " The client: one per service endpoint, cheap to clone (an `Arc` inside)."]
         #[doc = ""]
@@ -553,6 +579,22 @@ fn builder_setters(poll_interval: Option<TokenStream>) -> TokenStream {
         #[doc = " is answered, and the request sent once more (when its body can be sent again)."]
         pub fn credentials(mut self, credentials: Credentials) -> Self {
             self.credentials = credentials;
+            self
+        }
+
+        #[doc = " Adds a [`Policy`] that runs once per operation call, before credentials and"]
+        #[doc = " retries (see [`runtime`] for the order of the pipeline). Policies run in the"]
+        #[doc = " order they are added."]
+        pub fn per_call_policy(mut self, policy: impl Policy + 'static) -> Self {
+            self.options.per_call.push(std::sync::Arc::new(policy));
+            self
+        }
+
+        #[doc = " Adds a [`Policy`] that runs for every request sent (each retry and redirect),"]
+        #[doc = " after credentials, seeing the request exactly as it goes on the wire: a request"]
+        #[doc = " signer, a tracer, a test double. Policies run in the order they are added."]
+        pub fn per_try_policy(mut self, policy: impl Policy + 'static) -> Self {
+            self.options.per_try.push(std::sync::Arc::new(policy));
             self
         }
 

@@ -13,7 +13,7 @@ pub struct Dependency {
     /// The crate name.
     pub name: &'static str,
     /// Its TOML value: a version string or an inline table.
-    pub spec: &'static str,
+    pub spec: std::borrow::Cow<'static, str>,
 }
 
 impl std::fmt::Display for Dependency {
@@ -23,7 +23,29 @@ impl std::fmt::Display for Dependency {
 }
 
 const fn dep(name: &'static str, spec: &'static str) -> Dependency {
-    Dependency { name, spec }
+    Dependency {
+        name,
+        spec: std::borrow::Cow::Borrowed(spec),
+    }
+}
+
+/// The runtime crate, at the version this generator pins, with the features the crate needs
+/// (none of its defaults: the crate's own `rustls`/`native-tls` feature picks the TLS backend).
+fn runtime_dependency(ctx: &Ctx<'_>, path: Option<&str>) -> Dependency {
+    let features: Vec<String> = ctx
+        .runtime_features
+        .iter()
+        .map(|f| format!("{f:?}"))
+        .collect();
+    let path = path.map(|p| format!(", path = {p:?}")).unwrap_or_default();
+    Dependency {
+        name: super::runtime::CRATE,
+        spec: std::borrow::Cow::Owned(format!(
+            "{{ version = \"{}\"{path}, default-features = false, features = [{}] }}",
+            super::runtime::VERSION,
+            features.join(", ")
+        )),
+    }
 }
 
 /// The dependencies of the crate generated for `api`, sorted by name.
@@ -36,7 +58,6 @@ pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
             "futures",
             r#"{ version = "0.3", default-features = false, features = ["std"] }"#,
         ),
-        dep("httpdate", r#""1""#),
         dep("percent-encoding", r#""2.3""#),
         // No TLS here: the crate's `rustls` (default) or `native-tls` feature picks one.
         dep(
@@ -58,13 +79,21 @@ pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
         // The automatic client request id (`runtime::Options::client_request_id`).
         dep("uuid", r#"{ version = "1", features = ["v4"] }"#),
     ];
-    // `runtime/digest.rs`, only in crates that stream bodies or name digests.
-    if ctx.runtime.digest {
-        deps.push(dep("sha2", r#""0.10""#));
-    }
-    // The XML runtime (`runtime/xml.rs`), only in crates with an XML body.
-    if ctx.runtime.xml {
-        deps.push(dep("quick-xml", r#""0.42""#));
+    match &ctx.options.runtime {
+        crate::Runtime::Crate { path } => deps.push(runtime_dependency(ctx, path.as_deref())),
+        crate::Runtime::Vendored => {
+            // What the runtime itself uses, which the generated code does not name.
+            deps.push(dep("http", r#""1""#));
+            deps.push(dep("httpdate", r#""1""#));
+            // `runtime/digest.rs`, only in crates that stream bodies or name digests.
+            if ctx.runtime.digest {
+                deps.push(dep("sha2", r#""0.10""#));
+            }
+            // The XML runtime (`runtime/xml.rs`), only in crates with an XML body.
+            if ctx.runtime.xml {
+                deps.push(dep("quick-xml", r#""0.42""#));
+            }
+        }
     }
     // The typed formats' adapters and their crates (`time`, `base64`, `serde_with`, ...).
     deps.extend(

@@ -103,7 +103,7 @@ pub(crate) fn variant_name(ctx: &Ctx<'_>, ty: &TypeRef) -> Result<Option<Ident>>
     }
 }
 
-/// The `fn(u16, &[u8]) -> Option<ErrorModel>` an operation hands to
+/// The `fn(u16, &[u8]) -> Option<BoxedModel>` (an `ErrorModel`) an operation hands to
 /// `runtime::unexpected_status`: documented error statuses first, then the `default` response.
 pub(crate) fn decoder(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {
     let decode = |(ty, xml): &(TypeRef, Option<crate::ir::Xml>)| -> Result<Option<TokenStream>> {
@@ -118,7 +118,9 @@ pub(crate) fn decoder(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {
             None => quote!(crate::runtime::error_model(body)),
         };
         Ok(variant_name(ctx, ty)?
-            .map(|variant| quote!(#read.map(Box::new).map(crate::ErrorModel::#variant))))
+            .map(|variant| {
+                quote!(#read.map(|m| crate::runtime::boxed_model(crate::ErrorModel::#variant(Box::new(m)))))
+            }))
     };
     let json = |body: &Option<ResponseBody>| match body {
         Some(ResponseBody::Json { ty, xml, .. }) => Some((ty.clone(), xml.clone())),

@@ -111,7 +111,7 @@ pub(crate) fn methods(
             #dispatch
         }
         #poller_doc
-        pub fn poller(self) -> crate::runtime::Poller<#result> {
+        pub fn poller(self) -> crate::runtime::Poller<#result, crate::ErrorModel> {
             let sender = self.client.poll_sender();
             crate::runtime::Poller::new(
                 #operation_id,

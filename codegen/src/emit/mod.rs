@@ -10,7 +10,7 @@
 //! - `tokens`: the API's own token operations, found by their shape, wired to the credentials
 //!   (in `src/lib.rs`); `paging`: list operations that follow `Link: rel="next"`; `pager`:
 //!   pageable operations (`x-ms-pageable`), which return the runtime's `Pager`;
-//! - `runtime`: `src/runtime/*.rs`, copied from `codegen/runtime/`;
+//! - `runtime`: the runtime crate as a dependency, or copied into `src/runtime/` (vendored);
 //! - `docs`: doc comments made rustdoc-safe; `types`: `TypeRef` to Rust types.
 //!
 //! Invariants: every Rust name comes from the IR (or is an IR type-name stem with a fixed suffix,
@@ -34,7 +34,7 @@ mod operations;
 mod pager;
 mod paging;
 mod responses;
-mod runtime;
+pub(crate) mod runtime;
 mod settings;
 mod tokens;
 mod types;
@@ -93,8 +93,8 @@ pub fn rust_files(api: &Api, options: &CrateOptions) -> Result<Vec<RustFile>> {
 /// shared references.
 pub struct Emitter<'a> {
     ctx: Ctx<'a>,
-    /// The adapter modules of `src/formats/` (files only some APIs have), decided once.
-    formats: Vec<(&'static str, &'static str)>,
+    /// The files of a vendored runtime (none when the crate depends on the runtime crate).
+    vendored: Vec<runtime::Vendored>,
 }
 
 impl<'a> Emitter<'a> {
@@ -102,8 +102,8 @@ impl<'a> Emitter<'a> {
     pub fn new(api: &'a Api, options: &'a CrateOptions) -> Result<Self> {
         let ctx = Ctx::new(api, options);
         ctx.check_module_names()?;
-        let formats = formats::modules(&ctx);
-        Ok(Emitter { ctx, formats })
+        let vendored = runtime::vendored(&options.runtime, &ctx.runtime_features);
+        Ok(Emitter { ctx, vendored })
     }
 
     /// The `[dependencies]` of the crate's `Cargo.toml`.
@@ -113,10 +113,7 @@ impl<'a> Emitter<'a> {
 
     /// How many files there are.
     pub fn len(&self) -> usize {
-        FIXED_FILES
-            + self.ctx.api.groups.len()
-            + runtime::count(self.ctx.runtime)
-            + formats::count(&self.formats)
+        FIXED_FILES + self.ctx.api.groups.len() + self.vendored.len()
     }
 
     /// Whether there are none (never: `src/lib.rs` is always there).
@@ -125,7 +122,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// File `index` (below [`Emitter::len`]): `src/lib.rs`, `src/models.rs`, `src/errors.rs`,
-    /// one file per group, the runtime, then the files only some APIs have (`src/formats/`).
+    /// one file per group, then the vendored runtime's files (`src/runtime/`), if any.
     pub fn file(&self, index: usize) -> Result<RustFile> {
         let ctx = &self.ctx;
         let spec = |path: String, tokens: TokenStream| RustFile {
@@ -145,19 +142,14 @@ impl<'a> Emitter<'a> {
             }
             i => {
                 let index = i - FIXED_FILES - groups.len();
-                let runtime = runtime::count(self.ctx.runtime);
-                let file = if index < runtime {
-                    runtime::file(index, self.ctx.runtime)
-                } else {
-                    formats::file(&self.formats, index - runtime)
-                };
-                file.ok_or_else(|| {
+                let file = self.vendored.get(index).ok_or_else(|| {
                     ctx.error(
                         crate::ErrorKind::Internal,
                         "#",
                         "a runtime file is missing from the embedded runtime",
                     )
-                })?
+                })?;
+                runtime::file(file, &ctx.runtime_features)
             }
         })
     }
@@ -185,6 +177,8 @@ pub(crate) struct Ctx<'a> {
     /// The optional parts of the runtime (digests, pagers, pollers, XML) the crate gets,
     /// decided once.
     pub(crate) runtime: runtime::Parts,
+    /// The runtime crate's features the crate needs (its parts and typed formats), decided once.
+    pub(crate) runtime_features: BTreeSet<&'static str>,
     /// The typed formats the API uses ([`formats::used`]), found once when first asked for.
     formats_used: std::sync::OnceLock<std::collections::BTreeSet<&'static str>>,
 }
@@ -192,13 +186,19 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub(crate) fn new(api: &'a Api, options: &'a CrateOptions) -> Self {
         let models = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
-        Ctx {
+        let parts = runtime::Parts::of(api);
+        let formats_used = formats::used(api);
+        let runtime_features = runtime::features(parts, &formats::features(&formats_used));
+        let ctx = Ctx {
             api,
             options,
             models,
-            runtime: runtime::Parts::of(api),
+            runtime: parts,
+            runtime_features,
             formats_used: std::sync::OnceLock::new(),
-        }
+        };
+        let _ = ctx.formats_used.set(formats_used);
+        ctx
     }
 
     /// The typed formats the API uses (`date-time`, `byte`, ...), wherever they are.

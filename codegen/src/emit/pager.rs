@@ -31,7 +31,7 @@ pub(crate) fn is_next_operation(ctx: &Ctx<'_>, op: &Operation) -> bool {
 pub(crate) fn make_request(request_ty: &Ident, build: &TokenStream) -> TokenStream {
     quote! {
         impl crate::runtime::MakeRequest for #request_ty {
-            fn make_request(&self) -> Result<crate::runtime::Request, crate::Error> {
+            fn make_request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
                 #build
                 Ok(request)
             }
@@ -170,6 +170,7 @@ fn page_impl(
     let page_impl = quote! {
         impl crate::runtime::Page for #response_ty {
             type Item = #item;
+            type Model = crate::ErrorModel;
             fn next_link(&self) -> Option<&str> {
                 #next_link
             }
@@ -220,8 +221,7 @@ pub(crate) fn after_poller(
         TokenStream::new()
     };
     let operation_id = &op.operation_id;
-    let read =
-        quote!(crate::runtime::page_body::<#page_ty>(#operation_id, response, #errors).await);
+    let read = quote!(crate::runtime::page_body::<#page_ty, crate::ErrorModel>(#operation_id, response, #errors).await);
     let fetch = fetch(ctx, op, inputs, &page_ty, &read)?;
     let next = next(ctx, op, paging, inputs, builtins)?;
     Ok(AfterPoller {

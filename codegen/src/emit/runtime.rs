@@ -1,44 +1,47 @@
-//! `src/runtime/*.rs`: the hand-written support code in `codegen/runtime/`, the same in every
-//! generated crate. It is real Rust (compiled as part of every generated crate), formatted like
-//! the emitted files when the generator is built (`codegen/build.rs`), and embedded here.
+//! The runtime a generated crate uses: the `restwire` crate (`runtime/` in this workspace), as a
+//! dependency with the cargo features the API needs ([`Runtime::Crate`]), or copied into
+//! `src/runtime/` for vendoring ([`Runtime::Vendored`]). Either way the generated code reaches
+//! it through one path, `crate::runtime`.
+//!
+//! The sources are embedded when the generator is built (`codegen/build.rs`), formatted like
+//! the emitted files. A vendored copy is the crate's sources with its features decided: an item
+//! of `lib.rs` or `formats/mod.rs` under `#[cfg(feature = "x")]` is kept (without the attribute)
+//! when the crate needs `x` and dropped otherwise, and a module file is copied when its `mod`
+//! item is kept.
+
+use std::collections::BTreeSet;
 
 use super::{RustFile, RustSource};
+use crate::Runtime;
 use crate::ir::{Api, BodyKind, Location, ResponseBody};
 
-/// The runtime files: their name, their text as `prettyplease` lays it out (formatted once, by
-/// `codegen/build.rs`), and their source. `mod.rs` first, then by name.
+/// The runtime crate's package name.
+pub const CRATE: &str = "restwire";
+
+/// The version of the runtime crate that generated crates require: the runtime crate's own
+/// (this workspace builds the generator and the runtime together).
+pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/runtime_version.txt"));
+
+/// The runtime's top-level files: their name, their text as `prettyplease` lays it out
+/// (formatted once, by `codegen/build.rs`), and their source. `lib.rs` first, then by name.
 const FILES: &[(&str, &str, &str)] = &include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 
-/// The runtime files only some crates get (`formats/dates.rs`, ...): relative path, formatted
+/// The runtime's files in subdirectories (`formats/dates.rs`, ...): relative path, formatted
 /// text, source.
 const EXTRA: &[(&str, &str, &str)] = &include!(concat!(env!("OUT_DIR"), "/runtime_extra.rs"));
 
-/// The formatted text of `codegen/runtime/<path>`, a file of a subdirectory, if there is one.
-pub(crate) fn extra(path: &str) -> Option<&'static str> {
-    EXTRA
-        .iter()
-        .find(|(name, _, _)| *name == path)
-        .map(|(_, formatted, _)| *formatted)
-}
-
-/// The runtime files only some APIs use, each with its module in `mod.rs`.
-const OPTIONAL: [(&str, &str); 3] = [
-    ("digest.rs", "digest"),
-    ("pager.rs", "pager"),
-    ("poller.rs", "poller"),
-];
-
-/// Which optional parts of the runtime a crate gets.
+/// Which optional parts of the runtime a crate uses: each is a cargo feature of the runtime
+/// crate of the same name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Parts {
-    /// `digest.rs` (and the `sha2` crate): some body is streamed, or some header names a
-    /// digest (see [`uses_digests`]).
+    /// `digest` (and the `sha2` crate): some body is streamed, or some header names a digest
+    /// (see [`uses_digests`]).
     pub digest: bool,
-    /// `pager.rs`: some operation is pageable (`x-ms-pageable`).
+    /// `pager`: some operation is pageable (`x-ms-pageable`).
     pub pager: bool,
-    /// `poller.rs`: some operation is long-running (`x-ms-long-running-operation`).
+    /// `poller`: some operation is long-running (`x-ms-long-running-operation`).
     pub poller: bool,
-    /// `xml.rs` (from `optional/xml.rs`): some body goes as XML (it needs `quick-xml`).
+    /// `xml`: some body goes as XML (it needs `quick-xml`).
     pub xml: bool,
 }
 
@@ -52,35 +55,28 @@ impl Parts {
         }
     }
 
-    /// Whether the crate gets the optional runtime module `module`.
-    fn has_module(self, module: &str) -> bool {
-        match module {
-            "digest" => self.digest,
-            "pager" => self.pager,
-            "poller" => self.poller,
-            _ => true,
-        }
+    /// The features these parts turn on, by name.
+    fn features(self) -> impl Iterator<Item = &'static str> {
+        [
+            ("digest", self.digest),
+            ("pager", self.pager),
+            ("poller", self.poller),
+            ("xml", self.xml),
+        ]
+        .into_iter()
+        .filter_map(|(name, on)| on.then_some(name))
     }
+}
 
-    /// Whether the crate gets the runtime file `name` (every file but the optional ones it
-    /// does not use).
-    fn has(self, name: &str) -> bool {
-        OPTIONAL
-            .iter()
-            .find(|(file, _)| *file == name)
-            .is_none_or(|(_, module)| self.has_module(module))
-    }
-
-    /// The names of `FILES` the crate gets, in order.
-    fn files(self) -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-        FILES.iter().filter(move |(name, _, _)| self.has(name))
-    }
+/// The runtime crate's features a crate needs: its parts and the typed formats it uses, in
+/// name order.
+pub(crate) fn features(parts: Parts, formats: &[&'static str]) -> BTreeSet<&'static str> {
+    parts.features().chain(formats.iter().copied()).collect()
 }
 
 /// `sha256:` digests are of use: some request or response body is streamed (`Body`,
 /// `ByteStream`: a digest checks it as it passes), or some parameter or response header names a
-/// digest (`Docker-Content-Digest`, RFC 9530's `Content-Digest`, `x-ms-content-sha256`): the
-/// crate has `runtime/digest.rs`.
+/// digest (`Docker-Content-Digest`, RFC 9530's `Content-Digest`, `x-ms-content-sha256`).
 fn uses_digests(api: &Api) -> bool {
     let named = |name: &str| {
         let name = name.to_ascii_lowercase();
@@ -103,76 +99,158 @@ fn uses_digests(api: &Api) -> bool {
     })
 }
 
-/// Some operation is pageable: the crate has `runtime/pager.rs`.
+/// Some operation is pageable.
 fn uses_pagers(api: &Api) -> bool {
     api.operations.iter().any(|op| op.paging.is_some())
 }
 
-/// Some operation is long-running: the crate has `runtime/poller.rs`.
+/// Some operation is long-running.
 fn uses_pollers(api: &Api) -> bool {
     api.operations.iter().any(|op| op.polling.is_some())
 }
 
-/// How many runtime files the crate gets.
-pub(crate) fn count(parts: Parts) -> usize {
-    parts.files().count() + usize::from(parts.xml)
+/// One file of a vendored runtime.
+#[derive(Debug, Clone)]
+pub(crate) struct Vendored {
+    /// Path relative to the runtime's `src/` (`lib.rs`, `formats/dates.rs`).
+    name: &'static str,
+    formatted: &'static str,
 }
 
-/// Runtime file `index` (below [`count`]): `mod.rs` (declaring only the optional modules the
-/// crate has), the other files by name, then `xml.rs` when there is XML.
-pub(crate) fn file(index: usize, parts: Parts) -> Option<RustFile> {
-    let files = parts.files().count();
-    if parts.xml && index == files {
-        return Some(RustFile {
-            path: "src/runtime/xml.rs".to_owned(),
-            origin: "codegen/runtime/optional/xml.rs".to_owned(),
-            source: RustSource::Formatted(extra("optional/xml.rs")?),
-        });
+/// The files of the runtime that a crate with `features` gets when vendored, in order: the
+/// module files first (`lib.rs`, `formats/mod.rs`), then the others by path. Empty unless
+/// `runtime` is [`Runtime::Vendored`].
+pub(crate) fn vendored(runtime: &Runtime, features: &BTreeSet<&'static str>) -> Vec<Vendored> {
+    if *runtime != Runtime::Vendored {
+        return Vec::new();
     }
-    let (name, formatted, _) = *parts.files().nth(index)?;
-    let trimmed = !parts.digest || !parts.pager || !parts.poller || parts.xml;
-    let source = if index == 0 && trimmed {
-        module_file(formatted, parts)
-    } else {
-        RustSource::Formatted(formatted)
+    let kept_modules = |text: &str| -> BTreeSet<String> {
+        syn::parse_file(text)
+            .map(|file| {
+                decide(file, features)
+                    .items
+                    .iter()
+                    .filter_map(|item| match item {
+                        syn::Item::Mod(m) => Some(m.ident.to_string()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     };
-    Some(RustFile {
-        path: format!("src/runtime/{name}"),
-        origin: format!("codegen/runtime/{name}"),
-        source,
-    })
+    let (_, lib, _) = FILES[0];
+    let top = kept_modules(lib);
+    let mut out = vec![Vendored {
+        name: "lib.rs",
+        formatted: lib,
+    }];
+    let formats = EXTRA
+        .iter()
+        .find(|(name, _, _)| *name == "formats/mod.rs")
+        .filter(|_| top.contains("formats"));
+    if let Some((name, formatted, _)) = formats {
+        out.push(Vendored { name, formatted });
+    }
+    for (name, formatted, _) in &FILES[1..] {
+        if top.contains(name.trim_end_matches(".rs")) {
+            out.push(Vendored { name, formatted });
+        }
+    }
+    if let Some((_, formats_mod, _)) = formats {
+        let inner = kept_modules(formats_mod);
+        for (name, formatted, _) in EXTRA {
+            let Some(module) = name.strip_prefix("formats/") else {
+                continue;
+            };
+            if module != "mod.rs" && inner.contains(module.trim_end_matches(".rs")) {
+                out.push(Vendored { name, formatted });
+            }
+        }
+    }
+    out
 }
 
-/// `runtime/mod.rs` without the modules (and their re-exports) the crate does not get, and
-/// with `pub mod xml;` (hidden: used by the generated code only) when it has XML.
-fn module_file(text: &'static str, parts: Parts) -> RustSource {
-    let Ok(mut file) = syn::parse_file(text) else {
+/// The crate file for vendored runtime file `file`: `lib.rs` becomes `src/runtime/mod.rs`, and
+/// module files keep only what `features` turn on.
+pub(crate) fn file(file: &Vendored, features: &BTreeSet<&'static str>) -> RustFile {
+    let path = match file.name {
+        "lib.rs" => "src/runtime/mod.rs".to_owned(),
+        name => format!("src/runtime/{name}"),
+    };
+    let origin = format!("runtime/src/{}", file.name);
+    let source = if file.name == "lib.rs" || file.name.ends_with("/mod.rs") {
+        module_file(file.formatted, features, file.name == "lib.rs")
+    } else {
+        RustSource::Formatted(file.formatted)
+    };
+    RustFile {
+        path,
+        origin,
+        source,
+    }
+}
+
+/// A module file of the runtime with its features decided; the crate root's docs and inner
+/// attributes give way to a line saying what the module is.
+fn module_file(text: &'static str, features: &BTreeSet<&'static str>, root: bool) -> RustSource {
+    let Ok(file) = syn::parse_file(text) else {
         // Not reached: the build script checked that it parses.
         return RustSource::Formatted(text);
     };
-    let dropped: Vec<&str> = OPTIONAL
-        .iter()
-        .map(|(_, module)| *module)
-        .filter(|module| !parts.has_module(module))
-        .collect();
-    file.items.retain(|item| {
-        let module = match item {
-            syn::Item::Mod(m) => m.ident.to_string(),
-            syn::Item::Use(u) => match &u.tree {
-                syn::UseTree::Path(path) => path.ident.to_string(),
-                _ => String::new(),
-            },
-            _ => String::new(),
-        };
-        !dropped.contains(&module.as_str())
-    });
-    if parts.xml {
-        file.items.push(syn::parse_quote!(
-            #[doc(hidden)]
-            pub mod xml;
-        ));
+    let mut file = decide(file, features);
+    if root {
+        file.attrs = vec![syn::parse_quote!(
+            #![doc = " The runtime (`restwire`), copied into this crate: errors, credentials, policies, retries and the HTTP pipeline."]
+        )];
     }
     RustSource::Tokens(quote::ToTokens::into_token_stream(file))
+}
+
+/// `file` with the items under `#[cfg(feature = "x")]` kept (without the attribute) when `x` is
+/// in `features`, and dropped otherwise.
+fn decide(mut file: syn::File, features: &BTreeSet<&'static str>) -> syn::File {
+    file.items.retain_mut(|item| {
+        let Some(attrs) = attrs_mut(item) else {
+            return true;
+        };
+        let mut keep = true;
+        attrs.retain(|attr| match feature_of(attr) {
+            Some(feature) => {
+                keep &= features.contains(feature.as_str());
+                false
+            }
+            None => true,
+        });
+        keep
+    });
+    file
+}
+
+/// The attributes of a `mod` or `use` item (the only ones the runtime puts under a feature).
+fn attrs_mut(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    match item {
+        syn::Item::Mod(m) => Some(&mut m.attrs),
+        syn::Item::Use(u) => Some(&mut u.attrs),
+        _ => None,
+    }
+}
+
+/// `x` of `#[cfg(feature = "x")]`.
+fn feature_of(attr: &syn::Attribute) -> Option<String> {
+    if !attr.path().is_ident("cfg") {
+        return None;
+    }
+    let meta: syn::MetaNameValue = attr.parse_args().ok()?;
+    if !meta.path.is_ident("feature") {
+        return None;
+    }
+    match meta.value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -181,7 +259,7 @@ mod tests {
 
     #[test]
     fn every_runtime_file_is_embedded_and_parses() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/src");
         let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -191,14 +269,14 @@ mod tests {
         let mut embedded: Vec<String> = FILES.iter().map(|(n, _, _)| (*n).to_owned()).collect();
         embedded.sort();
         assert_eq!(on_disk, embedded);
-        assert_eq!(FILES[0].0, "mod.rs");
+        assert_eq!(FILES[0].0, "lib.rs");
     }
 
     /// What the build script embeds is what formatting the source now gives: the embedded text
     /// is neither stale nor formatted some other way than the emitted files.
     #[test]
     fn runtime_files_are_embedded_formatted() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/src");
         for (name, formatted, _) in FILES.iter().chain(EXTRA) {
             let source = std::fs::read_to_string(dir.join(name)).unwrap();
             let parsed = syn::parse_file(&source).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -209,51 +287,70 @@ mod tests {
         }
     }
 
-    const ALL: Parts = Parts {
-        digest: true,
-        pager: true,
-        poller: true,
-        xml: true,
-    };
-    const NONE: Parts = Parts {
-        digest: false,
-        pager: false,
-        poller: false,
-        xml: false,
-    };
-
     #[test]
-    fn the_xml_runtime_is_embedded() {
-        let xml = file(count(ALL) - 1, ALL).expect("optional/xml.rs is embedded");
-        assert_eq!(xml.path, "src/runtime/xml.rs");
-        assert!(file(count(NONE), NONE).is_none());
+    fn the_pinned_version_is_the_runtime_crates() {
+        let manifest = include_str!("../../../runtime/Cargo.toml");
+        assert!(
+            manifest.contains(&format!("version = \"{VERSION}\"")),
+            "{VERSION}"
+        );
     }
 
-    /// A crate without pageable or long-running operations, streamed bodies or digest headers
-    /// gets none of `pager.rs`, `poller.rs` and `digest.rs`, and its `mod.rs` names none (nor
-    /// re-exports from them).
+    fn paths(features: &[&'static str]) -> Vec<&'static str> {
+        let features = features.iter().copied().collect();
+        vendored(&Runtime::Vendored, &features)
+            .iter()
+            .map(|f| f.name)
+            .collect()
+    }
+
+    /// A crate without pageable or long-running operations, streamed bodies, digest headers or
+    /// XML gets none of those files, and its `mod.rs` declares none of them (nor re-exports
+    /// from them).
     #[test]
-    fn pagers_pollers_and_digests_only_where_used() {
-        let paths: Vec<String> = (0..count(NONE))
-            .filter_map(|i| file(i, NONE))
-            .map(|f| f.path)
-            .collect();
-        assert!(!paths.iter().any(|p| p.ends_with("pager.rs")
-            || p.ends_with("poller.rs")
-            || p.ends_with("digest.rs")));
-        assert_eq!(count(ALL), FILES.len() + 1);
-        let Some(RustSource::Tokens(module)) = file(0, NONE).map(|f| f.source) else {
-            panic!("mod.rs is rewritten without them");
+    fn vendored_files_follow_the_features() {
+        let none = paths(&[]);
+        for file in [
+            "pager.rs",
+            "poller.rs",
+            "digest.rs",
+            "xml.rs",
+            "formats/mod.rs",
+        ] {
+            assert!(!none.contains(&file), "{file} in {none:?}");
+        }
+        assert!(none.contains(&"policy.rs") && none.contains(&"paging.rs"));
+        let all = paths(&["pager", "poller", "digest", "xml", "formats", "dates"]);
+        for file in [
+            "pager.rs",
+            "poller.rs",
+            "digest.rs",
+            "xml.rs",
+            "formats/dates.rs",
+        ] {
+            assert!(all.contains(&file), "{file} not in {all:?}");
+        }
+        assert!(!all.contains(&"formats/bytes.rs"));
+        let features = BTreeSet::new();
+        let lib = vendored(&Runtime::Vendored, &features).remove(0);
+        let RustSource::Tokens(module) = file(&lib, &features).source else {
+            panic!("lib.rs is rewritten");
         };
         let module = module.to_string();
-        for module_name in ["pager", "poller", "digest"] {
+        for name in ["pager", "poller", "digest", "xml"] {
             assert!(
-                !module.contains(&format!("mod {module_name}"))
-                    && !module.contains(&format!("use {module_name}")),
+                !module.contains(&format!("mod {name}"))
+                    && !module.contains(&format!("use {name}")),
                 "{module}"
             );
         }
-        assert!(module.contains("mod paging"));
+        assert!(module.contains("mod paging") && !module.contains("cfg"));
+    }
+
+    #[test]
+    fn a_crate_on_the_runtime_crate_gets_no_copy() {
+        let features = ["pager"].into_iter().collect();
+        assert!(vendored(&Runtime::Crate { path: None }, &features).is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The API's own token operations, found by their shape, and the code in `src/lib.rs` that
-//! lets the client's credentials call them on a `Bearer` challenge (`runtime::TokenOperations`,
-//! and `Credentials::refresh_token` / `Credentials::exchange`).
+//! lets the client's credentials call them on a `Bearer` challenge (`runtime::TokenOperations`;
+//! the runtime's `Credentials::refresh_token` / `Credentials::exchange` use them).
 //!
 //! An operation has a token role when all of this holds (wire names, compared exactly; the
 //! operation id and path do not matter):
@@ -19,8 +19,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::Ctx;
 use super::operations::{Input, Kind, inputs};
-use super::{Ctx, Doc, code, unraw};
 use crate::Result;
 use crate::ir::{Location, ModelKind, Operation, ResponseBody, TypeRef};
 
@@ -217,12 +217,7 @@ fn result_field(ctx: &Ctx<'_>, op: &Operation, field: &str) -> Result<Option<Ide
 }
 
 impl TokenOps<'_> {
-    fn get(&self, role: Role) -> Option<&Call<'_>> {
-        self.calls.iter().find(|c| c.role == role)
-    }
-
-    /// `struct TokenOperations`, its `runtime::TokenOperations` impl, and the `Credentials`
-    /// constructors that use it.
+    /// `struct TokenOperations` and its `runtime::TokenOperations` impl.
     pub(crate) fn items(&self) -> TokenStream {
         let methods = self.calls.iter().map(|call| {
             let (op_id, field_name) = (&call.op.operation_id, call.role.result());
@@ -245,49 +240,6 @@ impl TokenOps<'_> {
                 }
             }
         });
-        let mut constructors = Vec::new();
-        if let Some(refresh) = self.get(Role::Refresh) {
-            let doc = Doc::new()
-                .raw(format!(
-                    "A refresh token: on a `Bearer` challenge, {} exchanges it for an access \
-                     token for the challenge's service and scope (cached per scope).",
-                    describe(refresh.op)
-                ))
-                .attrs();
-            constructors.push(quote! {
-                #doc
-                pub fn refresh_token(refresh_token: impl Into<runtime::Secret>) -> Self {
-                    Self::refresh_token_grant(refresh_token)
-                }
-            });
-            if let Some(exchange) = self.get(Role::Exchange) {
-                let doc = Doc::new()
-                    .raw(format!(
-                        "An access token of another issuer (a [`runtime::Secret`], or any \
-                         [`runtime::TokenCredential`] that fetches and refreshes one): on a \
-                         `Bearer` challenge, {} exchanges it for a refresh token (kept per \
-                         service), which {} exchanges for an access token for the challenge's \
-                         scope.",
-                        describe(exchange.op),
-                        describe(refresh.op)
-                    ))
-                    .attrs();
-                constructors.push(quote! {
-                    #doc
-                    pub fn exchange(access_token: impl runtime::TokenCredential) -> Self {
-                        Self::exchange_grant(access_token)
-                    }
-                });
-            }
-        }
-        let constructors = (!constructors.is_empty()).then(|| {
-            quote! {
-                #[doc = " Credentials that use this API's token operations."]
-                impl runtime::Credentials {
-                    #(#constructors)*
-                }
-            }
-        });
         quote! {
             #[doc = " The API's token operations, called by the client's credentials on a `Bearer`"]
             #[doc = " challenge. Requests made here carry `Basic` credentials (if any) and never"]
@@ -298,16 +250,6 @@ impl TokenOps<'_> {
             impl runtime::TokenOperations for TokenOperations {
                 #(#methods)*
             }
-            #constructors
         }
     }
-}
-
-/// `` `AccessTokens_Get` (`POST /oauth2/token`) ``.
-fn describe(op: &Operation) -> String {
-    format!(
-        "{} ({})",
-        code(&op.operation_id),
-        code(&format!("{} {}", op.method, unraw(&op.path)))
-    )
 }

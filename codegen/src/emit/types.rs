@@ -20,7 +20,7 @@
 //! | model | `models::X` |
 //! | any | `serde_json::Value` |
 //!
-//! A formatted value is written by the adapter of its format (`crate::formats`, through
+//! A formatted value is written by the adapter of its format (`crate::runtime::formats`, through
 //! `serde_with::As`), also inside options, arrays and maps: [`Ctx::wire_as`].
 
 use proc_macro2::TokenStream;
@@ -100,7 +100,7 @@ impl Ctx<'_> {
     }
 
     /// The `serde_with` adapter type that writes and reads a value of `ty` on the wire, as
-    /// text (`::std::vec::Vec<crate::formats::Rfc3339>`), when `ty` holds a format; `None`
+    /// text (`::std::vec::Vec<crate::runtime::formats::Rfc3339>`), when `ty` holds a format; `None`
     /// when serde's own impls do (types without formats). Aliases are followed.
     pub(crate) fn wire_as_text(&self, ty: &TypeRef) -> Option<String> {
         self.wire_as_within(ty, &mut Vec::new())
@@ -221,8 +221,8 @@ impl Ctx<'_> {
         ) {
             // A `std::time::Duration` converts into an ISO 8601 duration.
             return Ok(Argument {
-                arg: quote!(impl Into<crate::formats::IsoDuration>),
-                field: quote!(crate::formats::IsoDuration),
+                arg: quote!(impl Into<crate::runtime::formats::IsoDuration>),
+                field: quote!(crate::runtime::formats::IsoDuration),
                 convert: quote!(#value.into()),
                 identity: false,
             });
@@ -295,7 +295,7 @@ fn formatted_type(format: Format, models: bool) -> TokenStream {
             quote!(time::OffsetDateTime)
         }
         // The runtime's own type: a crate path, never `::`-prefixed.
-        Format::Duration => return quote!(crate::formats::IsoDuration),
+        Format::Duration => return quote!(crate::runtime::formats::IsoDuration),
         Format::Byte | Format::Base64Url if models => return quote!(::std::vec::Vec<u8>),
         Format::Byte | Format::Base64Url => return quote!(Vec<u8>),
         Format::Uuid => quote!(uuid::Uuid),
@@ -303,17 +303,17 @@ fn formatted_type(format: Format, models: bool) -> TokenStream {
     if models { quote!(::#ty) } else { ty }
 }
 
-/// The adapter of `crate::formats` that writes and reads a format.
+/// The adapter of `crate::runtime::formats` that writes and reads a format.
 fn format_adapter(format: Format) -> &'static str {
     match format {
-        Format::Date => "crate::formats::Date",
-        Format::DateTime => "crate::formats::Rfc3339",
-        Format::DateTimeRfc1123 => "crate::formats::Rfc1123",
-        Format::UnixTime => "crate::formats::UnixTime",
-        Format::Duration => "crate::formats::Duration",
-        Format::Byte => "crate::formats::Base64",
-        Format::Base64Url => "crate::formats::Base64Url",
-        Format::Uuid => "crate::formats::Uuid",
+        Format::Date => "crate::runtime::formats::Date",
+        Format::DateTime => "crate::runtime::formats::Rfc3339",
+        Format::DateTimeRfc1123 => "crate::runtime::formats::Rfc1123",
+        Format::UnixTime => "crate::runtime::formats::UnixTime",
+        Format::Duration => "crate::runtime::formats::Duration",
+        Format::Byte => "crate::runtime::formats::Base64",
+        Format::Base64Url => "crate::runtime::formats::Base64Url",
+        Format::Uuid => "crate::runtime::formats::Uuid",
     }
 }
 

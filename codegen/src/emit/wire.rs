@@ -26,8 +26,10 @@ pub(crate) fn build_request(
     builtins: &Builtins,
 ) -> Result<TokenStream> {
     let operation_id = &op.operation_id;
+    let template = &op.path;
     let method = method(ctx, op)?;
-    let mut out = quote!(let mut request = crate::runtime::Request::new(#operation_id, #method););
+    let mut out =
+        quote!(let mut request = crate::runtime::Request::new(#operation_id, #template, #method););
     out.extend(path(ctx, op, inputs)?);
     for (name, value) in &op.query_constants {
         // A required query parameter of the same name sends it (Azure Storage's
@@ -376,7 +378,7 @@ fn body_statements(
                 ctx.rust_type(ty, Scope::Outside, &body.pointer),
             ) {
                 (Some(adapter), Ok(rust)) => {
-                    quote!(.map(crate::formats::Written::<#rust, #adapter>::new))
+                    quote!(.map(crate::runtime::formats::Written::<#rust, #adapter>::new))
                 }
                 _ => TokenStream::new(),
             };

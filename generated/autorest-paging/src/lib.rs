@@ -57,13 +57,29 @@
 pub mod paging;
 pub mod errors;
 pub mod models;
-pub mod runtime;
+/// The runtime crate (`restwire`): errors, credentials, policies, retries and the
+/// HTTP pipeline, shared by every generated client.
+pub use ::restwire as runtime;
 pub use errors::ErrorModel;
 pub use runtime::{
-    Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent,
-    RetryPolicy, Secret, TokenCredential,
+    Body, ByteStream, Challenge, Context, Credentials, ErrorKind, Next, Policy,
+    PolicyFuture, RequestContent, RetryPolicy, Secret, TokenCredential,
 };
 pub use runtime::{Page, Pager, Pages};
+/// The error of this crate's operations: [`Error::model`](runtime::Error::model) is
+/// the service's error body as [`ErrorModel`]. It converts with `?` into the plain
+/// [`runtime::Error`] that the errors of every generated client share.
+pub type Error = runtime::Error<ErrorModel>;
+impl runtime::ErrorModel for ErrorModel {}
+impl runtime::PollClient for Client {
+    type Model = ErrorModel;
+    fn poll_sender(&self) -> runtime::PollSender {
+        Client::poll_sender(self)
+    }
+    fn long_running(operation: &str) -> Option<(&'static str, runtime::ErrorDecoder)> {
+        errors::long_running(operation)
+    }
+}
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
 /// Each operation group is a method returning a sub-client. `Debug` shows the base URL
@@ -148,7 +164,7 @@ impl Client {
     pub(crate) async fn send(
         &self,
         request: runtime::Request,
-    ) -> Result<reqwest::Response, Error> {
+    ) -> Result<reqwest::Response, runtime::Error> {
         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
     }
     /// How a long-running operation's poller sends status requests: through this client, whose base URL links must stay on.
@@ -195,6 +211,20 @@ impl ClientBuilder {
     /// is answered, and the request sent once more (when its body can be sent again).
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = credentials;
+        self
+    }
+    /// Adds a [`Policy`] that runs once per operation call, before credentials and
+    /// retries (see [`runtime`] for the order of the pipeline). Policies run in the
+    /// order they are added.
+    pub fn per_call_policy(mut self, policy: impl Policy + 'static) -> Self {
+        self.options.per_call.push(std::sync::Arc::new(policy));
+        self
+    }
+    /// Adds a [`Policy`] that runs for every request sent (each retry and redirect),
+    /// after credentials, seeing the request exactly as it goes on the wire: a request
+    /// signer, a tracer, a test double. Policies run in the order they are added.
+    pub fn per_try_policy(mut self, policy: impl Policy + 'static) -> Self {
+        self.options.per_try.push(std::sync::Arc::new(policy));
         self
     }
     /// When requests are sent again (default: [`RetryPolicy::default`]; see there).

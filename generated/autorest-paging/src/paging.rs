@@ -439,6 +439,7 @@ impl PagingGetNoItemNamePagesRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getNoItemNamePages",
+            "/paging/noitemname",
             reqwest::Method::GET,
         );
         request.path("/paging/noitemname");
@@ -479,6 +480,7 @@ impl PagingGetNoItemNamePagesResponse {
 }
 impl crate::runtime::Page for PagingGetNoItemNamePagesResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -553,6 +555,7 @@ impl PagingGetEmptyNextLinkNamePagesRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getEmptyNextLinkNamePages",
+            "/paging/emptynextlink",
             reqwest::Method::GET,
         );
         request.path("/paging/emptynextlink");
@@ -596,6 +599,7 @@ impl PagingGetEmptyNextLinkNamePagesResponse {
 }
 impl crate::runtime::Page for PagingGetEmptyNextLinkNamePagesResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -670,6 +674,7 @@ impl PagingGetNullNextLinkNamePagesRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getNullNextLinkNamePages",
+            "/paging/nullnextlink",
             reqwest::Method::GET,
         );
         request.path("/paging/nullnextlink");
@@ -713,6 +718,7 @@ impl PagingGetNullNextLinkNamePagesResponse {
 }
 impl crate::runtime::Page for PagingGetNullNextLinkNamePagesResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         None
     }
@@ -787,6 +793,7 @@ impl PagingGetSinglePagesRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getSinglePages",
+            "/paging/single",
             reqwest::Method::GET,
         );
         request.path("/paging/single");
@@ -827,6 +834,7 @@ impl PagingGetSinglePagesResponse {
 }
 impl crate::runtime::Page for PagingGetSinglePagesResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -908,6 +916,7 @@ impl PagingGetSinglePagesWithBodyParamsRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getSinglePagesWithBodyParams",
+            "/paging/single/getWithBodyParams",
             reqwest::Method::GET,
         );
         request.path("/paging/single/getWithBodyParams");
@@ -958,6 +967,7 @@ impl PagingGetSinglePagesWithBodyParamsResponse {
 }
 impl crate::runtime::Page for PagingGetSinglePagesWithBodyParamsResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -1032,6 +1042,7 @@ impl PagingFirstResponseEmptyRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_firstResponseEmpty",
+            "/paging/firstResponseEmpty/1",
             reqwest::Method::GET,
         );
         request.path("/paging/firstResponseEmpty/1");
@@ -1072,6 +1083,7 @@ impl PagingFirstResponseEmptyResponse {
 }
 impl crate::runtime::Page for PagingFirstResponseEmptyResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -1164,6 +1176,7 @@ impl PagingGetMultiplePagesRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getMultiplePages",
+            "/paging/multiple",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple");
@@ -1213,6 +1226,7 @@ impl PagingGetMultiplePagesResponse {
 }
 impl crate::runtime::Page for PagingGetMultiplePagesResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -1300,6 +1314,7 @@ impl PagingGetWithQueryParamsRequest {
         );
         let mut request = crate::runtime::Request::new(
             "Paging_getWithQueryParams",
+            "/paging/multiple/getWithQueryParams",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/getWithQueryParams");
@@ -1342,6 +1357,7 @@ impl PagingGetWithQueryParamsResponse {
 }
 impl crate::runtime::Page for PagingGetWithQueryParamsResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -1424,6 +1440,7 @@ impl PagingDuplicateParamsRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_duplicateParams",
+            "/paging/multiple/duplicateParams/1",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/duplicateParams/1");
@@ -1467,6 +1484,7 @@ impl PagingDuplicateParamsResponse {
 }
 impl crate::runtime::Page for PagingDuplicateParamsResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -1549,6 +1567,7 @@ impl PagingPageWithMaxPageSizeRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_pageWithMaxPageSize",
+            "/paging/maxPageSize",
             reqwest::Method::GET,
         );
         request.path("/paging/maxPageSize");
@@ -1592,6 +1611,7 @@ impl PagingPageWithMaxPageSizeResponse {
 }
 impl crate::runtime::Page for PagingPageWithMaxPageSizeResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -1667,6 +1687,7 @@ impl PagingNextOperationWithQueryParamsRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_nextOperationWithQueryParams",
+            "/paging/multiple/nextOperationWithQueryParams",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/nextOperationWithQueryParams");
@@ -1677,9 +1698,10 @@ impl PagingNextOperationWithQueryParamsRequest {
     }
 }
 impl crate::runtime::MakeRequest for PagingNextOperationWithQueryParamsRequest {
-    fn make_request(&self) -> Result<crate::runtime::Request, crate::Error> {
+    fn make_request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Paging_nextOperationWithQueryParams",
+            "/paging/multiple/nextOperationWithQueryParams",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/nextOperationWithQueryParams");
@@ -1724,6 +1746,7 @@ impl PagingNextOperationWithQueryParamsResponse {
 }
 impl crate::runtime::Page for PagingNextOperationWithQueryParamsResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         None
     }
@@ -1816,6 +1839,7 @@ impl PagingGetOdataMultiplePagesRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getOdataMultiplePages",
+            "/paging/multiple/odata",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/odata");
@@ -1868,6 +1892,7 @@ impl PagingGetOdataMultiplePagesResponse {
 }
 impl crate::runtime::Page for PagingGetOdataMultiplePagesResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.odata_next_link.as_deref()
     }
@@ -1951,6 +1976,7 @@ impl PagingGetMultiplePagesWithOffsetRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getMultiplePagesWithOffset",
+            "/paging/multiple/withpath/{offset}",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/withpath/");
@@ -2004,6 +2030,7 @@ impl PagingGetMultiplePagesWithOffsetResponse {
 }
 impl crate::runtime::Page for PagingGetMultiplePagesWithOffsetResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -2078,6 +2105,7 @@ impl PagingGetMultiplePagesRetryFirstRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getMultiplePagesRetryFirst",
+            "/paging/multiple/retryfirst",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/retryfirst");
@@ -2121,6 +2149,7 @@ impl PagingGetMultiplePagesRetryFirstResponse {
 }
 impl crate::runtime::Page for PagingGetMultiplePagesRetryFirstResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -2195,6 +2224,7 @@ impl PagingGetMultiplePagesRetrySecondRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getMultiplePagesRetrySecond",
+            "/paging/multiple/retrysecond",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/retrysecond");
@@ -2238,6 +2268,7 @@ impl PagingGetMultiplePagesRetrySecondResponse {
 }
 impl crate::runtime::Page for PagingGetMultiplePagesRetrySecondResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -2312,6 +2343,7 @@ impl PagingGetSinglePagesFailureRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getSinglePagesFailure",
+            "/paging/single/failure",
             reqwest::Method::GET,
         );
         request.path("/paging/single/failure");
@@ -2355,6 +2387,7 @@ impl PagingGetSinglePagesFailureResponse {
 }
 impl crate::runtime::Page for PagingGetSinglePagesFailureResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -2429,6 +2462,7 @@ impl PagingGetMultiplePagesFailureRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getMultiplePagesFailure",
+            "/paging/multiple/failure",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/failure");
@@ -2472,6 +2506,7 @@ impl PagingGetMultiplePagesFailureResponse {
 }
 impl crate::runtime::Page for PagingGetMultiplePagesFailureResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -2546,6 +2581,7 @@ impl PagingGetMultiplePagesFailureUriRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getMultiplePagesFailureUri",
+            "/paging/multiple/failureuri",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/failureuri");
@@ -2589,6 +2625,7 @@ impl PagingGetMultiplePagesFailureUriResponse {
 }
 impl crate::runtime::Page for PagingGetMultiplePagesFailureUriResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -2685,6 +2722,7 @@ impl PagingGetMultiplePagesFragmentNextLinkRequest {
         );
         let mut request = crate::runtime::Request::new(
             "Paging_getMultiplePagesFragmentNextLink",
+            "/paging/multiple/fragment/{tenant}",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/fragment/");
@@ -2730,6 +2768,7 @@ impl PagingGetMultiplePagesFragmentNextLinkResponse {
 }
 impl crate::runtime::Page for PagingGetMultiplePagesFragmentNextLinkResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.odata_next_link.as_deref()
     }
@@ -2832,6 +2871,7 @@ impl PagingGetMultiplePagesFragmentWithGroupingNextLinkRequest {
         );
         let mut request = crate::runtime::Request::new(
             "Paging_getMultiplePagesFragmentWithGroupingNextLink",
+            "/paging/multiple/fragmentwithgrouping/{tenant}",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/fragmentwithgrouping/");
@@ -2879,6 +2919,7 @@ impl PagingGetMultiplePagesFragmentWithGroupingNextLinkResponse {
 impl crate::runtime::Page
 for PagingGetMultiplePagesFragmentWithGroupingNextLinkResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.odata_next_link.as_deref()
     }
@@ -2931,6 +2972,7 @@ impl PagingGetMultiplePagesLroRequest {
     pub async fn send(self) -> Result<PagingGetMultiplePagesLroResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Paging_GetMultiplePagesLRO",
+            "/paging/multiple/lro",
             reqwest::Method::POST,
         );
         request.path("/paging/multiple/lro");
@@ -2972,7 +3014,9 @@ impl PagingGetMultiplePagesLroRequest {
     /// A long-running operation: the poller that sends this request, then follows the operation to its end and reads its final result (`final-state-via`: `location`).
     ///
     /// `.await` it (or this request directly) for the result; or drive it with [`poll`](crate::runtime::Poller::poll), save it with [`state_token`](crate::runtime::Poller::state_token) and continue it later with [`Poller::resume`](crate::runtime::Poller::resume). An operation that ends `Failed` or `Canceled` is an error ([`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed), [`ErrorKind::OperationCanceled`](crate::ErrorKind::OperationCanceled)) with the service's error model.
-    pub fn poller(self) -> crate::runtime::Poller<crate::models::ProductResult> {
+    pub fn poller(
+        self,
+    ) -> crate::runtime::Poller<crate::models::ProductResult, crate::ErrorModel> {
         let sender = self.client.poll_sender();
         crate::runtime::Poller::new(
             "Paging_GetMultiplePagesLRO",
@@ -2983,6 +3027,7 @@ impl PagingGetMultiplePagesLroRequest {
             Box::pin(async move {
                 let mut request = crate::runtime::Request::new(
                     "Paging_GetMultiplePagesLRO",
+                    "/paging/multiple/lro",
                     reqwest::Method::POST,
                 );
                 request.path("/paging/multiple/lro");
@@ -3023,6 +3068,7 @@ impl std::future::IntoFuture for PagingGetMultiplePagesLroRequest {
                     let response = client.send(request).await?;
                     crate::runtime::page_body::<
                         crate::models::ProductResult,
+                        crate::ErrorModel,
                     >("Paging_GetMultiplePagesLRO", response, |_, _| None)
                         .await
                 })
@@ -3065,6 +3111,7 @@ impl PagingGetMultiplePagesLroResponse {
 }
 impl crate::runtime::Page for crate::models::ProductResult {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.next_link.as_deref()
     }
@@ -3140,6 +3187,7 @@ impl PagingAppendApiVersionRequest {
         let next = crate::runtime::NextPage::Link(&["api-version"]);
         let mut request = crate::runtime::Request::new(
             "Paging_appendApiVersion",
+            "/paging/apiVersion/append/1",
             reqwest::Method::GET,
         );
         request.path("/paging/apiVersion/append/1");
@@ -3181,6 +3229,7 @@ impl PagingAppendApiVersionResponse {
 }
 impl crate::runtime::Page for PagingAppendApiVersionResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -3256,6 +3305,7 @@ impl PagingReplaceApiVersionRequest {
         let next = crate::runtime::NextPage::Link(&["api-version"]);
         let mut request = crate::runtime::Request::new(
             "Paging_replaceApiVersion",
+            "/paging/apiVersion/replace/1",
             reqwest::Method::GET,
         );
         request.path("/paging/apiVersion/replace/1");
@@ -3297,6 +3347,7 @@ impl PagingReplaceApiVersionResponse {
 }
 impl crate::runtime::Page for PagingReplaceApiVersionResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }
@@ -3389,6 +3440,7 @@ impl PagingNextFragmentRequest {
         );
         let mut request = crate::runtime::Request::new(
             "Paging_nextFragment",
+            "/paging/multiple/fragment/{tenant}/{nextLink}",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/fragment/");
@@ -3402,9 +3454,10 @@ impl PagingNextFragmentRequest {
     }
 }
 impl crate::runtime::MakeRequest for PagingNextFragmentRequest {
-    fn make_request(&self) -> Result<crate::runtime::Request, crate::Error> {
+    fn make_request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Paging_nextFragment",
+            "/paging/multiple/fragment/{tenant}/{nextLink}",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/fragment/");
@@ -3449,6 +3502,7 @@ impl PagingNextFragmentResponse {
 }
 impl crate::runtime::Page for PagingNextFragmentResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.odata_next_link.as_deref()
     }
@@ -3543,6 +3597,7 @@ impl PagingNextFragmentWithGroupingRequest {
         );
         let mut request = crate::runtime::Request::new(
             "Paging_nextFragmentWithGrouping",
+            "/paging/multiple/fragmentwithgrouping/{tenant}/{nextLink}",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/fragmentwithgrouping/");
@@ -3556,9 +3611,10 @@ impl PagingNextFragmentWithGroupingRequest {
     }
 }
 impl crate::runtime::MakeRequest for PagingNextFragmentWithGroupingRequest {
-    fn make_request(&self) -> Result<crate::runtime::Request, crate::Error> {
+    fn make_request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Paging_nextFragmentWithGrouping",
+            "/paging/multiple/fragmentwithgrouping/{tenant}/{nextLink}",
             reqwest::Method::GET,
         );
         request.path("/paging/multiple/fragmentwithgrouping/");
@@ -3606,6 +3662,7 @@ impl PagingNextFragmentWithGroupingResponse {
 }
 impl crate::runtime::Page for PagingNextFragmentWithGroupingResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.odata_next_link.as_deref()
     }
@@ -3686,6 +3743,7 @@ impl PagingGetPagingModelWithItemNameWithXmsClientNameRequest {
         let next = crate::runtime::NextPage::Link(&[]);
         let mut request = crate::runtime::Request::new(
             "Paging_getPagingModelWithItemNameWithXMSClientName",
+            "/paging/itemNameWithXMSClientName",
             reqwest::Method::GET,
         );
         request.path("/paging/itemNameWithXMSClientName");
@@ -3730,6 +3788,7 @@ impl PagingGetPagingModelWithItemNameWithXmsClientNameResponse {
 }
 impl crate::runtime::Page for PagingGetPagingModelWithItemNameWithXmsClientNameResponse {
     type Item = crate::models::Product;
+    type Model = crate::ErrorModel;
     fn next_link(&self) -> Option<&str> {
         self.body.next_link.as_deref()
     }

@@ -85,6 +85,7 @@ impl AccessTokensGetFromLoginRequest {
     pub async fn send(self) -> Result<AccessTokensGetFromLoginResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "AccessTokens_GetFromLogin",
+            "/oauth2/token",
             reqwest::Method::GET,
         );
         request.path("/oauth2/token");
@@ -111,8 +112,9 @@ impl AccessTokensGetFromLoginRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -190,6 +192,7 @@ impl AccessTokensGetRequest {
     pub async fn send(self) -> Result<AccessTokensGetResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "AccessTokens_Get",
+            "/oauth2/token",
             reqwest::Method::POST,
         );
         request.path("/oauth2/token");
@@ -226,8 +229,9 @@ impl AccessTokensGetRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

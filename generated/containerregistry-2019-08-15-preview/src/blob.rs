@@ -253,6 +253,7 @@ impl BlobMountRequest {
     pub async fn send(self) -> Result<BlobMountResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_Mount",
+            "/v2/{name}/blobs/uploads/",
             reqwest::Method::POST,
         );
         request.path("/v2/");
@@ -280,8 +281,9 @@ impl BlobMountRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -357,6 +359,7 @@ impl BlobDeleteRequest {
     pub async fn send(self) -> Result<BlobDeleteResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_Delete",
+            "/v2/{name}/blobs/{digest}",
             reqwest::Method::DELETE,
         );
         request.path("/v2/");
@@ -385,8 +388,9 @@ impl BlobDeleteRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -454,7 +458,11 @@ impl BlobGetRequest {
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
     pub async fn send(self) -> Result<BlobGetResponse, crate::Error> {
-        let mut request = crate::runtime::Request::new("Blob_Get", reqwest::Method::GET);
+        let mut request = crate::runtime::Request::new(
+            "Blob_Get",
+            "/v2/{name}/blobs/{digest}",
+            reqwest::Method::GET,
+        );
         request.path("/v2/");
         request.path_param("name", &self.name)?;
         request.path("/blobs/");
@@ -497,8 +505,9 @@ impl BlobGetRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -617,6 +626,7 @@ impl BlobCheckRequest {
     pub async fn send(self) -> Result<BlobCheckResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_Check",
+            "/v2/{name}/blobs/{digest}",
             reqwest::Method::HEAD,
         );
         request.path("/v2/");
@@ -657,8 +667,9 @@ impl BlobCheckRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -774,6 +785,7 @@ impl BlobCancelUploadRequest {
     pub async fn send(self) -> Result<BlobCancelUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_CancelUpload",
+            "/{nextBlobUuidLink}",
             reqwest::Method::DELETE,
         );
         request.path("/");
@@ -793,8 +805,9 @@ impl BlobCancelUploadRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -857,6 +870,7 @@ impl BlobGetStatusRequest {
     pub async fn send(self) -> Result<BlobGetStatusResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_GetStatus",
+            "/{nextBlobUuidLink}",
             reqwest::Method::GET,
         );
         request.path("/");
@@ -880,8 +894,9 @@ impl BlobGetStatusRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -959,6 +974,7 @@ impl BlobUploadRequest {
     pub async fn send(self) -> Result<BlobUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_Upload",
+            "/{nextBlobUuidLink}",
             reqwest::Method::PATCH,
         );
         request.path("/");
@@ -988,8 +1004,9 @@ impl BlobUploadRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -1079,6 +1096,7 @@ impl BlobEndUploadRequest {
     pub async fn send(self) -> Result<BlobEndUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_EndUpload",
+            "/{nextBlobUuidLink}",
             reqwest::Method::PUT,
         );
         request.path("/");
@@ -1111,8 +1129,9 @@ impl BlobEndUploadRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -1187,6 +1206,7 @@ impl BlobStartUploadRequest {
     pub async fn send(self) -> Result<BlobStartUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_StartUpload",
+            "/v2/{name}/blobs/uploads/",
             reqwest::Method::POST,
         );
         request.path("/v2/");
@@ -1213,8 +1233,9 @@ impl BlobStartUploadRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -1291,6 +1312,7 @@ impl BlobGetChunkRequest {
     pub async fn send(self) -> Result<BlobGetChunkResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_GetChunk",
+            "/v2/{name}/blobs/{digest}",
             reqwest::Method::GET,
         );
         request.path("/v2/");
@@ -1322,8 +1344,9 @@ impl BlobGetChunkRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -1398,6 +1421,7 @@ impl BlobCheckChunkRequest {
     pub async fn send(self) -> Result<BlobCheckChunkResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_CheckChunk",
+            "/v2/{name}/blobs/{digest}",
             reqwest::Method::HEAD,
         );
         request.path("/v2/");
@@ -1425,8 +1449,9 @@ impl BlobCheckChunkRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

@@ -49,14 +49,20 @@ pub mod access_tokens;
 pub mod v2_support;
 pub mod blob;
 pub mod errors;
-pub mod formats;
 pub mod models;
-pub mod runtime;
+/// The runtime crate (`restwire`): errors, credentials, policies, retries and the
+/// HTTP pipeline, shared by every generated client.
+pub use ::restwire as runtime;
 pub use errors::ErrorModel;
 pub use runtime::{
-    Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent,
-    RetryPolicy, Secret, TokenCredential,
+    Body, ByteStream, Challenge, Context, Credentials, ErrorKind, Next, Policy,
+    PolicyFuture, RequestContent, RetryPolicy, Secret, TokenCredential,
 };
+/// The error of this crate's operations: [`Error::model`](runtime::Error::model) is
+/// the service's error body as [`ErrorModel`]. It converts with `?` into the plain
+/// [`runtime::Error`] that the errors of every generated client share.
+pub type Error = runtime::Error<ErrorModel>;
+impl runtime::ErrorModel for ErrorModel {}
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
 /// Each operation group is a method returning a sub-client. `Debug` shows the base URL
@@ -182,7 +188,7 @@ impl Client {
     pub(crate) async fn send(
         &self,
         request: runtime::Request,
-    ) -> Result<reqwest::Response, Error> {
+    ) -> Result<reqwest::Response, runtime::Error> {
         self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
     }
 }
@@ -218,6 +224,20 @@ impl ClientBuilder {
     /// is answered, and the request sent once more (when its body can be sent again).
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = credentials;
+        self
+    }
+    /// Adds a [`Policy`] that runs once per operation call, before credentials and
+    /// retries (see [`runtime`] for the order of the pipeline). Policies run in the
+    /// order they are added.
+    pub fn per_call_policy(mut self, policy: impl Policy + 'static) -> Self {
+        self.options.per_call.push(std::sync::Arc::new(policy));
+        self
+    }
+    /// Adds a [`Policy`] that runs for every request sent (each retry and redirect),
+    /// after credentials, seeing the request exactly as it goes on the wire: a request
+    /// signer, a tracer, a test double. Policies run in the order they are added.
+    pub fn per_try_policy(mut self, policy: impl Policy + 'static) -> Self {
+        self.options.per_try.push(std::sync::Arc::new(policy));
         self
     }
     /// When requests are sent again (default: [`RetryPolicy::default`]; see there).
@@ -413,16 +433,5 @@ impl runtime::TokenOperations for TokenOperations {
                 )
             }),
         )
-    }
-}
-/// Credentials that use this API's token operations.
-impl runtime::Credentials {
-    /// A refresh token: on a `Bearer` challenge, `AccessTokens_Get` (`POST /oauth2/token`) exchanges it for an access token for the challenge's service and scope (cached per scope).
-    pub fn refresh_token(refresh_token: impl Into<runtime::Secret>) -> Self {
-        Self::refresh_token_grant(refresh_token)
-    }
-    /// An access token of another issuer (a [`runtime::Secret`], or any [`runtime::TokenCredential`] that fetches and refreshes one): on a `Bearer` challenge, `RefreshTokens_GetFromExchange` (`POST /oauth2/exchange`) exchanges it for a refresh token (kept per service), which `AccessTokens_Get` (`POST /oauth2/token`) exchanges for an access token for the challenge's scope.
-    pub fn exchange(access_token: impl runtime::TokenCredential) -> Self {
-        Self::exchange_grant(access_token)
     }
 }

@@ -184,6 +184,7 @@ impl ManifestsGetListRequest {
     pub async fn send(self) -> Result<ManifestsGetListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_GetList",
+            "/acr/v1/{name}/_manifests",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/");
@@ -219,8 +220,9 @@ impl ManifestsGetListRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -290,6 +292,7 @@ impl ManifestsGetAttributesRequest {
     pub async fn send(self) -> Result<ManifestsGetAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_GetAttributes",
+            "/acr/v1/{name}/_manifests/{reference}",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/");
@@ -317,8 +320,9 @@ impl ManifestsGetAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -409,6 +413,7 @@ impl ManifestsUpdateAttributesRequest {
     pub async fn send(self) -> Result<ManifestsUpdateAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_UpdateAttributes",
+            "/acr/v1/{name}/_manifests/{reference}",
             reqwest::Method::PATCH,
         );
         request.path("/acr/v1/");
@@ -441,8 +446,9 @@ impl ManifestsUpdateAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -506,6 +512,7 @@ impl ManifestsDeleteRequest {
     pub async fn send(self) -> Result<ManifestsDeleteResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Delete",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::DELETE,
         );
         request.path("/v2/");
@@ -527,8 +534,9 @@ impl ManifestsDeleteRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -594,6 +602,7 @@ impl ManifestsGetRequest {
     pub async fn send(self) -> Result<ManifestsGetResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Get",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::GET,
         );
         request.path("/v2/");
@@ -624,8 +633,9 @@ impl ManifestsGetRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -702,6 +712,7 @@ impl ManifestsCreateRequest {
     pub async fn send(self) -> Result<ManifestsCreateResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Create",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::PUT,
         );
         request.path("/v2/");
@@ -739,8 +750,9 @@ impl ManifestsCreateRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

@@ -65,7 +65,7 @@ pub struct Annotations {
         rename = "org.opencontainers.image.created",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc3339>>"
     )]
     pub created: ::std::option::Option<::time::OffsetDateTime>,
     /// Human-readable description of the software packaged in the image

@@ -94,6 +94,7 @@ impl RefreshTokensGetFromExchangeRequest {
     ) -> Result<RefreshTokensGetFromExchangeResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "RefreshTokens_GetFromExchange",
+            "/oauth2/exchange",
             reqwest::Method::POST,
         );
         request.path("/oauth2/exchange");
@@ -137,8 +138,9 @@ impl RefreshTokensGetFromExchangeRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

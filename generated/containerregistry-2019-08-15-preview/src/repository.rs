@@ -106,6 +106,7 @@ impl RepositoryGetListRequest {
     fn request(&self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_GetList",
+            "/acr/v1/_catalog",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/_catalog");
@@ -141,8 +142,9 @@ impl RepositoryGetListRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -257,6 +259,7 @@ impl RepositoryDeleteRequest {
     pub async fn send(self) -> Result<RepositoryDeleteResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_Delete",
+            "/acr/v1/{name}",
             reqwest::Method::DELETE,
         );
         request.path("/acr/v1/");
@@ -282,8 +285,9 @@ impl RepositoryDeleteRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -352,6 +356,7 @@ impl RepositoryGetAttributesRequest {
     pub async fn send(self) -> Result<RepositoryGetAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_GetAttributes",
+            "/acr/v1/{name}",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/");
@@ -377,8 +382,9 @@ impl RepositoryGetAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -468,6 +474,7 @@ impl RepositoryUpdateAttributesRequest {
     pub async fn send(self) -> Result<RepositoryUpdateAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_UpdateAttributes",
+            "/acr/v1/{name}",
             reqwest::Method::PATCH,
         );
         request.path("/acr/v1/");
@@ -498,8 +505,9 @@ impl RepositoryUpdateAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

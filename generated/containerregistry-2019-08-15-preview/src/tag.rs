@@ -149,6 +149,7 @@ impl TagGetListRequest {
     pub async fn send(self) -> Result<TagGetListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_GetList",
+            "/acr/v1/{name}/_tags",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/");
@@ -184,8 +185,9 @@ impl TagGetListRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -255,6 +257,7 @@ impl TagDeleteRequest {
     pub async fn send(self) -> Result<TagDeleteResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_Delete",
+            "/acr/v1/{name}/_tags/{reference}",
             reqwest::Method::DELETE,
         );
         request.path("/acr/v1/");
@@ -276,8 +279,9 @@ impl TagDeleteRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -341,6 +345,7 @@ impl TagGetAttributesRequest {
     pub async fn send(self) -> Result<TagGetAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_GetAttributes",
+            "/acr/v1/{name}/_tags/{reference}",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/");
@@ -368,8 +373,9 @@ impl TagGetAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -460,6 +466,7 @@ impl TagUpdateAttributesRequest {
     pub async fn send(self) -> Result<TagUpdateAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_UpdateAttributes",
+            "/acr/v1/{name}/_tags/{reference}",
             reqwest::Method::PATCH,
         );
         request.path("/acr/v1/");
@@ -492,8 +499,9 @@ impl TagUpdateAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

@@ -45,6 +45,7 @@ impl V2SupportCheckRequest {
     pub async fn send(self) -> Result<V2SupportCheckResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "V2Support_Check",
+            "/v2/",
             reqwest::Method::GET,
         );
         request.path("/v2/");
@@ -63,8 +64,9 @@ impl V2SupportCheckRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

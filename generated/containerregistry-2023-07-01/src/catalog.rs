@@ -65,6 +65,7 @@ impl CatalogListRequest {
     pub async fn send(self) -> Result<CatalogListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Catalog_List",
+            "/acr/v1/_catalog",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/_catalog");
@@ -92,8 +93,9 @@ impl CatalogListRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

@@ -150,6 +150,7 @@ impl ManifestsListRequest {
     pub async fn send(self) -> Result<ManifestsListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_List",
+            "/acr/v1/{name}/_manifests",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/");
@@ -185,8 +186,9 @@ impl ManifestsListRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -256,6 +258,7 @@ impl ManifestsGetRequest {
     pub async fn send(self) -> Result<ManifestsGetResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Get",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::GET,
         );
         request.path("/v2/");
@@ -288,8 +291,9 @@ impl ManifestsGetRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -366,6 +370,7 @@ impl ManifestsCreateRequest {
     pub async fn send(self) -> Result<ManifestsCreateResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Create",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::PUT,
         );
         request.path("/v2/");
@@ -397,8 +402,9 @@ impl ManifestsCreateRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -466,6 +472,7 @@ impl ManifestsDeleteRequest {
     pub async fn send(self) -> Result<ManifestsDeleteResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Delete",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::DELETE,
         );
         request.path("/v2/");
@@ -487,8 +494,9 @@ impl ManifestsDeleteRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

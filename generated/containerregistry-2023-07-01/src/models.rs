@@ -25,7 +25,7 @@ pub struct RepositoryAttributes {
         rename = "createdTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc3339>>"
     )]
     pub created_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Image last update time.
@@ -33,7 +33,7 @@ pub struct RepositoryAttributes {
         rename = "lastUpdateTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc3339>>"
     )]
     pub last_update_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Number of manifests.
@@ -163,7 +163,7 @@ pub struct TagAttributesBase {
         rename = "createdTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc3339>>"
     )]
     pub created_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The `lastUpdateTime` property.
@@ -171,7 +171,7 @@ pub struct TagAttributesBase {
         rename = "lastUpdateTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc3339>>"
     )]
     pub last_update_time: ::std::option::Option<::time::OffsetDateTime>,
     /// Whether the tag is signed.
@@ -220,7 +220,7 @@ pub struct ManifestAttributesBase {
         rename = "createdTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc3339>>"
     )]
     pub created_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The `lastUpdateTime` property.
@@ -228,7 +228,7 @@ pub struct ManifestAttributesBase {
         rename = "lastUpdateTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc3339>>"
     )]
     pub last_update_time: ::std::option::Option<::time::OffsetDateTime>,
     /// CPU architecture.

@@ -93,6 +93,7 @@ impl RepositoryGetAttributesRequest {
     pub async fn send(self) -> Result<RepositoryGetAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_GetAttributes",
+            "/acr/v1/{name}",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/");
@@ -118,8 +119,9 @@ impl RepositoryGetAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -188,6 +190,7 @@ impl RepositoryDeleteRequest {
     pub async fn send(self) -> Result<RepositoryDeleteResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_Delete",
+            "/acr/v1/{name}",
             reqwest::Method::DELETE,
         );
         request.path("/acr/v1/");
@@ -213,8 +216,9 @@ impl RepositoryDeleteRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -304,6 +308,7 @@ impl RepositoryUpdateAttributesRequest {
     pub async fn send(self) -> Result<RepositoryUpdateAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_UpdateAttributes",
+            "/acr/v1/{name}",
             reqwest::Method::PATCH,
         );
         request.path("/acr/v1/");
@@ -334,8 +339,9 @@ impl RepositoryUpdateAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

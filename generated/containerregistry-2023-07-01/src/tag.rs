@@ -131,7 +131,11 @@ impl TagListRequest {
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
     pub async fn send(self) -> Result<TagListResponse, crate::Error> {
-        let mut request = crate::runtime::Request::new("Tag_List", reqwest::Method::GET);
+        let mut request = crate::runtime::Request::new(
+            "Tag_List",
+            "/acr/v1/{name}/_tags",
+            reqwest::Method::GET,
+        );
         request.path("/acr/v1/");
         request.path_param("name", &self.name)?;
         request.path("/_tags");
@@ -165,8 +169,9 @@ impl TagListRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -236,6 +241,7 @@ impl TagGetAttributesRequest {
     pub async fn send(self) -> Result<TagGetAttributesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_GetAttributes",
+            "/acr/v1/{name}/_tags/{reference}",
             reqwest::Method::GET,
         );
         request.path("/acr/v1/");
@@ -263,8 +269,9 @@ impl TagGetAttributesRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -334,6 +341,7 @@ impl TagDeleteRequest {
     pub async fn send(self) -> Result<TagDeleteResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_Delete",
+            "/acr/v1/{name}/_tags/{reference}",
             reqwest::Method::DELETE,
         );
         request.path("/acr/v1/");
@@ -355,8 +363,9 @@ impl TagDeleteRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::AcrErrors)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

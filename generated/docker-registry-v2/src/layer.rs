@@ -169,6 +169,7 @@ impl LayerGetV2NameBlobsDigestRequest {
     pub async fn send(self) -> Result<LayerGetV2NameBlobsDigestResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "getV2NameBlobsDigest",
+            "/v2/{name}/blobs/{digest}",
             reqwest::Method::GET,
         );
         request.path("/v2/");
@@ -226,18 +227,21 @@ impl LayerGetV2NameBlobsDigestRequest {
                             |status, body| match status {
                                 400 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },
@@ -377,6 +381,7 @@ impl LayerHeadV2NameBlobsDigestRequest {
     pub async fn send(self) -> Result<LayerHeadV2NameBlobsDigestResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "headV2NameBlobsDigest",
+            "/v2/{name}/blobs/{digest}",
             reqwest::Method::HEAD,
         );
         request.path("/v2/");
@@ -586,6 +591,7 @@ impl LayerStartUploadRequest {
     pub async fn send(self) -> Result<LayerStartUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_StartUpload",
+            "/v2/{name}/blobs/uploads/",
             reqwest::Method::POST,
         );
         request.path("/v2/");
@@ -613,13 +619,15 @@ impl LayerStartUploadRequest {
                             |status, body| match status {
                                 400 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },
@@ -696,6 +704,7 @@ impl LayerGetUploadStatusRequest {
     pub async fn send(self) -> Result<LayerGetUploadStatusResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_GetUploadStatus",
+            "/{location}",
             reqwest::Method::GET,
         );
         request.path("/");
@@ -721,8 +730,9 @@ impl LayerGetUploadStatusRequest {
                             |status, body| match status {
                                 404 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },
@@ -802,6 +812,7 @@ impl LayerUploadChunkRequest {
     pub async fn send(self) -> Result<LayerUploadChunkResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_UploadChunk",
+            "/{location}",
             reqwest::Method::PATCH,
         );
         request.path("/");
@@ -833,13 +844,15 @@ impl LayerUploadChunkRequest {
                             |status, body| match status {
                                 404 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 416 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },
@@ -931,6 +944,7 @@ impl LayerCompleteUploadRequest {
     pub async fn send(self) -> Result<LayerCompleteUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_CompleteUpload",
+            "/{location}",
             reqwest::Method::PUT,
         );
         request.path("/");
@@ -964,13 +978,15 @@ impl LayerCompleteUploadRequest {
                             |status, body| match status {
                                 400 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },
@@ -1043,6 +1059,7 @@ impl LayerCancelUploadRequest {
     pub async fn send(self) -> Result<LayerCancelUploadResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_CancelUpload",
+            "/{location}",
             reqwest::Method::DELETE,
         );
         request.path("/");
@@ -1064,8 +1081,9 @@ impl LayerCancelUploadRequest {
                             |status, body| match status {
                                 404 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },

@@ -104,6 +104,7 @@ impl ManifestGetV2NameManifestsReferenceRequest {
     ) -> Result<ManifestGetV2NameManifestsReferenceResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "getV2NameManifestsReference",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::GET,
         );
         request.path("/v2/");
@@ -141,18 +142,21 @@ impl ManifestGetV2NameManifestsReferenceRequest {
                             |status, body| match status {
                                 400 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },
@@ -237,6 +241,7 @@ impl ManifestPutV2NameManifestsReferenceRequest {
     ) -> Result<ManifestPutV2NameManifestsReferenceResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "putV2NameManifestsReference",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::PUT,
         );
         request.path("/v2/");
@@ -272,13 +277,15 @@ impl ManifestPutV2NameManifestsReferenceRequest {
                             |status, body| match status {
                                 400 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },
@@ -354,6 +361,7 @@ impl ManifestDeleteV2NameManifestsReferenceRequest {
     ) -> Result<ManifestDeleteV2NameManifestsReferenceResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "deleteV2NameManifestsReference",
+            "/v2/{name}/manifests/{reference}",
             reqwest::Method::DELETE,
         );
         request.path("/v2/");
@@ -379,18 +387,21 @@ impl ManifestDeleteV2NameManifestsReferenceRequest {
                             |status, body| match status {
                                 400 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 401 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },

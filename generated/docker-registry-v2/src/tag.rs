@@ -54,6 +54,7 @@ impl TagGetV2NameTagsListRequest {
     pub async fn send(self) -> Result<TagGetV2NameTagsListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "getV2NameTagsList",
+            "/v2/{name}/tags/list",
             reqwest::Method::GET,
         );
         request.path("/v2/");
@@ -82,13 +83,15 @@ impl TagGetV2NameTagsListRequest {
                             |status, body| match status {
                                 401 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 404 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },

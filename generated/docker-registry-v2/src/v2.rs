@@ -43,7 +43,11 @@ impl V2GetV2Request {
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
     pub async fn send(self) -> Result<V2GetV2Response, crate::Error> {
-        let mut request = crate::runtime::Request::new("getV2", reqwest::Method::GET);
+        let mut request = crate::runtime::Request::new(
+            "getV2",
+            "/v2",
+            reqwest::Method::GET,
+        );
         request.path("/v2");
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
@@ -62,8 +66,9 @@ impl V2GetV2Request {
                             |status, body| match status {
                                 401 => {
                                     crate::runtime::error_model(body)
-                                        .map(Box::new)
-                                        .map(crate::ErrorModel::Error)
+                                        .map(|m| crate::runtime::boxed_model(
+                                            crate::ErrorModel::Error(Box::new(m)),
+                                        ))
                                 }
                                 _ => None,
                             },

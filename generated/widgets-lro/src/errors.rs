@@ -18,8 +18,9 @@ pub(crate) fn long_running(
                     "Widgets_CreateOrUpdate",
                     (|_, body| {
                         crate::runtime::error_model(body)
-                            .map(Box::new)
-                            .map(crate::ErrorModel::CloudError)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::CloudError(Box::new(m)),
+                            ))
                     }) as crate::runtime::ErrorDecoder,
                 )
             }
@@ -28,8 +29,9 @@ pub(crate) fn long_running(
                     "Widgets_Delete",
                     (|_, body| {
                         crate::runtime::error_model(body)
-                            .map(Box::new)
-                            .map(crate::ErrorModel::CloudError)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::CloudError(Box::new(m)),
+                            ))
                     }) as crate::runtime::ErrorDecoder,
                 )
             }
@@ -38,8 +40,9 @@ pub(crate) fn long_running(
                     "Widgets_Export",
                     (|_, body| {
                         crate::runtime::error_model(body)
-                            .map(Box::new)
-                            .map(crate::ErrorModel::CloudError)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::CloudError(Box::new(m)),
+                            ))
                     }) as crate::runtime::ErrorDecoder,
                 )
             }
@@ -48,8 +51,9 @@ pub(crate) fn long_running(
                     "Widgets_Restart",
                     (|_, body| {
                         crate::runtime::error_model(body)
-                            .map(Box::new)
-                            .map(crate::ErrorModel::CloudError)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::CloudError(Box::new(m)),
+                            ))
                     }) as crate::runtime::ErrorDecoder,
                 )
             }

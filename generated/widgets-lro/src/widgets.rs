@@ -105,6 +105,7 @@ impl WidgetsCreateOrUpdateRequest {
     pub async fn send(self) -> Result<WidgetsCreateOrUpdateResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Widgets_CreateOrUpdate",
+            "/widgets/{name}",
             reqwest::Method::PUT,
         );
         request.path("/widgets/");
@@ -155,8 +156,9 @@ impl WidgetsCreateOrUpdateRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::CloudError)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::CloudError(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -167,7 +169,9 @@ impl WidgetsCreateOrUpdateRequest {
     /// A long-running operation: the poller that sends this request, then follows the operation to its end and reads its final result (`final-state-via`: `original-uri`).
     ///
     /// `.await` it (or this request directly) for the result; or drive it with [`poll`](crate::runtime::Poller::poll), save it with [`state_token`](crate::runtime::Poller::state_token) and continue it later with [`Poller::resume`](crate::runtime::Poller::resume). An operation that ends `Failed` or `Canceled` is an error ([`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed), [`ErrorKind::OperationCanceled`](crate::ErrorKind::OperationCanceled)) with the service's error model.
-    pub fn poller(self) -> crate::runtime::Poller<crate::models::Widget> {
+    pub fn poller(
+        self,
+    ) -> crate::runtime::Poller<crate::models::Widget, crate::ErrorModel> {
         let sender = self.client.poll_sender();
         crate::runtime::Poller::new(
             "Widgets_CreateOrUpdate",
@@ -176,12 +180,14 @@ impl WidgetsCreateOrUpdateRequest {
             sender,
             |_, body| {
                 crate::runtime::error_model(body)
-                    .map(Box::new)
-                    .map(crate::ErrorModel::CloudError)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::CloudError(Box::new(m)),
+                    ))
             },
             Box::pin(async move {
                 let mut request = crate::runtime::Request::new(
                     "Widgets_CreateOrUpdate",
+                    "/widgets/{name}",
                     reqwest::Method::PUT,
                 );
                 request.path("/widgets/");
@@ -310,6 +316,7 @@ impl WidgetsDeleteRequest {
     pub async fn send(self) -> Result<WidgetsDeleteResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Widgets_Delete",
+            "/widgets/{name}",
             reqwest::Method::DELETE,
         );
         request.path("/widgets/");
@@ -341,8 +348,9 @@ impl WidgetsDeleteRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::CloudError)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::CloudError(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -353,7 +361,7 @@ impl WidgetsDeleteRequest {
     /// A long-running operation: the poller that sends this request, then follows the operation to its end and reads its final result (`final-state-via`: `azure-async-operation`).
     ///
     /// `.await` it (or this request directly) for the result; or drive it with [`poll`](crate::runtime::Poller::poll), save it with [`state_token`](crate::runtime::Poller::state_token) and continue it later with [`Poller::resume`](crate::runtime::Poller::resume). An operation that ends `Failed` or `Canceled` is an error ([`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed), [`ErrorKind::OperationCanceled`](crate::ErrorKind::OperationCanceled)) with the service's error model.
-    pub fn poller(self) -> crate::runtime::Poller<()> {
+    pub fn poller(self) -> crate::runtime::Poller<(), crate::ErrorModel> {
         let sender = self.client.poll_sender();
         crate::runtime::Poller::new(
             "Widgets_Delete",
@@ -362,12 +370,14 @@ impl WidgetsDeleteRequest {
             sender,
             |_, body| {
                 crate::runtime::error_model(body)
-                    .map(Box::new)
-                    .map(crate::ErrorModel::CloudError)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::CloudError(Box::new(m)),
+                    ))
             },
             Box::pin(async move {
                 let mut request = crate::runtime::Request::new(
                     "Widgets_Delete",
+                    "/widgets/{name}",
                     reqwest::Method::DELETE,
                 );
                 request.path("/widgets/");
@@ -477,6 +487,7 @@ impl WidgetsExportRequest {
     pub async fn send(self) -> Result<WidgetsExportResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Widgets_Export",
+            "/widgets/{name}/export",
             reqwest::Method::POST,
         );
         request.path("/widgets/");
@@ -508,8 +519,9 @@ impl WidgetsExportRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::CloudError)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::CloudError(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -520,7 +532,9 @@ impl WidgetsExportRequest {
     /// A long-running operation: the poller that sends this request, then follows the operation to its end and reads its final result (`final-state-via`: `location`).
     ///
     /// `.await` it (or this request directly) for the result; or drive it with [`poll`](crate::runtime::Poller::poll), save it with [`state_token`](crate::runtime::Poller::state_token) and continue it later with [`Poller::resume`](crate::runtime::Poller::resume). An operation that ends `Failed` or `Canceled` is an error ([`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed), [`ErrorKind::OperationCanceled`](crate::ErrorKind::OperationCanceled)) with the service's error model.
-    pub fn poller(self) -> crate::runtime::Poller<crate::models::Export> {
+    pub fn poller(
+        self,
+    ) -> crate::runtime::Poller<crate::models::Export, crate::ErrorModel> {
         let sender = self.client.poll_sender();
         crate::runtime::Poller::new(
             "Widgets_Export",
@@ -529,12 +543,14 @@ impl WidgetsExportRequest {
             sender,
             |_, body| {
                 crate::runtime::error_model(body)
-                    .map(Box::new)
-                    .map(crate::ErrorModel::CloudError)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::CloudError(Box::new(m)),
+                    ))
             },
             Box::pin(async move {
                 let mut request = crate::runtime::Request::new(
                     "Widgets_Export",
+                    "/widgets/{name}/export",
                     reqwest::Method::POST,
                 );
                 request.path("/widgets/");
@@ -651,6 +667,7 @@ impl WidgetsRestartRequest {
     pub async fn send(self) -> Result<WidgetsRestartResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "Widgets_Restart",
+            "/widgets/{name}/restart",
             reqwest::Method::POST,
         );
         request.path("/widgets/");
@@ -671,8 +688,9 @@ impl WidgetsRestartRequest {
                             response,
                             |_, body| {
                                 crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::CloudError)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::CloudError(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -683,7 +701,7 @@ impl WidgetsRestartRequest {
     /// A long-running operation: the poller that sends this request, then follows the operation to its end and reads its final result (`final-state-via`: `operation-location`).
     ///
     /// `.await` it (or this request directly) for the result; or drive it with [`poll`](crate::runtime::Poller::poll), save it with [`state_token`](crate::runtime::Poller::state_token) and continue it later with [`Poller::resume`](crate::runtime::Poller::resume). An operation that ends `Failed` or `Canceled` is an error ([`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed), [`ErrorKind::OperationCanceled`](crate::ErrorKind::OperationCanceled)) with the service's error model.
-    pub fn poller(self) -> crate::runtime::Poller<()> {
+    pub fn poller(self) -> crate::runtime::Poller<(), crate::ErrorModel> {
         let sender = self.client.poll_sender();
         crate::runtime::Poller::new(
             "Widgets_Restart",
@@ -692,12 +710,14 @@ impl WidgetsRestartRequest {
             sender,
             |_, body| {
                 crate::runtime::error_model(body)
-                    .map(Box::new)
-                    .map(crate::ErrorModel::CloudError)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::CloudError(Box::new(m)),
+                    ))
             },
             Box::pin(async move {
                 let mut request = crate::runtime::Request::new(
                     "Widgets_Restart",
+                    "/widgets/{name}/restart",
                     reqwest::Method::POST,
                 );
                 request.path("/widgets/");

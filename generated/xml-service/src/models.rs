@@ -8,7 +8,7 @@ pub struct ModelWithByteProperty {
         rename = "Bytes",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Base64>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Base64>>"
     )]
     pub bytes: ::std::option::Option<::std::vec::Vec<u8>>,
 }
@@ -107,7 +107,7 @@ pub struct Banana {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc3339>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc3339>>"
     )]
     pub expiration: ::std::option::Option<::time::OffsetDateTime>,
 }
@@ -134,7 +134,7 @@ pub struct ContainerProperties {
     /// The `Last-Modified` property.
     #[serde(
         rename = "Last-Modified",
-        with = "::serde_with::As::<crate::formats::Rfc1123>"
+        with = "::serde_with::As::<crate::runtime::formats::Rfc1123>"
     )]
     pub last_modified: ::time::OffsetDateTime,
     /// The `Etag` property.
@@ -247,7 +247,7 @@ pub struct BlobProperties {
     /// The `Last-Modified` property.
     #[serde(
         rename = "Last-Modified",
-        with = "::serde_with::As::<crate::formats::Rfc1123>"
+        with = "::serde_with::As::<crate::runtime::formats::Rfc1123>"
     )]
     pub last_modified: ::time::OffsetDateTime,
     /// The `Etag` property.
@@ -370,7 +370,7 @@ pub struct BlobProperties {
         rename = "CopyCompletionTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc1123>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc1123>>"
     )]
     pub copy_completion_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The `CopyStatusDescription` property.
@@ -406,7 +406,7 @@ pub struct BlobProperties {
         rename = "DeletedTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::As::<::std::option::Option<crate::formats::Rfc1123>>"
+        with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Rfc1123>>"
     )]
     pub deleted_time: ::std::option::Option<::time::OffsetDateTime>,
     /// The `RemainingRetentionDays` property.
@@ -695,10 +695,16 @@ impl std::fmt::Display for LeaseStatus {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AccessPolicy {
     /// the date-time the policy is active
-    #[serde(rename = "Start", with = "::serde_with::As::<crate::formats::Rfc3339>")]
+    #[serde(
+        rename = "Start",
+        with = "::serde_with::As::<crate::runtime::formats::Rfc3339>"
+    )]
     pub start: ::time::OffsetDateTime,
     /// the date-time the policy expires
-    #[serde(rename = "Expiry", with = "::serde_with::As::<crate::formats::Rfc3339>")]
+    #[serde(
+        rename = "Expiry",
+        with = "::serde_with::As::<crate::runtime::formats::Rfc3339>"
+    )]
     pub expiry: ::time::OffsetDateTime,
     /// the permissions for the acl policy
     #[serde(rename = "Permission")]

@@ -546,6 +546,7 @@ impl XmlGetComplexTypeRefNoMetaRequest {
     pub async fn send(self) -> Result<XmlGetComplexTypeRefNoMetaResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getComplexTypeRefNoMeta",
+            "/xml/complex-type-ref-no-meta",
             reqwest::Method::GET,
         );
         request.path("/xml/complex-type-ref-no-meta");
@@ -646,6 +647,7 @@ impl XmlPutComplexTypeRefNoMetaRequest {
     pub async fn send(self) -> Result<XmlPutComplexTypeRefNoMetaResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putComplexTypeRefNoMeta",
+            "/xml/complex-type-ref-no-meta",
             reqwest::Method::PUT,
         );
         request.path("/xml/complex-type-ref-no-meta");
@@ -735,6 +737,7 @@ impl XmlGetComplexTypeRefWithMetaRequest {
     ) -> Result<XmlGetComplexTypeRefWithMetaResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getComplexTypeRefWithMeta",
+            "/xml/complex-type-ref-with-meta",
             reqwest::Method::GET,
         );
         request.path("/xml/complex-type-ref-with-meta");
@@ -837,6 +840,7 @@ impl XmlPutComplexTypeRefWithMetaRequest {
     ) -> Result<XmlPutComplexTypeRefWithMetaResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putComplexTypeRefWithMeta",
+            "/xml/complex-type-ref-with-meta",
             reqwest::Method::PUT,
         );
         request.path("/xml/complex-type-ref-with-meta");
@@ -924,6 +928,7 @@ impl XmlGetSimpleRequest {
     pub async fn send(self) -> Result<XmlGetSimpleResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getSimple",
+            "/xml/simple",
             reqwest::Method::GET,
         );
         request.path("/xml/simple");
@@ -952,8 +957,9 @@ impl XmlGetSimpleRequest {
                                         body,
                                         <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::Error)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::Error(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -1028,6 +1034,7 @@ impl XmlPutSimpleRequest {
     pub async fn send(self) -> Result<XmlPutSimpleResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putSimple",
+            "/xml/simple",
             reqwest::Method::PUT,
         );
         request.path("/xml/simple");
@@ -1057,8 +1064,9 @@ impl XmlPutSimpleRequest {
                                         body,
                                         <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::Error)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::Error(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -1120,6 +1128,7 @@ impl XmlGetWrappedListsRequest {
     pub async fn send(self) -> Result<XmlGetWrappedListsResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getWrappedLists",
+            "/xml/wrapped-lists",
             reqwest::Method::GET,
         );
         request.path("/xml/wrapped-lists");
@@ -1220,6 +1229,7 @@ impl XmlPutWrappedListsRequest {
     pub async fn send(self) -> Result<XmlPutWrappedListsResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putWrappedLists",
+            "/xml/wrapped-lists",
             reqwest::Method::PUT,
         );
         request.path("/xml/wrapped-lists");
@@ -1249,8 +1259,9 @@ impl XmlPutWrappedListsRequest {
                                         body,
                                         <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::Error)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::Error(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -1312,6 +1323,7 @@ impl XmlGetHeadersRequest {
     pub async fn send(self) -> Result<XmlGetHeadersResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getHeaders",
+            "/xml/headers",
             reqwest::Method::GET,
         );
         request.path("/xml/headers");
@@ -1396,6 +1408,7 @@ impl XmlGetEmptyListRequest {
     pub async fn send(self) -> Result<XmlGetEmptyListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getEmptyList",
+            "/xml/empty-list",
             reqwest::Method::GET,
         );
         request.path("/xml/empty-list");
@@ -1496,6 +1509,7 @@ impl XmlPutEmptyListRequest {
     pub async fn send(self) -> Result<XmlPutEmptyListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putEmptyList",
+            "/xml/empty-list",
             reqwest::Method::PUT,
         );
         request.path("/xml/empty-list");
@@ -1581,6 +1595,7 @@ impl XmlGetEmptyWrappedListsRequest {
     pub async fn send(self) -> Result<XmlGetEmptyWrappedListsResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getEmptyWrappedLists",
+            "/xml/empty-wrapped-lists",
             reqwest::Method::GET,
         );
         request.path("/xml/empty-wrapped-lists");
@@ -1681,6 +1696,7 @@ impl XmlPutEmptyWrappedListsRequest {
     pub async fn send(self) -> Result<XmlPutEmptyWrappedListsResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putEmptyWrappedLists",
+            "/xml/empty-wrapped-lists",
             reqwest::Method::PUT,
         );
         request.path("/xml/empty-wrapped-lists");
@@ -1768,6 +1784,7 @@ impl XmlGetRootListRequest {
     pub async fn send(self) -> Result<XmlGetRootListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getRootList",
+            "/xml/root-list",
             reqwest::Method::GET,
         );
         request.path("/xml/root-list");
@@ -1889,6 +1906,7 @@ impl XmlPutRootListRequest {
     pub async fn send(self) -> Result<XmlPutRootListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putRootList",
+            "/xml/root-list",
             reqwest::Method::PUT,
         );
         request.path("/xml/root-list");
@@ -1995,6 +2013,7 @@ impl XmlGetRootListSingleItemRequest {
     pub async fn send(self) -> Result<XmlGetRootListSingleItemResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getRootListSingleItem",
+            "/xml/root-list-single-item",
             reqwest::Method::GET,
         );
         request.path("/xml/root-list-single-item");
@@ -2116,6 +2135,7 @@ impl XmlPutRootListSingleItemRequest {
     pub async fn send(self) -> Result<XmlPutRootListSingleItemResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putRootListSingleItem",
+            "/xml/root-list-single-item",
             reqwest::Method::PUT,
         );
         request.path("/xml/root-list-single-item");
@@ -2224,6 +2244,7 @@ impl XmlGetEmptyRootListRequest {
     pub async fn send(self) -> Result<XmlGetEmptyRootListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getEmptyRootList",
+            "/xml/empty-root-list",
             reqwest::Method::GET,
         );
         request.path("/xml/empty-root-list");
@@ -2345,6 +2366,7 @@ impl XmlPutEmptyRootListRequest {
     pub async fn send(self) -> Result<XmlPutEmptyRootListResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putEmptyRootList",
+            "/xml/empty-root-list",
             reqwest::Method::PUT,
         );
         request.path("/xml/empty-root-list");
@@ -2453,6 +2475,7 @@ impl XmlGetEmptyChildElementRequest {
     pub async fn send(self) -> Result<XmlGetEmptyChildElementResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getEmptyChildElement",
+            "/xml/empty-child-element",
             reqwest::Method::GET,
         );
         request.path("/xml/empty-child-element");
@@ -2553,6 +2576,7 @@ impl XmlPutEmptyChildElementRequest {
     pub async fn send(self) -> Result<XmlPutEmptyChildElementResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putEmptyChildElement",
+            "/xml/empty-child-element",
             reqwest::Method::PUT,
         );
         request.path("/xml/empty-child-element");
@@ -2641,6 +2665,7 @@ impl XmlListContainersRequest {
     pub async fn send(self) -> Result<XmlListContainersResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_listContainers",
+            "/xml/",
             reqwest::Method::GET,
         );
         request.path("/xml/");
@@ -2737,6 +2762,7 @@ impl XmlGetServicePropertiesRequest {
     pub async fn send(self) -> Result<XmlGetServicePropertiesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getServiceProperties",
+            "/xml/",
             reqwest::Method::GET,
         );
         request.path("/xml/");
@@ -2841,6 +2867,7 @@ impl XmlPutServicePropertiesRequest {
     pub async fn send(self) -> Result<XmlPutServicePropertiesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putServiceProperties",
+            "/xml/",
             reqwest::Method::PUT,
         );
         request.path("/xml/");
@@ -2932,6 +2959,7 @@ impl XmlGetAclsRequest {
     pub async fn send(self) -> Result<XmlGetAclsResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getAcls",
+            "/xml/mycontainer",
             reqwest::Method::GET,
         );
         request.path("/xml/mycontainer");
@@ -3054,6 +3082,7 @@ impl XmlPutAclsRequest {
     pub async fn send(self) -> Result<XmlPutAclsResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putAcls",
+            "/xml/mycontainer",
             reqwest::Method::PUT,
         );
         request.path("/xml/mycontainer");
@@ -3164,6 +3193,7 @@ impl XmlListBlobsRequest {
     pub async fn send(self) -> Result<XmlListBlobsResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_listBlobs",
+            "/xml/mycontainer",
             reqwest::Method::GET,
         );
         request.path("/xml/mycontainer");
@@ -3263,6 +3293,7 @@ impl XmlJsonInputRequest {
     pub async fn send(self) -> Result<XmlJsonInputResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_jsonInput",
+            "/xml/jsoninput",
             reqwest::Method::PUT,
         );
         request.path("/xml/jsoninput");
@@ -3347,6 +3378,7 @@ impl XmlJsonOutputRequest {
     pub async fn send(self) -> Result<XmlJsonOutputResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_jsonOutput",
+            "/xml/jsonoutput",
             reqwest::Method::GET,
         );
         request.path("/xml/jsonoutput");
@@ -3436,6 +3468,7 @@ impl XmlGetXMsTextRequest {
     pub async fn send(self) -> Result<XmlGetXMsTextResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_GetXMsText",
+            "/xml/x-ms-text",
             reqwest::Method::GET,
         );
         request.path("/xml/x-ms-text");
@@ -3529,6 +3562,7 @@ impl XmlGetBytesRequest {
     pub async fn send(self) -> Result<XmlGetBytesResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getBytes",
+            "/xml/bytes",
             reqwest::Method::GET,
         );
         request.path("/xml/bytes");
@@ -3557,8 +3591,9 @@ impl XmlGetBytesRequest {
                                         body,
                                         <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::Error)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::Error(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -3633,6 +3668,7 @@ impl XmlPutBinaryRequest {
     pub async fn send(self) -> Result<XmlPutBinaryResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putBinary",
+            "/xml/bytes",
             reqwest::Method::PUT,
         );
         request.path("/xml/bytes");
@@ -3662,8 +3698,9 @@ impl XmlPutBinaryRequest {
                                         body,
                                         <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::Error)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::Error(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -3725,6 +3762,7 @@ impl XmlGetUriRequest {
     pub async fn send(self) -> Result<XmlGetUriResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getUri",
+            "/xml/url",
             reqwest::Method::GET,
         );
         request.path("/xml/url");
@@ -3753,8 +3791,9 @@ impl XmlGetUriRequest {
                                         body,
                                         <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::Error)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::Error(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,
@@ -3829,6 +3868,7 @@ impl XmlPutUriRequest {
     pub async fn send(self) -> Result<XmlPutUriResponse, crate::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putUri",
+            "/xml/url",
             reqwest::Method::PUT,
         );
         request.path("/xml/url");
@@ -3858,8 +3898,9 @@ impl XmlPutUriRequest {
                                         body,
                                         <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
                                     )
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::Error)
+                                    .map(|m| crate::runtime::boxed_model(
+                                        crate::ErrorModel::Error(Box::new(m)),
+                                    ))
                             },
                         )
                         .await,

@@ -2,9 +2,9 @@
 //! alphabet of section 5). Both are written as their format says (`byte` padded, `base64url`
 //! without padding) and read with or without padding.
 
-use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine as _;
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
 

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
-use time::format_description::{OwnedFormatItem, parse_owned, well_known};
+use time::format_description::{parse_owned, well_known, OwnedFormatItem};
 use time::{OffsetDateTime, UtcOffset};
 
 // The descriptions are read when first used, not by `time`'s `format_description!` macro: its

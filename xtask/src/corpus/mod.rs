@@ -259,10 +259,18 @@ fn generate_one(
 /// The child: generates one spec into `out` (a member of the corpus workspace). A refusal exits
 /// with [`REFUSED`]; anything else that is not success is a crash to the parent.
 pub fn one(args: &OneArgs) -> ExitCode {
+    let runtime = match crate::generate::runtime_crate_from(&args.out) {
+        Ok(runtime) => runtime,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let options = codegen::CrateOptions {
         name: args.name.clone(),
         version: crate::generate::DEFAULT_VERSION.to_string(),
         spec_display: args.display.clone(),
+        runtime,
     };
     let files = match generate_files(&args.spec, &args.ref_root, &options, args.examples) {
         Ok(files) => files,

@@ -104,22 +104,22 @@ fn formatted_properties_are_typed_and_written_by_their_adapters() {
     assert!(has(
         &files,
         "src/models.rs",
-        r#"#[serde(with = "::serde_with::As::<crate::formats::Rfc3339>")] pub when: ::time::OffsetDateTime,"#
+        r#"#[serde(with = "::serde_with::As::<crate::runtime::formats::Rfc3339>")] pub when: ::time::OffsetDateTime,"#
     ));
     assert!(has(
         &files,
         "src/models.rs",
-        r#"with = "::serde_with::As::<::std::option::Option<crate::formats::Date>>")] pub day: ::std::option::Option<::time::Date>,"#
+        r#"with = "::serde_with::As::<::std::option::Option<crate::runtime::formats::Date>>")] pub day: ::std::option::Option<::time::Date>,"#
     ));
     assert!(has(
         &files,
         "src/models.rs",
-        r#"#[serde(with = "::serde_with::As::<::std::collections::BTreeMap<::serde_with::Same, ::std::vec::Vec<crate::formats::Base64>>>")]"#
+        r#"#[serde(with = "::serde_with::As::<::std::collections::BTreeMap<::serde_with::Same, ::std::vec::Vec<crate::runtime::formats::Base64>>>")]"#
     ));
     assert!(has(
         &files,
         "src/models.rs",
-        r#"#[serde(with = "::serde_with::As::<crate::formats::Uuid>")] pub id: ::uuid::Uuid,"#
+        r#"#[serde(with = "::serde_with::As::<crate::runtime::formats::Uuid>")] pub id: ::uuid::Uuid,"#
     ));
     // A date has no `Default`: the struct derives none.
     assert!(has(
@@ -135,7 +135,7 @@ fn a_formatted_alternative_of_an_untagged_union_has_its_adapter() {
     assert!(has(
         &files,
         "src/models.rs",
-        r#"Instant(#[serde(with = "::serde_with::As::<::std::boxed::Box<crate::formats::Rfc3339>>")] ::std::boxed::Box<::time::OffsetDateTime>),"#
+        r#"Instant(#[serde(with = "::serde_with::As::<::std::boxed::Box<crate::runtime::formats::Rfc3339>>")] ::std::boxed::Box<::time::OffsetDateTime>),"#
     ));
     assert!(has(
         &files,
