@@ -238,7 +238,7 @@ fn documented_error_statuses_and_the_default_decode_into_error_models() {
     assert!(has(
         &files,
         "src/tag.rs",
-        "|status, body| match status { 404 => { crate::runtime::error_model(body).map(Box::new).map(crate::ErrorModel::AcrErrors) } _ => { crate::runtime::error_model(body).map(Box::new).map(crate::ErrorModel::AcrErrors) } }"
+        "|status, body| match status { 404 => { crate::runtime::error_model(body).map(|m| crate::runtime::boxed_model(crate::ErrorModel::AcrErrors(Box::new(m)))) } _ => { crate::runtime::error_model(body).map(|m| crate::runtime::boxed_model(crate::ErrorModel::AcrErrors(Box::new(m)))) } }"
     ));
     assert!(has(&files, "src/files.rs", "|_, _| None"));
 }
