@@ -3,8 +3,8 @@
 //! snapshot is a lowering change; a diff only in the code snapshot is an emitter change.
 //!
 //! Snapshots are named after the fixture's stem (`fixtures__ir@x-ms-paths.snap`), so they do not
-//! depend on the fixture's format or on where the test runs. The runtime (`src/runtime/`), the
-//! same in every generated crate, is snapshotted once (`fixtures__runtime.snap`).
+//! depend on the fixture's format or on where the test runs. Crates depend on the runtime crate;
+//! the `mod.rs` of a vendored runtime is snapshotted once (`fixtures__vendored_runtime_mod.snap`).
 
 use std::path::Path;
 
@@ -37,83 +37,34 @@ fn code() {
     });
 }
 
-/// The runtime as every crate has it: an API with XML bodies also has `runtime/xml.rs` (the
-/// source in `codegen/runtime/optional/`), declared by two more lines of `runtime/mod.rs`.
-fn without_xml_runtime(mut file: GeneratedFile) -> Option<GeneratedFile> {
-    let path = codegen::display_path(&file.path);
-    if path == format!("{}xml.rs", tests::RUNTIME_DIR) {
-        return None;
-    }
-    if path == format!("{}mod.rs", tests::RUNTIME_DIR) {
-        file.contents = file.contents.replace("#[doc(hidden)]\npub mod xml;\n", "");
-    }
-    Some(file)
-}
-
-/// Every crate (each fixture and each generated spec) has the same runtime files, byte for byte,
-/// but for the optional ones: `pager.rs` and `poller.rs` only where an operation is pageable or
-/// long-running, and `mod.rs`, which declares only the modules present. The whole runtime (with
-/// the `mod.rs` of a crate that has both) is snapshotted here, once.
+/// A crate generated vendored (`Runtime::Vendored`) gets the runtime crate's sources with its
+/// features decided: its `mod.rs` (the runtime's `lib.rs`) declares the optional modules the API
+/// uses (XML here) and no others, without `cfg` attributes; every other file is the runtime's.
 #[test]
-fn runtime() {
-    let module = format!("{}mod.rs", tests::RUNTIME_DIR);
-    let mut full_module: Option<(String, GeneratedFile)> = None;
-    let mut files: std::collections::BTreeMap<String, (String, GeneratedFile)> =
-        std::collections::BTreeMap::new();
-    for (name, version, spec) in tests::all_crates() {
-        let runtime: Vec<GeneratedFile> = tests::generate(&name, &version, &spec)
-            .into_iter()
-            .filter(tests::is_runtime)
-            .filter_map(without_xml_runtime)
-            .collect();
-        assert!(!runtime.is_empty(), "{name} has no {}", tests::RUNTIME_DIR);
-        let paths: Vec<String> = runtime
-            .iter()
-            .map(|f| codegen::display_path(&f.path))
-            .collect();
-        let has = |file: &str| paths.contains(&format!("{}{file}", tests::RUNTIME_DIR));
-        for file in runtime {
-            let path = codegen::display_path(&file.path);
-            if path == module {
-                let declares = |m: &str| file.contents.contains(&format!("mod {m};"));
-                assert_eq!(
-                    declares("pager"),
-                    has("pager.rs"),
-                    "{name}: mod.rs and pager.rs"
-                );
-                assert_eq!(
-                    declares("poller"),
-                    has("poller.rs"),
-                    "{name}: mod.rs and poller.rs"
-                );
-                if !(has("pager.rs") && has("poller.rs")) {
-                    continue;
-                }
-                match &full_module {
-                    Some((first, seen)) => assert!(
-                        seen.contents == file.contents,
-                        "{path}: {name}'s differs from {first}'s"
-                    ),
-                    None => full_module = Some((name.clone(), file)),
-                }
-                continue;
-            }
-            match files.get(&path) {
-                Some((first, seen)) => assert!(
-                    seen.contents == file.contents,
-                    "{path}: {name}'s differs from {first}'s"
-                ),
-                None => {
-                    files.insert(path, (name.clone(), file));
-                }
-            }
-        }
-    }
-    let (_, module) = full_module.expect("a crate with both pagers and pollers");
-    let runtime: Vec<GeneratedFile> = std::iter::once(module)
-        .chain(files.into_values().map(|(_, file)| file))
+fn vendored_runtime() {
+    let path = tests::workspace_root().join("tests/fixtures/swagger2/xml.json");
+    let api = tests::api(&path);
+    let options = codegen::CrateOptions {
+        runtime: codegen::Runtime::Vendored,
+        ..tests::crate_options("fixture-xml", "0.1.0", &path)
+    };
+    let files: Vec<GeneratedFile> = codegen::generate(&api, &options)
+        .expect("the fixture generates")
+        .into_iter()
+        .filter(tests::is_runtime)
         .collect();
-    insta::with_settings!({ omit_expression => true }, {
-        insta::assert_snapshot!("runtime", tests::concat_files(&runtime));
-    });
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| codegen::display_path(&f.path))
+        .collect();
+    assert!(paths.contains(&"src/runtime/xml.rs".to_owned()), "{paths:?}");
+    for absent in ["pager.rs", "poller.rs", "digest.rs"] {
+        assert!(!paths.iter().any(|p| p.ends_with(absent)), "{paths:?}");
+    }
+    let module = files
+        .iter()
+        .find(|f| f.path == Path::new("src/runtime/mod.rs"))
+        .expect("mod.rs");
+    assert!(!module.contents.contains("cfg("), "{}", module.contents);
+    insta::assert_snapshot!("vendored_runtime_mod", module.contents);
 }

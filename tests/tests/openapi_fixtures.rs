@@ -110,8 +110,10 @@ fn every_fixture_crate_compiles_without_warnings() {
     std::fs::write(
         dir.path().join("Cargo.toml"),
         format!(
-            "[workspace]\nresolver = \"3\"\nmembers = [\n{}]\n",
-            names.concat()
+            "[workspace]\nresolver = \"3\"\nmembers = [\n{}]\n\n[patch.crates-io]\nrestwire = {{ path = {:?} }}\n",
+            names.concat(),
+            // The fixtures depend on the runtime crate by version: `runtime/` stands for it.
+            tests::workspace_root().join("runtime").display().to_string()
         ),
     )
     .expect("write the workspace manifest");

@@ -168,7 +168,7 @@ async fn a_policy_changes_what_is_sent() {
         .unwrap();
     let response = client
         .tag()
-        .get_v2_name_tags_list("team/app")
+        .get_v2_name_tags_list("app")
         .await
         .expect("the server saw the signed header");
     assert_eq!(response.body.tags, Some(vec!["v1".to_owned()]));
