@@ -122,6 +122,11 @@ pub enum SecuritySchemeKind {
     OAuth2 {
         /// Token URL, if a flow gives one.
         token_url: Option<String>,
+        /// The scopes the document's security requirements (its own and its operations') ask
+        /// of this scheme, in order of first use: what the client asks its `TokenCredential`
+        /// for.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        scopes: Vec<String>,
     },
 }
 

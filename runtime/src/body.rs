@@ -8,7 +8,7 @@ use std::pin::Pin;
 use bytes::{Bytes, BytesMut};
 use futures::{Stream, StreamExt, TryStream, TryStreamExt};
 
-use super::read::{next_chunk, read_body, Activity, Limits};
+use super::read::{read_body, Activity, Reader};
 use super::Error;
 
 /// The error type of a streamed body's chunks.
@@ -264,6 +264,7 @@ impl fmt::Debug for Body {
 pub struct ByteStream {
     operation: &'static str,
     response: reqwest::Response,
+    reader: Reader,
 }
 
 impl ByteStream {
@@ -271,6 +272,7 @@ impl ByteStream {
     pub fn new(operation: &'static str, response: reqwest::Response) -> Self {
         ByteStream {
             operation,
+            reader: Reader::new(&response),
             response,
         }
     }
@@ -281,11 +283,12 @@ impl ByteStream {
     }
 
     /// The next chunk of the body, or `None` at its end. Waiting longer than the client's read
-    /// timeout for it is an [`ErrorKind::Timeout`](super::ErrorKind::Timeout) error; the body
-    /// as a whole may take any time.
+    /// timeout for it, or a body that arrives slower than the client's minimum throughput
+    /// (`ClientBuilder::min_throughput`; the time between two calls does not count), is an
+    /// [`ErrorKind::Timeout`](super::ErrorKind::Timeout) error; the body as a whole may take
+    /// any time.
     pub async fn chunk(&mut self) -> Result<Option<Bytes>, Error> {
-        let idle = Limits::of(&self.response).idle;
-        next_chunk(self.operation, &mut self.response, idle).await
+        self.reader.next(self.operation, &mut self.response).await
     }
 
     /// The body as a stream of chunks (the read timeout of [`chunk`](Self::chunk) applies).

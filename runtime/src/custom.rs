@@ -190,7 +190,7 @@ impl fmt::Debug for CustomResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CustomResponse")
             .field("status", &self.parts.status())
-            .field("headers", self.parts.headers())
+            .field("headers", &super::redact::Headers(self.parts.headers()))
             .finish_non_exhaustive()
     }
 }

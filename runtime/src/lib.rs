@@ -103,9 +103,11 @@ mod policy;
 #[cfg(feature = "poller")]
 mod poller;
 mod read;
+mod redact;
 mod request;
 mod response;
 mod retry;
+mod secret_names;
 mod token;
 mod urls;
 #[doc(hidden)]
@@ -125,7 +127,7 @@ pub use challenge::Challenge;
 pub use content::RequestContent;
 #[doc(hidden)]
 pub use credentials::TokenOperations;
-pub use credentials::{Credentials, Secret, TokenCredential, TokenFuture};
+pub use credentials::{Credentials, Secret, TokenCredential, TokenFuture, TokenRequest};
 #[doc(hidden)]
 pub use custom::Sender;
 pub use custom::{CustomRequest, CustomResponse};
@@ -148,6 +150,10 @@ pub use policy::{Context, Next, Policy, PolicyFuture};
 pub use poller::{FinalState, Initial, PollSender};
 #[cfg(feature = "poller")]
 pub use poller::{PollClient, PollStatus, Poller};
+#[doc(hidden)]
+pub use read::MinThroughput;
+#[doc(hidden)]
+pub use redact::Redacted;
 pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};

@@ -4,7 +4,8 @@
 //!
 //! 1. The URL is made and checked (a link to another origin is refused before sending).
 //! 2. `Authorization` is added when the URL is on the base URL's origin ([`Auth`]).
-//! 3. Redirects (`301`, `302`, `303`, `307`, `308`) are followed, at most 10, when
+//! 3. Redirects (`301`, `302`, `303`, `307`, `308`) are followed, at most 10 (one more is
+//!    a [`super::ErrorKind::Transport`] error that says "too many redirects"), when
 //!    [`Options::follow_redirects`]: credentials and cookies are not sent to another origin;
 //!    `303` (and `301`/`302` after a `POST`) become a `GET` without body; a `301`/`302` after
 //!    any other method but `GET`/`HEAD` is returned, not followed; a `307`/`308` is followed
@@ -26,7 +27,9 @@
 //! for at most [`Options::read_timeout`] (while the request body is not moving and the
 //! response has not begun, and between two chunks of the response body: `read.rs`), so a
 //! server that accepts and never answers fails the call while a long download or upload that
-//! moves never does; [`Options::timeout`] bounds a whole attempt. Responses carry the limits
+//! moves never does; a response body must arrive at [`Options::min_throughput`] on average
+//! (1 byte per second over 20 seconds by default), so a server that trickles a byte now and
+//! then fails the call too; [`Options::timeout`] bounds a whole attempt. Responses carry the limits
 //! (`read::Limits`) to whoever reads their body.
 
 use std::fmt;
@@ -43,7 +46,10 @@ use url::Url;
 
 use super::auth::Auth;
 use super::policy::{Context, Next, PolicyFuture, Terminal};
-use super::read::{idle_bounded, Activity, Limits, DEFAULT_MAX_BODY, DEFAULT_READ_TIMEOUT};
+use super::read::{
+    idle_bounded, Activity, Limits, MinThroughput, DEFAULT_MAX_BODY, DEFAULT_MIN_THROUGHPUT,
+    DEFAULT_READ_TIMEOUT,
+};
 use super::request::RequestBody;
 use super::retry::retryable_status;
 use super::token::TokenService;
@@ -70,6 +76,9 @@ pub struct Options {
     /// The longest the server may stay silent: before the response starts (while no request
     /// body is being sent), and between two chunks of a response body.
     pub read_timeout: Option<Duration>,
+    /// The least a response body must move (stalled-stream protection): fewer bytes per second
+    /// on average over the window fail the read with a timeout. `None`: no minimum.
+    pub min_throughput: Option<MinThroughput>,
     /// The most bytes of a response body read into memory (JSON, text, error bodies).
     pub max_body_size: usize,
     /// Follow redirects (credentials stay on the base URL's origin).
@@ -83,6 +92,9 @@ pub struct Options {
     /// How long a long-running operation's poller waits between status requests when the
     /// server does not say.
     pub poll_interval: Duration,
+    /// The OAuth2 scopes a [`super::TokenCredential`] is asked for tokens for: those the API
+    /// declares (its `oauth2` security requirement), or those set with `ClientBuilder::scopes`.
+    pub scopes: Vec<String>,
     /// Policies run once per call, outside retries (`ClientBuilder::per_call_policy`).
     pub per_call: Vec<Arc<dyn Policy>>,
     /// Policies run for every request sent (`ClientBuilder::per_try_policy`).
@@ -112,11 +124,13 @@ impl Default for Options {
             timeout: None,
             connect_timeout: Some(Duration::from_secs(30)),
             read_timeout: Some(DEFAULT_READ_TIMEOUT),
+            min_throughput: Some(DEFAULT_MIN_THROUGHPUT),
             max_body_size: DEFAULT_MAX_BODY,
             follow_redirects: true,
             client_request_id: None,
             headers: HeaderMap::new(),
             poll_interval: DEFAULT_POLL_INTERVAL,
+            scopes: Vec::new(),
             per_call: Vec::new(),
             per_try: Vec::new(),
         }
@@ -267,7 +281,7 @@ impl Pipeline {
         let (mut retries, mut challenged) = (0, false);
         loop {
             let (authorization, sent) = if same_origin(&url, base) {
-                auth.authorization()
+                auth.authorization(&self.options.scopes)
                     .await
                     .map_err(|e| e.in_operation(operation))?
             } else {
@@ -309,7 +323,7 @@ impl Pipeline {
                     base,
                 };
                 let again = auth
-                    .answer(&challenges, &sent, &service)
+                    .answer(&challenges, &sent, &service, &self.options.scopes)
                     .await
                     .map_err(|e| e.in_operation(operation))?;
                 if again {
@@ -389,14 +403,22 @@ impl Pipeline {
                 .await?;
             response.extensions_mut().insert(Limits {
                 idle,
+                min_throughput: self.options.min_throughput,
                 max_body: self.options.max_body_size,
             });
-            if !self.options.follow_redirects || hops >= MAX_REDIRECTS {
+            if !self.options.follow_redirects {
                 return Ok(response);
             }
             let Some(next) = redirect_target(&response) else {
                 return Ok(response);
             };
+            if hops >= MAX_REDIRECTS {
+                return Err(Error::too_many_redirects(
+                    operation,
+                    response.status(),
+                    MAX_REDIRECTS,
+                ));
+            }
             match response.status().as_u16() {
                 303 => {
                     if method != Method::HEAD {

@@ -235,7 +235,8 @@ impl Request {
             Error::invalid_parameter(
                 Some(self.operation),
                 "header",
-                format!("`{name}`: not a valid header {what}"),
+                // Escaped (`"a\r\nb"`): a name with a line break must not print one.
+                format!("{name:?}: not a valid header {what}"),
             )
         };
         let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid("name"))?;

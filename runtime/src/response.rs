@@ -14,7 +14,9 @@ use super::read::{read_body, read_prefix};
 use super::Error;
 
 /// What every response keeps besides its typed fields: the status, the headers and, for bodies
-/// read into memory, the raw bytes. `Debug` leaves out the URL and the body.
+/// read into memory, the raw bytes. `Debug` leaves out the URL and the body, and shows the
+/// values of credential headers (`Authorization`, `Set-Cookie`, `x-ms-refresh-token`, ...) as
+/// `***`.
 #[derive(Clone)]
 pub struct ResponseParts {
     status: StatusCode,
@@ -73,7 +75,7 @@ impl fmt::Debug for ResponseParts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ResponseParts")
             .field("status", &self.status)
-            .field("headers", &self.headers)
+            .field("headers", &super::redact::Headers(&self.headers))
             .field("body_len", &self.body.len())
             .finish()
     }

@@ -198,7 +198,13 @@ fn acr31_security_schemes_apply_to_every_operation() {
     assert_eq!(
         schemes,
         [
-            ("oauth2", &SecuritySchemeKind::OAuth2 { token_url: None }),
+            (
+                "oauth2",
+                &SecuritySchemeKind::OAuth2 {
+                    token_url: None,
+                    scopes: Vec::new()
+                }
+            ),
             ("basicAuth", &SecuritySchemeKind::Basic),
         ]
     );
@@ -941,7 +947,9 @@ fn security_schemes_are_mapped() {
             (
                 "oauth2",
                 &SecuritySchemeKind::OAuth2 {
-                    token_url: Some("https://login.example.com/token".to_owned())
+                    token_url: Some("https://login.example.com/token".to_owned()),
+                    // What the operations' requirements ask of it.
+                    scopes: vec!["read".to_owned()]
                 }
             ),
         ]

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use docker::runtime::TokenFuture;
+use docker::runtime::{TokenFuture, TokenRequest};
 use docker::{Challenge, Credentials, ErrorKind, Secret, TokenCredential};
 use docker_registry_v2 as docker;
 use serde_json::json;
@@ -177,13 +177,15 @@ struct Counting {
 }
 
 impl TokenCredential for Counting {
-    fn token<'a>(&'a self, challenge: Option<&'a Challenge>) -> TokenFuture<'a> {
+    fn token<'a>(&'a self, request: TokenRequest<'a>) -> TokenFuture<'a> {
         Box::pin(async move {
             self.calls.fetch_add(1, Ordering::SeqCst);
-            Ok(Secret::new(match challenge.and_then(Challenge::scope) {
-                Some(scope) => format!("for-{scope}"),
-                None => "initial".to_owned(),
-            }))
+            Ok(Secret::new(
+                match request.challenge().and_then(Challenge::scope) {
+                    Some(scope) => format!("for-{scope}"),
+                    None => "initial".to_owned(),
+                },
+            ))
         })
     }
 }
@@ -236,7 +238,7 @@ struct Refreshing {
 }
 
 impl TokenCredential for Refreshing {
-    fn token<'a>(&'a self, _challenge: Option<&'a Challenge>) -> TokenFuture<'a> {
+    fn token<'a>(&'a self, _request: TokenRequest<'a>) -> TokenFuture<'a> {
         Box::pin(async move {
             let n = self.calls.fetch_add(1, Ordering::SeqCst) + 1;
             Ok(Secret::new(format!("t{n}")))
@@ -408,4 +410,37 @@ async fn a_refused_password_is_an_auth_error() {
     assert_eq!(e.kind(), ErrorKind::Auth);
     assert_eq!(e.status().map(|s| s.as_u16()), Some(401));
     assert!(e.model().is_some(), "{e:?}");
+}
+
+/// Answers with the scopes it is asked for, as AutoRest's `SecurityAad` test credential does.
+struct ScopeEcho;
+
+impl TokenCredential for ScopeEcho {
+    fn token<'a>(&'a self, request: TokenRequest<'a>) -> TokenFuture<'a> {
+        Box::pin(async move { Ok(Secret::new(request.scopes().join(" "))) })
+    }
+}
+
+#[tokio::test]
+async fn a_token_credential_is_asked_for_the_client_scopes() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(header(
+            "authorization",
+            "Bearer https://security.microsoft.com/.default",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": "app", "tags": []})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    docker::Client::builder()
+        .base_url(server.uri())
+        .credentials(Credentials::bearer_with(ScopeEcho))
+        .scopes(["https://security.microsoft.com/.default"])
+        .build()
+        .unwrap()
+        .tag()
+        .get_v2_name_tags_list("app")
+        .await
+        .unwrap();
 }

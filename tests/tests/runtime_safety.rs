@@ -380,3 +380,207 @@ async fn a_scheme_relative_redirect_goes_to_the_other_host_without_credentials()
     let received = other.received_requests().await.unwrap();
     assert!(!received[0].headers.contains_key("authorization"));
 }
+
+/// The key of AutoRest's `ErrorWithSecrets` scenario.
+const KEY: &str = "1c88a67921784300a462b2cb61da2339";
+
+#[tokio::test]
+async fn debug_of_a_response_hides_credential_headers_and_token_fields() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth2/token"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("set-cookie", format!("session={KEY}").as_str())
+                .insert_header("authorization", format!("Bearer {KEY}").as_str())
+                .insert_header("x-ms-refresh-token", KEY)
+                .insert_header("x-api-key", KEY)
+                .insert_header("x-ms-request-id", "request-7")
+                .set_body_json(json!({"access_token": KEY})),
+        )
+        .mount(&server)
+        .await;
+    let client = acr::Client::new(server.uri()).unwrap();
+    let response = client
+        .access_tokens()
+        .get(
+            acr::models::AccessTokensGetGrantType::RefreshToken,
+            "registry",
+            "repository:app:pull",
+            "refresh",
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.body.access_token.as_deref(), Some(KEY));
+    let printed = format!("{response:?} {response:#?}");
+    assert!(!printed.contains(KEY), "{printed}");
+    assert!(printed.contains("request-7"), "{printed}");
+    assert!(printed.contains("access_token: Some(***)"), "{printed}");
+
+    // The same headers on a custom request's response.
+    let custom = client
+        .request(reqwest::Method::POST, "/oauth2/token")
+        .await
+        .unwrap();
+    let printed = format!("{custom:?}");
+    assert!(!printed.contains(KEY), "{printed}");
+    assert!(printed.contains("\"set-cookie\": ***"), "{printed}");
+}
+
+/// AutoRest's `ErrorWithSecrets` body: secrets in named members and repeated in a message.
+#[tokio::test]
+async fn an_error_does_not_print_the_secrets_of_its_body() {
+    let server = MockServer::start().await;
+    let body = json!({
+        "error": {
+            "code": "Unauthorized",
+            "message": "The user 'user@contoso.com' is unauthorized.",
+            "details": [{
+                "code": "UnauthorizedSharedKey",
+                "innererror": format!("Shared key {KEY} is not permitted access."),
+            }],
+            "token": KEY,
+        },
+        "primaryKey": KEY,
+        "connectionString": format!("Key1={KEY}"),
+    });
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(403).set_body_json(body.clone()))
+        .mount(&server)
+        .await;
+    let client = acr::Client::new(server.uri()).unwrap();
+    let e = client.v2_support().check().await.unwrap_err();
+    let printed = format!("{e} {e:?} {e:#?}");
+    assert!(!printed.contains(KEY), "{printed}");
+    assert!(printed.contains("Unauthorized"), "{printed}");
+    // The body itself is kept as received.
+    let kept: serde_json::Value = serde_json::from_slice(e.body().unwrap()).unwrap();
+    assert_eq!(kept, body);
+    let e = client
+        .request(reqwest::Method::GET, "/anything")
+        .await
+        .unwrap_err();
+    assert!(!format!("{e} {e:?}").contains(KEY), "{e:?}");
+}
+
+/// Sends a `200` whose body of `len` bytes comes one byte every `pause`.
+async fn trickle_server(len: usize, pause: Duration) -> String {
+    raw_server(move |mut socket| async move {
+        let _ = read_request(&mut socket).await;
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {len}\r\n\r\n"
+        );
+        socket.write_all(head.as_bytes()).await.unwrap();
+        for _ in 0..len {
+            tokio::time::sleep(pause).await;
+            if socket.write_all(b"x").await.is_err() || socket.flush().await.is_err() {
+                return;
+            }
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_body_that_trickles_is_cut_by_the_minimum_throughput() {
+    // A byte every 100 ms: never idle for the read timeout (60 s), but 10 bytes per second.
+    let url = trickle_server(1000, Duration::from_millis(100)).await;
+    let client = acr::Client::builder(&url)
+        .retry_policy(acr::RetryPolicy::none())
+        .min_throughput(100, Duration::from_millis(1000))
+        .build()
+        .unwrap();
+    let acr::blob::BlobGetResponse::Ok(blob) = client.blob().get("app", "sha256:ab").await.unwrap()
+    else {
+        panic!("not the 200")
+    };
+    let started = std::time::Instant::now();
+    let e = tokio::time::timeout(HANG, blob.body.collect_bytes())
+        .await
+        .expect("the trickle is never cut")
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{e:?}");
+    assert!(e.to_string().contains("stalled"), "{e}");
+    assert!(e.to_string().contains("min_throughput"), "{e}");
+    // Not before the window (the grace period), and soon after it.
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_millis(900), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn a_body_at_the_minimum_throughput_or_without_one_is_read() {
+    // 8 KiB in 1 KiB pieces 100 ms apart: 10 KiB/s, above a minimum of 1000 B/s.
+    let url = slow_blob_server(8, Duration::from_millis(100)).await;
+    let client = acr::Client::builder(&url)
+        .min_throughput(1000, Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let acr::blob::BlobGetResponse::Ok(blob) = client.blob().get("app", "sha256:ab").await.unwrap()
+    else {
+        panic!("not the 200")
+    };
+    let bytes = tokio::time::timeout(HANG, blob.body.collect_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(bytes.len(), 8 * 1024);
+
+    // Turned off, a trickle is read to its end.
+    let url = trickle_server(12, Duration::from_millis(100)).await;
+    let client = acr::Client::builder(&url)
+        .min_throughput(0, Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let acr::blob::BlobGetResponse::Ok(blob) = client.blob().get("app", "sha256:ab").await.unwrap()
+    else {
+        panic!("not the 200")
+    };
+    let bytes = blob.body.collect_bytes().await.unwrap();
+    assert_eq!(bytes.len(), 12);
+}
+
+#[test]
+fn the_minimum_throughput_is_on_by_default() {
+    let options = acr::runtime::Options::default();
+    let min = options.min_throughput.expect("a minimum by default");
+    assert_eq!(min.bytes_per_second, 1);
+    assert_eq!(min.window, Duration::from_secs(20));
+}
+
+#[tokio::test]
+async fn a_redirect_loop_is_an_error_that_says_so() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/"))
+        .respond_with(ResponseTemplate::new(302).insert_header("Location", "/v2/"))
+        .expect(11)
+        .mount(&server)
+        .await;
+    let client = acr::Client::builder(server.uri())
+        .retry_policy(acr::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let e = client.v2_support().check().await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Transport, "{e:?}");
+    assert!(e.to_string().contains("too many redirects"), "{e}");
+    assert_eq!(e.status().map(|s| s.as_u16()), Some(302));
+}
+
+#[tokio::test]
+async fn a_bad_header_name_is_printed_escaped() {
+    let server = silent_witness().await;
+    let client = acr::Client::new(server.uri()).unwrap();
+    let e = client
+        .request(reqwest::Method::GET, "/v2/")
+        .header("x-a\r\nx-injected: 1", "v")
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidParameter, "{e:?}");
+    let printed = format!("{e} {e:?}");
+    assert!(
+        !printed.contains('\r') && !printed.contains('\n'),
+        "{printed}"
+    );
+    assert!(printed.contains(r"x-a\r\nx-injected"), "{printed}");
+}

@@ -412,7 +412,8 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         pub use errors::ErrorModel;
         pub use runtime::{
             Body, ByteStream, Challenge, Context, Credentials, ErrorKind, Next, Policy,
-            PolicyFuture, RequestContent, RetryPolicy, Secret, TokenCredential,
+            PolicyFuture, RequestContent, RetryPolicy, Secret, TokenCredential, TokenFuture,
+            TokenRequest,
         };
         #pager_exports
 
@@ -656,6 +657,28 @@ fn builder_setters(poll_interval: Option<TokenStream>) -> TokenStream {
             self
         }
 
+        #[doc = " The least a response body must move (default: 1 byte per second over 20 s):"]
+        #[doc = " a body that arrives slower, on average over any `window` spent waiting for it,"]
+        #[doc = " fails with [`ErrorKind::Timeout`] (stalled-stream protection: a server that"]
+        #[doc = " trickles a byte now and then is never idle for the read timeout). No body is cut"]
+        #[doc = " before `window`. `min_throughput(0, ..)` turns it off."]
+        pub fn min_throughput(mut self, bytes_per_second: u64, window: std::time::Duration) -> Self {
+            self.options.min_throughput = (bytes_per_second > 0 && !window.is_zero()).then_some(
+                runtime::MinThroughput {
+                    bytes_per_second,
+                    window,
+                },
+            );
+            self
+        }
+
+        #[doc = " The OAuth2 scopes a [`TokenCredential`] is asked for tokens for (default: those"]
+        #[doc = " of the API's `oauth2` security requirement, if any): see [`TokenRequest::scopes`]."]
+        pub fn scopes<S: Into<String>>(mut self, scopes: impl IntoIterator<Item = S>) -> Self {
+            self.options.scopes = scopes.into_iter().map(Into::into).collect();
+            self
+        }
+
         #[doc = " Whether redirects are followed (default: true, at most 10). When false, a redirect"]
         #[doc = " is returned as it is: as the operation's documented redirect response, or as an"]
         #[doc = " error."]
@@ -682,14 +705,31 @@ fn default_options(ctx: &Ctx<'_>) -> TokenStream {
         .flat_map(|op| op.parameters.iter())
         .chain(ctx.api.client_parameters.iter())
         .any(|p| p.location == Location::Header && p.name.eq_ignore_ascii_case(CLIENT_REQUEST_ID));
+    // The OAuth2 scopes the API declares, asked of the caller's `TokenCredential`.
+    let scopes: Vec<&String> = ctx
+        .api
+        .security
+        .iter()
+        .flat_map(|scheme| match &scheme.kind {
+            crate::ir::SecuritySchemeKind::OAuth2 { scopes, .. } => scopes.as_slice(),
+            _ => &[],
+        })
+        .collect();
+    let mut fields = Vec::new();
     if declared {
+        fields.push(quote!(client_request_id: Some(#CLIENT_REQUEST_ID),));
+    }
+    if !scopes.is_empty() {
+        fields.push(quote!(scopes: vec![#(#scopes.to_owned()),*],));
+    }
+    if fields.is_empty() {
+        quote!(runtime::Options::default())
+    } else {
         quote! {
             runtime::Options {
-                client_request_id: Some(#CLIENT_REQUEST_ID),
+                #(#fields)*
                 ..runtime::Options::default()
             }
         }
-    } else {
-        quote!(runtime::Options::default())
     }
 }

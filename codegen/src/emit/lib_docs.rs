@@ -326,7 +326,7 @@ fn credentials_for(kind: &crate::ir::SecuritySchemeKind) -> String {
              set it on each request, or send it through a custom HTTP client.",
             code(parameter)
         ),
-        K::OAuth2 { token_url } => match token_url {
+        K::OAuth2 { token_url, .. } => match token_url {
             Some(url) => format!(
                 "OAuth2 (token URL {}): `Credentials::bearer_with(..)` with a [`TokenCredential`] \
                  that obtains the tokens.",

@@ -33,6 +33,7 @@ mod models;
 mod operations;
 mod pager;
 mod paging;
+mod redact;
 mod responses;
 pub(crate) mod runtime;
 mod settings;

@@ -1,7 +1,8 @@
 //! `src/models.rs`: one item per IR model.
 //!
 //! - Structs derive `Debug, Clone, PartialEq, Serialize, Deserialize` (and `Default` when every
-//!   field type has one). Optional, nullable and read-only properties are `Option<T>` (read-only
+//!   field type has one); a struct with a field whose wire name carries a secret
+//!   (`access_token`, `password`: `emit/redact.rs`) has a `Debug` that prints it `***`. Optional, nullable and read-only properties are `Option<T>` (read-only
 //!   ones are left out of requests when `None`); recursive ones are
 //!   boxed; `#[serde(rename)]` whenever the field name differs from the wire name.
 //! - `additionalProperties` becomes a flattened `BTreeMap<String, T>`.
@@ -282,6 +283,7 @@ fn struct_item(
 ) -> Result<TokenStream> {
     let mut names = Names::new([]);
     let mut fields = Vec::new();
+    let mut shown = Vec::new();
     let implied = implied_discriminator(ctx, model, s);
     let mut implied_fn = None;
     for p in &s.properties {
@@ -292,6 +294,11 @@ fn struct_item(
             ty = quote!(::std::boxed::Box<#ty>);
         }
         let optional = optional_field(p);
+        shown.push(super::redact::Field {
+            ident: field.clone(),
+            label: unraw(&p.rust_name).to_owned(),
+            secret: super::redact::is_secret_name(&p.name).then_some(optional),
+        });
         let mut serde = Vec::new();
         if unraw(&p.rust_name) != p.name {
             let wire = &p.name;
@@ -354,6 +361,11 @@ fn struct_item(
     if let Some(ty) = extra {
         names.claim(ctx, EXTRA, &model.pointer, "property")?;
         let field = ctx.ident(EXTRA, &model.pointer)?;
+        shown.push(super::redact::Field {
+            ident: field.clone(),
+            label: EXTRA.to_owned(),
+            secret: None,
+        });
         fields.push(quote! {
             #[doc = " Properties not named above, by wire name."]
             #[serde(flatten #extra_with)]
@@ -365,10 +377,17 @@ fn struct_item(
         .contains(&model.name)
         .then(|| quote!(Default,));
     let doc = doc.attrs();
+    // A field whose wire name carries a secret (`access_token`) is printed `***`.
+    let (derive_debug, debug_impl) = if super::redact::needed(&shown) {
+        (None, Some(super::redact::debug_impl(ident, &shown)))
+    } else {
+        (Some(quote!(Debug,)), None)
+    };
     Ok(quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #[derive(#derive_debug Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
         pub struct #ident { #(#fields)* }
+        #debug_impl
         #implied_fn
     })
 }

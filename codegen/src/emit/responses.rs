@@ -208,10 +208,16 @@ fn response_struct(
     let operation_id = &op.operation_id;
     let mut names = Names::new(["http", "body"]);
     let mut fields = Vec::new();
+    let mut shown = Vec::new();
     let mut inits = Vec::new();
     for header in &response.headers {
         names.claim(ctx, &header.rust_name, &op.pointer, "response header")?;
         let field = ctx.ident(&header.rust_name, &op.pointer)?;
+        shown.push(super::redact::Field {
+            ident: field.clone(),
+            label: super::unraw(&header.rust_name).to_owned(),
+            secret: super::redact::is_secret_name(&header.name).then_some(true),
+        });
         let ty = ctx.header_type(&header.ty);
         let wire = &header.name;
         let doc = Doc::new()
@@ -301,6 +307,22 @@ fn response_struct(
         }
     });
     let clone = (!is_streamed(response)).then(|| quote!(Clone,));
+    // A header whose name carries a secret (`x-ms-refresh-token`) is printed `***`.
+    let (derive_debug, debug_impl) = if super::redact::needed(&shown) {
+        for label in ["body", "http"] {
+            let present = label == "http" || body_field.is_some();
+            if present {
+                shown.push(super::redact::Field {
+                    ident: quote::format_ident!("{label}"),
+                    label: label.to_owned(),
+                    secret: None,
+                });
+            }
+        }
+        (None, Some(super::redact::debug_impl(ident, &shown)))
+    } else {
+        (Some(quote!(Debug,)), None)
+    };
     let doc = Doc::new()
         .spec(response.description.as_deref())
         .raw(format!(
@@ -311,12 +333,13 @@ fn response_struct(
         .attrs();
     let item = quote! {
         #doc
-        #[derive(Debug, #clone)]
+        #[derive(#derive_debug #clone)]
         pub struct #ident {
             #(#fields)*
             #body_field
             http: crate::runtime::ResponseParts,
         }
+        #debug_impl
         impl #ident {
             #[doc = " The HTTP status."]
             pub fn status(&self) -> reqwest::StatusCode {

@@ -68,6 +68,32 @@ pub(crate) fn security_names(at: &Loc, value: &Value) -> Result<Option<Vec<Strin
     Ok(Some(names))
 }
 
+/// The scopes that the security requirements of `doc` (its own, and those of the operations
+/// under `paths` and `x-ms-paths`) ask of the scheme `scheme`, in order of first use. The
+/// requirements' shape is checked where they are read (`security_names`); what is not a list of
+/// strings here is skipped.
+pub(crate) fn oauth2_scopes(doc: &Value, scheme: &str) -> Vec<String> {
+    let operations = ["paths", "x-ms-paths"]
+        .into_iter()
+        .filter_map(|section| doc.get(section)?.as_object())
+        .flat_map(|paths| paths.values())
+        .filter_map(Value::as_object)
+        .flat_map(|item| item.values());
+    let mut scopes: Vec<String> = Vec::new();
+    for holder in std::iter::once(doc).chain(operations) {
+        let requirements = holder.get("security").and_then(Value::as_array);
+        for requirement in requirements.into_iter().flatten() {
+            let asked = requirement.get(scheme).and_then(Value::as_array);
+            for scope in asked.into_iter().flatten().filter_map(Value::as_str) {
+                if !scopes.iter().any(|s| s == scope) {
+                    scopes.push(scope.to_owned());
+                }
+            }
+        }
+    }
+    scopes
+}
+
 /// The parameters of a path item and of one of its operations, each `$ref` followed: path-level
 /// ones first; an operation-level parameter with the same name and location replaces the
 /// path-level one in place; the same parameter twice in one list is an error.

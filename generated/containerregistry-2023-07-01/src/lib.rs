@@ -48,7 +48,8 @@ pub use ::restwire as runtime;
 pub use errors::ErrorModel;
 pub use runtime::{
     Body, ByteStream, Challenge, Context, Credentials, ErrorKind, Next, Policy,
-    PolicyFuture, RequestContent, RetryPolicy, Secret, TokenCredential,
+    PolicyFuture, RequestContent, RetryPolicy, Secret, TokenCredential, TokenFuture,
+    TokenRequest,
 };
 /// The error of this crate's operations: [`Error::model`](runtime::Error::model) is
 /// the service's error body as [`ErrorModel`]. It converts with `?` into the plain
@@ -266,6 +267,32 @@ impl ClientBuilder {
     /// it is read). Streamed bodies ([`ByteStream`]) have no limit.
     pub fn max_body_size(mut self, bytes: usize) -> Self {
         self.options.max_body_size = bytes;
+        self
+    }
+    /// The least a response body must move (default: 1 byte per second over 20 s):
+    /// a body that arrives slower, on average over any `window` spent waiting for it,
+    /// fails with [`ErrorKind::Timeout`] (stalled-stream protection: a server that
+    /// trickles a byte now and then is never idle for the read timeout). No body is cut
+    /// before `window`. `min_throughput(0, ..)` turns it off.
+    pub fn min_throughput(
+        mut self,
+        bytes_per_second: u64,
+        window: std::time::Duration,
+    ) -> Self {
+        self.options.min_throughput = (bytes_per_second > 0 && !window.is_zero())
+            .then_some(runtime::MinThroughput {
+                bytes_per_second,
+                window,
+            });
+        self
+    }
+    /// The OAuth2 scopes a [`TokenCredential`] is asked for tokens for (default: those
+    /// of the API's `oauth2` security requirement, if any): see [`TokenRequest::scopes`].
+    pub fn scopes<S: Into<String>>(
+        mut self,
+        scopes: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.options.scopes = scopes.into_iter().map(Into::into).collect();
         self
     }
     /// Whether redirects are followed (default: true, at most 10). When false, a redirect

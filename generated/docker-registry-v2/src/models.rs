@@ -8,7 +8,7 @@ pub struct Error {
     pub errors: ::std::option::Option<::std::vec::Vec<ErrorErrorsItem>>,
 }
 /// The `Layers` model.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Layers {
     /// The `name` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -29,6 +29,20 @@ pub struct Layers {
     /// The `signature` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub signature: ::std::option::Option<::std::string::String>,
+}
+impl ::std::fmt::Debug for Layers {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Layers")
+            .field("name", &self.name)
+            .field("tag", &self.tag)
+            .field("fs_layers", &self.fs_layers)
+            .field("history", &self.history)
+            .field(
+                "signature",
+                &self.signature.as_ref().map(|_| crate::runtime::Redacted),
+            )
+            .finish()
+    }
 }
 /// The `Manifest` model.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]

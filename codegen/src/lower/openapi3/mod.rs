@@ -345,7 +345,10 @@ fn security_schemes(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Vec
                     .flat_map(|f| f.values())
                     .find_map(|flow| flow.get("tokenUrl").and_then(Value::as_str))
                     .map(str::to_owned);
-                SecuritySchemeKind::OAuth2 { token_url }
+                SecuritySchemeKind::OAuth2 {
+                    token_url,
+                    scopes: super::shared::oauth2_scopes(doc, name),
+                }
             }
             other @ ("openIdConnect" | "mutualTLS") => {
                 cx.warn(

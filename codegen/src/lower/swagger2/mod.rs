@@ -260,6 +260,7 @@ fn security_schemes(root: &Loc, doc: &Value) -> Result<Vec<SecurityScheme>> {
             },
             "oauth2" => SecuritySchemeKind::OAuth2 {
                 token_url: opt_str(&at, def, "tokenUrl")?.map(str::to_owned),
+                scopes: super::shared::oauth2_scopes(doc, name),
             },
             other => {
                 return Err(at.key("type").error(

@@ -26,10 +26,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
+use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION};
 use super::credentials::{Kind, TokenOperations};
 use super::token::TokenService;
-use super::{Challenge, Credentials, Error, Secret};
+use super::{Challenge, Credentials, Error, Secret, TokenRequest};
 /// What a request carried, so that a `401` can tell what to try next.
 #[derive(Clone)]
 pub(crate) enum Sent {
@@ -95,9 +95,10 @@ impl Auth {
         }
     }
     /// The credential header (`Authorization`, or an API key's header) for a request to the
-    /// client's own origin.
+    /// client's own origin; a token is asked for `scopes`.
     pub(crate) async fn authorization(
         &self,
+        scopes: &[String],
     ) -> Result<(Option<(HeaderName, HeaderValue)>, Sent), Error> {
         let Some(state) = &self.state else {
             return Ok((None, Sent::Nothing));
@@ -110,7 +111,7 @@ impl Auth {
                 Ok((Some((AUTHORIZATION, bearer(token)?)), Sent::Bearer(token.clone())))
             }
             Kind::Token(credential) if credential.preemptive() => {
-                let token = credential.token(None).await?;
+                let token = credential.token(TokenRequest::new(None, scopes)).await?;
                 state.cache().current = Some(token.clone());
                 Ok((Some((AUTHORIZATION, bearer(&token)?)), Sent::Bearer(token)))
             }
@@ -124,12 +125,13 @@ impl Auth {
         }
     }
     /// After a `401` with `challenges`: true when there are new credentials to send the
-    /// request again with.
+    /// request again with (a caller's credential is asked for a token for `scopes`).
     pub(crate) async fn answer(
         &self,
         challenges: &[Challenge],
         sent: &Sent,
         service: &TokenService<'_>,
+        scopes: &[String],
     ) -> Result<bool, Error> {
         let Some(state) = self.state.as_ref().filter(|s| s.challenges) else {
             return Ok(false);
@@ -150,7 +152,7 @@ impl Auth {
             if challenge.is_none() && !refused {
                 return Ok(false);
             }
-            let token = credential.token(challenge).await?;
+            let token = credential.token(TokenRequest::new(challenge, scopes)).await?;
             state.cache().current = Some(token);
             return Ok(true);
         }
@@ -205,7 +207,8 @@ impl Auth {
                 let refresh_token = match cached {
                     Some(token) => token,
                     None => {
-                        let access_token = source.token(Some(challenge)).await?;
+                        let request = TokenRequest::new(Some(challenge), scopes);
+                        let access_token = source.token(request).await?;
                         let exchange = operations
                             .and_then(|o| o.exchange(service, &access_token))
                             .ok_or_else(|| no_operation("exchanges an access token"))?;
@@ -283,7 +286,7 @@ fn api_key(header: &str, key: &Secret) -> Result<(HeaderName, HeaderValue), Erro
             Error::invalid_parameter(
                 None,
                 "api_key",
-                format!("`{header}` is not a valid header name for an API key"),
+                format!("{header:?} is not a valid header name for an API key"),
             )
         })?;
     let mut value = HeaderValue::from_str(key.expose())

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::pin::Pin;
 use bytes::{Bytes, BytesMut};
 use futures::{Stream, StreamExt, TryStream, TryStreamExt};
+use super::read::{read_body, Activity, Reader};
 use super::Error;
-use super::read::{Activity, Limits, next_chunk, read_body};
 /// The error type of a streamed body's chunks.
 pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// The chunks of a streamed request body.
@@ -238,22 +238,28 @@ impl fmt::Debug for Body {
 pub struct ByteStream {
     operation: &'static str,
     response: reqwest::Response,
+    reader: Reader,
 }
 impl ByteStream {
     /// Wraps the body of `response`, the answer to `operation`.
     pub fn new(operation: &'static str, response: reqwest::Response) -> Self {
-        ByteStream { operation, response }
+        ByteStream {
+            operation,
+            reader: Reader::new(&response),
+            response,
+        }
     }
     /// The length the server announced (`Content-Length`), if any.
     pub fn content_length(&self) -> Option<u64> {
         self.response.content_length()
     }
     /// The next chunk of the body, or `None` at its end. Waiting longer than the client's read
-    /// timeout for it is an [`ErrorKind::Timeout`](super::ErrorKind::Timeout) error; the body
-    /// as a whole may take any time.
+    /// timeout for it, or a body that arrives slower than the client's minimum throughput
+    /// (`ClientBuilder::min_throughput`; the time between two calls does not count), is an
+    /// [`ErrorKind::Timeout`](super::ErrorKind::Timeout) error; the body as a whole may take
+    /// any time.
     pub async fn chunk(&mut self) -> Result<Option<Bytes>, Error> {
-        let idle = Limits::of(&self.response).idle;
-        next_chunk(self.operation, &mut self.response, idle).await
+        self.reader.next(self.operation, &mut self.response).await
     }
     /// The body as a stream of chunks (the read timeout of [`chunk`](Self::chunk) applies).
     pub fn into_stream(

@@ -39,27 +39,57 @@ impl From<&str> for Secret {
 pub type TokenFuture<'a> = Pin<
     Box<dyn Future<Output = Result<Secret, Error>> + Send + 'a>,
 >;
+/// What a [`TokenCredential`] is asked for: the scopes the token must cover, and the server's
+/// challenge when there is one.
+///
+/// The scopes are the client's: those of the API's OAuth2 security requirement
+/// (`https://management.azure.com/.default`), or those set with `ClientBuilder::scopes`, as
+/// azure_core's `TokenCredential::get_token(scopes)` is asked for them. A `Bearer` challenge
+/// may ask for more (its [`Challenge::scope`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct TokenRequest<'a> {
+    challenge: Option<&'a Challenge>,
+    scopes: &'a [String],
+}
+impl<'a> TokenRequest<'a> {
+    /// A request for a token covering `scopes`, after `challenge` (`None`: before any).
+    pub fn new(challenge: Option<&'a Challenge>, scopes: &'a [String]) -> Self {
+        TokenRequest { challenge, scopes }
+    }
+    /// The server's challenge (`None`: before any, or after a refused token without one).
+    pub fn challenge(&self) -> Option<&'a Challenge> {
+        self.challenge
+    }
+    /// The scopes the token must cover (empty when the API declares none and the client was
+    /// given none).
+    pub fn scopes(&self) -> &'a [String] {
+        self.scopes
+    }
+}
 /// A source of bearer tokens that may fetch, cache and refresh them.
 ///
-/// The client calls [`token`](TokenCredential::token) with `None` before its first request
-/// (unless [`preemptive`](TokenCredential::preemptive) is false), and again with the server's
+/// The client calls [`token`](TokenCredential::token) before its first request (unless
+/// [`preemptive`](TokenCredential::preemptive) is false), and again with the server's
 /// challenge after a `401 Bearer` (the token it sent was refused, or does not cover the
-/// challenge's scope): return a fresh token then.
+/// challenge's scope): return a fresh token then. Each call says which scopes the token is for
+/// ([`TokenRequest::scopes`]).
 ///
 /// ```ignore
-/// use the_client::runtime::{Challenge, Secret, TokenCredential, TokenFuture};
+/// use the_client::runtime::{Secret, TokenCredential, TokenFuture, TokenRequest};
 ///
 /// struct FromEnvironment;
 ///
 /// impl TokenCredential for FromEnvironment {
-///     fn token<'a>(&'a self, _challenge: Option<&'a Challenge>) -> TokenFuture<'a> {
-///         Box::pin(async move { Ok(Secret::new(std::env::var("TOKEN").unwrap_or_default())) })
+///     fn token<'a>(&'a self, request: TokenRequest<'a>) -> TokenFuture<'a> {
+///         let scope = request.scopes().first().cloned().unwrap_or_default();
+///         Box::pin(async move { Ok(Secret::new(std::env::var(scope).unwrap_or_default())) })
 ///     }
 /// }
 /// ```
 pub trait TokenCredential: Send + Sync + 'static {
-    /// A token for `challenge` (`None`: before any challenge).
-    fn token<'a>(&'a self, challenge: Option<&'a Challenge>) -> TokenFuture<'a>;
+    /// A token for `request`: its scopes, after its challenge (if any).
+    fn token<'a>(&'a self, request: TokenRequest<'a>) -> TokenFuture<'a>;
     /// Whether a token can be asked for before the server sends a challenge (default: true).
     /// When false, the first request goes without a token and `token` is called on its `401`.
     fn preemptive(&self) -> bool {
@@ -67,7 +97,7 @@ pub trait TokenCredential: Send + Sync + 'static {
     }
 }
 impl TokenCredential for Secret {
-    fn token<'a>(&'a self, _challenge: Option<&'a Challenge>) -> TokenFuture<'a> {
+    fn token<'a>(&'a self, _request: TokenRequest<'a>) -> TokenFuture<'a> {
         Box::pin(async move { Ok(self.clone()) })
     }
 }
@@ -75,6 +105,10 @@ impl TokenCredential for Secret {
 ///
 /// [`Credentials::none`] (the default) still answers a `Bearer` challenge with an anonymous
 /// token when the token service gives one.
+///
+/// One value serves any number of clients: a clone shares its [`TokenCredential`] (an `Arc`),
+/// so two generated clients given clones of one `Credentials` ask one credential for tokens.
+#[derive(Clone)]
 pub struct Credentials {
     pub(crate) kind: Kind,
 }

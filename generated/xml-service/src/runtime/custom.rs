@@ -5,8 +5,8 @@ use std::fmt;
 use std::future::IntoFuture;
 use bytes::Bytes;
 use reqwest::Method;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use super::read::read_body;
 use super::response::unexpected_status;
 use super::{Body, BoxFuture, ByteStream, Error, Request, ResponseParts};
@@ -166,7 +166,7 @@ impl fmt::Debug for CustomResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CustomResponse")
             .field("status", &self.parts.status())
-            .field("headers", self.parts.headers())
+            .field("headers", &super::redact::Headers(self.parts.headers()))
             .finish_non_exhaustive()
     }
 }

@@ -5,8 +5,8 @@ use std::any::Any;
 use std::fmt;
 use std::marker::PhantomData;
 use bytes::Bytes;
-use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
 /// How much of an error response body an [`Error`] keeps, in bytes.
 pub const MAX_ERROR_BODY: usize = 64 * 1024;
 /// How much of a response body `Display` shows, in bytes.
@@ -16,11 +16,13 @@ const DISPLAY_SNIPPET: usize = 256;
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The request could not be sent, or the response could not be read (connection refused,
-    /// TLS failure, reset, ...). [`std::error::Error::source`] has the cause.
+    /// TLS failure, reset, ...), or the server redirected more than 10 times ("too many
+    /// redirects"). [`std::error::Error::source`] has the cause.
     Transport,
     /// The request, or reading the response, took longer than the client's timeout (or the
     /// connection could not be made within the connect timeout, or the server sent nothing for
-    /// longer than the read timeout).
+    /// longer than the read timeout, or a response body arrived slower than the minimum
+    /// throughput).
     Timeout,
     /// A valid URL could not be made from the base URL and the parameters.
     InvalidUrl,
@@ -89,7 +91,9 @@ pub fn boxed_model<M: ErrorModel>(model: M) -> BoxedModel {
 ///
 /// It is one pointer wide. `Display` and `Debug` never show request URLs, request headers or
 /// request bodies (where credentials live); they show the operation, the status and up to 256
-/// bytes of the response body.
+/// bytes of the response body, with the values of its secret-named JSON members
+/// (`access_token`, `password`, `primaryKey`, `connectionString`, ...) and every repetition of
+/// them in the body shown as `***`. [`Error::body`] is the body as received.
 pub struct Error<M = AnyModel> {
     inner: Box<Inner>,
     model: PhantomData<fn() -> M>,
@@ -195,6 +199,38 @@ impl Error {
             ),
         );
         error.inner.operation = operation;
+        error
+    }
+    /// A response body slower than the minimum throughput.
+    pub(crate) fn stalled(
+        operation: &'static str,
+        bytes_per_second: u64,
+        window: std::time::Duration,
+    ) -> Self {
+        let mut error = Error::new(
+            ErrorKind::Timeout,
+            format!(
+                "the response body stalled: less than {bytes_per_second} bytes per second over {} ms (the minimum throughput, see `ClientBuilder::min_throughput`)",
+                window.as_millis()
+            ),
+        );
+        error.inner.operation = Some(operation);
+        error
+    }
+    /// A redirect beyond the `max` that one request follows (a redirect loop, most likely).
+    pub(crate) fn too_many_redirects(
+        operation: &'static str,
+        status: StatusCode,
+        max: u32,
+    ) -> Self {
+        let mut error = Error::new(
+            ErrorKind::Transport,
+            format!(
+                "too many redirects: the server redirected the request more than {max} times"
+            ),
+        );
+        error.inner.operation = Some(operation);
+        error.inner.status = Some(status);
         error
     }
     /// A body larger than `limit`, the client's limit on bodies read into memory.
@@ -378,19 +414,43 @@ impl<M> Error<M> {
     pub fn is_timeout(&self) -> bool {
         self.inner.kind == ErrorKind::Timeout
     }
-    /// The body snippet that `Display` shows: valid UTF-8, control characters replaced.
-    fn snippet(&self) -> Option<String> {
+    /// The body as `Display` and `Debug` show it: secrets masked (`redact.rs`).
+    fn redacted_body(&self) -> Option<super::redact::Body> {
         let body = self.inner.body.as_ref()?;
-        if body.is_empty() {
-            return None;
+        (!body.is_empty()).then(|| super::redact::body(body))
+    }
+    /// The body snippet that `Display` shows: secrets masked, valid UTF-8, control characters
+    /// replaced, at most [`DISPLAY_SNIPPET`] bytes.
+    fn snippet(body: &super::redact::Body) -> String {
+        let text = &body.text;
+        let mut cut = text.len().min(DISPLAY_SNIPPET);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
         }
-        let cut = &body[..body.len().min(DISPLAY_SNIPPET)];
-        let text: String = String::from_utf8_lossy(cut)
+        let shown: String = text[..cut]
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        let ellipsis = if body.len() > DISPLAY_SNIPPET { "..." } else { "" };
-        Some(format!("{}{ellipsis}", text.trim()))
+        let ellipsis = if text.len() > cut { "..." } else { "" };
+        format!("{}{ellipsis}", shown.trim())
+    }
+}
+/// A value whose `Debug` is another's with the secrets of an error body masked.
+struct Masked<'a, T: ?Sized> {
+    value: &'a T,
+    body: Option<&'a super::redact::Body>,
+}
+impl<T: fmt::Debug + ?Sized> fmt::Debug for Masked<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = if f.alternate() {
+            format!("{:#?}", self.value)
+        } else {
+            format!("{:?}", self.value)
+        };
+        match self.body {
+            Some(body) => f.write_str(&body.mask(&text)),
+            None => f.write_str(&text),
+        }
     }
 }
 impl<M: ErrorModel> Error<M> {
@@ -412,6 +472,7 @@ impl<M: ErrorModel> From<Error<M>> for Error {
 }
 impl<M> fmt::Display for Error<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let body = self.redacted_body();
         if let Some(operation) = self.inner.operation {
             write!(f, "{operation}: ")?;
         }
@@ -428,7 +489,11 @@ impl<M> fmt::Display for Error<M> {
                     write!(f, " (status {status})")?;
                 }
                 if let Some(source) = &self.inner.source {
-                    write!(f, ": {source}")?;
+                    let source = source.to_string();
+                    match &body {
+                        Some(body) => write!(f, ": {}", body.mask(& source))?,
+                        None => write!(f, ": {source}")?,
+                    }
                 }
             }
             ErrorKind::InvalidParameter => {
@@ -460,8 +525,8 @@ impl<M> fmt::Display for Error<M> {
             | ErrorKind::OperationCanceled
             | ErrorKind::Policy => f.write_str(&self.inner.message)?,
         }
-        if let Some(snippet) = self.snippet() {
-            write!(f, "; body: {snippet}")?;
+        if let Some(body) = &body {
+            write!(f, "; body: {}", Self::snippet(body))?;
         }
         Ok(())
     }
@@ -480,14 +545,25 @@ impl<M> fmt::Debug for Error<M> {
         if let Some(status) = self.inner.status {
             debug.field("status", &status);
         }
+        let body = self.redacted_body();
         if let Some(model) = &self.inner.model {
-            debug.field("model", model);
+            let value: &dyn fmt::Debug = model;
+            let masked = Masked {
+                value,
+                body: body.as_ref(),
+            };
+            debug.field("model", &masked);
         }
-        if let Some(snippet) = self.snippet() {
-            debug.field("body", &snippet);
+        if let Some(body) = &body {
+            debug.field("body", &Self::snippet(body));
         }
         if let Some(source) = &self.inner.source {
-            debug.field("source", source);
+            let value: &dyn fmt::Debug = source;
+            let masked = Masked {
+                value,
+                body: body.as_ref(),
+            };
+            debug.field("source", &masked);
         }
         debug.finish()
     }

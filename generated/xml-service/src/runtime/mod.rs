@@ -7,37 +7,39 @@ mod content;
 mod credentials;
 mod custom;
 mod error;
+#[doc(hidden)]
+pub mod formats;
 mod paging;
 mod pipeline;
 mod policy;
 mod read;
+mod redact;
 mod request;
 mod response;
 mod retry;
+mod secret_names;
 mod token;
 mod urls;
 #[doc(hidden)]
 pub mod xml;
-#[doc(hidden)]
-pub mod formats;
 pub use bytes;
 pub use http;
 pub use reqwest;
 pub use serde_json;
 pub use url;
 #[doc(hidden)]
-pub use auth::{Auth, token_field};
+pub use auth::{token_field, Auth};
 pub use body::{Body, ByteStream};
 pub use challenge::Challenge;
 pub use content::RequestContent;
 #[doc(hidden)]
 pub use credentials::TokenOperations;
-pub use credentials::{Credentials, Secret, TokenCredential, TokenFuture};
+pub use credentials::{Credentials, Secret, TokenCredential, TokenFuture, TokenRequest};
 #[doc(hidden)]
 pub use custom::Sender;
 pub use custom::{CustomRequest, CustomResponse};
 #[doc(hidden)]
-pub use error::{BoxedModel, boxed_model};
+pub use error::{boxed_model, BoxedModel};
 pub use error::{AnyModel, Error, ErrorKind, ErrorModel, MAX_ERROR_BODY};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
@@ -45,16 +47,20 @@ pub use pipeline::DEFAULT_POLL_INTERVAL;
 #[doc(hidden)]
 pub use pipeline::{Options, Pipeline};
 pub use policy::{Context, Next, Policy, PolicyFuture};
+#[doc(hidden)]
+pub use read::MinThroughput;
+#[doc(hidden)]
+pub use redact::Redacted;
 pub use request::encode_component;
 #[doc(hidden)]
 pub use request::{Collection, Request};
 #[doc(hidden)]
 pub use response::{
-    ErrorDecoder, ResponseParts, constant, error_model, json, text, unexpected_status,
+    constant, error_model, json, text, unexpected_status, ErrorDecoder, ResponseParts,
 };
 pub use retry::RetryPolicy;
 #[doc(hidden)]
-pub use urls::{HostValue, base_url, host_url, redacted, same_origin};
+pub use urls::{base_url, host_url, redacted, same_origin, HostValue};
 /// A boxed future that can be sent between threads: what awaiting a request builder runs.
 pub type BoxFuture<T> = std::pin::Pin<
     Box<dyn std::future::Future<Output = T> + Send + 'static>,

@@ -3,15 +3,17 @@
 use std::fmt;
 use std::str::FromStr;
 use bytes::Bytes;
-use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use url::Url;
-use super::Error;
 use super::error::MAX_ERROR_BODY;
 use super::read::{read_body, read_prefix};
+use super::Error;
 /// What every response keeps besides its typed fields: the status, the headers and, for bodies
-/// read into memory, the raw bytes. `Debug` leaves out the URL and the body.
+/// read into memory, the raw bytes. `Debug` leaves out the URL and the body, and shows the
+/// values of credential headers (`Authorization`, `Set-Cookie`, `x-ms-refresh-token`, ...) as
+/// `***`.
 #[derive(Clone)]
 pub struct ResponseParts {
     status: StatusCode,
@@ -62,7 +64,7 @@ impl fmt::Debug for ResponseParts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ResponseParts")
             .field("status", &self.status)
-            .field("headers", &self.headers)
+            .field("headers", &super::redact::Headers(&self.headers))
             .field("body_len", &self.body.len())
             .finish()
     }

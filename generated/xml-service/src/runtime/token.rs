@@ -6,11 +6,11 @@
 //! caller allowed (`Credentials::allow_token_realm_host`) over `https` or the client's own
 //! scheme; the answer is JSON with a `token` (or `access_token`).
 use std::time::Duration;
-use reqwest::header::{ACCEPT, HeaderValue};
+use reqwest::header::{HeaderValue, ACCEPT};
 use url::Url;
 use super::auth::token_from_json;
 use super::error::MAX_ERROR_BODY;
-use super::read::{Activity, idle_bounded, read_prefix};
+use super::read::{idle_bounded, read_prefix, Activity};
 use super::urls::same_origin;
 use super::{Challenge, Error, Secret};
 /// What errors of the token request are attributed to.

@@ -2,8 +2,8 @@
 //! Base URLs: made from a host template, checked, compared by origin, and redacted for
 //! `Debug`.
 use url::Url;
-use super::Error;
 use super::request::encode_component;
+use super::Error;
 /// A value for one `{placeholder}` of a host template.
 #[derive(Debug, Clone, Copy)]
 pub struct HostValue<'a> {

@@ -11,10 +11,10 @@
 //! required element that is absent reads as its empty value (`""`, `0`, `false`, an empty list
 //! or object), since XML services leave out what is empty.
 use std::borrow::Cow;
-use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use serde::Serialize;
+use quick_xml::Writer;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::{Map, Number, Value};
 use super::{Body, Error, Request, RequestContent, ResponseParts};
 /// Elements nested deeper than this are refused when reading (recursion is bounded).

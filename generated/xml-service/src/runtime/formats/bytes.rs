@@ -2,9 +2,9 @@
 //! Bytes as text: `byte` (standard base64, RFC 4648 section 4) and `base64url` (the URL-safe
 //! alphabet of section 5). Both are written as their format says (`byte` padded, `base64url`
 //! without padding) and read with or without padding.
-use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine as _;
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
 const READ: GeneralPurposeConfig = GeneralPurposeConfig::new()

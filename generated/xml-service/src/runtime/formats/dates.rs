@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
-use time::format_description::{OwnedFormatItem, parse_owned, well_known};
+use time::format_description::{parse_owned, well_known, OwnedFormatItem};
 use time::{OffsetDateTime, UtcOffset};
 /// `2024-05-06`: RFC 3339's `full-date`.
 static FULL_DATE: LazyLock<Option<OwnedFormatItem>> = LazyLock::new(|| {

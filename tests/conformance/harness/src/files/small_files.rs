@@ -4,6 +4,7 @@
 //! `incorrect-error-response.json` (an error body that does not match the error model),
 //! `constants.json` (one-value enums as client parameters in the path, query and header),
 //! the two JSON operations of `xml-service.json`, `security-key.json` (an API key header),
+//! `security-aad.json` (an OAuth2 scope asked of the `TokenCredential`),
 //! `parameterized-endpoint.json` (the host is a client parameter) and `body-binary.json`
 //! (binary bodies with their content types), `validation.json` (constants in the path and in
 //! a body), `subscriptionId-apiVersion.json` (ARM-style path and `api-version`) and
@@ -21,6 +22,7 @@ const INCORRECT: &str = "incorrect-error-response.json";
 const CONSTANTS: &str = "constants.json";
 const XML: &str = "xml-service.json";
 const SECURITY_KEY: &str = "security-key.json";
+const SECURITY_AAD: &str = "security-aad.json";
 const ENDPOINT: &str = "parameterized-endpoint.json";
 const BINARY: &str = "body-binary.json";
 const VALIDATION: &str = "validation.json";
@@ -47,6 +49,18 @@ client_fn!(binary, body_binary);
 client_fn!(validation, validation);
 client_fn!(subscription, subscriptionid_apiversion);
 client_fn!(secrets, error_with_secrets);
+
+/// Answers with the scopes it is asked for, as AutoRest's `SecurityAad` test credential does.
+struct ScopeEcho;
+
+impl security_aad::TokenCredential for ScopeEcho {
+    fn token<'a>(
+        &'a self,
+        request: security_aad::TokenRequest<'a>,
+    ) -> security_aad::TokenFuture<'a> {
+        Box::pin(async move { Ok(security_aad::Secret::new(request.scopes().join(" "))) })
+    }
+}
 
 pub fn scenarios() -> Vec<Scenario> {
     vec![
@@ -104,6 +118,18 @@ pub fn scenarios() -> Vec<Scenario> {
                 (r.body.name.as_deref(), r.body.location.as_deref()),
                 (Some("testgroup101"), Some("West US")),
             )
+        }),
+        // The scope the spec declares (`https://security.microsoft.com/.default`) is what the
+        // credential is asked for; the route wants it as the token.
+        scenario!(SECURITY_AAD, "SecurityAad", |c| {
+            let client = security_aad::Client::builder()
+                .base_url(&c.base_url)
+                .http_client(c.http.clone())
+                .credentials(security_aad::Credentials::bearer_with(ScopeEcho))
+                .build()
+                .expect("a client");
+            client.default().head().await.check("call")?;
+            Ok(())
         }),
         scenario!(SECURITY_KEY, "SecurityKey", |c| {
             let client = security_key::Client::builder()
