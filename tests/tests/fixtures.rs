@@ -57,7 +57,10 @@ fn vendored_runtime() {
         .iter()
         .map(|f| codegen::display_path(&f.path))
         .collect();
-    assert!(paths.contains(&"src/runtime/xml.rs".to_owned()), "{paths:?}");
+    assert!(
+        paths.contains(&"src/runtime/xml.rs".to_owned()),
+        "{paths:?}"
+    );
     for absent in ["pager.rs", "poller.rs", "digest.rs"] {
         assert!(!paths.iter().any(|p| p.ends_with(absent)), "{paths:?}");
     }

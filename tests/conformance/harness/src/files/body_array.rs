@@ -103,9 +103,9 @@ fn dates() -> Vec<time::Date> {
 }
 
 /// `P123DT22H14M12.011S`, `P5DT1H`.
-fn durations() -> Vec<body_array::formats::IsoDuration> {
+fn durations() -> Vec<body_array::runtime::formats::IsoDuration> {
     vec![
-        body_array::formats::IsoDuration {
+        body_array::runtime::formats::IsoDuration {
             days: 123,
             hours: 22,
             minutes: 14,
@@ -113,7 +113,7 @@ fn durations() -> Vec<body_array::formats::IsoDuration> {
             nanoseconds: 11_000_000,
             ..Default::default()
         },
-        body_array::formats::IsoDuration {
+        body_array::runtime::formats::IsoDuration {
             days: 5,
             hours: 1,
             ..Default::default()

@@ -233,8 +233,8 @@ fn bytes() -> Vec<u8> {
 }
 
 /// `P123DT22H14M12.011S`.
-fn duration() -> body_complex::formats::IsoDuration {
-    body_complex::formats::IsoDuration {
+fn duration() -> body_complex::runtime::formats::IsoDuration {
+    body_complex::runtime::formats::IsoDuration {
         days: 123,
         hours: 22,
         minutes: 14,

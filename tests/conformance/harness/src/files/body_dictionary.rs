@@ -142,9 +142,9 @@ fn byte_values() -> BTreeMap<String, Vec<u8>> {
 }
 
 /// `P123DT22H14M12.011S`, `P5DT1H`.
-fn durations() -> BTreeMap<String, body_dictionary::formats::IsoDuration> {
+fn durations() -> BTreeMap<String, body_dictionary::runtime::formats::IsoDuration> {
     indexed(&[
-        body_dictionary::formats::IsoDuration {
+        body_dictionary::runtime::formats::IsoDuration {
             days: 123,
             hours: 22,
             minutes: 14,
@@ -152,7 +152,7 @@ fn durations() -> BTreeMap<String, body_dictionary::formats::IsoDuration> {
             nanoseconds: 11_000_000,
             ..Default::default()
         },
-        body_dictionary::formats::IsoDuration {
+        body_dictionary::runtime::formats::IsoDuration {
             days: 5,
             hours: 1,
             ..Default::default()

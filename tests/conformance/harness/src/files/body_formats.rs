@@ -417,7 +417,7 @@ fn others() -> Vec<Scenario> {
             duration,
             "getDurationPositive",
             get_positive_duration,
-            body_duration::formats::IsoDuration {
+            body_duration::runtime::formats::IsoDuration {
                 years: 3,
                 months: 6,
                 days: 4,
@@ -434,7 +434,7 @@ fn others() -> Vec<Scenario> {
             duration,
             "putDurationPositive",
             put_positive_duration,
-            body_duration::formats::IsoDuration {
+            body_duration::runtime::formats::IsoDuration {
                 days: 123,
                 hours: 22,
                 minutes: 14,

@@ -26,8 +26,8 @@ fn multibyte() -> Vec<u8> {
 }
 
 /// `P123DT22H14M12.011S`.
-fn duration() -> header::formats::IsoDuration {
-    header::formats::IsoDuration {
+fn duration() -> header::runtime::formats::IsoDuration {
+    header::runtime::formats::IsoDuration {
         days: 123,
         hours: 22,
         minutes: 14,
