@@ -112,6 +112,14 @@ fn parameter(
     };
     let style = opt_str(loc, param, "style")?;
     let explode = opt_bool(loc, param, "explode")?;
+    let deep_array = matches!(ty, TypeRef::Array { .. })
+        && location == Location::Query
+        && style == Some("deepObject");
+    let wire_name = if deep_array {
+        deep_object_array_name(cx, loc, name)
+    } else {
+        name.to_owned()
+    };
     let collection_format = match &ty {
         TypeRef::Array { .. } => Some(collection_format(loc, location, style, explode)?),
         _ => {
@@ -160,7 +168,7 @@ fn parameter(
         .to_owned();
     let default = schema.and_then(|s| s.get("default")).cloned();
     Ok(Parameter {
-        name: name.to_owned(),
+        name: wire_name,
         rust_name: {
             let claimed = naming::claim_parameter(names, &client_name, None, &loc.pointer);
             cx.named(loc, claimed, "the Rust name of the parameter")
@@ -177,6 +185,22 @@ fn parameter(
         description: text(loc, param, "description")?,
         pointer: loc.pointer.clone(),
     })
+}
+
+/// The wire name of an array parameter with `style: deepObject`, which OpenAPI defines for
+/// objects only: `name[]`, repeated per item (`expand[]=a&expand[]=b`), as Stripe reads it and
+/// as Rails, PHP and `qs` write arrays; a name that already ends in `[]` is kept.
+fn deep_object_array_name(cx: &mut Lowerer<'_>, loc: &Loc, name: &str) -> String {
+    let wire = if name.ends_with("[]") {
+        name.to_owned()
+    } else {
+        format!("{name}[]")
+    };
+    cx.warn(
+        &loc.key("style"),
+        format!("`style: deepObject` is defined for objects only: this array is sent as `{wire}=a&{wire}=b` (Stripe's convention)"),
+    );
+    wire
 }
 
 /// A parameter's (or a header's) schema: `schema`, or the schema of its single `content` entry
@@ -222,6 +246,8 @@ fn collection_format(
     let explode = explode.unwrap_or(style == "form");
     Ok(match (style, explode) {
         ("form", true) => CollectionFormat::Multi,
+        // Repeated as `name[]` (see `deep_object_array_name`).
+        ("deepObject", _) if location == Location::Query => CollectionFormat::Multi,
         ("form", false) | ("simple", _) => CollectionFormat::Csv,
         ("spaceDelimited", _) => CollectionFormat::Ssv,
         ("pipeDelimited", _) => CollectionFormat::Pipes,
