@@ -275,12 +275,19 @@ pub(super) fn lower_request_body(
     let reference = body;
     let (loc, body) = cx.res.deref(&op_loc.key("requestBody"), body)?;
     cx.warn_unknown_keys(&loc, body, REQUEST_BODY_FIELDS, "a request body");
-    let content = opt_object(&loc, body, "content")?
-        .ok_or_else(|| loc.error(ErrorKind::Invalid, "a request body needs `content`"))?;
-    let Some((first, entry)) = content.iter().next() else {
-        return Err(loc
-            .key("content")
-            .error(ErrorKind::Invalid, "a request body's `content` is empty"));
+    // OpenAPI 3 requires a media type, but peers take a body without one as no body.
+    let content = opt_object(&loc, body, "content")?;
+    let Some((content, (first, entry))) = content.and_then(|c| Some((c, c.iter().next()?))) else {
+        let at = if body.get("content").is_some() {
+            loc.key("content")
+        } else {
+            loc.clone()
+        };
+        cx.warn(
+            &at,
+            "a request body without media types (`content` missing or empty) is ignored: the operation sends no body",
+        );
+        return Ok(None);
     };
     let media_types: Vec<String> = content.keys().cloned().collect();
     let entry_loc = loc.key("content").key(first);
