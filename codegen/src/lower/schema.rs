@@ -752,10 +752,12 @@ fn discriminator(loc: &Loc, schema: &Value) -> Result<Option<Discriminator>> {
     }
 }
 
-/// The single `type` of a schema (3.1 type arrays: the one that is not `"null"`).
+/// The single `type` of a schema (3.1 type arrays: the one that is not `"null"`). A `type` that
+/// is neither a string nor an array (malformed: `type: {type: string}`) reads as none, as every
+/// other reader of `type` reads it; `check_schema_keys` warns about it.
 pub(crate) fn schema_type_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option<&'a str>> {
     match schema.get("type") {
-        None | Some(Value::Null) => Ok(None),
+        None | Some(Value::Null | Value::Object(_) | Value::Bool(_) | Value::Number(_)) => Ok(None),
         Some(Value::String(t)) => Ok(Some(t)),
         Some(Value::Array(types)) => {
             let non_null: Vec<&str> = types
@@ -775,10 +777,6 @@ pub(crate) fn schema_type_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option
                 )),
             }
         }
-        Some(other) => Err(at.key("type").error(
-            ErrorKind::Invalid,
-            format!("`type` must be a string, found {}", kind(other)),
-        )),
     }
 }
 
