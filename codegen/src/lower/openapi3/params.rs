@@ -322,7 +322,9 @@ pub(super) fn lower_request_body(
     let kind = if essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data"
     {
         let fields = form_fields(cx, &schema_loc, schema, stem, names)?;
-        if essence == "multipart/form-data" {
+        if essence == "multipart/form-data"
+            || binary_in_url_encoded(cx, &schema_loc, schema, &fields)?
+        {
             BodyKind::Multipart { fields }
         } else {
             BodyKind::Form { fields }
@@ -414,6 +416,35 @@ pub(super) fn described(
 }
 
 /// The properties of a form body's object schema, as form fields.
+/// Whether a url-encoded form has a binary field (`format: binary`), which cannot be sent so:
+/// the body is then sent as `multipart/form-data`, as a Swagger 2.0 form with a `type: file`
+/// field is (a warning at each such field).
+fn binary_in_url_encoded(
+    cx: &mut Lowerer<'_>,
+    schema_loc: &Loc,
+    schema: Option<&Value>,
+    fields: &[Parameter],
+) -> Result<bool> {
+    let Some(schema) = schema else {
+        return Ok(false);
+    };
+    // The fields' pointers are in the file of the schema they were read from.
+    let file = cx.res.deref(schema_loc, schema)?.0.file;
+    let mut binary = false;
+    for field in fields.iter().filter(|f| f.ty == TypeRef::Binary) {
+        let at = Loc {
+            file: file.clone(),
+            pointer: field.pointer.clone(),
+        };
+        cx.warn(
+            &at,
+            format!("the binary field `{}` cannot be sent url-encoded: the form is sent as `multipart/form-data`", field.name),
+        );
+        binary = true;
+    }
+    Ok(binary)
+}
+
 fn form_fields(
     cx: &mut Lowerer<'_>,
     schema_loc: &Loc,
