@@ -23,7 +23,7 @@ const MODELS_JSON: &str = r##"{
       "type": "object",
       "properties": {
         "name": {"type": "string", "frobnicate": true},
-        "age": {"type": 7}
+        "age": {"type": "array", "items": 7}
       }
     }
   }
@@ -42,11 +42,11 @@ fn an_error_in_a_referenced_file_names_that_file_pointer_line_and_column() {
     let models = write(dir.path(), "models.json", MODELS_JSON);
     let e = codegen::load_api(&root).unwrap_err();
     assert_eq!(e.file, models, "{e}");
-    assert_eq!(e.pointer, "#/definitions/Pet/properties/age/type", "{e}");
-    assert_eq!(e.line_col, Some((7, 17)), "{e}");
+    assert_eq!(e.pointer, "#/definitions/Pet/properties/age/items", "{e}");
+    assert_eq!(e.line_col, Some((7, 34)), "{e}");
     assert!(
         e.to_string().starts_with(&format!(
-            "{}:7:17: at #/definitions/Pet/properties/age/type: ",
+            "{}:7:34: at #/definitions/Pet/properties/age/items: ",
             models.display()
         )),
         "{e}"
@@ -77,13 +77,16 @@ fn warnings_are_shown_with_file_line_and_column() {
     let models = write(
         dir.path(),
         "models.json",
-        &MODELS_JSON.replace("{\"type\": 7}", "{\"type\": \"integer\"}"),
+        // A malformed `type` is a warning, not an error: the schema is read without it.
+        &MODELS_JSON.replace("{\"type\": \"array\", \"items\": 7}", "{\"type\": 7}"),
     );
     let api = codegen::load_api(&root).unwrap();
     let shown = codegen::describe_warnings(&api.warnings);
-    let expected = format!(
-        "{}:6:36: at #/definitions/Pet/properties/name/frobnicate: ",
-        codegen::display_path(&models)
-    );
-    assert!(shown.iter().any(|w| w.starts_with(&expected)), "{shown:#?}");
+    for expected in [
+        "6:36: at #/definitions/Pet/properties/name/frobnicate: ",
+        "7:17: at #/definitions/Pet/properties/age/type: `type` must be a string or an array of strings, found a number",
+    ] {
+        let expected = format!("{}:{expected}", codegen::display_path(&models));
+        assert!(shown.iter().any(|w| w.starts_with(&expected)), "{shown:#?}");
+    }
 }

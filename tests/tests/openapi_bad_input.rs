@@ -72,3 +72,14 @@ fn server_variable_without_a_default() {
         "server variable `account` has no `default`",
     );
 }
+
+#[test]
+fn deep_object_array_outside_a_query_names_the_style() {
+    let e = error("deep-object-array-in-header.yaml");
+    assert_error(
+        &e,
+        ErrorKind::Unsupported,
+        "#/paths/~1items/get/parameters/0/style",
+        "parameter style `deepObject` is not supported for arrays",
+    );
+}

@@ -106,7 +106,7 @@ fn every_fixture_crate_compiles_without_warnings() {
         }
         names.push(format!("    {name:?},\n"));
     }
-    assert_eq!(names.len(), 25, "one crate per fixture");
+    assert_eq!(names.len(), 30, "one crate per fixture");
     std::fs::write(
         dir.path().join("Cargo.toml"),
         format!(

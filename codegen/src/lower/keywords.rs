@@ -42,6 +42,18 @@ impl Lowerer<'_> {
         let Some(object) = schema.as_object() else {
             return;
         };
+        if let Some(ty) = object
+            .get("type")
+            .filter(|t| !matches!(t, Value::String(_) | Value::Array(_) | Value::Null))
+        {
+            self.warn(
+                &at.key("type"),
+                format!(
+                    "`type` must be a string or an array of strings, found {}: ignored (read as a schema without `type`)",
+                    super::value::kind(ty)
+                ),
+            );
+        }
         for key in object.keys() {
             if !SCHEMA_KEYWORDS.contains(&key.as_str()) && !key.starts_with("x-") {
                 self.warn(

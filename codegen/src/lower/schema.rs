@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::all_of::AllOfType;
 use super::context::Lowerer;
+use super::enum_values::{has_scalar_values, has_structured_values};
 use super::keywords::{has_null_alternative, several_types, type_allows_null, untyped_enum_base};
 use super::value::{kind, object, opt_array, opt_bool, opt_object, opt_str, str_list, text};
 use crate::ir::{
@@ -126,6 +127,9 @@ impl Lowerer<'_> {
             Some(AllOfType::Member(loc, member)) => return self.schema_type(&loc, &member, hint),
             Some(AllOfType::Any) => return Ok(TypeRef::Any),
             None => {}
+        }
+        if let Some(base) = self.ignored_enum(at, schema) {
+            return self.schema_type(at, &base, hint);
         }
         if let Some(format) = self.time_enum(at, schema)? {
             return Ok(TypeRef::Formatted { format });
@@ -290,6 +294,8 @@ impl Lowerer<'_> {
         }
         object(loc, schema)?;
         self.check_schema_keys(loc, schema);
+        let ignored = self.ignored_enum(loc, schema);
+        let schema = ignored.as_ref().unwrap_or(schema);
         let ref_with_shape = schema.get("$ref").is_some() && self.ref_with_own_shape(loc, schema);
         let client_name = opt_str(loc, schema, "x-ms-client-name")?;
         let claimed = self
@@ -312,12 +318,18 @@ impl Lowerer<'_> {
                 ty: self.schema_type(loc, schema, name)?,
             }
         } else if (schema.get("enum").is_some() || schema.get("const").is_some())
-            && !has_enum_values(schema)
+            && !has_scalar_values(schema)
         {
-            // `enum: []` or `enum: [null]`: no value to make a variant of.
+            // `enum: []`, `enum: [null]` or only values that `type` rules out: no value to make
+            // a variant of.
+            let key = if schema.get("enum").is_some() {
+                "enum"
+            } else {
+                "const"
+            };
             self.warn(
-                &loc.key("enum"),
-                "an enum without values (other than `null`) is lowered as its base type",
+                &loc.key(key),
+                "an enum without values (other than `null`, or arrays and objects its `type` rules out) is lowered as its base type",
             );
             let mut base = schema.clone();
             if let Some(object) = base.as_object_mut() {
@@ -632,10 +644,12 @@ impl Lowerer<'_> {
             None => untyped_enum_base(schema),
         };
         let x_ms_enum = schema.get("x-ms-enum");
-        let open = match x_ms_enum {
-            Some(x) => opt_bool(&loc.key("x-ms-enum"), x, "modelAsString")?.unwrap_or(false),
-            None => false,
-        };
+        // Members that `type` rules out are left out, and the rest is an open enum.
+        let open = has_structured_values(schema)
+            || match x_ms_enum {
+                Some(x) => opt_bool(&loc.key("x-ms-enum"), x, "modelAsString")?.unwrap_or(false),
+                None => false,
+            };
         let descriptions: Vec<(Value, Option<String>, Option<String>)> = match x_ms_enum {
             Some(x) => opt_array(&loc.key("x-ms-enum"), x, "values")?
                 .iter()
@@ -659,24 +673,26 @@ impl Lowerer<'_> {
             .unwrap_or_default();
         let listed = opt_array(loc, schema, "enum")?;
         for (i, value) in listed.iter().chain(constant).enumerate() {
+            let at = if i < listed.len() {
+                loc.key("enum").index(i)
+            } else {
+                loc.key("const")
+            };
             if values.iter().any(|v: &EnumValue| v.value == *value) {
                 self.warn(
-                    &loc.key("enum").index(i),
+                    &at,
                     format!("the enum value {value} is listed more than once: one variant is made"),
                 );
+                continue;
+            }
+            if self.left_out_of_enum(&at, schema, value) {
                 continue;
             }
             let described = descriptions.iter().find(|(v, _, _)| v == value);
             let label = match value {
                 Value::String(s) => s.clone(),
-                Value::Null => continue,
+                Value::Null | Value::Array(_) | Value::Object(_) => continue,
                 Value::Number(_) | Value::Bool(_) => value.to_string(),
-                other => {
-                    return Err(loc.key("enum").index(i).error(
-                        ErrorKind::Unsupported,
-                        format!("enum values must be scalars, found {}", kind(other)),
-                    ));
-                }
             };
             let label = described
                 .and_then(|(_, name, _)| name.clone())
@@ -736,10 +752,12 @@ fn discriminator(loc: &Loc, schema: &Value) -> Result<Option<Discriminator>> {
     }
 }
 
-/// The single `type` of a schema (3.1 type arrays: the one that is not `"null"`).
+/// The single `type` of a schema (3.1 type arrays: the one that is not `"null"`). A `type` that
+/// is neither a string nor an array (malformed: `type: {type: string}`) reads as none, as every
+/// other reader of `type` reads it; `check_schema_keys` warns about it.
 pub(crate) fn schema_type_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option<&'a str>> {
     match schema.get("type") {
-        None | Some(Value::Null) => Ok(None),
+        None | Some(Value::Null | Value::Object(_) | Value::Bool(_) | Value::Number(_)) => Ok(None),
         Some(Value::String(t)) => Ok(Some(t)),
         Some(Value::Array(types)) => {
             let non_null: Vec<&str> = types
@@ -759,10 +777,6 @@ pub(crate) fn schema_type_name<'a>(at: &Loc, schema: &'a Value) -> Result<Option
                 )),
             }
         }
-        Some(other) => Err(at.key("type").error(
-            ErrorKind::Invalid,
-            format!("`type` must be a string, found {}", kind(other)),
-        )),
     }
 }
 
@@ -785,15 +799,6 @@ fn is_model_shape(schema: &Value) -> bool {
         .iter()
         .any(|k| schema.get(k).is_some())
         || has_properties(schema)
-}
-
-/// Whether an `enum`/`const` schema lists at least one value other than `null`.
-fn has_enum_values(schema: &Value) -> bool {
-    let listed = schema
-        .get("enum")
-        .and_then(Value::as_array)
-        .is_some_and(|values| values.iter().any(|v| !v.is_null()));
-    listed || schema.get("const").is_some_and(|v| !v.is_null())
 }
 
 fn has_properties(schema: &Value) -> bool {

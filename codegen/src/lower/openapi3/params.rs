@@ -112,6 +112,14 @@ fn parameter(
     };
     let style = opt_str(loc, param, "style")?;
     let explode = opt_bool(loc, param, "explode")?;
+    let deep_array = matches!(ty, TypeRef::Array { .. })
+        && location == Location::Query
+        && style == Some("deepObject");
+    let wire_name = if deep_array {
+        deep_object_array_name(cx, loc, name)
+    } else {
+        name.to_owned()
+    };
     let collection_format = match &ty {
         TypeRef::Array { .. } => Some(collection_format(loc, location, style, explode)?),
         _ => {
@@ -160,7 +168,7 @@ fn parameter(
         .to_owned();
     let default = schema.and_then(|s| s.get("default")).cloned();
     Ok(Parameter {
-        name: name.to_owned(),
+        name: wire_name,
         rust_name: {
             let claimed = naming::claim_parameter(names, &client_name, None, &loc.pointer);
             cx.named(loc, claimed, "the Rust name of the parameter")
@@ -177,6 +185,22 @@ fn parameter(
         description: text(loc, param, "description")?,
         pointer: loc.pointer.clone(),
     })
+}
+
+/// The wire name of an array parameter with `style: deepObject`, which OpenAPI defines for
+/// objects only: `name[]`, repeated per item (`expand[]=a&expand[]=b`), as Stripe reads it and
+/// as Rails, PHP and `qs` write arrays; a name that already ends in `[]` is kept.
+fn deep_object_array_name(cx: &mut Lowerer<'_>, loc: &Loc, name: &str) -> String {
+    let wire = if name.ends_with("[]") {
+        name.to_owned()
+    } else {
+        format!("{name}[]")
+    };
+    cx.warn(
+        &loc.key("style"),
+        format!("`style: deepObject` is defined for objects only: this array is sent as `{wire}=a&{wire}=b` (Stripe's convention)"),
+    );
+    wire
 }
 
 /// A parameter's (or a header's) schema: `schema`, or the schema of its single `content` entry
@@ -222,6 +246,8 @@ fn collection_format(
     let explode = explode.unwrap_or(style == "form");
     Ok(match (style, explode) {
         ("form", true) => CollectionFormat::Multi,
+        // Repeated as `name[]` (see `deep_object_array_name`).
+        ("deepObject", _) if location == Location::Query => CollectionFormat::Multi,
         ("form", false) | ("simple", _) => CollectionFormat::Csv,
         ("spaceDelimited", _) => CollectionFormat::Ssv,
         ("pipeDelimited", _) => CollectionFormat::Pipes,
@@ -249,12 +275,19 @@ pub(super) fn lower_request_body(
     let reference = body;
     let (loc, body) = cx.res.deref(&op_loc.key("requestBody"), body)?;
     cx.warn_unknown_keys(&loc, body, REQUEST_BODY_FIELDS, "a request body");
-    let content = opt_object(&loc, body, "content")?
-        .ok_or_else(|| loc.error(ErrorKind::Invalid, "a request body needs `content`"))?;
-    let Some((first, entry)) = content.iter().next() else {
-        return Err(loc
-            .key("content")
-            .error(ErrorKind::Invalid, "a request body's `content` is empty"));
+    // OpenAPI 3 requires a media type, but peers take a body without one as no body.
+    let content = opt_object(&loc, body, "content")?;
+    let Some((content, (first, entry))) = content.and_then(|c| Some((c, c.iter().next()?))) else {
+        let at = if body.get("content").is_some() {
+            loc.key("content")
+        } else {
+            loc.clone()
+        };
+        cx.warn(
+            &at,
+            "a request body without media types (`content` missing or empty) is ignored: the operation sends no body",
+        );
+        return Ok(None);
     };
     let media_types: Vec<String> = content.keys().cloned().collect();
     let entry_loc = loc.key("content").key(first);
@@ -289,7 +322,9 @@ pub(super) fn lower_request_body(
     let kind = if essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data"
     {
         let fields = form_fields(cx, &schema_loc, schema, stem, names)?;
-        if essence == "multipart/form-data" {
+        if essence == "multipart/form-data"
+            || binary_in_url_encoded(cx, &schema_loc, schema, &fields)?
+        {
             BodyKind::Multipart { fields }
         } else {
             BodyKind::Form { fields }
@@ -381,6 +416,35 @@ pub(super) fn described(
 }
 
 /// The properties of a form body's object schema, as form fields.
+/// Whether a url-encoded form has a binary field (`format: binary`), which cannot be sent so:
+/// the body is then sent as `multipart/form-data`, as a Swagger 2.0 form with a `type: file`
+/// field is (a warning at each such field).
+fn binary_in_url_encoded(
+    cx: &mut Lowerer<'_>,
+    schema_loc: &Loc,
+    schema: Option<&Value>,
+    fields: &[Parameter],
+) -> Result<bool> {
+    let Some(schema) = schema else {
+        return Ok(false);
+    };
+    // The fields' pointers are in the file of the schema they were read from.
+    let file = cx.res.deref(schema_loc, schema)?.0.file;
+    let mut binary = false;
+    for field in fields.iter().filter(|f| f.ty == TypeRef::Binary) {
+        let at = Loc {
+            file: file.clone(),
+            pointer: field.pointer.clone(),
+        };
+        cx.warn(
+            &at,
+            format!("the binary field `{}` cannot be sent url-encoded: the form is sent as `multipart/form-data`", field.name),
+        );
+        binary = true;
+    }
+    Ok(binary)
+}
+
 fn form_fields(
     cx: &mut Lowerer<'_>,
     schema_loc: &Loc,
