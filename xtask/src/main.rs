@@ -58,6 +58,8 @@ enum Command {
         /// Also read the operations' examples (`operations[].examples`)
         #[arg(long)]
         examples: bool,
+        #[command(flatten)]
+        filter: generate::FilterArgs,
     },
     /// Run the whole test suite, installing what the tests need on first use
     Test {
@@ -104,6 +106,8 @@ struct GenerateArgs {
     /// Let `$ref`s reach files anywhere under DIR [default: the spec's directory]
     #[arg(long, value_name = "DIR", requires = "spec")]
     ref_root: Option<PathBuf>,
+    #[command(flatten)]
+    filter: generate::FilterArgs,
 }
 
 fn main() -> ExitCode {
@@ -127,6 +131,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             version,
             overlay,
             ref_root,
+            filter,
         }) => {
             generate::one(
                 &root,
@@ -137,8 +142,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     version,
                     overlays: overlay,
                     ref_root,
+                    filter: filter.into_filter(),
                 },
             )?;
+        }
+        Command::Generate(GenerateArgs { filter, .. }) if !filter.is_empty() => {
+            return Err(
+                "the --include-* and --exclude-* options need --spec and --out (a manifest \
+                 entry takes its filter from its `include` and `exclude` fields)"
+                    .into(),
+            );
         }
         Command::Generate(_) => {
             let root = enter_root(&root)?;
@@ -153,8 +166,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             overlay,
             ref_root,
             examples,
+            filter,
         } => {
-            let load = generate::load_options(ref_root, overlay).with_examples(examples);
+            let load = generate::load_options(ref_root, overlay)
+                .with_examples(examples)
+                .with_filter(filter.into_filter());
             let api = codegen::load_api_with(&path, &load).map_err(|e| e.to_string())?;
             for warning in codegen::describe_warnings(&api.warnings) {
                 eprintln!("warning: {warning}");
