@@ -4,7 +4,7 @@
 //! `tests/fixtures/filter/pets.json` has four tags, paths under `/pets`, `/dogs`, `/stores` and
 //! `/users`, a polymorphic `Pet` (kinds `Dog` and `Cat`), a pageable list whose next-page
 //! operation lives elsewhere (`/{nextLink}`), a long-running operation, error models and a model
-//! no operation uses. `shapes.yaml` has a `oneOf` union.
+//! no operation uses. `shapes.yaml` has a `oneOf` union, and a warning inside `listColors`.
 
 use std::path::PathBuf;
 use std::process::Output;
@@ -176,6 +176,22 @@ fn a_union_keeps_its_alternatives() {
     let api = filtered("shapes.yaml", selectors(&["/shapes/*"], &[], &[]), none()).unwrap();
     assert_eq!(operations(&api), ["getShape"]);
     assert_eq!(models(&api), ["Shape", "Circle", "Square", "Point"]);
+}
+
+#[test]
+fn warnings_inside_left_out_operations_are_left_out_too() {
+    let about_colors = |api: &Api| {
+        api.warnings
+            .iter()
+            .filter(|w| w.pointer.starts_with("#/paths/~1colors/get/"))
+            .count()
+    };
+    let whole = codegen::load_api(&fixture("shapes.yaml")).unwrap();
+    assert_eq!(about_colors(&whole), 1, "{:?}", whole.warnings);
+    let shapes = filtered("shapes.yaml", selectors(&[], &["shapes"], &[]), none()).unwrap();
+    assert_eq!(about_colors(&shapes), 0, "{:?}", shapes.warnings);
+    let colors = filtered("shapes.yaml", selectors(&[], &["colors"], &[]), none()).unwrap();
+    assert_eq!(about_colors(&colors), 1, "{:?}", colors.warnings);
 }
 
 #[test]

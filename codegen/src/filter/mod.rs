@@ -6,7 +6,8 @@
 //! is kept too, unless an exclude names it: its paging then fetches the next link with a `GET`
 //! (as without `operationName`), with a warning. Groups, client parameters, parameter groups and
 //! error models are kept when a kept operation uses them; models when a kept operation reaches
-//! them ([`reach`]). What was kept and dropped is recorded in [`Api::subset`] (the README says
+//! them ([`reach`]). Warnings about the inside of left-out operations are dropped with them.
+//! What was kept and dropped is recorded in [`Api::subset`] (the README says
 //! it). Every name is the one it has in the whole API: widening or narrowing a filter never
 //! renames what stays.
 
@@ -84,6 +85,7 @@ pub fn apply(api: &mut Api, filter: &Filter, file: &str) -> Result<(), String> {
     }
     let operations_total = api.operations.len();
     let models_total = api.models.len();
+    drop_warnings_of_left_out(api, &kept);
     let mut flags = kept.iter();
     api.operations
         .retain(|_| flags.next().copied().unwrap_or(false));
@@ -155,6 +157,25 @@ fn add_next_operations(
         .into_iter()
         .map(|i| api.operations[i].operation_id.clone())
         .collect()
+}
+
+/// Drops the warnings about the inside of left-out operations (their pointer is the
+/// operation's or below it). Warnings about models and shared definitions stay.
+fn drop_warnings_of_left_out(api: &mut Api, kept: &[bool]) {
+    let left_out: std::collections::BTreeSet<&str> = api
+        .operations
+        .iter()
+        .zip(kept)
+        .filter(|(_, kept)| !**kept)
+        .map(|(op, _)| op.pointer.as_str())
+        .collect();
+    let inside = |pointer: &str| {
+        left_out.contains(pointer)
+            || pointer
+                .match_indices('/')
+                .any(|(at, _)| left_out.contains(&pointer[..at]))
+    };
+    api.warnings.retain(|w| !inside(&w.pointer));
 }
 
 /// Drops the groups, client parameters, parameter groups and error models that no kept
