@@ -73,6 +73,9 @@ pub struct Subset {
     pub models_total: usize,
     /// How many the kept operations reach (`Api::models`).
     pub models_kept: usize,
+    /// The bases kept only as the `allOf` ancestors of kept models, whose other kinds were
+    /// left out (their `children` and discriminator `mapping` name only kept models), in order.
+    pub narrowed: Vec<String>,
 }
 
 /// The input format of a document.

@@ -194,6 +194,8 @@ struct ReadmePart {
     filters: Vec<String>,
     /// The next-page operations kept for that reason alone.
     next: Option<String>,
+    /// The bases kept without some of their kinds.
+    narrowed: Option<String>,
 }
 
 struct ReadmeGroup {
@@ -286,6 +288,7 @@ fn readme_part(subset: &crate::ir::Subset) -> ReadmePart {
         models: counted(subset.models_kept, subset.models_total, "models"),
         filters,
         next: (!subset.next_operations.is_empty()).then(|| quoted(&subset.next_operations)),
+        narrowed: (!subset.narrowed.is_empty()).then(|| quoted(&subset.narrowed)),
     }
 }
 

@@ -94,11 +94,23 @@ fn a_path_glob_keeps_its_operations_their_next_page_operation_and_the_models_the
 }
 
 #[test]
-fn a_kind_reaches_its_base_and_the_other_kinds() {
+fn a_kind_keeps_its_base_but_not_the_other_kinds() {
     let api = pets(selectors(&[], &[], &["Dogs_Get"]), none());
     assert_eq!(operations(&api), ["Dogs_Get"]);
-    assert_eq!(models(&api), ["Pet", "Dog", "Cat", "Owner", "Toy"]);
+    // A `Dog` is never a `Cat`: the base is kept for the dog's sake, with only the kept kinds.
+    assert_eq!(models(&api), ["Pet", "Dog", "Owner"]);
     assert!(api.error_models.is_empty());
+    let Some(codegen::ir::ModelKind::Struct(pet)) = api.models.first().map(|m| &m.kind) else {
+        panic!("Pet is a struct: {:?}", api.models.first());
+    };
+    assert_eq!(pet.children, ["Dog"]);
+    let mapping = &pet.discriminator.as_ref().unwrap().mapping;
+    assert_eq!(mapping.keys().collect::<Vec<_>>(), ["dog"]);
+    assert_eq!(api.subset.as_ref().unwrap().narrowed, ["Pet"]);
+    // Reached as a type too, the base keeps every kind.
+    let api = pets(selectors(&[], &[], &["Dogs_Get", "Pets_Get"]), none());
+    assert_eq!(models(&api), ["Error", "Pet", "Dog", "Cat", "Owner", "Toy"]);
+    assert!(api.subset.as_ref().unwrap().narrowed.is_empty());
 }
 
 #[test]
@@ -289,39 +301,85 @@ fn text(output: &Output) -> String {
     )
 }
 
-/// The command line, end to end: a filtered crate is written and builds without warnings.
+/// The command line, end to end: filtered crates are written and build without warnings: one
+/// with a next-page operation kept for its list, one whose list lost its next-page operation,
+/// and one with a base kept without some of its kinds.
 #[test]
-fn a_filtered_crate_builds() {
+fn filtered_crates_build() {
     let tmp = tempfile::tempdir().expect("a temporary directory");
-    let out = tmp.path().join("pets");
     let spec = fixture("pets.json");
-    let generated = tests::xtask(&[
-        "generate",
-        "--spec",
-        spec.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--include-path",
-        "/pets/**",
-        "--include-tag",
-        "stores",
-        "--exclude-operation",
-        "Stores_PlaceOrder",
-    ]);
-    assert!(generated.status.success(), "{}", text(&generated));
-    let models = std::fs::read_to_string(out.join("src/models.rs")).unwrap();
+    let crates: [(&str, &[&str]); 3] = [
+        (
+            "pets-and-stores",
+            &[
+                "--include-path",
+                "/pets/**",
+                "--include-tag",
+                "stores",
+                "--exclude-operation",
+                "Stores_PlaceOrder",
+            ],
+        ),
+        (
+            "pets-first-page",
+            &[
+                "--include-operation",
+                "Pets_List",
+                "--exclude-operation",
+                "Pets_ListNext",
+            ],
+        ),
+        ("dogs", &["--include-tag", "dogs"]),
+    ];
+    let mut members = Vec::new();
+    for (name, filter) in crates {
+        let out = tmp.path().join(name);
+        let mut args = vec![
+            "generate",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--name",
+            name,
+        ];
+        args.extend(filter);
+        let generated = tests::xtask(&args);
+        assert!(generated.status.success(), "{}", text(&generated));
+        members.push(format!("{name:?}"));
+    }
+    let models = std::fs::read_to_string(tmp.path().join("pets-and-stores/src/models.rs")).unwrap();
     assert!(models.contains("pub struct Store {"), "{models}");
     assert!(!models.contains("pub struct Order {"), "{models}");
     assert!(!models.contains("pub struct Unused {"), "{models}");
+    let models = std::fs::read_to_string(tmp.path().join("dogs/src/models.rs")).unwrap();
+    assert!(models.contains("pub struct Dog {"), "{models}");
+    assert!(!models.contains("pub struct Cat {"), "{models}");
+    // One workspace for the three, so that they are checked in one cargo run; each crate's own
+    // `[workspace]` table is what `--out` writes outside this repository.
+    for name in ["pets-and-stores", "pets-first-page", "dogs"] {
+        let manifest = tmp.path().join(name).join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        let text = text.replace("\n[workspace]\n", "\n");
+        std::fs::write(&manifest, text).unwrap();
+    }
+    std::fs::write(
+        tmp.path().join("Cargo.toml"),
+        format!(
+            "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
+    )
+    .unwrap();
     std::fs::copy(
         tests::workspace_root().join("Cargo.lock"),
-        out.join("Cargo.lock"),
+        tmp.path().join("Cargo.lock"),
     )
     .unwrap();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let run = |offline: bool| {
         let mut command = std::process::Command::new(&cargo);
-        command.current_dir(&out).env(
+        command.current_dir(tmp.path()).env(
             "CARGO_TARGET_DIR",
             tests::workspace_root().join("target/fixture-check"),
         );

@@ -6,7 +6,8 @@
 //! is kept too, unless an exclude names it: its paging then fetches the next link with a `GET`
 //! (as without `operationName`), with a warning. Groups, client parameters, parameter groups and
 //! error models are kept when a kept operation uses them; models when a kept operation reaches
-//! them ([`reach`]). Warnings about the inside of left-out operations are dropped with them.
+//! them ([`reach`]): a polymorphic base kept only as the ancestor of kept models keeps only
+//! those of its kinds that are kept. Warnings about the inside of left-out operations are dropped with them.
 //! What was kept and dropped is recorded in [`Api::subset`] (the README says
 //! it). Every name is the one it has in the whole API: widening or narrowing a filter never
 //! renames what stays.
@@ -18,7 +19,7 @@ mod select;
 use indexmap::IndexSet;
 use serde::{Deserialize, Serialize};
 
-use crate::ir::{Api, Operation, ResponseBody, Subset, Warning};
+use crate::ir::{Api, ModelKind, Operation, ResponseBody, Subset, Warning};
 
 /// Which operations to keep. The default keeps everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,8 +92,8 @@ pub fn apply(api: &mut Api, filter: &Filter, file: &str) -> Result<(), String> {
         .retain(|_| flags.next().copied().unwrap_or(false));
     prune_uses(api);
     let reached = reach::models_reached(api, api.operations.iter(), &api.client_parameters);
-    let reached: IndexSet<String> = reached.into_iter().map(str::to_owned).collect();
-    api.models.retain(|m| reached.contains(&m.name));
+    api.models.retain(|m| reached.all.contains(&m.name));
+    let narrowed = narrow_ancestors(api, &reached);
     api.subset = Some(Subset {
         filter: filter.clone(),
         operations_total,
@@ -100,6 +101,7 @@ pub fn apply(api: &mut Api, filter: &Filter, file: &str) -> Result<(), String> {
         next_operations,
         models_total,
         models_kept: api.models.len(),
+        narrowed,
     });
     Ok(())
 }
@@ -157,6 +159,33 @@ fn add_next_operations(
         .into_iter()
         .map(|i| api.operations[i].operation_id.clone())
         .collect()
+}
+
+/// Cuts the children and discriminator mappings of the models kept only as ancestors down to
+/// the kept models (their other kinds decode as unknown ones). Returns the names of those that
+/// lost some, in the API's order.
+fn narrow_ancestors(api: &mut Api, reached: &reach::Reached) -> Vec<String> {
+    let mut narrowed = Vec::new();
+    for model in &mut api.models {
+        if !reached.ancestors_only.contains(&model.name) {
+            continue;
+        }
+        let ModelKind::Struct(s) = &mut model.kind else {
+            continue;
+        };
+        let before = s.children.len();
+        s.children.retain(|c| reached.all.contains(c));
+        let mut lost = s.children.len() != before;
+        if let Some(d) = &mut s.discriminator {
+            let before = d.mapping.len();
+            d.mapping.retain(|_, target| reached.all.contains(target));
+            lost |= d.mapping.len() != before;
+        }
+        if lost {
+            narrowed.push(model.name.clone());
+        }
+    }
+    narrowed
 }
 
 /// Drops the warnings about the inside of left-out operations (their pointer is the

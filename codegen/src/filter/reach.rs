@@ -1,9 +1,16 @@
 //! Which models a set of operations reaches: a typed walk of the IR, from the operations'
 //! inputs and outputs through every edge a model has to others.
 //!
-//! The edges: properties (flattened ones too), array items, map values, `additionalProperties`,
-//! `allOf` parents and children, discriminator mappings, union alternatives, aliases, enum bases.
-//! A polymorphic base reaches all its kinds, so the kinds of a kept base are kept.
+//! A model is reached *as a type* when a kept value may hold it: through an operation's
+//! parameters, bodies, responses and their headers, and from a model so reached through
+//! properties (flattened ones too), array items, map values, `additionalProperties`, union
+//! alternatives, aliases, enum bases, and a base's children and discriminator mapping (a value
+//! of a polymorphic base may be any of its kinds, so all of them are kept). A model is reached
+//! *as an ancestor* through a kept model's `allOf` parents: the child needs it (its
+//! discriminator value, whether it keeps unknown properties), but a value of the child is never
+//! one of its siblings, so the ancestor's other kinds are not reached through it. Without that
+//! distinction, every model of a family under one root (Microsoft Graph's `entity`) would reach
+//! all the others.
 
 use indexmap::{IndexMap, IndexSet};
 
@@ -12,13 +19,22 @@ use crate::ir::{
     StructModel, TypeRef,
 };
 
-/// The names of the models reached from `operations`, the API's host parameters and
-/// `client_parameters`, in no particular order (callers keep the API's order).
+/// The models a walk reached.
+pub(crate) struct Reached {
+    /// Every model reached, as a type or as an ancestor.
+    pub all: IndexSet<String>,
+    /// The models reached only as the ancestors of others: their children and discriminator
+    /// mappings may name models that were not reached.
+    pub ancestors_only: IndexSet<String>,
+}
+
+/// The models reached from `operations`, the API's host parameters and `client_parameters`,
+/// in no particular order (callers keep the API's order).
 pub(crate) fn models_reached<'a>(
     api: &'a Api,
     operations: impl Iterator<Item = &'a Operation>,
     client_parameters: &'a [Parameter],
-) -> IndexSet<&'a str> {
+) -> Reached {
     let mut walk = Walk::new(api);
     for p in api.host.parameters.iter().chain(client_parameters) {
         walk.ty(&p.ty);
@@ -33,9 +49,12 @@ struct Walk<'a> {
     /// The parameter groups by name.
     groups: IndexMap<&'a str, &'a ParameterGroup>,
     models: IndexMap<&'a str, &'a Model>,
-    reached: IndexSet<&'a str>,
-    /// Reached models whose own edges are not followed yet.
-    pending: Vec<&'a Model>,
+    /// Models reached as a type.
+    typed: IndexSet<&'a str>,
+    /// Models reached as an ancestor (some of them also as a type).
+    ancestors: IndexSet<&'a str>,
+    /// Reached models whose edges are not followed yet, and whether as a type.
+    pending: Vec<(&'a Model, bool)>,
 }
 
 impl<'a> Walk<'a> {
@@ -47,24 +66,45 @@ impl<'a> Walk<'a> {
                 .map(|g| (g.name.as_str(), g))
                 .collect(),
             models: api.models.iter().map(|m| (m.name.as_str(), m)).collect(),
-            reached: IndexSet::new(),
+            typed: IndexSet::new(),
+            ancestors: IndexSet::new(),
             pending: Vec::new(),
         }
     }
 
     /// Follows the edges of every reached model until no new one is found.
-    fn finish(mut self) -> IndexSet<&'a str> {
-        while let Some(model) = self.pending.pop() {
-            self.model(model);
+    fn finish(mut self) -> Reached {
+        while let Some((model, as_type)) = self.pending.pop() {
+            self.model(model, as_type);
         }
-        self.reached
+        let ancestors_only = self
+            .ancestors
+            .iter()
+            .filter(|name| !self.typed.contains(*name))
+            .map(|name| (*name).to_owned())
+            .collect();
+        let all = self.typed.iter().chain(&self.ancestors);
+        Reached {
+            all: all.map(|name| (*name).to_owned()).collect(),
+            ancestors_only,
+        }
     }
 
+    /// A model reached as a type.
     fn name(&mut self, name: &'a str) {
         if let Some(model) = self.models.get(name).copied()
-            && self.reached.insert(model.name.as_str())
+            && self.typed.insert(model.name.as_str())
         {
-            self.pending.push(model);
+            self.pending.push((model, true));
+        }
+    }
+
+    /// A model reached as the `allOf` parent of another.
+    fn ancestor(&mut self, name: &'a str) {
+        if let Some(model) = self.models.get(name).copied()
+            && self.ancestors.insert(model.name.as_str())
+        {
+            self.pending.push((model, false));
         }
     }
 
@@ -128,9 +168,9 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn model(&mut self, model: &'a Model) {
+    fn model(&mut self, model: &'a Model, as_type: bool) {
         match &model.kind {
-            ModelKind::Struct(s) => self.struct_model(s),
+            ModelKind::Struct(s) => self.struct_model(s, as_type),
             ModelKind::Enum(e) => self.ty(&e.base),
             ModelKind::Union(u) => {
                 for variant in &u.variants {
@@ -141,25 +181,32 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn struct_model(&mut self, s: &'a StructModel) {
+    /// A struct's edges; its kinds only when it was reached as a type.
+    fn struct_model(&mut self, s: &'a StructModel, as_type: bool) {
         for p in &s.properties {
             self.ty(&p.ty);
         }
         if let Some(extra) = &s.additional_properties {
             self.ty(extra);
         }
-        for name in s.parents.iter().chain(&s.children) {
+        for flattening in &s.flattened {
+            self.name(&flattening.model);
+            for field in &flattening.fields {
+                self.ty(&field.property.ty);
+            }
+        }
+        for name in &s.parents {
+            self.ancestor(name);
+        }
+        if !as_type {
+            return;
+        }
+        for name in &s.children {
             self.name(name);
         }
         if let Some(discriminator) = &s.discriminator {
             for name in discriminator.mapping.values() {
                 self.name(name);
-            }
-        }
-        for flattening in &s.flattened {
-            self.name(&flattening.model);
-            for field in &flattening.fields {
-                self.ty(&field.property.ty);
             }
         }
     }
