@@ -293,6 +293,29 @@ fn the_readme_says_what_was_left_out() {
     assert!(!readme.contains("Part of the API"), "{readme}");
 }
 
+#[test]
+fn a_filtered_crate_is_the_same_every_time() {
+    let generate = || {
+        let api = pets(
+            selectors(&["/pets/**", "/stores/*"], &["dogs"], &[]),
+            selectors(&[], &[], &["Pets_Get"]),
+        );
+        let options = codegen::CrateOptions {
+            name: "pets".into(),
+            version: "0.1.0".into(),
+            spec_display: "tests/fixtures/filter/pets.json".into(),
+        };
+        (
+            serde_json::to_string(&api).unwrap(),
+            codegen::generate(&api, &options).unwrap(),
+        )
+    };
+    let (ir, files) = generate();
+    for _ in 0..3 {
+        assert_eq!(generate(), (ir.clone(), files.clone()));
+    }
+}
+
 fn text(output: &Output) -> String {
     format!(
         "{}{}",
