@@ -29,6 +29,9 @@ pub enum ErrorKind {
     Unsupported,
     /// Two operations share an `operationId`, or two generated names collide.
     Duplicate,
+    /// The filter asked for ([`crate::filter`]) is malformed, names no operation of the API, or
+    /// keeps none.
+    Filter,
     /// Rendering the generated code failed (a bug in the generator, reported instead of a panic).
     Internal,
 }

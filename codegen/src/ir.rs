@@ -51,6 +51,31 @@ pub struct Api {
     /// use. Operations take them through [`Operation::parameter_groups`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameter_groups: Vec<ParameterGroup>,
+    /// When a [`crate::filter::Filter`] kept only part of the API: the filter and what it kept.
+    /// `None` for a whole API (and then left out of the JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subset: Option<Subset>,
+}
+
+/// The part of an API a filter kept ([`crate::filter`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Subset {
+    /// The filter, as given.
+    pub filter: crate::filter::Filter,
+    /// How many operations the whole API has.
+    pub operations_total: usize,
+    /// How many were kept (`Api::operations`), next-page operations included.
+    pub operations_kept: usize,
+    /// The `operationId`s kept only as the next-page operations of kept pageable operations,
+    /// in document order.
+    pub next_operations: Vec<String>,
+    /// How many models the whole API has.
+    pub models_total: usize,
+    /// How many the kept operations reach (`Api::models`).
+    pub models_kept: usize,
+    /// The bases kept only as the `allOf` ancestors of kept models, whose other kinds were
+    /// left out (their `children` and discriminator `mapping` name only kept models), in order.
+    pub narrowed: Vec<String>,
 }
 
 /// The input format of a document.

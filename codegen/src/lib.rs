@@ -8,6 +8,7 @@
 pub mod diff;
 pub mod emit;
 pub mod error;
+pub mod filter;
 pub mod ir;
 pub mod load;
 pub mod lower;
@@ -72,7 +73,8 @@ pub fn load_api(path: &Path) -> Result<ir::Api> {
 ///
 /// The [`overlay`]s of `options.overlays` are applied to the root document in order, before its
 /// `$ref`s are followed; their warnings (an action that selects nothing, an unknown key) come
-/// first in the IR's `warnings`.
+/// first in the IR's `warnings`. Then `options.filter` keeps the part of the API it selects
+/// ([`filter::apply`]).
 pub fn load_api_with(path: &Path, options: &LoadOptions) -> Result<ir::Api> {
     let mut document = load::load_file_within(path, options.max_file_bytes)?;
     let warnings = overlay::apply_all(&mut document, &options.overlays)?;
@@ -82,6 +84,9 @@ pub fn load_api_with(path: &Path, options: &LoadOptions) -> Result<ir::Api> {
         lower::examples::attach(&resolver, &mut api);
     }
     api.warnings.splice(0..0, warnings);
+    let file = display_path(path);
+    filter::apply(&mut api, &options.filter, &file)
+        .map_err(|message| Error::new(ErrorKind::Filter, path, "#", message))?;
     Ok(api)
 }
 

@@ -181,6 +181,21 @@ struct Readme {
     description: Option<String>,
     example: String,
     groups: Vec<ReadmeGroup>,
+    part: Option<ReadmePart>,
+}
+
+/// What a filtered crate says about the part of the API it has.
+struct ReadmePart {
+    /// `3 of 10 operations (7 left out)`.
+    operations: String,
+    /// `4 of 12 models (8 left out)`.
+    models: String,
+    /// One line per kind of selector used (`include paths: `/users/**``).
+    filters: Vec<String>,
+    /// The next-page operations kept for that reason alone.
+    next: Option<String>,
+    /// The bases kept without some of their kinds.
+    narrowed: Option<String>,
 }
 
 struct ReadmeGroup {
@@ -234,7 +249,47 @@ fn readme(api: &Api, options: &CrateOptions) -> Result<Readme> {
         description: api.description.as_deref().map(emit::markdown),
         example: emit::usage_example(api, options)?,
         groups,
+        part: api.subset.as_ref().map(readme_part),
     })
+}
+
+fn readme_part(subset: &crate::ir::Subset) -> ReadmePart {
+    let counted = |kept: usize, total: usize, what: &str| {
+        format!("{kept} of {total} {what} ({} left out)", total - kept)
+    };
+    let quoted = |items: &[String]| {
+        let items: Vec<String> = items
+            .iter()
+            .map(|i| format!("`{}`", one_line(i).replace('`', "'")))
+            .collect();
+        items.join(", ")
+    };
+    let mut filters = Vec::new();
+    for (side, selectors) in [
+        ("include", &subset.filter.include),
+        ("exclude", &subset.filter.exclude),
+    ] {
+        for (kind, items) in [
+            ("paths", &selectors.paths),
+            ("tags", &selectors.tags),
+            ("operations", &selectors.operations),
+        ] {
+            if !items.is_empty() {
+                filters.push(format!("{side} {kind}: {}", quoted(items)));
+            }
+        }
+    }
+    ReadmePart {
+        operations: counted(
+            subset.operations_kept,
+            subset.operations_total,
+            "operations",
+        ),
+        models: counted(subset.models_kept, subset.models_total, "models"),
+        filters,
+        next: (!subset.next_operations.is_empty()).then(|| quoted(&subset.next_operations)),
+        narrowed: (!subset.narrowed.is_empty()).then(|| quoted(&subset.narrowed)),
+    }
 }
 
 fn one_line(text: &str) -> String {

@@ -4,6 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use codegen::CrateOptions;
+use codegen::filter::{Filter, Selectors};
 
 use crate::files::{self, Changes, FileSet, Mode};
 use crate::manifest::{self, Entry};
@@ -89,7 +90,8 @@ pub fn entry_api_with(
         &root.join(entry.spec_path()),
         &codegen::LoadOptions::default()
             .with_overlays(&overlays)
-            .with_examples(examples),
+            .with_examples(examples)
+            .with_filter(entry.filter()),
     )
 }
 
@@ -155,6 +157,8 @@ pub struct One {
     pub ref_root: Option<PathBuf>,
     /// The runtime crate's directory, to depend on it by path (default: vendored).
     pub runtime_path: Option<PathBuf>,
+    /// The part of the API to generate (everything when empty).
+    pub filter: Filter,
 }
 
 /// The runtime crate of this repository (`runtime/`), by its path relative to the crate
@@ -183,6 +187,65 @@ pub fn relative_path(from: &Path, target: &Path) -> String {
         ".".to_owned()
     } else {
         parts.join("/")
+    }
+}
+
+/// `--include-path`, `--exclude-tag`, ...: the part of the API to generate (see
+/// `codegen::filter`). Each may be repeated; an operation is kept when it matches any include
+/// (or there is none) and no exclude.
+#[derive(clap::Args, Default)]
+pub struct FilterArgs {
+    /// Keep the operations whose path matches GLOB (`/users/**`: `*` is one path segment or
+    /// part of one, `**` any number of segments; paths as the spec writes them, without the
+    /// base path)
+    #[arg(long, value_name = "GLOB")]
+    include_path: Vec<String>,
+    /// Drop the operations whose path matches GLOB
+    #[arg(long, value_name = "GLOB")]
+    exclude_path: Vec<String>,
+    /// Keep the operations tagged TAG (exact match)
+    #[arg(long, value_name = "TAG")]
+    include_tag: Vec<String>,
+    /// Drop the operations tagged TAG
+    #[arg(long, value_name = "TAG")]
+    exclude_tag: Vec<String>,
+    /// Keep the operation with this operationId (exact match)
+    #[arg(long, value_name = "ID")]
+    include_operation: Vec<String>,
+    /// Drop the operation with this operationId
+    #[arg(long, value_name = "ID")]
+    exclude_operation: Vec<String>,
+}
+
+impl FilterArgs {
+    /// No option given.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.include_path,
+            &self.exclude_path,
+            &self.include_tag,
+            &self.exclude_tag,
+            &self.include_operation,
+            &self.exclude_operation,
+        ]
+        .iter()
+        .all(|v| v.is_empty())
+    }
+
+    /// The filter these options ask for.
+    pub fn into_filter(self) -> Filter {
+        Filter {
+            include: Selectors {
+                paths: self.include_path,
+                tags: self.include_tag,
+                operations: self.include_operation,
+            },
+            exclude: Selectors {
+                paths: self.exclude_path,
+                tags: self.exclude_tag,
+                operations: self.exclude_operation,
+            },
+        }
     }
 }
 
@@ -239,7 +302,7 @@ pub fn one(root: &Path, args: One) -> Result<(), String> {
         spec_display: spec_display(root, &args.spec),
         runtime,
     };
-    let load = load_options(args.ref_root, args.overlays);
+    let load = load_options(args.ref_root, args.overlays).with_filter(args.filter);
     let api = codegen::load_api_with(&args.spec, &load).map_err(|e| e.to_string())?;
     // One spec asked for by hand: every warning, with its file, line and column.
     for warning in codegen::describe_warnings(&api.warnings) {

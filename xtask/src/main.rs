@@ -58,6 +58,8 @@ enum Command {
         /// Also read the operations' examples (`operations[].examples`)
         #[arg(long)]
         examples: bool,
+        #[command(flatten)]
+        filter: generate::FilterArgs,
     },
     /// Run the whole test suite, installing what the tests need on first use
     Test {
@@ -109,6 +111,8 @@ struct GenerateArgs {
     /// that the crate builds with nothing unpublished]
     #[arg(long, value_name = "DIR", requires = "spec")]
     runtime_path: Option<PathBuf>,
+    #[command(flatten)]
+    filter: generate::FilterArgs,
 }
 
 fn main() -> ExitCode {
@@ -133,6 +137,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             overlay,
             ref_root,
             runtime_path,
+            filter,
         }) => {
             generate::one(
                 &root,
@@ -144,8 +149,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     overlays: overlay,
                     ref_root,
                     runtime_path,
+                    filter: filter.into_filter(),
                 },
             )?;
+        }
+        Command::Generate(GenerateArgs { filter, .. }) if !filter.is_empty() => {
+            return Err(
+                "the --include-* and --exclude-* options need --spec and --out (a manifest \
+                 entry takes its filter from its `include` and `exclude` fields)"
+                    .into(),
+            );
         }
         Command::Generate(_) => {
             let root = enter_root(&root)?;
@@ -160,8 +173,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             overlay,
             ref_root,
             examples,
+            filter,
         } => {
-            let load = generate::load_options(ref_root, overlay).with_examples(examples);
+            let load = generate::load_options(ref_root, overlay)
+                .with_examples(examples)
+                .with_filter(filter.into_filter());
             let api = codegen::load_api_with(&path, &load).map_err(|e| e.to_string())?;
             for warning in codegen::describe_warnings(&api.warnings) {
                 eprintln!("warning: {warning}");

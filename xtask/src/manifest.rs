@@ -2,6 +2,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use codegen::filter::{Filter, Selectors};
 use serde::Deserialize;
 
 /// Where the manifest lives, relative to the repository root.
@@ -41,6 +42,13 @@ pub struct Entry {
     /// depending on the runtime crate by path. Optional, default false.
     #[serde(default)]
     pub vendored: bool,
+    /// Generate only the operations these select (`{"paths": ["/users/**"], "tags": [..],
+    /// "operations": [..]}`, see `codegen::filter`). Optional, default all.
+    #[serde(default)]
+    pub include: Selectors,
+    /// Leave out the operations these select, even when included. Optional.
+    #[serde(default)]
+    pub exclude: Selectors,
 }
 
 impl Entry {
@@ -55,6 +63,15 @@ impl Entry {
             .iter()
             .map(|o| Path::new("specs").join(o))
             .collect()
+    }
+
+    /// The part of the API the crate has (all of it when neither `include` nor `exclude`
+    /// says otherwise).
+    pub fn filter(&self) -> Filter {
+        Filter {
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
+        }
     }
 
     /// The crate's directory relative to the repository root.
@@ -128,6 +145,7 @@ fn validate_entry(entry: &Entry) -> Result<(), String> {
             ));
         }
     }
+    entry.filter().check_globs()?;
     // Only `generated/<dir>`: `generate` replaces that directory whole, and the workspace's
     // `generated/[a-z0-9]*` members glob must pick it up (and must skip xtask's `.`-prefixed
     // temporary directories beside it).
@@ -259,6 +277,36 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn include_and_exclude_are_optional_filters() {
+        let text = with_entry(
+            r#"{ "spec": "a.json", "name": "a", "version": "0.1.0", "out": "generated/a", "generated": true,
+                 "include": { "paths": ["/users/**"], "tags": ["users"] },
+                 "exclude": { "operations": ["Users_Delete"] } }"#,
+        );
+        let filter = parse(&text, "m.json").unwrap().crates[0].filter();
+        assert_eq!(filter.include.paths, ["/users/**"]);
+        assert_eq!(filter.include.tags, ["users"]);
+        assert!(filter.include.operations.is_empty());
+        assert_eq!(filter.exclude.operations, ["Users_Delete"]);
+        assert!(parse(GOOD, "m.json").unwrap().crates[0].filter().is_empty());
+        let bad_glob = with_entry(
+            r#"{ "spec": "a.json", "name": "a", "version": "0.1.0", "out": "generated/a", "generated": true,
+                 "exclude": { "paths": ["users/**"] } }"#,
+        );
+        let err = parse(&bad_glob, "m.json").unwrap_err();
+        assert!(
+            err.starts_with("m.json: crates[0] (a): `users/**` is not a path glob"),
+            "{err}"
+        );
+        let unknown = with_entry(
+            r#"{ "spec": "a.json", "name": "a", "version": "0.1.0", "out": "generated/a", "generated": true,
+                 "include": { "path": ["/users/**"] } }"#,
+        );
+        let err = parse(&unknown, "m.json").unwrap_err();
+        assert!(err.contains("unknown field `path`"), "{err}");
     }
 
     #[test]

@@ -234,6 +234,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         error_models,
         warnings,
         parameter_groups,
+        subset: None,
     })
 }
 
@@ -331,7 +332,7 @@ fn is_media_type(value: &str) -> bool {
 }
 
 /// A documented response with a 4xx or 5xx status (or range).
-fn is_error(response: &crate::ir::Response) -> bool {
+pub(crate) fn is_error(response: &crate::ir::Response) -> bool {
     (!response.answer && response.status.is_some_and(|s| s >= 400))
         || response
             .status_range

@@ -34,6 +34,9 @@ pub struct LoadOptions {
     /// Lower the operations' examples into the IR (`Operation::examples`): example files under
     /// `x-ms-examples` are read (under the same confinement as `$ref`s) only when this is set.
     pub examples: bool,
+    /// Keep only part of the API ([`crate::filter`]), once it is lowered. The default keeps
+    /// everything.
+    pub filter: crate::filter::Filter,
 }
 
 impl Default for LoadOptions {
@@ -43,6 +46,7 @@ impl Default for LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             overlays: Vec::new(),
             examples: false,
+            filter: crate::filter::Filter::default(),
         }
     }
 }
@@ -57,6 +61,12 @@ impl LoadOptions {
     /// These options with the operations' examples lowered (see [`LoadOptions::examples`]).
     pub fn with_examples(mut self, examples: bool) -> Self {
         self.examples = examples;
+        self
+    }
+
+    /// These options with only the part of the API that `filter` selects kept.
+    pub fn with_filter(mut self, filter: crate::filter::Filter) -> Self {
+        self.filter = filter;
         self
     }
 
