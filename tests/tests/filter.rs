@@ -258,6 +258,7 @@ fn the_readme_says_what_was_left_out() {
         name: "pets".into(),
         version: "0.1.0".into(),
         spec_display: "tests/fixtures/filter/pets.json".into(),
+        runtime: codegen::Runtime::Crate { path: None },
     };
     let files = codegen::generate(&api, &options).unwrap();
     let readme = &files
@@ -304,6 +305,7 @@ fn a_filtered_crate_is_the_same_every_time() {
             name: "pets".into(),
             version: "0.1.0".into(),
             spec_display: "tests/fixtures/filter/pets.json".into(),
+            runtime: codegen::Runtime::Crate { path: None },
         };
         (
             serde_json::to_string(&api).unwrap(),

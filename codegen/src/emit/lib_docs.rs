@@ -92,12 +92,19 @@ pub(crate) fn crate_doc(ctx: &Ctx<'_>) -> Result<Doc> {
          once), the [`RetryPolicy`] (every method, on connection errors, `408`, `429`, \
          `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves \
          is never cut), the limit on bodies read into memory (32 MiB), and whether redirects \
-         are followed. Credentials only go to the client's own scheme, host and port.",
+         are followed. Credentials only go to the client's own scheme, host and port.\n\n\
+         [`Policy`]s add behaviour of your own (request signing, tracing, metrics, test \
+         doubles): [`ClientBuilder::per_call_policy`] runs once per call, before credentials \
+         and retries; [`ClientBuilder::per_try_policy`] runs for every request sent, seeing it \
+         exactly as it goes on the wire. The pipeline's order is in [`runtime`]'s docs. The \
+         client's types are the runtime crate's (`restwire`), shared by every generated \
+         client: one [`Credentials`] value serves several clients, and every crate's [`Error`] \
+         converts with `?` into [`runtime::Error`].",
     );
     if super::tokens::token_ops(ctx)?.is_some() {
         settings.push_str(
             "\n\nThis API has its own token operations: `Bearer` challenges are answered with \
-             them (see the constructors of [`Credentials`]).",
+             them ([`Credentials::refresh_token`], [`Credentials::exchange`]).",
         );
     }
     if !api.security.is_empty() {

@@ -22,7 +22,9 @@
 //!
 //! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (every method, on connection errors, `408`, `429`, `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
 //!
-//! This API has its own token operations: `Bearer` challenges are answered with them (see the constructors of [`Credentials`]).
+//! [`Policy`]s add behaviour of your own (request signing, tracing, metrics, test doubles): [`ClientBuilder::per_call_policy`] runs once per call, before credentials and retries; [`ClientBuilder::per_try_policy`] runs for every request sent, seeing it exactly as it goes on the wire. The pipeline's order is in [`runtime`]'s docs. The client's types are the runtime crate's (`restwire`), shared by every generated client: one [`Credentials`] value serves several clients, and every crate's [`Error`] converts with `?` into [`runtime::Error`].
+//!
+//! This API has its own token operations: `Bearer` challenges are answered with them ([`Credentials::refresh_token`], [`Credentials::exchange`]).
 //!
 //! The security schemes of the spec, and the credentials for each:
 //!

@@ -22,6 +22,8 @@
 //!
 //! [`ClientBuilder`] sets the [`Credentials`] (`Basic`, a bearer token, or any [`TokenCredential`]; a `401` with a `WWW-Authenticate` challenge is answered once), the [`RetryPolicy`] (every method, on connection errors, `408`, `429`, `500` and `502`-`504`), timeouts (connect 30 s, read-idle 60 s: a transfer that moves is never cut), the limit on bodies read into memory (32 MiB), and whether redirects are followed. Credentials only go to the client's own scheme, host and port.
 //!
+//! [`Policy`]s add behaviour of your own (request signing, tracing, metrics, test doubles): [`ClientBuilder::per_call_policy`] runs once per call, before credentials and retries; [`ClientBuilder::per_try_policy`] runs for every request sent, seeing it exactly as it goes on the wire. The pipeline's order is in [`runtime`]'s docs. The client's types are the runtime crate's (`restwire`), shared by every generated client: one [`Credentials`] value serves several clients, and every crate's [`Error`] converts with `?` into [`runtime::Error`].
+//!
 //! The security schemes of the spec, and the credentials for each:
 //!
 //! - `registry_auth`: HTTP Basic: `Credentials::basic(user, password)`.
