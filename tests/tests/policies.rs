@@ -150,14 +150,14 @@ impl Policy for Signer {
 async fn a_policy_changes_what_is_sent() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path("/v2/team/app/tags/list"))
+        .and(path("/v2/app/tags/list"))
         .and(header(
             "x-signed",
-            "GET /v2/team/app/tags/list getV2NameTagsList",
+            "GET /v2/app/tags/list getV2NameTagsList",
         ))
         .respond_with(
             ResponseTemplate::new(200)
-                .set_body_raw(r#"{"name":"team/app","tags":["v1"]}"#, "application/json"),
+                .set_body_raw(r#"{"name":"app","tags":["v1"]}"#, "application/json"),
         )
         .mount(&server)
         .await;
@@ -212,9 +212,10 @@ async fn a_policy_answers_without_a_server() {
         .get_v2_name_tags_list("team/app")
         .await
         .unwrap();
+    // The path parameter is encoded as one segment.
     assert_eq!(
         response.body.name.as_deref(),
-        Some("/v2/team/app/tags/list")
+        Some("/v2/team%2Fapp/tags/list")
     );
     assert_eq!(
         response.body.tags,

@@ -289,9 +289,12 @@ mod tests {
 
     #[test]
     fn the_pinned_version_is_the_runtime_crates() {
-        let manifest = include_str!("../../../runtime/Cargo.toml");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/Cargo.toml");
+        let manifest = std::fs::read_to_string(path).unwrap();
+        let package = manifest.split("\n[").next().unwrap();
+        assert!(package.starts_with("[package]"), "{package}");
         assert!(
-            manifest.contains(&format!("version = \"{VERSION}\"")),
+            package.contains(&format!("\nversion = \"{VERSION}\"\n")),
             "{VERSION}"
         );
     }

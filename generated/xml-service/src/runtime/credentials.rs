@@ -43,8 +43,8 @@ pub type TokenFuture<'a> = Pin<
 /// challenge when there is one.
 ///
 /// The scopes are the client's: those of the API's OAuth2 security requirement
-/// (`https://management.azure.com/.default`), or those set with `ClientBuilder::scopes`, as
-/// azure_core's `TokenCredential::get_token(scopes)` is asked for them. A `Bearer` challenge
+/// (`https://example.com/.default`), or those set with `ClientBuilder::scopes`, as a
+/// `get_token(scopes)` of a cloud SDK's token credential is asked for them. A `Bearer` challenge
 /// may ask for more (its [`Challenge::scope`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
