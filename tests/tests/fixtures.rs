@@ -60,8 +60,9 @@ fn runtime() {
     let mut full_module: Option<(String, GeneratedFile)> = None;
     let mut files: std::collections::BTreeMap<String, (String, GeneratedFile)> =
         std::collections::BTreeMap::new();
-    for (name, version, spec) in tests::all_crates() {
-        let runtime: Vec<GeneratedFile> = tests::generate(&name, &version, &spec)
+    for spec in tests::all_crates() {
+        let name = &spec.name;
+        let runtime: Vec<GeneratedFile> = tests::generate_spec(&spec)
             .into_iter()
             .filter(tests::is_runtime)
             .filter_map(without_xml_runtime)

@@ -9,6 +9,7 @@ mod alias_cycles;
 mod all_of;
 mod context;
 mod depth;
+mod enum_names;
 pub(crate) mod examples;
 mod finish;
 mod flatten;

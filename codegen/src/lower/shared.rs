@@ -155,8 +155,9 @@ pub(crate) fn lower_named_schemas(
     at: &Loc,
     schemas: &serde_json::Map<String, Value>,
 ) -> Result<()> {
-    for name in schemas.keys() {
+    for (name, schema) in schemas {
         cx.reserve(at.key(name), name.clone());
+        cx.enum_names.record(&at.key(name), schema, name);
     }
     for (name, schema) in schemas {
         cx.named_model(&at.key(name), schema, name)?;
