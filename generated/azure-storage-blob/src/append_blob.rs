@@ -20,7 +20,7 @@ impl AppendBlobClient {
         &self,
         container_name: impl Into<String>,
         blob: impl Into<String>,
-        blob_type: crate::models::BlobType4,
+        blob_type: crate::models::BlobType3,
         content_length: i64,
     ) -> AppendBlobCreateRequest {
         AppendBlobCreateRequest {
@@ -191,7 +191,7 @@ pub struct AppendBlobCreateRequest {
     client: crate::Client,
     container_name: String,
     blob: String,
-    blob_type: crate::models::BlobType4,
+    blob_type: crate::models::BlobType3,
     timeout: Option<i64>,
     content_length: i64,
     blob_content_type: Option<String>,

@@ -670,7 +670,7 @@ impl BlobClient {
         container_name: impl Into<String>,
         blob: impl Into<String>,
         comp: crate::models::BlobSetTierComp,
-        tier: crate::models::AccessTier2,
+        tier: crate::models::AccessTier,
     ) -> BlobSetTierRequest {
         BlobSetTierRequest {
             client: self.client.clone(),
@@ -5144,8 +5144,8 @@ pub struct BlobStartCopyFromUrlRequest {
     blob: String,
     timeout: Option<i64>,
     metadata: Option<String>,
-    tier: Option<crate::models::AccessTier2>,
-    rehydrate_priority: Option<crate::models::RehydratePriority2>,
+    tier: Option<crate::models::AccessTier>,
+    rehydrate_priority: Option<crate::models::RehydratePriority>,
     source_if_modified_since: Option<time::OffsetDateTime>,
     source_if_unmodified_since: Option<time::OffsetDateTime>,
     source_if_match: Option<String>,
@@ -5191,7 +5191,7 @@ impl BlobStartCopyFromUrlRequest {
     /// Optional. Indicates the tier to be set on the blob.
     ///
     /// Sent as the `x-ms-access-tier` header.
-    pub fn tier(mut self, tier: crate::models::AccessTier2) -> Self {
+    pub fn tier(mut self, tier: crate::models::AccessTier) -> Self {
         self.tier = Some(tier);
         self
     }
@@ -5200,7 +5200,7 @@ impl BlobStartCopyFromUrlRequest {
     /// Sent as the `x-ms-rehydrate-priority` header.
     pub fn rehydrate_priority(
         mut self,
-        rehydrate_priority: crate::models::RehydratePriority2,
+        rehydrate_priority: crate::models::RehydratePriority,
     ) -> Self {
         self.rehydrate_priority = Some(rehydrate_priority);
         self
@@ -5536,7 +5536,7 @@ pub struct BlobCopyFromUrlRequest {
     x_ms_requires_sync: crate::models::BlobCopyFromUrlXMsRequiresSync,
     timeout: Option<i64>,
     metadata: Option<String>,
-    tier: Option<crate::models::AccessTier2>,
+    tier: Option<crate::models::AccessTier>,
     source_if_modified_since: Option<time::OffsetDateTime>,
     source_if_unmodified_since: Option<time::OffsetDateTime>,
     source_if_match: Option<String>,
@@ -5584,7 +5584,7 @@ impl BlobCopyFromUrlRequest {
     /// Optional. Indicates the tier to be set on the blob.
     ///
     /// Sent as the `x-ms-access-tier` header.
-    pub fn tier(mut self, tier: crate::models::AccessTier2) -> Self {
+    pub fn tier(mut self, tier: crate::models::AccessTier) -> Self {
         self.tier = Some(tier);
         self
     }
@@ -6136,8 +6136,8 @@ pub struct BlobSetTierRequest {
     snapshot: Option<String>,
     version_id: Option<String>,
     timeout: Option<i64>,
-    tier: crate::models::AccessTier2,
-    rehydrate_priority: Option<crate::models::RehydratePriority2>,
+    tier: crate::models::AccessTier,
+    rehydrate_priority: Option<crate::models::RehydratePriority>,
     request_id: Option<String>,
     lease_id: Option<String>,
     if_tags: Option<String>,
@@ -6177,7 +6177,7 @@ impl BlobSetTierRequest {
     /// Sent as the `x-ms-rehydrate-priority` header.
     pub fn rehydrate_priority(
         mut self,
-        rehydrate_priority: crate::models::RehydratePriority2,
+        rehydrate_priority: crate::models::RehydratePriority,
     ) -> Self {
         self.rehydrate_priority = Some(rehydrate_priority);
         self

@@ -21,7 +21,7 @@ impl BlockBlobClient {
         &self,
         container_name: impl Into<String>,
         blob: impl Into<String>,
-        blob_type: crate::models::BlobType5,
+        blob_type: crate::models::BlobType4,
         content_length: i64,
         body: impl Into<crate::Body>,
     ) -> BlockBlobUploadRequest {
@@ -77,7 +77,7 @@ impl BlockBlobClient {
         &self,
         container_name: impl Into<String>,
         blob: impl Into<String>,
-        blob_type: crate::models::BlobType5,
+        blob_type: crate::models::BlobType4,
         content_length: i64,
         copy_source: impl Into<String>,
     ) -> BlockBlobPutBlobFromUrlRequest {
@@ -300,7 +300,7 @@ pub struct BlockBlobUploadRequest {
     client: crate::Client,
     container_name: String,
     blob: String,
-    blob_type: crate::models::BlobType5,
+    blob_type: crate::models::BlobType4,
     timeout: Option<i64>,
     transactional_content_md5: Option<Vec<u8>>,
     content_length: i64,
@@ -316,7 +316,7 @@ pub struct BlockBlobUploadRequest {
     encryption_key_sha256: Option<String>,
     encryption_algorithm: Option<crate::models::EncryptionAlgorithmType>,
     encryption_scope: Option<String>,
-    tier: Option<crate::models::AccessTier2>,
+    tier: Option<crate::models::AccessTier>,
     if_modified_since: Option<time::OffsetDateTime>,
     if_unmodified_since: Option<time::OffsetDateTime>,
     if_match: Option<String>,
@@ -367,7 +367,7 @@ impl BlockBlobUploadRequest {
     /// Optional. Indicates the tier to be set on the blob.
     ///
     /// Sent as the `x-ms-access-tier` header.
-    pub fn tier(mut self, tier: crate::models::AccessTier2) -> Self {
+    pub fn tier(mut self, tier: crate::models::AccessTier) -> Self {
         self.tier = Some(tier);
         self
     }
@@ -772,7 +772,7 @@ pub struct BlockBlobPutBlobFromUrlRequest {
     client: crate::Client,
     container_name: String,
     blob: String,
-    blob_type: crate::models::BlobType5,
+    blob_type: crate::models::BlobType4,
     timeout: Option<i64>,
     transactional_content_md5: Option<Vec<u8>>,
     content_length: i64,
@@ -788,7 +788,7 @@ pub struct BlockBlobPutBlobFromUrlRequest {
     encryption_key_sha256: Option<String>,
     encryption_algorithm: Option<crate::models::EncryptionAlgorithmType>,
     encryption_scope: Option<String>,
-    tier: Option<crate::models::AccessTier2>,
+    tier: Option<crate::models::AccessTier>,
     if_modified_since: Option<time::OffsetDateTime>,
     if_unmodified_since: Option<time::OffsetDateTime>,
     if_match: Option<String>,
@@ -843,7 +843,7 @@ impl BlockBlobPutBlobFromUrlRequest {
     /// Optional. Indicates the tier to be set on the blob.
     ///
     /// Sent as the `x-ms-access-tier` header.
-    pub fn tier(mut self, tier: crate::models::AccessTier2) -> Self {
+    pub fn tier(mut self, tier: crate::models::AccessTier) -> Self {
         self.tier = Some(tier);
         self
     }
@@ -1913,7 +1913,7 @@ pub struct BlockBlobCommitBlockListRequest {
     encryption_key_sha256: Option<String>,
     encryption_algorithm: Option<crate::models::EncryptionAlgorithmType>,
     encryption_scope: Option<String>,
-    tier: Option<crate::models::AccessTier2>,
+    tier: Option<crate::models::AccessTier>,
     if_modified_since: Option<time::OffsetDateTime>,
     if_unmodified_since: Option<time::OffsetDateTime>,
     if_match: Option<String>,
@@ -1973,7 +1973,7 @@ impl BlockBlobCommitBlockListRequest {
     /// Optional. Indicates the tier to be set on the blob.
     ///
     /// Sent as the `x-ms-access-tier` header.
-    pub fn tier(mut self, tier: crate::models::AccessTier2) -> Self {
+    pub fn tier(mut self, tier: crate::models::AccessTier) -> Self {
         self.tier = Some(tier);
         self
     }

@@ -559,7 +559,7 @@ pub struct ContainerCreateRequest {
     restype: crate::models::ContainerCreateRestype,
     timeout: Option<i64>,
     metadata: Option<String>,
-    access: Option<crate::models::PublicAccessType2>,
+    access: Option<crate::models::PublicAccessType>,
     request_id: Option<String>,
     default_encryption_scope: Option<String>,
     prevent_encryption_scope_override: Option<bool>,
@@ -590,7 +590,7 @@ impl ContainerCreateRequest {
     /// Specifies whether data in the container may be accessed publicly and the level of access
     ///
     /// Sent as the `x-ms-blob-public-access` header.
-    pub fn access(mut self, access: crate::models::PublicAccessType2) -> Self {
+    pub fn access(mut self, access: crate::models::PublicAccessType) -> Self {
         self.access = Some(access);
         self
     }
@@ -1767,7 +1767,7 @@ pub struct ContainerSetAccessPolicyRequest {
     comp: crate::models::ContainerGetAccessPolicyComp,
     timeout: Option<i64>,
     lease_id: Option<String>,
-    access: Option<crate::models::PublicAccessType2>,
+    access: Option<crate::models::PublicAccessType>,
     if_modified_since: Option<time::OffsetDateTime>,
     if_unmodified_since: Option<time::OffsetDateTime>,
     request_id: Option<String>,
@@ -1795,7 +1795,7 @@ impl ContainerSetAccessPolicyRequest {
     /// Specifies whether data in the container may be accessed publicly and the level of access
     ///
     /// Sent as the `x-ms-blob-public-access` header.
-    pub fn access(mut self, access: crate::models::PublicAccessType2) -> Self {
+    pub fn access(mut self, access: crate::models::PublicAccessType) -> Self {
         self.access = Some(access);
         self
     }

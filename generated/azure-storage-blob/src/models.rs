@@ -2672,146 +2672,6 @@ impl std::fmt::Display for ContainerCreateRestype {
         f.write_str(self.as_str())
     }
 }
-/// The `PublicAccessType_2` values.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum PublicAccessType2 {
-    /// The value `container`.
-    #[serde(rename = "container")]
-    Container,
-    /// The value `blob`.
-    #[serde(rename = "blob")]
-    Blob,
-    /// A value not known when this crate was generated.
-    #[serde(untagged)]
-    Other(::std::string::String),
-}
-impl PublicAccessType2 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            PublicAccessType2::Container => "container",
-            PublicAccessType2::Blob => "blob",
-            PublicAccessType2::Other(value) => value.as_str(),
-        }
-    }
-}
-impl std::fmt::Display for PublicAccessType2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// When a blob is leased, specifies whether the lease is of infinite or fixed duration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum LeaseDuration2 {
-    /// The value `infinite`.
-    #[serde(rename = "infinite")]
-    Infinite,
-    /// The value `fixed`.
-    #[serde(rename = "fixed")]
-    Fixed,
-}
-impl LeaseDuration2 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            LeaseDuration2::Infinite => "infinite",
-            LeaseDuration2::Fixed => "fixed",
-        }
-    }
-}
-impl std::fmt::Display for LeaseDuration2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// Lease state of the blob.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum LeaseState2 {
-    /// The value `available`.
-    #[serde(rename = "available")]
-    Available,
-    /// The value `leased`.
-    #[serde(rename = "leased")]
-    Leased,
-    /// The value `expired`.
-    #[serde(rename = "expired")]
-    Expired,
-    /// The value `breaking`.
-    #[serde(rename = "breaking")]
-    Breaking,
-    /// The value `broken`.
-    #[serde(rename = "broken")]
-    Broken,
-}
-impl LeaseState2 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            LeaseState2::Available => "available",
-            LeaseState2::Leased => "leased",
-            LeaseState2::Expired => "expired",
-            LeaseState2::Breaking => "breaking",
-            LeaseState2::Broken => "broken",
-        }
-    }
-}
-impl std::fmt::Display for LeaseState2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// The current lease status of the blob.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum LeaseStatus2 {
-    /// The value `locked`.
-    #[serde(rename = "locked")]
-    Locked,
-    /// The value `unlocked`.
-    #[serde(rename = "unlocked")]
-    Unlocked,
-}
-impl LeaseStatus2 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            LeaseStatus2::Locked => "locked",
-            LeaseStatus2::Unlocked => "unlocked",
-        }
-    }
-}
-impl std::fmt::Display for LeaseStatus2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// Indicated whether data in the container may be accessed publicly and the level of access
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum BlobPublicAccess {
-    /// The value `container`.
-    #[serde(rename = "container")]
-    Container,
-    /// The value `blob`.
-    #[serde(rename = "blob")]
-    Blob,
-    /// A value not known when this crate was generated.
-    #[serde(untagged)]
-    Other(::std::string::String),
-}
-impl BlobPublicAccess {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            BlobPublicAccess::Container => "container",
-            BlobPublicAccess::Blob => "blob",
-            BlobPublicAccess::Other(value) => value.as_str(),
-        }
-    }
-}
-impl std::fmt::Display for BlobPublicAccess {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 /// The `Container_SetMetadata_comp` values.
 #[derive(
     Debug,
@@ -3186,94 +3046,6 @@ impl std::fmt::Display for EncryptionAlgorithmType {
         f.write_str(self.as_str())
     }
 }
-/// The blob's type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum BlobType2 {
-    /// The value `BlockBlob`.
-    #[serde(rename = "BlockBlob")]
-    BlockBlob,
-    /// The value `PageBlob`.
-    #[serde(rename = "PageBlob")]
-    PageBlob,
-    /// The value `AppendBlob`.
-    #[serde(rename = "AppendBlob")]
-    AppendBlob,
-}
-impl BlobType2 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            BlobType2::BlockBlob => "BlockBlob",
-            BlobType2::PageBlob => "PageBlob",
-            BlobType2::AppendBlob => "AppendBlob",
-        }
-    }
-}
-impl std::fmt::Display for BlobType2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// State of the copy operation identified by x-ms-copy-id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum CopyStatus2 {
-    /// The value `pending`.
-    #[serde(rename = "pending")]
-    Pending,
-    /// The value `success`.
-    #[serde(rename = "success")]
-    Success,
-    /// The value `aborted`.
-    #[serde(rename = "aborted")]
-    Aborted,
-    /// The value `failed`.
-    #[serde(rename = "failed")]
-    Failed,
-}
-impl CopyStatus2 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            CopyStatus2::Pending => "pending",
-            CopyStatus2::Success => "success",
-            CopyStatus2::Aborted => "aborted",
-            CopyStatus2::Failed => "failed",
-        }
-    }
-}
-impl std::fmt::Display for CopyStatus2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// Indicates immutability policy mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum ImmutabilityPolicyMode {
-    /// The value `Mutable`.
-    #[serde(rename = "Mutable")]
-    Mutable,
-    /// The value `Unlocked`.
-    #[serde(rename = "Unlocked")]
-    Unlocked,
-    /// The value `Locked`.
-    #[serde(rename = "Locked")]
-    Locked,
-}
-impl ImmutabilityPolicyMode {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            ImmutabilityPolicyMode::Mutable => "Mutable",
-            ImmutabilityPolicyMode::Unlocked => "Unlocked",
-            ImmutabilityPolicyMode::Locked => "Locked",
-        }
-    }
-}
-impl std::fmt::Display for ImmutabilityPolicyMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 /// The `DeleteSnapshotsOptionType` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DeleteSnapshotsOptionType {
@@ -3329,7 +3101,7 @@ impl std::fmt::Display for BlobDeleteType {
         f.write_str(self.as_str())
     }
 }
-/// The `BlobType_3` values.
+/// The `BlobType_2` values.
 #[derive(
     Debug,
     Clone,
@@ -3341,21 +3113,21 @@ impl std::fmt::Display for BlobDeleteType {
     serde::Serialize,
     serde::Deserialize
 )]
-pub enum BlobType3 {
+pub enum BlobType2 {
     /// The value `PageBlob`.
     #[default]
     #[serde(rename = "PageBlob")]
     PageBlob,
 }
-impl BlobType3 {
+impl BlobType2 {
     /// The value as it goes on the wire.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            BlobType3::PageBlob => "PageBlob",
+            BlobType2::PageBlob => "PageBlob",
         }
     }
 }
-impl std::fmt::Display for BlobType3 {
+impl std::fmt::Display for BlobType2 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -3424,6 +3196,37 @@ impl std::fmt::Display for PremiumPageBlobAccessTier {
         f.write_str(self.as_str())
     }
 }
+/// The `BlobType_3` values.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize
+)]
+pub enum BlobType3 {
+    /// The value `AppendBlob`.
+    #[default]
+    #[serde(rename = "AppendBlob")]
+    AppendBlob,
+}
+impl BlobType3 {
+    /// The value as it goes on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match *self {
+            BlobType3::AppendBlob => "AppendBlob",
+        }
+    }
+}
+impl std::fmt::Display for BlobType3 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 /// The `BlobType_4` values.
 #[derive(
     Debug,
@@ -3437,135 +3240,20 @@ impl std::fmt::Display for PremiumPageBlobAccessTier {
     serde::Deserialize
 )]
 pub enum BlobType4 {
-    /// The value `AppendBlob`.
-    #[default]
-    #[serde(rename = "AppendBlob")]
-    AppendBlob,
-}
-impl BlobType4 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match *self {
-            BlobType4::AppendBlob => "AppendBlob",
-        }
-    }
-}
-impl std::fmt::Display for BlobType4 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// The `BlobType_5` values.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    serde::Serialize,
-    serde::Deserialize
-)]
-pub enum BlobType5 {
     /// The value `BlockBlob`.
     #[default]
     #[serde(rename = "BlockBlob")]
     BlockBlob,
 }
-impl BlobType5 {
+impl BlobType4 {
     /// The value as it goes on the wire.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            BlobType5::BlockBlob => "BlockBlob",
+            BlobType4::BlockBlob => "BlockBlob",
         }
     }
 }
-impl std::fmt::Display for BlobType5 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// The `AccessTier_2` values.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum AccessTier2 {
-    /// The value `P4`.
-    #[serde(rename = "P4")]
-    P4,
-    /// The value `P6`.
-    #[serde(rename = "P6")]
-    P6,
-    /// The value `P10`.
-    #[serde(rename = "P10")]
-    P10,
-    /// The value `P15`.
-    #[serde(rename = "P15")]
-    P15,
-    /// The value `P20`.
-    #[serde(rename = "P20")]
-    P20,
-    /// The value `P30`.
-    #[serde(rename = "P30")]
-    P30,
-    /// The value `P40`.
-    #[serde(rename = "P40")]
-    P40,
-    /// The value `P50`.
-    #[serde(rename = "P50")]
-    P50,
-    /// The value `P60`.
-    #[serde(rename = "P60")]
-    P60,
-    /// The value `P70`.
-    #[serde(rename = "P70")]
-    P70,
-    /// The value `P80`.
-    #[serde(rename = "P80")]
-    P80,
-    /// The value `Hot`.
-    #[serde(rename = "Hot")]
-    Hot,
-    /// The value `Cool`.
-    #[serde(rename = "Cool")]
-    Cool,
-    /// The value `Archive`.
-    #[serde(rename = "Archive")]
-    Archive,
-    /// The value `Premium`.
-    #[serde(rename = "Premium")]
-    Premium,
-    /// The value `Cold`.
-    #[serde(rename = "Cold")]
-    Cold,
-    /// A value not known when this crate was generated.
-    #[serde(untagged)]
-    Other(::std::string::String),
-}
-impl AccessTier2 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            AccessTier2::P4 => "P4",
-            AccessTier2::P6 => "P6",
-            AccessTier2::P10 => "P10",
-            AccessTier2::P15 => "P15",
-            AccessTier2::P20 => "P20",
-            AccessTier2::P30 => "P30",
-            AccessTier2::P40 => "P40",
-            AccessTier2::P50 => "P50",
-            AccessTier2::P60 => "P60",
-            AccessTier2::P70 => "P70",
-            AccessTier2::P80 => "P80",
-            AccessTier2::Hot => "Hot",
-            AccessTier2::Cool => "Cool",
-            AccessTier2::Archive => "Archive",
-            AccessTier2::Premium => "Premium",
-            AccessTier2::Cold => "Cold",
-            AccessTier2::Other(value) => value.as_str(),
-        }
-    }
-}
-impl std::fmt::Display for AccessTier2 {
+impl std::fmt::Display for BlobType4 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -3754,34 +3442,6 @@ impl std::fmt::Display for BlobCreateSnapshotComp {
         f.write_str(self.as_str())
     }
 }
-/// The `RehydratePriority_2` values.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum RehydratePriority2 {
-    /// The value `High`.
-    #[serde(rename = "High")]
-    High,
-    /// The value `Standard`.
-    #[serde(rename = "Standard")]
-    Standard,
-    /// A value not known when this crate was generated.
-    #[serde(untagged)]
-    Other(::std::string::String),
-}
-impl RehydratePriority2 {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            RehydratePriority2::High => "High",
-            RehydratePriority2::Standard => "Standard",
-            RehydratePriority2::Other(value) => value.as_str(),
-        }
-    }
-}
-impl std::fmt::Display for RehydratePriority2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 /// The `Blob_CopyFromURL_x-ms-requires-sync` values.
 #[derive(
     Debug,
@@ -3825,21 +3485,21 @@ impl std::fmt::Display for BlobCopyFromUrlXMsRequiresSync {
     serde::Serialize,
     serde::Deserialize
 )]
-pub enum CopyStatus3 {
+pub enum CopyStatus2 {
     /// The value `success`.
     #[default]
     #[serde(rename = "success")]
     Success,
 }
-impl CopyStatus3 {
+impl CopyStatus2 {
     /// The value as it goes on the wire.
     pub fn as_str(&self) -> &'static str {
         match *self {
-            CopyStatus3::Success => "success",
+            CopyStatus2::Success => "success",
         }
     }
 }
-impl std::fmt::Display for CopyStatus3 {
+impl std::fmt::Display for CopyStatus2 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -21,7 +21,7 @@ impl PageBlobClient {
         &self,
         container_name: impl Into<String>,
         blob: impl Into<String>,
-        blob_type: crate::models::BlobType3,
+        blob_type: crate::models::BlobType2,
         content_length: i64,
         blob_content_length: i64,
     ) -> PageBlobCreateRequest {
@@ -402,7 +402,7 @@ pub struct PageBlobCreateRequest {
     client: crate::Client,
     container_name: String,
     blob: String,
-    blob_type: crate::models::BlobType3,
+    blob_type: crate::models::BlobType2,
     timeout: Option<i64>,
     content_length: i64,
     tier: Option<crate::models::PremiumPageBlobAccessTier>,
