@@ -8,6 +8,7 @@
 mod alias_cycles;
 mod all_of;
 mod context;
+mod continuation;
 mod depth;
 mod enum_names;
 pub(crate) mod examples;
