@@ -651,14 +651,67 @@ impl ServiceListQueuesSegmentRequest {
         self.accept = Some(accept.into());
         self
     }
-    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
+    /// Sends the request for the first page, and returns the pager: a stream of the items of every page (`while let Some(item) = pager.try_next().await?`, or `try_collect`), or of the pages themselves with [`Pager::into_pages`](crate::Pager::into_pages).
+    ///
+    /// The items are the `QueueItems` array of each page, of type [`crate::models::QueueItem`]. Each next page is this request again with the page's `NextMarker` as the `marker` query parameter, fetched when the stream gets to it through the client's pipeline (credentials, retries). The pages end at a page without these.
     ///
     /// # Errors
     ///
-    /// Fails when the request cannot be built or sent, when the status is not a documented
-    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
-    /// when the body does not decode.
-    pub async fn send(self) -> Result<ServiceListQueuesSegmentResponse, crate::Error> {
+    /// Fails when the first request cannot be built or sent, when its status is not a documented success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or when its body does not decode. A next page that fails is an `Err` item of the stream, after which it ends.
+    pub async fn send(
+        self,
+    ) -> Result<crate::Pager<ServiceListQueuesSegmentResponse>, crate::Error> {
+        let client = self.client.clone();
+        let fetch = move |
+            request: crate::runtime::Request,
+        | -> crate::runtime::BoxFuture<
+            Result<ServiceListQueuesSegmentResponse, crate::Error>,
+        > {
+            let client = client.clone();
+            Box::pin(async move {
+                let response = client.send(request).await?;
+                match response.status().as_u16() {
+                    200 | 206 => {
+                        let (body, http) = crate::runtime::xml::read::<
+                            crate::models::ListQueuesSegmentResponse,
+                        >(
+                                "Service_ListQueuesSegment",
+                                response,
+                                <crate::models::ListQueuesSegmentResponse as crate::runtime::xml::XmlRoot>::xml_root(),
+                            )
+                            .await?;
+                        Ok(ServiceListQueuesSegmentResponse {
+                            x_ms_client_request_id: http
+                                .header("x-ms-client-request-id"),
+                            x_ms_request_id: http.header("x-ms-request-id"),
+                            x_ms_version: http.header("x-ms-version"),
+                            date: http
+                                .header::<String>("Date")
+                                .and_then(|text| crate::formats::Rfc1123::parse(&text)),
+                            body,
+                            http,
+                        })
+                    }
+                    _ => {
+                        Err(
+                            crate::runtime::unexpected_status(
+                                    "Service_ListQueuesSegment",
+                                    response,
+                                    |_, body| {
+                                        crate::runtime::xml::error_model(
+                                                body,
+                                                <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                                            )
+                                            .map(Box::new)
+                                            .map(crate::ErrorModel::StorageError)
+                                    },
+                                )
+                                .await,
+                        )
+                    }
+                }
+            })
+        };
         let mut request = crate::runtime::Request::new(
             "Service_ListQueuesSegment",
             reqwest::Method::GET,
@@ -688,50 +741,11 @@ impl ServiceListQueuesSegmentRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
-            200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
-                    crate::models::ListQueuesSegmentResponse,
-                >(
-                        "Service_ListQueuesSegment",
-                        response,
-                        <crate::models::ListQueuesSegmentResponse as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
-                Ok(ServiceListQueuesSegmentResponse {
-                    x_ms_client_request_id: http.header("x-ms-client-request-id"),
-                    x_ms_request_id: http.header("x-ms-request-id"),
-                    x_ms_version: http.header("x-ms-version"),
-                    date: http
-                        .header::<String>("Date")
-                        .and_then(|text| crate::formats::Rfc1123::parse(&text)),
-                    body,
-                    http,
-                })
-            }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_ListQueuesSegment",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::StorageError)
-                            },
-                        )
-                        .await,
-                )
-            }
-        }
+        crate::runtime::Pager::continued(request, fetch).await
     }
 }
 impl std::future::IntoFuture for ServiceListQueuesSegmentRequest {
-    type Output = Result<ServiceListQueuesSegmentResponse, crate::Error>;
+    type Output = Result<crate::Pager<ServiceListQueuesSegmentResponse>, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
@@ -774,5 +788,23 @@ impl ServiceListQueuesSegmentResponse {
     /// The body exactly as received (for digests and signatures).
     pub fn raw_body(&self) -> &[u8] {
         self.http.body()
+    }
+}
+impl crate::runtime::Page for ServiceListQueuesSegmentResponse {
+    type Item = crate::models::QueueItem;
+    fn next_link(&self) -> Option<&str> {
+        None
+    }
+    fn into_items(self) -> Vec<crate::models::QueueItem> {
+        self.body.queue_items.unwrap_or_default()
+    }
+}
+impl crate::runtime::Continued for ServiceListQueuesSegmentResponse {
+    fn continuation(&self) -> Vec<(&'static str, String)> {
+        let mut tokens = Vec::new();
+        if let Some(value) = Some(self.body.next_marker.as_str()) {
+            tokens.push(("marker", value.to_owned()));
+        }
+        tokens
     }
 }

@@ -26,6 +26,10 @@
 //!
 //! Bodies are streamed both ways ([`Body::from_path`], [`ByteStream`]); [`runtime::digest`] computes and checks `sha256:` digests as they pass. A JSON body can be given as raw bytes ([`RequestContent::raw`]), and [`Client::request`] sends a request the description lacks through the same credentials, retries and errors.
 //!
+//! # Lists in pages
+//!
+//! A pageable operation (`x-ms-pageable`) gives a [`Pager`] once the first page has come: a `Stream` of the items of every page, which fetches each next page when it gets to it, through the client's credentials and retries. A next link on another scheme, host or port is refused. [`Pager::into_pages`] gives the pages themselves, each with its status, headers and body.
+//!
 //! # Operation groups
 //!
 //! - [`Client::table`] gives a [`table::TableClient`]
@@ -42,6 +46,7 @@ pub use runtime::{
     Body, ByteStream, Challenge, Credentials, Error, ErrorKind, RequestContent,
     RetryPolicy, Secret, TokenCredential,
 };
+pub use runtime::{Page, Pager, Pages};
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
 /// Each operation group is a method returning a sub-client. `Debug` shows the base URL

@@ -374,14 +374,54 @@ impl TableQueryRequest {
         self.accept = Some(accept.into());
         self
     }
-    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
+    /// Sends the request for the first page, and returns the pager: a stream of the items of every page (`while let Some(item) = pager.try_next().await?`, or `try_collect`), or of the pages themselves with [`Pager::into_pages`](crate::Pager::into_pages).
+    ///
+    /// The items are the `value` array of each page, of type [`crate::models::TableResponseProperties`]. Each next page is this request again with the `x-ms-continuation-NextTableName` header as the `NextTableName` query parameter, fetched when the stream gets to it through the client's pipeline (credentials, retries). The pages end at a page without these.
     ///
     /// # Errors
     ///
-    /// Fails when the request cannot be built or sent, when the status is not a documented
-    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
-    /// when the body does not decode.
-    pub async fn send(self) -> Result<TableQueryResponse, crate::Error> {
+    /// Fails when the first request cannot be built or sent, when its status is not a documented success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or when its body does not decode. A next page that fails is an `Err` item of the stream, after which it ends.
+    pub async fn send(self) -> Result<crate::Pager<TableQueryResponse>, crate::Error> {
+        let client = self.client.clone();
+        let fetch = move |
+            request: crate::runtime::Request,
+        | -> crate::runtime::BoxFuture<Result<TableQueryResponse, crate::Error>> {
+            let client = client.clone();
+            Box::pin(async move {
+                let response = client.send(request).await?;
+                match response.status().as_u16() {
+                    200 | 206 => {
+                        let (body, http) = crate::runtime::json::<
+                            crate::models::TableQueryResponse,
+                        >("Table_Query", response)
+                            .await?;
+                        Ok(TableQueryResponse {
+                            x_ms_client_request_id: http
+                                .header("x-ms-client-request-id"),
+                            x_ms_request_id: http.header("x-ms-request-id"),
+                            x_ms_version: http.header("x-ms-version"),
+                            date: http
+                                .header::<String>("Date")
+                                .and_then(|text| crate::formats::Rfc1123::parse(&text)),
+                            x_ms_continuation_next_table_name: http
+                                .header("x-ms-continuation-NextTableName"),
+                            body,
+                            http,
+                        })
+                    }
+                    _ => {
+                        Err(
+                            crate::runtime::unexpected_status(
+                                    "Table_Query",
+                                    response,
+                                    |_, _| None,
+                                )
+                                .await,
+                        )
+                    }
+                }
+            })
+        };
         let mut request = crate::runtime::Request::new(
             "Table_Query",
             reqwest::Method::GET,
@@ -415,41 +455,11 @@ impl TableQueryRequest {
             request.header("x-ms-client-request-id", value)?;
         }
         request.header("DataServiceVersion", &self.data_service_version)?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
-            200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::TableQueryResponse,
-                >("Table_Query", response)
-                    .await?;
-                Ok(TableQueryResponse {
-                    x_ms_client_request_id: http.header("x-ms-client-request-id"),
-                    x_ms_request_id: http.header("x-ms-request-id"),
-                    x_ms_version: http.header("x-ms-version"),
-                    date: http
-                        .header::<String>("Date")
-                        .and_then(|text| crate::formats::Rfc1123::parse(&text)),
-                    x_ms_continuation_next_table_name: http
-                        .header("x-ms-continuation-NextTableName"),
-                    body,
-                    http,
-                })
-            }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Table_Query",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
-        }
+        crate::runtime::Pager::continued(request, fetch).await
     }
 }
 impl std::future::IntoFuture for TableQueryRequest {
-    type Output = Result<TableQueryResponse, crate::Error>;
+    type Output = Result<crate::Pager<TableQueryResponse>, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
@@ -496,6 +506,29 @@ impl TableQueryResponse {
     /// The body exactly as received (for digests and signatures).
     pub fn raw_body(&self) -> &[u8] {
         self.http.body()
+    }
+}
+impl crate::runtime::Page for TableQueryResponse {
+    type Item = crate::models::TableResponseProperties;
+    fn next_link(&self) -> Option<&str> {
+        None
+    }
+    fn into_items(self) -> Vec<crate::models::TableResponseProperties> {
+        self.body.value.unwrap_or_default()
+    }
+}
+impl crate::runtime::Continued for TableQueryResponse {
+    fn continuation(&self) -> Vec<(&'static str, String)> {
+        let mut tokens = Vec::new();
+        if let Some(value) = self
+            .http
+            .headers()
+            .get("x-ms-continuation-NextTableName")
+            .and_then(|v| v.to_str().ok())
+        {
+            tokens.push(("NextTableName", value.to_owned()));
+        }
+        tokens
     }
 }
 /// A `Table_Create` request, made by [`TableClient::create`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
@@ -1080,14 +1113,62 @@ impl TableQueryEntitiesRequest {
         self.accept = Some(accept.into());
         self
     }
-    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
+    /// Sends the request for the first page, and returns the pager: a stream of the items of every page (`while let Some(item) = pager.try_next().await?`, or `try_collect`), or of the pages themselves with [`Pager::into_pages`](crate::Pager::into_pages).
+    ///
+    /// The items are the `value` array of each page, of type [`crate::models::TableEntityProperties`]. Each next page is this request again with the `x-ms-continuation-NextPartitionKey` header as the `NextPartitionKey` query parameter and the `x-ms-continuation-NextRowKey` header as the `NextRowKey` query parameter, fetched when the stream gets to it through the client's pipeline (credentials, retries). The pages end at a page without these.
     ///
     /// # Errors
     ///
-    /// Fails when the request cannot be built or sent, when the status is not a documented
-    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
-    /// when the body does not decode.
-    pub async fn send(self) -> Result<TableQueryEntitiesResponse, crate::Error> {
+    /// Fails when the first request cannot be built or sent, when its status is not a documented success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or when its body does not decode. A next page that fails is an `Err` item of the stream, after which it ends.
+    pub async fn send(
+        self,
+    ) -> Result<crate::Pager<TableQueryEntitiesResponse>, crate::Error> {
+        let client = self.client.clone();
+        let fetch = move |
+            request: crate::runtime::Request,
+        | -> crate::runtime::BoxFuture<Result<TableQueryEntitiesResponse, crate::Error>> {
+            let client = client.clone();
+            Box::pin(async move {
+                let response = client.send(request).await?;
+                match response.status().as_u16() {
+                    200 | 206 => {
+                        let (body, http) = crate::runtime::json::<
+                            crate::models::TableEntityQueryResponse,
+                        >("Table_QueryEntities", response)
+                            .await?;
+                        Ok(TableQueryEntitiesResponse {
+                            x_ms_client_request_id: http
+                                .header("x-ms-client-request-id"),
+                            x_ms_request_id: http.header("x-ms-request-id"),
+                            x_ms_version: http.header("x-ms-version"),
+                            date: http
+                                .header::<String>("Date")
+                                .and_then(|text| crate::formats::Rfc1123::parse(&text)),
+                            x_ms_continuation_next_partition_key: http
+                                .header("x-ms-continuation-NextPartitionKey"),
+                            x_ms_continuation_next_row_key: http
+                                .header("x-ms-continuation-NextRowKey"),
+                            body,
+                            http,
+                        })
+                    }
+                    _ => {
+                        Err(
+                            crate::runtime::unexpected_status(
+                                    "Table_QueryEntities",
+                                    response,
+                                    |_, body| {
+                                        crate::runtime::error_model(body)
+                                            .map(Box::new)
+                                            .map(crate::ErrorModel::TableServiceError)
+                                    },
+                                )
+                                .await,
+                        )
+                    }
+                }
+            })
+        };
         let mut request = crate::runtime::Request::new(
             "Table_QueryEntities",
             reqwest::Method::GET,
@@ -1129,47 +1210,11 @@ impl TableQueryEntitiesRequest {
             request.header("x-ms-client-request-id", value)?;
         }
         request.header("DataServiceVersion", &self.data_service_version)?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
-            200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::TableEntityQueryResponse,
-                >("Table_QueryEntities", response)
-                    .await?;
-                Ok(TableQueryEntitiesResponse {
-                    x_ms_client_request_id: http.header("x-ms-client-request-id"),
-                    x_ms_request_id: http.header("x-ms-request-id"),
-                    x_ms_version: http.header("x-ms-version"),
-                    date: http
-                        .header::<String>("Date")
-                        .and_then(|text| crate::formats::Rfc1123::parse(&text)),
-                    x_ms_continuation_next_partition_key: http
-                        .header("x-ms-continuation-NextPartitionKey"),
-                    x_ms_continuation_next_row_key: http
-                        .header("x-ms-continuation-NextRowKey"),
-                    body,
-                    http,
-                })
-            }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Table_QueryEntities",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(Box::new)
-                                    .map(crate::ErrorModel::TableServiceError)
-                            },
-                        )
-                        .await,
-                )
-            }
-        }
+        crate::runtime::Pager::continued(request, fetch).await
     }
 }
 impl std::future::IntoFuture for TableQueryEntitiesRequest {
-    type Output = Result<TableQueryEntitiesResponse, crate::Error>;
+    type Output = Result<crate::Pager<TableQueryEntitiesResponse>, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
@@ -1220,6 +1265,37 @@ impl TableQueryEntitiesResponse {
     /// The body exactly as received (for digests and signatures).
     pub fn raw_body(&self) -> &[u8] {
         self.http.body()
+    }
+}
+impl crate::runtime::Page for TableQueryEntitiesResponse {
+    type Item = crate::models::TableEntityProperties;
+    fn next_link(&self) -> Option<&str> {
+        None
+    }
+    fn into_items(self) -> Vec<crate::models::TableEntityProperties> {
+        self.body.value.unwrap_or_default()
+    }
+}
+impl crate::runtime::Continued for TableQueryEntitiesResponse {
+    fn continuation(&self) -> Vec<(&'static str, String)> {
+        let mut tokens = Vec::new();
+        if let Some(value) = self
+            .http
+            .headers()
+            .get("x-ms-continuation-NextPartitionKey")
+            .and_then(|v| v.to_str().ok())
+        {
+            tokens.push(("NextPartitionKey", value.to_owned()));
+        }
+        if let Some(value) = self
+            .http
+            .headers()
+            .get("x-ms-continuation-NextRowKey")
+            .and_then(|v| v.to_str().ok())
+        {
+            tokens.push(("NextRowKey", value.to_owned()));
+        }
+        tokens
     }
 }
 /// A `Table_QueryEntitiesWithPartitionAndRowKey` request, made by [`TableClient::query_entities_with_partition_and_row_key`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).

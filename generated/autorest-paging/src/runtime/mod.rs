@@ -39,7 +39,7 @@ pub use custom::{CustomRequest, CustomResponse};
 pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
 #[doc(hidden)]
 pub use pager::{MakeRequest, NextPage, page_body};
-pub use pager::{Page, Pager, Pages};
+pub use pager::{Continued, Page, Pager, Pages};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
 pub use pipeline::DEFAULT_POLL_INTERVAL;

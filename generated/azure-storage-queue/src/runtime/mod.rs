@@ -15,6 +15,7 @@ mod content;
 mod credentials;
 mod custom;
 mod error;
+mod pager;
 mod paging;
 mod pipeline;
 mod read;
@@ -35,6 +36,9 @@ pub use credentials::{Credentials, Secret, TokenCredential, TokenFuture};
 pub use custom::Sender;
 pub use custom::{CustomRequest, CustomResponse};
 pub use error::{Error, ErrorKind, MAX_ERROR_BODY};
+#[doc(hidden)]
+pub use pager::{MakeRequest, NextPage, page_body};
+pub use pager::{Continued, Page, Pager, Pages};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
 pub use pipeline::DEFAULT_POLL_INTERVAL;
