@@ -505,6 +505,10 @@ pub struct Parameter {
     pub description: Option<String>,
     /// JSON pointer of the parameter's definition (after `$ref` resolution).
     pub pointer: String,
+    /// `x-ms-header-collection-prefix` (`x-ms-meta-`): the parameter is a map (`ty` is
+    /// `Map` of strings), each entry sent as the header `prefix + key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_prefix: Option<String>,
 }
 
 /// The request body of an operation.
@@ -619,6 +623,10 @@ pub struct Header {
     pub ty: TypeRef,
     /// Its description, if any.
     pub description: Option<String>,
+    /// `x-ms-header-collection-prefix` (`x-ms-meta-`): every header with this prefix, collected
+    /// into a map (`ty` is `Map` of strings) keyed by the rest of the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
 }
 
 /// A reference to a type.

@@ -1,13 +1,17 @@
 //! The Azure Storage crates on the wire, against a local mock: lists paged by continuation
 //! tokens (Queue's `NextMarker` in the body sent back as `marker`; Table's
 //! `x-ms-continuation-*` headers sent back as query parameters), each page asked for only when
-//! the stream gets to it.
+//! the stream gets to it; header collections (`x-ms-meta-*`) sent from a map and collected
+//! into one.
 
 use azure_storage_queue::models::ServiceListQueuesSegmentComp;
 use azure_storage_table::models::{ApiVersionParameter, DataServiceVersionParameter};
 use futures::{StreamExt, TryStreamExt};
+use std::collections::BTreeMap;
+
+use azure_storage_queue::models::QueueGetPropertiesComp;
 use serde_json::json;
-use wiremock::matchers::{method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// A `ListQueuesSegmentResponse` page (XML) with these queue names and `next` as `NextMarker`
@@ -174,4 +178,54 @@ async fn a_page_that_repeats_its_tokens_ends_the_list() {
         .expect("the first page");
     let tables: Vec<_> = pager.try_collect().await.expect("pages");
     assert_eq!(tables.len(), 2);
+}
+
+#[tokio::test]
+async fn metadata_is_sent_as_one_header_per_entry_and_read_back_as_a_map() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/q1"))
+        .and(header("x-ms-meta-owner", "me"))
+        .and(header("x-ms-meta-Color", "dark blue"))
+        .respond_with(ResponseTemplate::new(201))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/q1"))
+        .and(query_param("comp", "metadata"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-ms-meta-owner", "me")
+                .insert_header("X-MS-META-Color", "dark blue")
+                .insert_header("x-ms-approximate-messages-count", "3")
+                .insert_header("x-ms-metadata-not", "a prefix match without the dash"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let client = azure_storage_queue::Client::from_base_url(server.uri()).expect("a client");
+    let metadata = BTreeMap::from([
+        ("owner".to_owned(), "me".to_owned()),
+        ("Color".to_owned(), "dark blue".to_owned()),
+    ]);
+    client
+        .queue()
+        .create("q1")
+        .metadata(metadata)
+        .await
+        .expect("created");
+    let properties = client
+        .queue()
+        .get_properties(QueueGetPropertiesComp::Metadata, "q1")
+        .await
+        .expect("the properties");
+    // Names come lower-cased over HTTP/1.1: the keys are the rest of the name as received.
+    let expected = BTreeMap::from([
+        ("color".to_owned(), "dark blue".to_owned()),
+        ("owner".to_owned(), "me".to_owned()),
+    ]);
+    assert_eq!(properties.x_ms_meta, expected);
+    assert_eq!(properties.x_ms_approximate_messages_count, Some(3));
 }

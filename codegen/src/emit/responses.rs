@@ -212,6 +212,19 @@ fn response_struct(
     for header in &response.headers {
         names.claim(ctx, &header.rust_name, &op.pointer, "response header")?;
         let field = ctx.ident(&header.rust_name, &op.pointer)?;
+        if let Some(prefix) = &header.prefix {
+            let doc = Doc::new()
+                .spec(header.description.as_deref())
+                .raw(format!(
+                    "Every header whose name starts with {}, by the rest of its name (as \
+                     received: HTTP/1.1 gives names in lower case); empty when there is none.",
+                    code(prefix)
+                ))
+                .attrs();
+            fields.push(quote!(#doc pub #field: std::collections::BTreeMap<String, String>,));
+            inits.push(quote!(#field: http.header_collection(#prefix),));
+            continue;
+        }
         let ty = ctx.header_type(&header.ty);
         let wire = &header.name;
         let doc = Doc::new()
