@@ -199,7 +199,7 @@ pub struct AppendBlobCreateRequest {
     blob_content_language: Option<String>,
     blob_content_md5: Option<Vec<u8>>,
     blob_cache_control: Option<String>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     lease_id: Option<String>,
     blob_content_disposition: Option<String>,
     encryption_key: Option<String>,
@@ -235,9 +235,12 @@ impl AppendBlobCreateRequest {
     }
     /// Optional. Specifies a user-defined name-value pair associated with the blob. If no name-value pairs are specified, the operation will copy the metadata from the source blob or file to the destination blob. If one or more name-value pairs are specified, the destination blob is created with the specified metadata, and metadata is not copied from the source blob or file. Note that beginning with version 2009-09-19, metadata names must adhere to the naming rules for C# identifiers. See Naming and Referencing Containers, Blobs, and Metadata for more information.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Provides a client-generated, opaque value with a 1 KB character limit that is recorded in the analytics logs when storage analytics logging is enabled.
@@ -403,7 +406,7 @@ impl AppendBlobCreateRequest {
             request.header("x-ms-blob-cache-control", value)?;
         }
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.lease_id {
             request.header("x-ms-lease-id", value)?;

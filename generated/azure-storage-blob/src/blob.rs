@@ -1058,12 +1058,12 @@ impl BlobDownloadRequest {
                             last_modified: http
                                 .header::<String>("Last-Modified")
                                 .and_then(|text| crate::formats::Rfc1123::parse(&text)),
-                            x_ms_meta: http.header("x-ms-meta"),
+                            x_ms_meta: http.header_collection("x-ms-meta-"),
                             x_ms_creation_time: http
                                 .header::<String>("x-ms-creation-time")
                                 .and_then(|text| crate::formats::Rfc1123::parse(&text)),
                             x_ms_or_policy_id: http.header("x-ms-or-policy-id"),
-                            x_ms_or: http.header("x-ms-or"),
+                            x_ms_or: http.header_collection("x-ms-or-"),
                             content_length: http.header("Content-Length"),
                             content_type: http.header("Content-Type"),
                             content_range: http.header("Content-Range"),
@@ -1135,9 +1135,9 @@ impl BlobDownloadRequest {
                             last_modified: http
                                 .header::<String>("Last-Modified")
                                 .and_then(|text| crate::formats::Rfc1123::parse(&text)),
-                            x_ms_meta: http.header("x-ms-meta"),
+                            x_ms_meta: http.header_collection("x-ms-meta-"),
                             x_ms_or_policy_id: http.header("x-ms-or-policy-id"),
-                            x_ms_or: http.header("x-ms-or"),
+                            x_ms_or: http.header_collection("x-ms-or-"),
                             content_length: http.header("Content-Length"),
                             content_type: http.header("Content-Type"),
                             content_range: http.header("Content-Range"),
@@ -1240,8 +1240,8 @@ pub struct BlobDownloadOk {
     ///
     /// From the `Last-Modified` header; `None` when it is absent or not a valid `time::OffsetDateTime`.
     pub last_modified: Option<time::OffsetDateTime>,
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// Returns the date and time the blob was created.
     ///
     /// From the `x-ms-creation-time` header; `None` when it is absent or not a valid `time::OffsetDateTime`.
@@ -1252,8 +1252,8 @@ pub struct BlobDownloadOk {
     pub x_ms_or_policy_id: Option<String>,
     /// Optional. Only valid when Object Replication is enabled for the storage container and on the source blob of the replication. When retrieving this header, it will return the header with the policy id and rule id (e.g. x-ms-or-policyid_ruleid), and the value will be the status of the replication (e.g. complete, failed).
     ///
-    /// From the `x-ms-or` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_or: Option<String>,
+    /// Every header whose name starts with `x-ms-or-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_or: std::collections::BTreeMap<String, String>,
     /// The number of bytes present in the response body.
     ///
     /// From the `Content-Length` header; `None` when it is absent or not a valid `i64`.
@@ -1429,16 +1429,16 @@ pub struct BlobDownloadPartialContent {
     ///
     /// From the `Last-Modified` header; `None` when it is absent or not a valid `time::OffsetDateTime`.
     pub last_modified: Option<time::OffsetDateTime>,
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// Optional. Only valid when Object Replication is enabled for the storage container and on the destination blob of the replication.
     ///
     /// From the `x-ms-or-policy-id` header; `None` when it is absent or not a valid `String`.
     pub x_ms_or_policy_id: Option<String>,
     /// Optional. Only valid when Object Replication is enabled for the storage container and on the source blob of the replication. When retrieving this header, it will return the header with the policy id and rule id (e.g. x-ms-or-policyid_ruleid), and the value will be the status of the replication (e.g. complete, failed).
     ///
-    /// From the `x-ms-or` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_or: Option<String>,
+    /// Every header whose name starts with `x-ms-or-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_or: std::collections::BTreeMap<String, String>,
     /// The number of bytes present in the response body.
     ///
     /// From the `Content-Length` header; `None` when it is absent or not a valid `i64`.
@@ -1820,9 +1820,9 @@ impl BlobGetPropertiesRequest {
                     x_ms_creation_time: http
                         .header::<String>("x-ms-creation-time")
                         .and_then(|text| crate::formats::Rfc1123::parse(&text)),
-                    x_ms_meta: http.header("x-ms-meta"),
+                    x_ms_meta: http.header_collection("x-ms-meta-"),
                     x_ms_or_policy_id: http.header("x-ms-or-policy-id"),
-                    x_ms_or: http.header("x-ms-or"),
+                    x_ms_or: http.header_collection("x-ms-or-"),
                     x_ms_blob_type: http.header("x-ms-blob-type"),
                     x_ms_copy_completion_time: http
                         .header::<String>("x-ms-copy-completion-time")
@@ -1929,16 +1929,16 @@ pub struct BlobGetPropertiesResponse {
     ///
     /// From the `x-ms-creation-time` header; `None` when it is absent or not a valid `time::OffsetDateTime`.
     pub x_ms_creation_time: Option<time::OffsetDateTime>,
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// Optional. Only valid when Object Replication is enabled for the storage container and on the destination blob of the replication.
     ///
     /// From the `x-ms-or-policy-id` header; `None` when it is absent or not a valid `String`.
     pub x_ms_or_policy_id: Option<String>,
     /// Optional. Only valid when Object Replication is enabled for the storage container and on the source blob of the replication. When retrieving this header, it will return the header with the policy id and rule id (e.g. x-ms-or-policyid_ruleid), and the value will be the status of the replication (e.g. complete, failed).
     ///
-    /// From the `x-ms-or` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_or: Option<String>,
+    /// Every header whose name starts with `x-ms-or-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_or: std::collections::BTreeMap<String, String>,
     /// The blob's type.
     ///
     /// From the `x-ms-blob-type` header; `None` when it is absent or not a valid `String`.
@@ -3473,7 +3473,7 @@ pub struct BlobSetMetadataRequest {
     blob: String,
     comp: crate::models::ContainerSetMetadataComp,
     timeout: Option<i64>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     lease_id: Option<String>,
     encryption_key: Option<String>,
     encryption_key_sha256: Option<String>,
@@ -3504,9 +3504,12 @@ impl BlobSetMetadataRequest {
     }
     /// Optional. Specifies a user-defined name-value pair associated with the blob. If no name-value pairs are specified, the operation will copy the metadata from the source blob or file to the destination blob. If one or more name-value pairs are specified, the destination blob is created with the specified metadata, and metadata is not copied from the source blob or file. Note that beginning with version 2009-09-19, metadata names must adhere to the naming rules for C# identifiers. See Naming and Referencing Containers, Blobs, and Metadata for more information.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Provides a client-generated, opaque value with a 1 KB character limit that is recorded in the analytics logs when storage analytics logging is enabled.
@@ -3593,7 +3596,7 @@ impl BlobSetMetadataRequest {
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.lease_id {
             request.header("x-ms-lease-id", value)?;
@@ -4862,7 +4865,7 @@ pub struct BlobCreateSnapshotRequest {
     blob: String,
     comp: crate::models::BlobCreateSnapshotComp,
     timeout: Option<i64>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     encryption_key: Option<String>,
     encryption_key_sha256: Option<String>,
     encryption_algorithm: Option<crate::models::EncryptionAlgorithmType>,
@@ -4893,9 +4896,12 @@ impl BlobCreateSnapshotRequest {
     }
     /// Optional. Specifies a user-defined name-value pair associated with the blob. If no name-value pairs are specified, the operation will copy the metadata from the source blob or file to the destination blob. If one or more name-value pairs are specified, the destination blob is created with the specified metadata, and metadata is not copied from the source blob or file. Note that beginning with version 2009-09-19, metadata names must adhere to the naming rules for C# identifiers. See Naming and Referencing Containers, Blobs, and Metadata for more information.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Provides a client-generated, opaque value with a 1 KB character limit that is recorded in the analytics logs when storage analytics logging is enabled.
@@ -4982,7 +4988,7 @@ impl BlobCreateSnapshotRequest {
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.encryption_key {
             request.header("x-ms-encryption-key", value)?;
@@ -5143,7 +5149,7 @@ pub struct BlobStartCopyFromUrlRequest {
     container_name: String,
     blob: String,
     timeout: Option<i64>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     tier: Option<crate::models::AccessTier>,
     rehydrate_priority: Option<crate::models::RehydratePriority>,
     source_if_modified_since: Option<time::OffsetDateTime>,
@@ -5183,9 +5189,12 @@ impl BlobStartCopyFromUrlRequest {
     }
     /// Optional. Specifies a user-defined name-value pair associated with the blob. If no name-value pairs are specified, the operation will copy the metadata from the source blob or file to the destination blob. If one or more name-value pairs are specified, the destination blob is created with the specified metadata, and metadata is not copied from the source blob or file. Note that beginning with version 2009-09-19, metadata names must adhere to the naming rules for C# identifiers. See Naming and Referencing Containers, Blobs, and Metadata for more information.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Optional. Indicates the tier to be set on the blob.
@@ -5328,7 +5337,7 @@ impl BlobStartCopyFromUrlRequest {
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.tier {
             request.header("x-ms-access-tier", value)?;
@@ -5535,7 +5544,7 @@ pub struct BlobCopyFromUrlRequest {
     blob: String,
     x_ms_requires_sync: crate::models::BlobCopyFromUrlXMsRequiresSync,
     timeout: Option<i64>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     tier: Option<crate::models::AccessTier>,
     source_if_modified_since: Option<time::OffsetDateTime>,
     source_if_unmodified_since: Option<time::OffsetDateTime>,
@@ -5576,9 +5585,12 @@ impl BlobCopyFromUrlRequest {
     }
     /// Optional. Specifies a user-defined name-value pair associated with the blob. If no name-value pairs are specified, the operation will copy the metadata from the source blob or file to the destination blob. If one or more name-value pairs are specified, the destination blob is created with the specified metadata, and metadata is not copied from the source blob or file. Note that beginning with version 2009-09-19, metadata names must adhere to the naming rules for C# identifiers. See Naming and Referencing Containers, Blobs, and Metadata for more information.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Optional. Indicates the tier to be set on the blob.
@@ -5741,7 +5753,7 @@ impl BlobCopyFromUrlRequest {
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         request.header("x-ms-requires-sync", &self.x_ms_requires_sync)?;
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.tier {
             request.header("x-ms-access-tier", value)?;
@@ -6863,7 +6875,7 @@ impl BlobQueryRequest {
                             last_modified: http
                                 .header::<String>("Last-Modified")
                                 .and_then(|text| crate::formats::Rfc1123::parse(&text)),
-                            x_ms_meta: http.header("x-ms-meta"),
+                            x_ms_meta: http.header_collection("x-ms-meta-"),
                             content_length: http.header("Content-Length"),
                             content_type: http.header("Content-Type"),
                             content_range: http.header("Content-Range"),
@@ -6921,7 +6933,7 @@ impl BlobQueryRequest {
                             last_modified: http
                                 .header::<String>("Last-Modified")
                                 .and_then(|text| crate::formats::Rfc1123::parse(&text)),
-                            x_ms_meta: http.header("x-ms-meta"),
+                            x_ms_meta: http.header_collection("x-ms-meta-"),
                             content_length: http.header("Content-Length"),
                             content_type: http.header("Content-Type"),
                             content_range: http.header("Content-Range"),
@@ -7010,8 +7022,8 @@ pub struct BlobQueryOk {
     ///
     /// From the `Last-Modified` header; `None` when it is absent or not a valid `time::OffsetDateTime`.
     pub last_modified: Option<time::OffsetDateTime>,
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// The number of bytes present in the response body.
     ///
     /// From the `Content-Length` header; `None` when it is absent or not a valid `i64`.
@@ -7155,8 +7167,8 @@ pub struct BlobQueryPartialContent {
     ///
     /// From the `Last-Modified` header; `None` when it is absent or not a valid `time::OffsetDateTime`.
     pub last_modified: Option<time::OffsetDateTime>,
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// The number of bytes present in the response body.
     ///
     /// From the `Content-Length` header; `None` when it is absent or not a valid `i64`.

@@ -558,7 +558,7 @@ pub struct ContainerCreateRequest {
     container_name: String,
     restype: crate::models::ContainerCreateRestype,
     timeout: Option<i64>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     access: Option<crate::models::PublicAccessType>,
     request_id: Option<String>,
     default_encryption_scope: Option<String>,
@@ -582,9 +582,12 @@ impl ContainerCreateRequest {
     }
     /// Optional. Specifies a user-defined name-value pair associated with the blob. If no name-value pairs are specified, the operation will copy the metadata from the source blob or file to the destination blob. If one or more name-value pairs are specified, the destination blob is created with the specified metadata, and metadata is not copied from the source blob or file. Note that beginning with version 2009-09-19, metadata names must adhere to the naming rules for C# identifiers. See Naming and Referencing Containers, Blobs, and Metadata for more information.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Specifies whether data in the container may be accessed publicly and the level of access
@@ -640,7 +643,7 @@ impl ContainerCreateRequest {
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.access {
             request.header("x-ms-blob-public-access", value)?;
@@ -824,7 +827,7 @@ impl ContainerGetPropertiesRequest {
             200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ContainerGetPropertiesResponse {
-                    x_ms_meta: http.header("x-ms-meta"),
+                    x_ms_meta: http.header_collection("x-ms-meta-"),
                     e_tag: http.header("ETag"),
                     last_modified: http
                         .header::<String>("Last-Modified")
@@ -883,8 +886,8 @@ impl std::future::IntoFuture for ContainerGetPropertiesRequest {
 /// Status `200` of `Container_GetProperties`.
 #[derive(Debug, Clone)]
 pub struct ContainerGetPropertiesResponse {
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// The ETag contains a value that you can use to perform operations conditionally. If the request version is 2011-08-18 or newer, the ETag value will be in quotes.
     ///
     /// From the `ETag` header; `None` when it is absent or not a valid `String`.
@@ -1040,7 +1043,7 @@ impl ContainerGetPropertiesWithHeadRequest {
             200 | 206 => {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(ContainerGetPropertiesWithHeadResponse {
-                    x_ms_meta: http.header("x-ms-meta"),
+                    x_ms_meta: http.header_collection("x-ms-meta-"),
                     e_tag: http.header("ETag"),
                     last_modified: http
                         .header::<String>("Last-Modified")
@@ -1099,8 +1102,8 @@ impl std::future::IntoFuture for ContainerGetPropertiesWithHeadRequest {
 /// Status `200` of `Container_GetPropertiesWithHead`.
 #[derive(Debug, Clone)]
 pub struct ContainerGetPropertiesWithHeadResponse {
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// The ETag contains a value that you can use to perform operations conditionally. If the request version is 2011-08-18 or newer, the ETag value will be in quotes.
     ///
     /// From the `ETag` header; `None` when it is absent or not a valid `String`.
@@ -1368,7 +1371,7 @@ pub struct ContainerSetMetadataRequest {
     comp: crate::models::ContainerSetMetadataComp,
     timeout: Option<i64>,
     lease_id: Option<String>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     if_modified_since: Option<time::OffsetDateTime>,
     request_id: Option<String>,
     accept: Option<String>,
@@ -1390,9 +1393,12 @@ impl ContainerSetMetadataRequest {
     }
     /// Optional. Specifies a user-defined name-value pair associated with the blob. If no name-value pairs are specified, the operation will copy the metadata from the source blob or file to the destination blob. If one or more name-value pairs are specified, the destination blob is created with the specified metadata, and metadata is not copied from the source blob or file. Note that beginning with version 2009-09-19, metadata names must adhere to the naming rules for C# identifiers. See Naming and Referencing Containers, Blobs, and Metadata for more information.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Provides a client-generated, opaque value with a 1 KB character limit that is recorded in the analytics logs when storage analytics logging is enabled.
@@ -1450,7 +1456,7 @@ impl ContainerSetMetadataRequest {
             request.header("x-ms-lease-id", value)?;
         }
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.if_modified_since {
             request

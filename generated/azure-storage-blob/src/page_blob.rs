@@ -411,7 +411,7 @@ pub struct PageBlobCreateRequest {
     blob_content_language: Option<String>,
     blob_content_md5: Option<Vec<u8>>,
     blob_cache_control: Option<String>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     lease_id: Option<String>,
     blob_content_disposition: Option<String>,
     encryption_key: Option<String>,
@@ -456,9 +456,12 @@ impl PageBlobCreateRequest {
     }
     /// Optional. Specifies a user-defined name-value pair associated with the blob. If no name-value pairs are specified, the operation will copy the metadata from the source blob or file to the destination blob. If one or more name-value pairs are specified, the destination blob is created with the specified metadata, and metadata is not copied from the source blob or file. Note that beginning with version 2009-09-19, metadata names must adhere to the naming rules for C# identifiers. See Naming and Referencing Containers, Blobs, and Metadata for more information.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Set for page blobs only. The sequence number is a user-controlled value that you can use to track requests. The value of the sequence number must be between 0 and 2^63 - 1.
@@ -634,7 +637,7 @@ impl PageBlobCreateRequest {
             request.header("x-ms-blob-cache-control", value)?;
         }
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.lease_id {
             request.header("x-ms-lease-id", value)?;

@@ -189,7 +189,7 @@ pub struct QueueCreateRequest {
     client: crate::Client,
     queue_name: String,
     timeout: Option<i64>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     version: Option<crate::models::ApiVersionParameter>,
     request_id: Option<String>,
     accept: Option<String>,
@@ -211,9 +211,12 @@ impl QueueCreateRequest {
     }
     /// Optional. Include this parameter to specify that the queue's metadata be returned as part of the response body. Note that metadata requested with this parameter must be stored in accordance with the naming restrictions imposed by the 2009-09-19 version of the Queue service. Beginning with this version, all metadata names must adhere to the naming conventions for C# identifiers.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Specifies the version of the operation to use for this request.
@@ -255,7 +258,7 @@ impl QueueCreateRequest {
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.version {
             request.header("x-ms-version", value)?;
@@ -636,7 +639,7 @@ impl QueueGetPropertiesRequest {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(QueueGetPropertiesResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
-                    x_ms_meta: http.header("x-ms-meta"),
+                    x_ms_meta: http.header_collection("x-ms-meta-"),
                     x_ms_approximate_messages_count: http
                         .header("x-ms-approximate-messages-count"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -683,8 +686,8 @@ pub struct QueueGetPropertiesResponse {
     ///
     /// From the `x-ms-client-request-id` header; `None` when it is absent or not a valid `String`.
     pub x_ms_client_request_id: Option<String>,
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// The approximate number of messages in the queue. This number is not lower than the actual number of messages in the queue, but could be higher.
     ///
     /// From the `x-ms-approximate-messages-count` header; `None` when it is absent or not a valid `i64`.
@@ -790,7 +793,7 @@ impl QueueGetPropertiesWithHeadRequest {
                 let http = crate::runtime::ResponseParts::new(&response);
                 Ok(QueueGetPropertiesWithHeadResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
-                    x_ms_meta: http.header("x-ms-meta"),
+                    x_ms_meta: http.header_collection("x-ms-meta-"),
                     x_ms_approximate_messages_count: http
                         .header("x-ms-approximate-messages-count"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -837,8 +840,8 @@ pub struct QueueGetPropertiesWithHeadResponse {
     ///
     /// From the `x-ms-client-request-id` header; `None` when it is absent or not a valid `String`.
     pub x_ms_client_request_id: Option<String>,
-    /// From the `x-ms-meta` header; `None` when it is absent or not a valid `String`.
-    pub x_ms_meta: Option<String>,
+    /// Every header whose name starts with `x-ms-meta-`, by the rest of its name (as received: HTTP/1.1 gives names in lower case); empty when there is none.
+    pub x_ms_meta: std::collections::BTreeMap<String, String>,
     /// The approximate number of messages in the queue. This number is not lower than the actual number of messages in the queue, but could be higher.
     ///
     /// From the `x-ms-approximate-messages-count` header; `None` when it is absent or not a valid `i64`.
@@ -874,7 +877,7 @@ pub struct QueueSetMetadataRequest {
     comp: crate::models::QueueGetPropertiesComp,
     queue_name: String,
     timeout: Option<i64>,
-    metadata: Option<String>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
     version: Option<crate::models::ApiVersionParameter>,
     request_id: Option<String>,
     accept: Option<String>,
@@ -896,9 +899,12 @@ impl QueueSetMetadataRequest {
     }
     /// Optional. Include this parameter to specify that the queue's metadata be returned as part of the response body. Note that metadata requested with this parameter must be stored in accordance with the naming restrictions imposed by the 2009-09-19 version of the Queue service. Beginning with this version, all metadata names must adhere to the naming conventions for C# identifiers.
     ///
-    /// Sent as the `x-ms-meta` header.
-    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
-        self.metadata = Some(metadata.into());
+    /// Each entry is sent as a header named `x-ms-meta-` followed by its key.
+    pub fn metadata(
+        mut self,
+        metadata: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.metadata = Some(metadata);
         self
     }
     /// Specifies the version of the operation to use for this request.
@@ -941,7 +947,7 @@ impl QueueSetMetadataRequest {
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
         if let Some(value) = &self.metadata {
-            request.header("x-ms-meta", value)?;
+            request.header_collection("x-ms-meta-", value)?;
         }
         if let Some(value) = &self.version {
             request.header("x-ms-version", value)?;

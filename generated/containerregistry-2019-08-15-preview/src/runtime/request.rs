@@ -489,6 +489,20 @@ impl Request {
             );
         request
     }
+    /// Sets one header per entry of `values`, named `prefix` + its key
+    /// (`x-ms-header-collection-prefix`: `x-ms-meta-` and `{"owner": "me"}` send
+    /// `x-ms-meta-owner: me`).
+    #[doc(hidden)]
+    pub fn header_collection(
+        &mut self,
+        prefix: &str,
+        values: &std::collections::BTreeMap<String, String>,
+    ) -> Result<(), Error> {
+        for (key, value) in values {
+            self.append_header(&format!("{prefix}{key}"), value)?;
+        }
+        Ok(())
+    }
     /// A copy of this request without its body (method, path, query, headers, cookies): the
     /// template that the next pages of a list paged by continuation tokens are asked for from
     /// ([`continued`](Self::continued)).
