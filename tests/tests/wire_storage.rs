@@ -2,7 +2,7 @@
 //! tokens (Queue's `NextMarker` in the body sent back as `marker`; Table's
 //! `x-ms-continuation-*` headers sent back as query parameters), each page asked for only when
 //! the stream gets to it; header collections (`x-ms-meta-*`) sent from a map and collected
-//! into one.
+//! into one; errors carry the service's error code (`x-ms-error-code`, else the XML `Code`).
 
 use azure_storage_queue::models::ServiceListQueuesSegmentComp;
 use azure_storage_table::models::{ApiVersionParameter, DataServiceVersionParameter};
@@ -228,4 +228,68 @@ async fn metadata_is_sent_as_one_header_per_entry_and_read_back_as_a_map() {
     ]);
     assert_eq!(properties.x_ms_meta, expected);
     assert_eq!(properties.x_ms_approximate_messages_count, Some(3));
+}
+
+/// A storage error answer: the XML `<Error>` body, and the code in `x-ms-error-code` too when
+/// `header` is set (as the service and Azurite send it).
+fn storage_error(status: u16, code: &str, header: bool) -> ResponseTemplate {
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code>\
+         <Message>The condition specified using HTTP conditional header(s) is not met.</Message>\
+         </Error>"
+    );
+    let answer = ResponseTemplate::new(status).set_body_raw(body, "application/xml");
+    if header {
+        answer.insert_header("x-ms-error-code", code)
+    } else {
+        answer
+    }
+}
+
+#[tokio::test]
+async fn a_caller_matches_the_error_code_of_a_412() {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path("/q1"))
+        .respond_with(storage_error(412, "ConditionNotMet", true))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = azure_storage_queue::Client::from_base_url(server.uri()).expect("a client");
+    let error = client.queue().delete("q1").await.expect_err("a 412");
+    let outcome = match error.error_code() {
+        Some("ConditionNotMet") => "retry with a fresh ETag",
+        Some(_) | None => "give up",
+    };
+    assert_eq!(outcome, "retry with a fresh ETag");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(412));
+    // The XML body is decoded into the StorageError model, code included.
+    let model = error.model().expect("the StorageError model");
+    assert_eq!(model.code(), Some("ConditionNotMet"));
+    let azure_storage_queue::ErrorModel::StorageError(storage) = model;
+    assert!(
+        storage
+            .message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("not met")
+    );
+}
+
+#[tokio::test]
+async fn without_the_header_the_error_code_is_the_models() {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path("/q2"))
+        .respond_with(storage_error(404, "QueueNotFound", false))
+        .mount(&server)
+        .await;
+    let client = azure_storage_queue::Client::from_base_url(server.uri()).expect("a client");
+    let error = client.queue().delete("q2").await.expect_err("a 404");
+    assert!(
+        error
+            .headers()
+            .is_some_and(|h| !h.contains_key("x-ms-error-code"))
+    );
+    assert_eq!(error.error_code(), Some("QueueNotFound"));
 }
