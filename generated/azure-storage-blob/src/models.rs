@@ -195,6 +195,13 @@ pub struct StorageError {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub message: ::std::option::Option<::std::string::String>,
+    /// The `Code` property.
+    #[serde(
+        rename = "Code",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
 }
 /// An Access policy
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -4151,6 +4158,17 @@ impl crate::runtime::xml::XmlModel for StorageError {
                 required: false,
                 shape: crate::runtime::xml::Shape::Text,
             },
+            crate::runtime::xml::Field {
+                key: "Code",
+                name: crate::runtime::xml::Name {
+                    local: "Code",
+                    prefix: ::std::option::Option::None,
+                    namespace: ::std::option::Option::None,
+                },
+                form: crate::runtime::xml::Form::Element,
+                required: false,
+                shape: crate::runtime::xml::Shape::Text,
+            },
         ];
         crate::runtime::xml::Shape::Object(FIELDS)
     }
@@ -4159,7 +4177,7 @@ impl crate::runtime::xml::XmlRoot for StorageError {
     fn xml_root() -> &'static crate::runtime::xml::Root {
         static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
             name: crate::runtime::xml::Name {
-                local: "StorageError",
+                local: "Error",
                 prefix: ::std::option::Option::None,
                 namespace: ::std::option::Option::None,
             },

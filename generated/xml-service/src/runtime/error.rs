@@ -312,6 +312,18 @@ impl Error {
     pub fn body(&self) -> Option<&[u8]> {
         self.inner.body.as_deref()
     }
+    /// The service's error code: the `x-ms-error-code` response header (where Azure services
+    /// put it, `ConditionNotMet`, `ContainerAlreadyExists`), else the `code` of the decoded
+    /// error model ([`crate::ErrorModel::code`]); `None` without a response or a code.
+    pub fn error_code(&self) -> Option<&str> {
+        self.inner
+            .headers
+            .as_ref()
+            .and_then(|headers| headers.get("x-ms-error-code"))
+            .and_then(|value| value.to_str().ok())
+            .filter(|code| !code.is_empty())
+            .or_else(|| self.inner.model.as_ref().and_then(|model| model.code()))
+    }
     /// The error body decoded into the model the operation documents for this status (its
     /// `default` response, usually), when it has one and the body matched it.
     pub fn model(&self) -> Option<&crate::ErrorModel> {
