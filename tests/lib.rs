@@ -272,3 +272,9 @@ pub mod registry;
 
 #[path = "src/ladders.rs"]
 pub mod ladders;
+
+#[path = "src/azurite.rs"]
+pub mod azurite;
+
+#[path = "src/shared_key.rs"]
+pub mod shared_key;
