@@ -312,9 +312,9 @@ impl Error {
     pub fn body(&self) -> Option<&[u8]> {
         self.inner.body.as_deref()
     }
-    /// The service's error code: the `x-ms-error-code` response header (where Azure services
-    /// put it, `ConditionNotMet`, `ContainerAlreadyExists`), else the `code` of the decoded
-    /// error model ([`crate::ErrorModel::code`]); `None` without a response or a code.
+    /// The service's error code: the `x-ms-error-code` response header (`ConditionNotMet`,
+    /// `ContainerAlreadyExists`), else the `code` of the decoded error model
+    /// ([`crate::ErrorModel::code`]); `None` without a response or a code.
     pub fn error_code(&self) -> Option<&str> {
         self.inner
             .headers
