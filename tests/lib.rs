@@ -173,16 +173,17 @@ pub fn crate_options(name: &str, version: &str, spec: &Path) -> CrateOptions {
     }
 }
 
-/// Every crate the tests generate, as `(package name, version, spec)`: each fixture
-/// (`fixture-<stem>`, `0.1.0`), then each generated spec of the manifest.
-pub fn all_crates() -> Vec<(String, String, PathBuf)> {
-    let fixtures = swagger2_fixtures()
-        .into_iter()
-        .map(|path| (fixture_crate_name(&path), "0.1.0".to_owned(), path));
-    let specs = generated_specs()
-        .into_iter()
-        .map(|spec| (spec.name, spec.version, spec.path));
-    fixtures.chain(specs).collect()
+/// Every crate the tests generate: each fixture (`fixture-<stem>`, `0.1.0`, no overlays), then
+/// each generated spec of the manifest (with its overlays). Generate each with
+/// [`generate_spec`].
+pub fn all_crates() -> Vec<Spec> {
+    let fixtures = swagger2_fixtures().into_iter().map(|path| Spec {
+        name: fixture_crate_name(&path),
+        version: "0.1.0".to_owned(),
+        path,
+        overlays: Vec::new(),
+    });
+    fixtures.chain(generated_specs()).collect()
 }
 
 /// [`load_api`] then [`codegen::generate`] with [`crate_options`]; panics with the error.
@@ -273,3 +274,9 @@ pub mod registry;
 
 #[path = "src/ladders.rs"]
 pub mod ladders;
+
+#[path = "src/azurite.rs"]
+pub mod azurite;
+
+#[path = "src/shared_key.rs"]
+pub mod shared_key;

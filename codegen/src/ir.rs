@@ -332,6 +332,10 @@ pub struct Paging {
     /// The wire name of the page's array property that holds the items (`itemName`, default
     /// `value`).
     pub item_name: String,
+    /// The wire names of the struct properties from the page to the object that holds
+    /// `item_name` (Blob's `Segment`), when the items are not on the page itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub item_path: Vec<String>,
     /// The wire name of the page's string property that holds the next page's link
     /// (`nextLinkName`: `nextLink`, `odata.nextLink`); `None` when the list is one page
     /// (`nextLinkName: null`). A missing, `null` or empty link ends the list.
@@ -349,6 +353,31 @@ pub struct Paging {
     /// host URL made from the first request's host values (a link on another scheme, host or
     /// port is refused).
     pub host_reapplied: bool,
+    /// The tokens that ask for the next page when it is not a link (continuation paging): the
+    /// next page is the same request with each token the page gives as a query parameter, and
+    /// the list ends at a page without any. Empty for link paging; when set, `next_link_name`
+    /// and `next_operation` are `None`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub continuation: Vec<ContinuationToken>,
+}
+
+/// One continuation token: where a page gives it, and the query parameter that sends it back.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ContinuationToken {
+    /// Where the page gives the token.
+    pub from: TokenSource,
+    /// The wire name of the query parameter that sends it back.
+    pub query: String,
+}
+
+/// Where a page gives a continuation token.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "in", rename_all = "lowercase")]
+pub enum TokenSource {
+    /// A string property of the page model (its wire name): Azure Storage's `NextMarker`.
+    Body { property: String },
+    /// A response header (its name): Table's `x-ms-continuation-NextTableName`.
+    Header { name: String },
 }
 
 /// How a long-running operation (`x-ms-long-running-operation`) is polled.
@@ -506,6 +535,10 @@ pub struct Parameter {
     pub description: Option<String>,
     /// JSON pointer of the parameter's definition (after `$ref` resolution).
     pub pointer: String,
+    /// `x-ms-header-collection-prefix` (`x-ms-meta-`): the parameter is a map (`ty` is
+    /// `Map` of strings), each entry sent as the header `prefix + key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_prefix: Option<String>,
 }
 
 /// The request body of an operation.
@@ -620,6 +653,10 @@ pub struct Header {
     pub ty: TypeRef,
     /// Its description, if any.
     pub description: Option<String>,
+    /// `x-ms-header-collection-prefix` (`x-ms-meta-`): every header with this prefix, collected
+    /// into a map (`ty` is `Map` of strings) keyed by the rest of the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
 }
 
 /// A reference to a type.

@@ -71,7 +71,12 @@ pub enum ErrorKind {
 /// The error body a generated client decodes from an error response: its `ErrorModel` enum.
 ///
 /// Generated crates implement it; [`Error::model`] is typed by it.
-pub trait ErrorModel: fmt::Debug + Send + Sync + 'static {}
+pub trait ErrorModel: fmt::Debug + Send + Sync + 'static {
+    /// The service's error code in the body (a `code` property), when the model has one.
+    fn code(&self) -> Option<&str> {
+        None
+    }
+}
 
 /// The model parameter of an [`Error`] that may come from any client: such an error has no
 /// typed [`Error::model`], but [`Error::model_as`] reads the model of the client that failed.
@@ -85,9 +90,16 @@ pub type BoxedModel = Box<dyn DynModel>;
 
 /// What an error model is to the error that carries it.
 #[doc(hidden)]
-pub trait DynModel: Any + fmt::Debug + Send + Sync {}
+pub trait DynModel: Any + fmt::Debug + Send + Sync {
+    /// [`ErrorModel::code`].
+    fn code(&self) -> Option<&str>;
+}
 
-impl<T: Any + fmt::Debug + Send + Sync> DynModel for T {}
+impl<T: ErrorModel> DynModel for T {
+    fn code(&self) -> Option<&str> {
+        ErrorModel::code(self)
+    }
+}
 
 /// A decoded model as an error carries it (generated error decoders end with it).
 #[doc(hidden)]
@@ -433,15 +445,17 @@ impl<M> Error<M> {
         model.downcast_ref()
     }
 
-    /// The service's error code: the `x-ms-error-code` header (how the Microsoft REST
-    /// guidelines name an error), when the response has one.
+    /// The service's error code: the `x-ms-error-code` response header (`ConditionNotMet`,
+    /// `ContainerAlreadyExists`), else the `code` of the decoded error model
+    /// ([`ErrorModel::code`]); `None` without a response or a code.
     pub fn error_code(&self) -> Option<&str> {
         self.inner
             .headers
-            .as_ref()?
-            .get("x-ms-error-code")?
-            .to_str()
-            .ok()
+            .as_ref()
+            .and_then(|headers| headers.get("x-ms-error-code"))
+            .and_then(|value| value.to_str().ok())
+            .filter(|code| !code.is_empty())
+            .or_else(|| self.inner.model.as_ref().and_then(|model| model.code()))
     }
 
     /// True when the request or the response timed out ([`ErrorKind::Timeout`]).

@@ -138,7 +138,7 @@ pub use error::{AnyModel, Error, ErrorKind, ErrorModel, MAX_ERROR_BODY};
 #[cfg(feature = "pager")]
 pub use pager::{page_body, MakeRequest, NextPage};
 #[cfg(feature = "pager")]
-pub use pager::{Page, Pager, Pages};
+pub use pager::{Continued, Page, Pager, Pages};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
 pub use pipeline::DEFAULT_POLL_INTERVAL;

@@ -190,10 +190,12 @@ impl<P: Page> Pager<P> {
                 .filter(|link| state.seen.insert(link.clone()));
             Some((Ok(page), state))
         });
+        Self::from_stream(Box::pin(stream))
+    }
+
+    fn from_stream(stream: PageStream<P>) -> Self {
         Pager {
-            pages: Pages {
-                stream: Box::pin(stream),
-            },
+            pages: Pages { stream },
             items: Vec::new().into_iter(),
         }
     }
@@ -222,6 +224,68 @@ impl<P: Page> Stream for Pager<P> {
                 Poll::Pending => return Poll::Pending,
             }
         }
+    }
+}
+
+/// A page of a list whose next page is asked for with tokens rather than a link: the same
+/// request again, with the tokens this page gives (in its body or its headers) as query
+/// parameters (a `NextMarker` of the body sent back as `marker`, a
+/// `x-ms-continuation-NextPartitionKey` header as `NextPartitionKey`).
+pub trait Continued: Page {
+    /// The query parameters of the next page's request, `(name, value)`, in order; empty on
+    /// the last page (a token that is absent or empty is left out).
+    fn continuation(&self) -> Vec<(&'static str, String)>;
+}
+
+impl<P: Continued> Pager<P> {
+    /// Sends `request` (with `fetch`) and returns the pager with that first page; each next
+    /// page is the same request (without its body) with the tokens of the page before as query
+    /// parameters, asked for when the stream gets to it. A page without tokens ends the list,
+    /// and so do tokens already sent (a server that repeats itself).
+    #[doc(hidden)]
+    pub async fn continued<F>(request: Request, fetch: F) -> Result<Self, Error<P::Model>>
+    where
+        F: Fn(Request) -> BoxFuture<Result<P, Error<P::Model>>> + Send + Sync + 'static,
+    {
+        struct State<P, F> {
+            first: Option<P>,
+            tokens: Vec<(&'static str, String)>,
+            seen: BTreeSet<Vec<(&'static str, String)>>,
+            template: Request,
+            fetch: F,
+        }
+        let template = request.continuation_template();
+        let first = fetch(request).await?;
+        let state = State {
+            first: Some(first),
+            tokens: Vec::new(),
+            seen: BTreeSet::new(),
+            template,
+            fetch,
+        };
+        let stream = futures::stream::unfold(state, |mut state| async move {
+            let page = match state.first.take() {
+                Some(page) => page,
+                None if state.tokens.is_empty() => return None,
+                None => {
+                    let tokens = std::mem::take(&mut state.tokens);
+                    match (state.fetch)(state.template.continued(&tokens)).await {
+                        Ok(page) => page,
+                        Err(error) => return Some((Err(error), state)),
+                    }
+                }
+            };
+            let tokens: Vec<_> = page
+                .continuation()
+                .into_iter()
+                .filter(|(_, value)| !value.is_empty())
+                .collect();
+            if !tokens.is_empty() && state.seen.insert(tokens.clone()) {
+                state.tokens = tokens;
+            }
+            Some((Ok(page), state))
+        });
+        Ok(Self::from_stream(Box::pin(stream)))
     }
 }
 

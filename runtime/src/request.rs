@@ -529,6 +529,58 @@ impl Request {
         request
     }
 
+    /// Sets one header per entry of `values`, named `prefix` + its key
+    /// (`x-ms-header-collection-prefix`: `x-ms-meta-` and `{"owner": "me"}` send
+    /// `x-ms-meta-owner: me`).
+    #[doc(hidden)]
+    pub fn header_collection(
+        &mut self,
+        prefix: &str,
+        values: &std::collections::BTreeMap<String, String>,
+    ) -> Result<(), Error> {
+        for (key, value) in values {
+            self.append_header(&format!("{prefix}{key}"), value)?;
+        }
+        Ok(())
+    }
+
+    /// A copy of this request without its body (method, path, query, headers, cookies): the
+    /// template that the next pages of a list paged by continuation tokens are asked for from
+    /// ([`continued`](Self::continued)).
+    #[doc(hidden)]
+    pub fn continuation_template(&self) -> Request {
+        Request {
+            operation: self.operation,
+            template: self.template,
+            method: self.method.clone(),
+            path: self.path.clone(),
+            target: self.target,
+            query: self.query.clone(),
+            headers: self.headers.clone(),
+            cookies: self.cookies.clone(),
+            payload: None,
+        }
+    }
+
+    /// The request of a [`continuation_template`](Self::continuation_template) with each
+    /// `(name, value)` of `tokens` as a query pair, in place of the template's own pairs of
+    /// those names (compared without case).
+    #[doc(hidden)]
+    pub fn continued(&self, tokens: &[(&str, String)]) -> Request {
+        let mut request = self.continuation_template();
+        request.query = self
+            .query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .filter(|pair| !tokens.iter().any(|(name, _)| query_name_is(pair, name)))
+            .collect::<Vec<_>>()
+            .join("&");
+        for (name, value) in tokens {
+            request.query_pair(name, value);
+        }
+        request
+    }
+
     /// The full URL: `base`, the path (or the link), then the query after any query that a
     /// verbatim path value brought. A link is resolved as a URL reference against the base URL
     /// as a directory (RFC 3986: `https://h/x`, `//h/x`, `/x`, `x`), then must stay on the base

@@ -13,8 +13,9 @@ use std::time::Instant;
 /// Generates every member into `dir` and writes the workspace manifest; returns the member names.
 fn write_workspace(dir: &Path) -> Vec<String> {
     let mut names = Vec::new();
-    for (name, version, spec) in tests::all_crates() {
-        for file in tests::generate(&name, &version, &spec) {
+    for spec in tests::all_crates() {
+        let name = spec.name.clone();
+        for file in tests::generate_spec(&spec) {
             let path = dir.join(&name).join(&file.path);
             std::fs::create_dir_all(path.parent().expect("a file in the crate"))
                 .expect("create the crate's directories");

@@ -42,7 +42,8 @@ pub struct NpmPackage {
 }
 
 /// The npm packages the tests need: Prism, the validating mock server of the OpenAPI 3.1
-/// contract test (`tests/tests/contract_prism.rs`), pinned in `tests/npm/`, and the AutoRest
+/// contract test (`tests/tests/contract_prism.rs`), and Azurite, the Azure Storage emulator
+/// (`tests/src/azurite.rs`), pinned in `tests/npm/`, and the AutoRest
 /// test server of the conformance suite (`tests/conformance/`), pinned in
 /// `tests/conformance/npm/`. When one is missing, `npm ci` runs in its directory.
 pub const NPM: &[NpmPackage] = &[
@@ -50,6 +51,11 @@ pub const NPM: &[NpmPackage] = &[
         package: "@stoplight/prism-cli",
         dir: "tests/npm",
         installed: "node_modules/.bin/prism",
+    },
+    NpmPackage {
+        package: "azurite",
+        dir: "tests/npm",
+        installed: "node_modules/.bin/azurite-blob",
     },
     NpmPackage {
         package: "@microsoft.azure/autorest.testserver",

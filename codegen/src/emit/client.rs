@@ -422,7 +422,11 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         #[doc = " [`runtime::Error`] that the errors of every generated client share."]
         pub type Error = runtime::Error<ErrorModel>;
 
-        impl runtime::ErrorModel for ErrorModel {}
+        impl runtime::ErrorModel for ErrorModel {
+            fn code(&self) -> Option<&str> {
+                ErrorModel::code(self)
+            }
+        }
         #poll_client
 
         #[doc = " The client: one per service endpoint, cheap to clone (an `Arc` inside)."]

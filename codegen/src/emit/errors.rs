@@ -11,15 +11,17 @@ use quote::quote;
 use super::types::Scope;
 use super::{Ctx, Doc, Names, code};
 use crate::Result;
-use crate::ir::{Operation, ResponseBody, TypeRef};
+use crate::ir::{ModelKind, Operation, ResponseBody, TypeRef};
 
 pub(crate) fn errors_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
     let mut names = Names::new([]);
     let mut variants = Vec::new();
+    let mut codes = Vec::new();
     for ty in &ctx.api.error_models {
         let Some(variant) = variant_name(ctx, ty)? else {
             continue;
         };
+        codes.push(code_arm(ctx, ty, &variant)?);
         names.claim(ctx, &variant.to_string(), "#", "error model variant")?;
         let payload = ctx.rust_type(ty, Scope::Outside, "#")?;
         let doc = match ty {
@@ -59,7 +61,41 @@ pub(crate) fn errors_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         pub enum ErrorModel {
             #(#variants)*
         }
+        impl ErrorModel {
+            /// The error code the body gives: its `code` string property (any case: `code`,
+            /// `Code`), when its model has one.
+            /// [`Error::error_code`](crate::Error::error_code) prefers the `x-ms-error-code`
+            /// header.
+            pub fn code(&self) -> Option<&str> {
+                match *self {
+                    #(#codes)*
+                }
+            }
+        }
         #long_running
+    })
+}
+
+/// `Self::Variant(ref model) => <its code>,` for `ErrorModel::code`: a model's string property
+/// named `code` (any case), else `None`.
+fn code_arm(ctx: &Ctx<'_>, ty: &TypeRef, variant: &Ident) -> Result<TokenStream> {
+    let property = match ty {
+        TypeRef::Model { name } => match &ctx.model(name, "#")?.kind {
+            ModelKind::Struct(s) => s.properties.iter().find(|p| {
+                p.name.eq_ignore_ascii_case("code") && matches!(&p.ty, TypeRef::String { .. })
+            }),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(property) = property else {
+        return Ok(quote!(Self::#variant(_) => None,));
+    };
+    let field = ctx.ident(&property.rust_name, "#")?;
+    Ok(if super::models::optional_field(property) {
+        quote!(Self::#variant(ref model) => model.#field.as_deref(),)
+    } else {
+        quote!(Self::#variant(ref model) => Some(model.#field.as_str()),)
     })
 }
 

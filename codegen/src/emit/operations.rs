@@ -193,9 +193,14 @@ fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<In
         Location::Host => "host parameter",
         Location::Form | Location::Body => "form field",
     };
-    let mut doc = Doc::new()
-        .spec(p.description.as_deref())
-        .raw(format!("Sent as the {} {place}.", code(&p.name)));
+    let sent = match &p.header_prefix {
+        Some(prefix) => format!(
+            "Each entry is sent as a header named {} followed by its key.",
+            code(prefix)
+        ),
+        None => format!("Sent as the {} {place}.", code(&p.name)),
+    };
+    let mut doc = Doc::new().spec(p.description.as_deref()).raw(sent);
     if p.skip_url_encoding {
         doc = doc.raw(
             "Sent verbatim, not percent-encoded: it may carry its own (encoded) query. When it is \

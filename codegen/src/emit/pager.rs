@@ -16,7 +16,7 @@ use quote::quote;
 use super::operations::{Builtins, Input, Kind};
 use super::types::Scope;
 use super::{Ctx, Doc, code};
-use crate::ir::{Location, ModelKind, Operation, Paging};
+use crate::ir::{Location, ModelKind, Operation, Paging, TokenSource};
 use crate::{ErrorKind, Result};
 
 /// True when some pageable operation names `op` as its next-page operation.
@@ -60,8 +60,16 @@ pub(crate) fn emit(
     build: &TokenStream,
     dispatch: &TokenStream,
 ) -> Result<Emitted> {
-    let (item, page_impl) = page_impl(ctx, op, paging, &quote!(#response_ty), quote!(self.body))?;
+    let (item, mut page_impl) =
+        page_impl(ctx, op, paging, &quote!(#response_ty), quote!(self.body))?;
     let fetch = fetch(ctx, op, inputs, &quote!(#response_ty), dispatch)?;
+    if !paging.continuation.is_empty() {
+        page_impl.extend(continued_impl(ctx, op, paging, response_ty)?);
+        return Ok(Emitted {
+            page_impl,
+            ..continued(paging, &item, response_ty, &fetch, build)
+        });
+    }
     let next = next(ctx, op, paging, inputs, builtins)?;
     let mut doc = Doc::new()
         .raw(
@@ -125,6 +133,121 @@ pub(crate) fn emit(
     })
 }
 
+/// The `send()` of continuation paging: the next pages are the same request with the tokens.
+fn continued(
+    paging: &Paging,
+    item: &TokenStream,
+    response_ty: &Ident,
+    fetch: &TokenStream,
+    build: &TokenStream,
+) -> Emitted {
+    let tokens: Vec<String> = paging
+        .continuation
+        .iter()
+        .map(|t| match &t.from {
+            TokenSource::Body { property } => {
+                format!(
+                    "the page's {} as the {} query parameter",
+                    code(property),
+                    code(&t.query)
+                )
+            }
+            TokenSource::Header { name } => {
+                format!(
+                    "the {} header as the {} query parameter",
+                    code(name),
+                    code(&t.query)
+                )
+            }
+        })
+        .collect();
+    let doc = Doc::new()
+        .raw(
+            "Sends the request for the first page, and returns the pager: a stream of the items \
+             of every page (`while let Some(item) = pager.try_next().await?`, or `try_collect`), \
+             or of the pages themselves with [`Pager::into_pages`](crate::Pager::into_pages).",
+        )
+        .raw(format!(
+            "The items are the {} array of each page, of type [`{}`]. Each next page is this \
+             request again with {}, fetched when the stream gets to it \
+             through the client's pipeline (credentials, retries). The pages end at a page \
+             without these.",
+            code(&paging.item_name),
+            item.to_string().replace(' ', ""),
+            tokens.join(" and ")
+        ))
+        .raw("# Errors")
+        .raw(
+            "Fails when the first request cannot be built or sent, when its status is not a \
+             documented success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), \
+             or when its body does not decode. A next page that fails is an `Err` item of the \
+             stream, after which it ends.",
+        )
+        .attrs();
+    Emitted {
+        send: quote! {
+            #doc
+            pub async fn send(self) -> Result<crate::Pager<#response_ty>, crate::Error> {
+                #fetch
+                #build
+                crate::runtime::Pager::continued(request, fetch).await
+            }
+        },
+        output: quote!(Result<crate::Pager<#response_ty>, crate::Error>),
+        page_impl: TokenStream::new(),
+    }
+}
+
+/// `impl Continued for <Op>Response`: the tokens of a page, from its body and headers.
+fn continued_impl(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    paging: &Paging,
+    response_ty: &Ident,
+) -> Result<TokenStream> {
+    let internal = |what: &str| ctx.error(ErrorKind::Internal, &op.pointer, what.to_owned());
+    let Some(ModelKind::Struct(page)) = ctx.models.get(paging.page_model.as_str()).map(|m| &m.kind)
+    else {
+        return Err(internal("the page model is not a struct"));
+    };
+    let mut pushes = Vec::new();
+    for token in &paging.continuation {
+        let query = &token.query;
+        let value = match &token.from {
+            TokenSource::Body { property } => {
+                let p = page
+                    .properties
+                    .iter()
+                    .find(|p| &p.name == property)
+                    .ok_or_else(|| internal("the page model has no token property"))?;
+                let field = ctx.ident(&p.rust_name, &op.pointer)?;
+                if super::models::optional_field(p) {
+                    quote!(self.body.#field.as_deref())
+                } else {
+                    quote!(Some(self.body.#field.as_str()))
+                }
+            }
+            TokenSource::Header { name } => {
+                quote!(self.http.headers().get(#name).and_then(|v| v.to_str().ok()))
+            }
+        };
+        pushes.push(quote! {
+            if let Some(value) = #value {
+                tokens.push((#query, value.to_owned()));
+            }
+        });
+    }
+    Ok(quote! {
+        impl crate::runtime::Continued for #response_ty {
+            fn continuation(&self) -> Vec<(&'static str, String)> {
+                let mut tokens = Vec::new();
+                #(#pushes)*
+                tokens
+            }
+        }
+    })
+}
+
 /// The item type, and `impl Page for <Op>Response` (whose page model is `body`), or for the
 /// page model itself (`body` is `self`).
 fn page_impl(
@@ -142,17 +265,44 @@ fn page_impl(
         ));
     };
     let property = |name: &str| page.properties.iter().find(|p| p.name == name);
-    let items_property = property(&paging.item_name)
+    // The items' parent: the page, or a struct inside it (`item_path`), each step a binding.
+    let mut parent = page;
+    let mut steps = Vec::new();
+    for step in &paging.item_path {
+        let p = parent
+            .properties
+            .iter()
+            .find(|p| &p.name == step)
+            .ok_or_else(|| internal("the page model has no property on the items' path"))?;
+        let field = ctx.ident(&p.rust_name, &op.pointer)?;
+        steps.push(if super::models::optional_field(p) {
+            quote!(let Some(parent) = parent.#field else { return Vec::new(); };)
+        } else {
+            quote!(let parent = parent.#field;)
+        });
+        parent = ctx
+            .struct_of(&p.ty)
+            .ok_or_else(|| internal("a step of the items' path is not a struct"))?;
+    }
+    let items_property = parent
+        .properties
+        .iter()
+        .find(|p| p.name == paging.item_name)
         .ok_or_else(|| internal("the page model has no items property"))?;
     let item_ty = ctx
         .array_items(&items_property.ty)
         .ok_or_else(|| internal("the items property is not an array"))?;
     let item = ctx.rust_type(item_ty, Scope::Outside, &op.pointer)?;
     let field = ctx.ident(&items_property.rust_name, &op.pointer)?;
-    let items = if super::models::optional_field(items_property) {
-        quote!(#body.#field.unwrap_or_default())
+    let (start, at) = if steps.is_empty() {
+        (TokenStream::new(), body.clone())
     } else {
-        quote!(#body.#field)
+        (quote!(let parent = #body; #(#steps)*), quote!(parent))
+    };
+    let items = if super::models::optional_field(items_property) {
+        quote!(#start #at.#field.unwrap_or_default())
+    } else {
+        quote!(#start #at.#field)
     };
     let next_link = match &paging.next_link_name {
         None => quote!(None),

@@ -218,6 +218,19 @@ fn response_struct(
             label: super::unraw(&header.rust_name).to_owned(),
             secret: super::redact::is_secret_name(&header.name).then_some(true),
         });
+        if let Some(prefix) = &header.prefix {
+            let doc = Doc::new()
+                .spec(header.description.as_deref())
+                .raw(format!(
+                    "Every header whose name starts with {}, by the rest of its name (as \
+                     received: HTTP/1.1 gives names in lower case); empty when there is none.",
+                    code(prefix)
+                ))
+                .attrs();
+            fields.push(quote!(#doc pub #field: std::collections::BTreeMap<String, String>,));
+            inits.push(quote!(#field: http.header_collection(#prefix),));
+            continue;
+        }
         let ty = ctx.header_type(&header.ty);
         let wire = &header.name;
         let doc = Doc::new()

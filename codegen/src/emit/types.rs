@@ -197,6 +197,18 @@ impl Ctx<'_> {
         }
     }
 
+    /// The struct model `ty` names, through aliases.
+    pub(crate) fn struct_of<'t>(&'t self, ty: &'t TypeRef) -> Option<&'t crate::ir::StructModel> {
+        match ty {
+            TypeRef::Model { name } => match &self.models.get(name.as_str())?.kind {
+                ModelKind::Struct(s) => Some(s),
+                ModelKind::Alias { ty } => self.struct_of(ty),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// How a caller passes a parameter of type `ty`: the argument type, the stored field type,
     /// and the conversion from one to the other (`value` is the argument's name).
     pub(crate) fn argument(

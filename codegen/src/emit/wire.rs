@@ -289,6 +289,10 @@ fn param_statement(
                 quote!(request.query_verbatim(#wire, #value)?;)
             }
             (Location::Query, false, value) => quote!(request.query(#wire, #value)?;),
+            (Location::Header, _, value) if p.header_prefix.is_some() => {
+                let prefix = p.header_prefix.as_deref().unwrap_or_default();
+                quote!(request.header_collection(#prefix, #value)?;)
+            }
             (Location::Header, true, value) => {
                 quote!(request.header_list(#wire, #value, #collection)?;)
             }

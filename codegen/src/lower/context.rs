@@ -48,6 +48,9 @@ pub(crate) struct Lowerer<'r> {
     /// `x-ms-parameter-grouping` and `x-ms-client-flatten` on each operation's parameters, by
     /// the operation's location (see `grouping.rs`).
     pub input_extensions: IndexMap<Loc, super::grouping::InputExtensions>,
+    /// Enums by `x-ms-enum` name, so that an inline enum of a known name and values reuses
+    /// its model (see `enum_names.rs`).
+    pub enum_names: super::enum_names::EnumNames,
 }
 
 impl<'r> Lowerer<'r> {
@@ -66,6 +69,7 @@ impl<'r> Lowerer<'r> {
             via_all_of: false,
             ref_siblings_apply: false,
             input_extensions: IndexMap::new(),
+            enum_names: Default::default(),
         }
     }
 

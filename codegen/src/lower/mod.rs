@@ -8,7 +8,9 @@
 mod alias_cycles;
 mod all_of;
 mod context;
+mod continuation;
 mod depth;
+mod enum_names;
 mod enum_values;
 pub(crate) mod examples;
 mod finish;

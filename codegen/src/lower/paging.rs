@@ -1,5 +1,10 @@
-//! `x-ms-pageable`: read on each operation ([`read`]), then checked against the page model and
-//! the next-page operation once every operation is lowered ([`resolve`]).
+//! `x-ms-pageable` and continuation paging (`continuation.rs`): read on each operation
+//! ([`read`]), then checked against the page model and the next-page operation once every
+//! operation is lowered ([`resolve`]).
+//!
+//! The marker rule (AutoRest's storage generators): an `x-ms-pageable` whose `nextLinkName`
+//! names a string property of the page, on an operation with a `marker` query parameter, is
+//! continuation paging: the property's value is sent back as `marker`, not followed as a link.
 //!
 //! Liberal in what it accepts: a description that the client cannot follow is a warning, and
 //! the operation keeps what can be kept (a page model without a next-link property is a list of
@@ -10,21 +15,53 @@ use serde_json::Value;
 
 use super::context::Lowerer;
 use crate::Result;
-use crate::ir::{Location, Model, ModelKind, Operation, Paging, ResponseBody, TypeRef, Warning};
+use crate::ir::{
+    ContinuationToken, Location, Model, ModelKind, Operation, Paging, ResponseBody, StructModel,
+    TokenSource, TypeRef, Warning,
+};
 use crate::resolve::Loc;
 
-/// `x-ms-pageable` as written, before it is checked.
+/// `x-ms-pageable` (or a continuation extension) as written, before it is checked.
 pub(crate) struct PagingDraft {
     item_name: String,
+    /// `item_name` was given (not the default `value`).
+    item_given: bool,
     next_link_name: Option<String>,
     operation_name: Option<String>,
+    /// Continuation tokens given by an extension (empty for `x-ms-pageable`).
+    continuation: Vec<TokenDraft>,
     loc: Loc,
+}
+
+/// A continuation token as an extension gives it.
+pub(crate) struct TokenDraft {
+    pub from: TokenSource,
+    pub query: String,
+    pub at: Loc,
+}
+
+impl PagingDraft {
+    /// Continuation paging by `tokens`, the items in `items` (by default `value`, else the
+    /// page's only array).
+    pub(crate) fn continued(items: Option<String>, tokens: Vec<TokenDraft>, at: &Loc) -> Self {
+        PagingDraft {
+            item_given: items.is_some(),
+            item_name: items.unwrap_or_else(|| "value".to_owned()),
+            next_link_name: None,
+            operation_name: None,
+            continuation: tokens,
+            loc: at.clone(),
+        }
+    }
 }
 
 /// Reads `x-ms-pageable` of the operation `op` at `op_loc`. An extension that is not an object
 /// is a warning and no paging. On a long-running operation, the pages are its final result
 /// and the lists it links to.
 pub(crate) fn read(cx: &mut Lowerer<'_>, op_loc: &Loc, op: &Value) -> Result<Option<PagingDraft>> {
+    if let Some(draft) = super::continuation::read(cx, op_loc, op) {
+        return Ok(Some(draft));
+    }
     let Some(value) = op.get("x-ms-pageable") else {
         return Ok(None);
     };
@@ -49,13 +86,15 @@ pub(crate) fn read(cx: &mut Lowerer<'_>, op_loc: &Loc, op: &Value) -> Result<Opt
             }
         }
     };
-    let item_name = text("itemName").unwrap_or_else(|| "value".to_owned());
+    let item_name = text("itemName");
     let next_link_name = text("nextLinkName").filter(|s| !s.is_empty());
     let operation_name = text("operationName").filter(|s| !s.is_empty());
     Ok(Some(PagingDraft {
-        item_name,
+        item_given: item_name.is_some(),
+        item_name: item_name.unwrap_or_else(|| "value".to_owned()),
         next_link_name,
         operation_name,
+        continuation: Vec::new(),
         loc: at,
     }))
 }
@@ -90,19 +129,77 @@ pub(crate) fn resolve(
         return (None, warnings);
     };
     let property = |name: &str| page.properties.iter().find(|p| p.name == name);
-    match property(&draft.item_name) {
-        Some(p) if is_array(&p.ty, models) => {}
-        _ => {
+    let marker = marker_parameter(op).filter(|_| {
+        draft.continuation.is_empty()
+            && draft
+                .next_link_name
+                .as_ref()
+                .and_then(|name| property(name))
+                .is_some_and(|p| is_string(&p.ty, models))
+    });
+    let continued = marker.is_some() || !draft.continuation.is_empty();
+    let mut draft = draft;
+    let found = if continued {
+        continued_items(page, &draft, models)
+    } else {
+        property(&draft.item_name)
+            .filter(|p| is_array(&p.ty, models))
+            .map(|_| (Vec::new(), draft.item_name.clone()))
+    };
+    let Some((item_path, item_name)) = found else {
+        warn(
+            &draft.loc.key("itemName"),
+            format!(
+                "`x-ms-pageable`: the page model `{}` has no array property `{}`; the \
+                 operation returns its first page only",
+                page_model.name, draft.item_name
+            ),
+        );
+        return (None, warnings);
+    };
+    draft.item_name = item_name;
+    if continued {
+        let tokens = match marker {
+            Some(query) => vec![TokenDraft {
+                from: TokenSource::Body {
+                    property: draft.next_link_name.clone().unwrap_or_default(),
+                },
+                query,
+                at: draft.loc.key("nextLinkName"),
+            }],
+            None => std::mem::take(&mut draft.continuation),
+        };
+        let continuation = checked_tokens(tokens, op, page_model, models, &mut warn);
+        if continuation.is_empty() {
             warn(
-                &draft.loc.key("itemName"),
-                format!(
-                    "`x-ms-pageable`: the page model `{}` has no array property `{}`; the \
-                     operation returns its first page only",
-                    page_model.name, draft.item_name
-                ),
+                &draft.loc,
+                "no usable continuation token: the list is read as one page".to_owned(),
             );
-            return (None, warnings);
         }
+        if op.polling.is_some() && !continuation.is_empty() {
+            warn(
+                &draft.loc,
+                "continuation paging of a long-running operation's result is not supported: \
+                 the list is read as one page"
+                    .to_owned(),
+            );
+        }
+        let paging = Paging {
+            page_model: page_model.name.clone(),
+            item_name: draft.item_name,
+            item_path,
+            next_link_name: None,
+            next_operation: None,
+            next_link_parameter: None,
+            reapplied_query: Vec::new(),
+            host_reapplied: host_parameters,
+            continuation: if op.polling.is_some() {
+                Vec::new()
+            } else {
+                continuation
+            },
+        };
+        return (Some(paging), warnings);
     }
     let next_link_name = match draft.next_link_name {
         Some(name) if property(&name).is_some_and(|p| is_string(&p.ty, models)) => Some(name),
@@ -145,13 +242,133 @@ pub(crate) fn resolve(
     let paging = Paging {
         page_model: page_model.name.clone(),
         item_name: draft.item_name,
+        item_path,
         next_link_name,
         next_operation,
         next_link_parameter,
         reapplied_query,
         host_reapplied: host_parameters,
+        continuation: Vec::new(),
     };
     (Some(paging), warnings)
+}
+
+/// Where the items of a continued list are: `(path, name)`, the wire names of the struct
+/// properties from the page to the items' parent, and of the items' array. The name as given
+/// (a dotted path `Segment.BlobItems` too); when none was given and the page has no `value`,
+/// the page's only array property, else the only array of its only struct property that has
+/// one (Blob's `ListBlobsFlatSegmentResponse`: `Segment.BlobItems`).
+fn continued_items(
+    page: &StructModel,
+    draft: &PagingDraft,
+    models: &[Model],
+) -> Option<(Vec<String>, String)> {
+    let arrays = |s: &StructModel| -> Vec<String> {
+        s.properties
+            .iter()
+            .filter(|p| is_array(&p.ty, models))
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let mut path: Vec<&str> = draft.item_name.split('.').collect();
+    let name = path.pop()?.to_owned();
+    let mut parent = page;
+    for step in &path {
+        let p = parent.properties.iter().find(|p| p.name == *step)?;
+        parent = struct_of(&p.ty, models)?;
+    }
+    if arrays(parent).contains(&name) {
+        return Some((path.iter().map(|s| (*s).to_owned()).collect(), name));
+    }
+    if draft.item_given {
+        return None;
+    }
+    if let [only] = arrays(page).as_slice() {
+        return Some((Vec::new(), only.clone()));
+    }
+    let nested: Vec<(String, String)> = page
+        .properties
+        .iter()
+        .filter_map(|p| match arrays(struct_of(&p.ty, models)?).as_slice() {
+            [only] => Some((p.name.clone(), only.clone())),
+            _ => None,
+        })
+        .collect();
+    match nested.as_slice() {
+        [(step, only)] => Some((vec![step.clone()], only.clone())),
+        _ => None,
+    }
+}
+
+/// The struct model `ty` names (through aliases).
+fn struct_of<'a>(ty: &TypeRef, models: &'a [Model]) -> Option<&'a StructModel> {
+    let TypeRef::Model { name } = resolved(ty, models) else {
+        return None;
+    };
+    match &models.iter().find(|m| &m.name == name)?.kind {
+        ModelKind::Struct(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The wire name of the operation's `marker` query parameter (any case), if it has one.
+fn marker_parameter(op: &Operation) -> Option<String> {
+    op.parameters
+        .iter()
+        .find(|p| p.location == Location::Query && p.name.eq_ignore_ascii_case("marker"))
+        .map(|p| p.name.clone())
+}
+
+/// The tokens that can be used: a body token must name a string property of the page; a
+/// query parameter the operation does not declare is sent all the same, with a warning.
+fn checked_tokens(
+    tokens: Vec<TokenDraft>,
+    op: &Operation,
+    page_model: &Model,
+    models: &[Model],
+    warn: &mut impl FnMut(&Loc, String),
+) -> Vec<ContinuationToken> {
+    let ModelKind::Struct(page) = &page_model.kind else {
+        return Vec::new();
+    };
+    let mut kept = Vec::new();
+    for token in tokens {
+        if let TokenSource::Body { property } = &token.from
+            && !page
+                .properties
+                .iter()
+                .any(|p| &p.name == property && is_string(&p.ty, models))
+        {
+            warn(
+                &token.at,
+                format!(
+                    "the page model `{}` has no string property `{property}`: this \
+                     continuation token is ignored",
+                    page_model.name
+                ),
+            );
+            continue;
+        }
+        let declared = op
+            .parameters
+            .iter()
+            .any(|p| p.location == Location::Query && p.name.eq_ignore_ascii_case(&token.query));
+        if !declared {
+            warn(
+                &token.at,
+                format!(
+                    "the operation has no query parameter `{}`: the token is sent back as \
+                     one all the same",
+                    token.query
+                ),
+            );
+        }
+        kept.push(ContinuationToken {
+            from: token.from,
+            query: token.query,
+        });
+    }
+    kept
 }
 
 /// The struct model of the operation's only success response (below 400).

@@ -237,12 +237,42 @@ impl Lowerer<'_> {
             self.by_loc.insert(at.clone(), name.clone());
             return Ok(TypeRef::Model { name });
         }
+        if let Some(ty) = self.known_enum(at, schema)? {
+            return Ok(ty);
+        }
         let wanted = enum_name(at, schema)?.unwrap_or(hint);
         let ty = self.named_model(at, schema, wanted)?;
         if let TypeRef::Model { name } = &ty {
             self.by_shape.insert(shape, name.clone());
+            self.enum_names.record(at, schema, name);
         }
         Ok(ty)
+    }
+
+    /// The model of an enum of the same `x-ms-enum` name and values seen before (lowered
+    /// here if it is a definition not lowered yet); a warning when that name has other values.
+    fn known_enum(&mut self, at: &Loc, schema: &Value) -> Result<Option<TypeRef>> {
+        let Some((name, signature)) = super::enum_names::signature(schema) else {
+            return Ok(None);
+        };
+        match self.enum_names.find(&name, &signature) {
+            super::enum_names::Known::Same { model, loc, schema } => {
+                let ty = self.named_model(&loc, &schema, &model)?;
+                self.by_loc.insert(at.clone(), model);
+                Ok(Some(ty))
+            }
+            super::enum_names::Known::Other(first) => {
+                self.warn(
+                    &at.key("x-ms-enum"),
+                    format!(
+                        "the enum `{name}` has other values at {}: this one is a type of its own",
+                        first.pointer
+                    ),
+                );
+                Ok(None)
+            }
+            super::enum_names::Known::Unknown => Ok(None),
+        }
     }
 
     /// The model for the schema at `loc`, lowering it the first time it is seen.

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::context::Lowerer;
 use super::value::{object, opt_array, req_str};
-use crate::ir::{Location, Parameter};
+use crate::ir::{Location, Parameter, TypeRef};
 use crate::naming;
 use crate::resolve::Loc;
 use crate::{ErrorKind, Result};
@@ -181,8 +181,9 @@ pub(crate) fn lower_named_schemas(
     at: &Loc,
     schemas: &serde_json::Map<String, Value>,
 ) -> Result<()> {
-    for name in schemas.keys() {
+    for (name, schema) in schemas {
         cx.reserve(at.key(name), name.clone());
+        cx.enum_names.record(&at.key(name), schema, name);
     }
     for (name, schema) in schemas {
         cx.named_model(&at.key(name), schema, name)?;
@@ -223,6 +224,7 @@ pub(crate) fn status_key(key: &str) -> &str {
 /// The one host parameter of a document that names no server: the full base URL, verbatim.
 pub(crate) fn endpoint_parameter(root: &Loc, description: &str) -> Parameter {
     Parameter {
+        header_prefix: None,
         name: "endpoint".to_owned(),
         client_name: "endpoint".to_owned(),
         rust_name: "endpoint".to_owned(),
@@ -237,5 +239,30 @@ pub(crate) fn endpoint_parameter(root: &Loc, description: &str) -> Parameter {
         collection_format: None,
         description: Some(description.to_owned()),
         pointer: root.pointer.clone(),
+    }
+}
+
+/// `x-ms-header-collection-prefix` of a header parameter or response header (`x-ms-meta-`):
+/// the header is a map of every header with that prefix. A value that is not a non-empty string
+/// is a warning, and the header is an ordinary one.
+pub(crate) fn header_prefix(cx: &mut Lowerer<'_>, at: &Loc, header: &Value) -> Option<String> {
+    let value = header.get("x-ms-header-collection-prefix")?;
+    match value.as_str() {
+        Some(prefix) if !prefix.is_empty() => Some(prefix.to_owned()),
+        _ => {
+            cx.warn(
+                &at.key("x-ms-header-collection-prefix"),
+                "`x-ms-header-collection-prefix` is not a non-empty string: ignored",
+            );
+            None
+        }
+    }
+}
+
+/// The type of a header collection: a map of strings (whatever type the spec declares for the
+/// header, which describes one value).
+pub(crate) fn header_map() -> TypeRef {
+    TypeRef::Map {
+        values: Box::new(TypeRef::String { format: None }),
     }
 }

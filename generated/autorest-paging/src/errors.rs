@@ -5,6 +5,15 @@
 /// This API documents no error bodies, so this enum has no values.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorModel {}
+impl ErrorModel {
+    /// The error code the body gives: its `code` string property (any case: `code`,
+    /// `Code`), when its model has one.
+    /// [`Error::error_code`](crate::Error::error_code) prefers the `x-ms-error-code`
+    /// header.
+    pub fn code(&self) -> Option<&str> {
+        match *self {}
+    }
+}
 /// The `operationId` and error decoder of a long-running operation, by id: a poller
 /// resumed from its state token decodes a failure's body as the operation does.
 pub(crate) fn long_running(

@@ -73,7 +73,11 @@ pub use runtime::{Page, Pager, Pages};
 /// the service's error body as [`ErrorModel`]. It converts with `?` into the plain
 /// [`runtime::Error`] that the errors of every generated client share.
 pub type Error = runtime::Error<ErrorModel>;
-impl runtime::ErrorModel for ErrorModel {}
+impl runtime::ErrorModel for ErrorModel {
+    fn code(&self) -> Option<&str> {
+        ErrorModel::code(self)
+    }
+}
 impl runtime::PollClient for Client {
     type Model = ErrorModel;
     fn poll_sender(&self) -> runtime::PollSender {

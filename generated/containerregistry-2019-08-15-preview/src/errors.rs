@@ -8,3 +8,14 @@ pub enum ErrorModel {
     /// Acr error response describing why the operation failed
     AcrErrors(Box<crate::models::AcrErrors>),
 }
+impl ErrorModel {
+    /// The error code the body gives: its `code` string property (any case: `code`,
+    /// `Code`), when its model has one.
+    /// [`Error::error_code`](crate::Error::error_code) prefers the `x-ms-error-code`
+    /// header.
+    pub fn code(&self) -> Option<&str> {
+        match *self {
+            Self::AcrErrors(_) => None,
+        }
+    }
+}

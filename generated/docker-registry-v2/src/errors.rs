@@ -6,3 +6,14 @@ pub enum ErrorModel {
     /// An error body of type [`Error`](crate::models::Error).
     Error(Box<crate::models::Error>),
 }
+impl ErrorModel {
+    /// The error code the body gives: its `code` string property (any case: `code`,
+    /// `Code`), when its model has one.
+    /// [`Error::error_code`](crate::Error::error_code) prefers the `x-ms-error-code`
+    /// header.
+    pub fn code(&self) -> Option<&str> {
+        match *self {
+            Self::Error(_) => None,
+        }
+    }
+}

@@ -6,6 +6,17 @@ pub enum ErrorModel {
     /// An error body of type [`CloudError`](crate::models::CloudError).
     CloudError(Box<crate::models::CloudError>),
 }
+impl ErrorModel {
+    /// The error code the body gives: its `code` string property (any case: `code`,
+    /// `Code`), when its model has one.
+    /// [`Error::error_code`](crate::Error::error_code) prefers the `x-ms-error-code`
+    /// header.
+    pub fn code(&self) -> Option<&str> {
+        match *self {
+            Self::CloudError(ref model) => model.code.as_deref(),
+        }
+    }
+}
 /// The `operationId` and error decoder of a long-running operation, by id: a poller
 /// resumed from its state token decodes a failure's body as the operation does.
 pub(crate) fn long_running(

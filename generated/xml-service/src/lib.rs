@@ -44,7 +44,11 @@ pub use runtime::{
 /// the service's error body as [`ErrorModel`]. It converts with `?` into the plain
 /// [`runtime::Error`] that the errors of every generated client share.
 pub type Error = runtime::Error<ErrorModel>;
-impl runtime::ErrorModel for ErrorModel {}
+impl runtime::ErrorModel for ErrorModel {
+    fn code(&self) -> Option<&str> {
+        ErrorModel::code(self)
+    }
+}
 /// The client: one per service endpoint, cheap to clone (an `Arc` inside).
 ///
 /// Each operation group is a method returning a sub-client. `Debug` shows the base URL

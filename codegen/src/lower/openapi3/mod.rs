@@ -270,6 +270,7 @@ fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
             });
         }
         parameters.push(Parameter {
+            header_prefix: None,
             name: placeholder.clone(),
             client_name: placeholder.clone(),
             rust_name: names.claim(naming::value_name(&placeholder)),

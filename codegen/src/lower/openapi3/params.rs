@@ -168,6 +168,7 @@ fn parameter(
         .to_owned();
     let default = schema.and_then(|s| s.get("default")).cloned();
     Ok(Parameter {
+        header_prefix: None,
         name: wire_name,
         rust_name: {
             let claimed = naming::claim_parameter(names, &client_name, None, &loc.pointer);
@@ -470,6 +471,7 @@ fn form_fields(
             let collection_format =
                 matches!(ty, TypeRef::Array { .. }).then_some(CollectionFormat::Multi);
             fields.push(Parameter {
+                header_prefix: None,
                 name: name.clone(),
                 client_name: name.clone(),
                 rust_name: {

@@ -192,6 +192,7 @@ fn headers(cx: &mut Lowerer<'_>, loc: &Loc, response: &Value, hint: &str) -> Res
             None => TypeRef::String { format: None },
         };
         out.push(Header {
+            prefix: None,
             name: name.clone(),
             rust_name: names.claim(naming::value_name(name)),
             ty,

@@ -238,7 +238,13 @@ fn simple_parameter(
     } else {
         format!("{stem}_{name}")
     };
-    let mut ty = cx.schema_type(loc, &schema, &hint)?;
+    let header_prefix = (location == Location::Header)
+        .then(|| crate::lower::shared::header_prefix(cx, loc, param))
+        .flatten();
+    let mut ty = match header_prefix {
+        Some(_) => crate::lower::shared::header_map(),
+        None => cx.schema_type(loc, &schema, &hint)?,
+    };
     if ty == TypeRef::Binary && location != Location::Form {
         cx.warn(
             &loc.key("type"),
@@ -299,6 +305,7 @@ fn simple_parameter(
         collection_format,
         description: text(loc, param, "description")?,
         pointer: loc.pointer.clone(),
+        header_prefix,
     })
 }
 

@@ -116,12 +116,17 @@ fn headers(cx: &mut Lowerer<'_>, loc: &Loc, response: &Value, hint: &str) -> Res
     for (name, header) in headers {
         let at = loc.key("headers").key(name);
         let (at, header) = cx.res.deref(&at, header)?;
-        let ty = cx.schema_type(&at, header, &format!("{hint}_{name}"))?;
+        let prefix = crate::lower::shared::header_prefix(cx, &at, header);
+        let ty = match prefix {
+            Some(_) => crate::lower::shared::header_map(),
+            None => cx.schema_type(&at, header, &format!("{hint}_{name}"))?,
+        };
         out.push(Header {
             name: name.clone(),
             rust_name: names.claim(naming::value_name(name)),
             ty,
             description: text(&at, header, "description")?,
+            prefix,
         });
     }
     Ok(out)

@@ -66,7 +66,12 @@ pub enum ErrorKind {
 /// The error body a generated client decodes from an error response: its `ErrorModel` enum.
 ///
 /// Generated crates implement it; [`Error::model`] is typed by it.
-pub trait ErrorModel: fmt::Debug + Send + Sync + 'static {}
+pub trait ErrorModel: fmt::Debug + Send + Sync + 'static {
+    /// The service's error code in the body (a `code` property), when the model has one.
+    fn code(&self) -> Option<&str> {
+        None
+    }
+}
 /// The model parameter of an [`Error`] that may come from any client: such an error has no
 /// typed [`Error::model`], but [`Error::model_as`] reads the model of the client that failed.
 /// Every `Error<M>` converts into it (`?`), and it converts back into any `Error<M>`.
@@ -77,8 +82,15 @@ pub enum AnyModel {}
 pub type BoxedModel = Box<dyn DynModel>;
 /// What an error model is to the error that carries it.
 #[doc(hidden)]
-pub trait DynModel: Any + fmt::Debug + Send + Sync {}
-impl<T: Any + fmt::Debug + Send + Sync> DynModel for T {}
+pub trait DynModel: Any + fmt::Debug + Send + Sync {
+    /// [`ErrorModel::code`].
+    fn code(&self) -> Option<&str>;
+}
+impl<T: ErrorModel> DynModel for T {
+    fn code(&self) -> Option<&str> {
+        ErrorModel::code(self)
+    }
+}
 /// A decoded model as an error carries it (generated error decoders end with it).
 #[doc(hidden)]
 pub fn boxed_model<M: ErrorModel>(model: M) -> BoxedModel {
@@ -405,10 +417,17 @@ impl<M> Error<M> {
         let model: &dyn Any = self.inner.model.as_deref()?;
         model.downcast_ref()
     }
-    /// The service's error code: the `x-ms-error-code` header (how the Microsoft REST
-    /// guidelines name an error), when the response has one.
+    /// The service's error code: the `x-ms-error-code` response header (`ConditionNotMet`,
+    /// `ContainerAlreadyExists`), else the `code` of the decoded error model
+    /// ([`ErrorModel::code`]); `None` without a response or a code.
     pub fn error_code(&self) -> Option<&str> {
-        self.inner.headers.as_ref()?.get("x-ms-error-code")?.to_str().ok()
+        self.inner
+            .headers
+            .as_ref()
+            .and_then(|headers| headers.get("x-ms-error-code"))
+            .and_then(|value| value.to_str().ok())
+            .filter(|code| !code.is_empty())
+            .or_else(|| self.inner.model.as_ref().and_then(|model| model.code()))
     }
     /// True when the request or the response timed out ([`ErrorKind::Timeout`]).
     pub fn is_timeout(&self) -> bool {

@@ -59,6 +59,35 @@ impl ResponseParts {
             .and_then(|value| value.to_str().ok())
             .and_then(|text| text.trim().parse().ok())
     }
+    /// Every header whose name starts with `prefix` (compared without case), by the rest of
+    /// its name as received; the values of a repeated header are joined with `, `, and a value
+    /// that is not text is left out.
+    #[doc(hidden)]
+    pub fn header_collection(
+        &self,
+        prefix: &str,
+    ) -> std::collections::BTreeMap<String, String> {
+        let mut collected = std::collections::BTreeMap::<String, String>::new();
+        for (name, value) in &self.headers {
+            let name = name.as_str();
+            let Some(head) = name.get(..prefix.len()) else {
+                continue;
+            };
+            let Ok(value) = value.to_str() else {
+                continue;
+            };
+            if head.eq_ignore_ascii_case(prefix) {
+                collected
+                    .entry(name[prefix.len()..].to_owned())
+                    .and_modify(|joined| {
+                        joined.push_str(", ");
+                        joined.push_str(value);
+                    })
+                    .or_insert_with(|| value.to_owned());
+            }
+        }
+        collected
+    }
 }
 impl fmt::Debug for ResponseParts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
