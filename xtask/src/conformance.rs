@@ -8,7 +8,8 @@
 //! 3. builds the conformance workspace (every client and the harness) with `-D warnings`, in
 //!    `target/conformance/` so that its flags never invalidate the main build (without debug
 //!    info or incremental state, which would take 14 GB);
-//! 4. runs the harness (`tests/conformance/harness`), which starts the server, runs one test per
+//! 4. checks the harness: `cargo fmt --check`, `cargo clippy -- -D warnings` and its unit tests;
+//! 5. runs the harness (`tests/conformance/harness`), which starts the server, runs one test per
 //!    scenario, prints the per-file table and the summary line, and compares the result with
 //!    `tests/conformance/expected.txt`.
 
@@ -42,10 +43,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     let target = root.join("target/conformance");
     let cargo = |args: &[&str]| {
         let mut command = Command::new(crate::cargo());
+        // The manifest right after the subcommand: `args` may end with `-- <flags>`.
         command
-            .args(args)
+            .args(&args[..1])
             .arg("--manifest-path")
             .arg(&manifest)
+            .args(&args[1..])
             .env("CARGO_TARGET_DIR", &target)
             .env("RUSTFLAGS", "-D warnings")
             // 73 crates with debug info and incremental state take 14 GB; without, a tenth.
@@ -62,6 +65,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode, String> {
             "the conformance workspace ({DIR}) does not build warning-free: {built}"
         ));
     }
+    check_harness(&cargo)?;
     let ran = cargo(&["run", "--quiet", "--package", "conformance"])
         .arg("--")
         .args(args)
@@ -72,6 +76,53 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Holds the harness to the workspace's standards: formatted (`cargo fmt --check`), clippy
+/// with `-D warnings` (tests included), and its unit tests (the comparison with
+/// `expected.txt`) pass. The clients are generated code, formatted by the generator, so only
+/// the harness package is formatted and linted.
+fn check_harness(cargo: &dyn Fn(&[&str]) -> Command) -> Result<(), String> {
+    let steps: [(&str, &[&str]); 3] = [
+        (
+            "cargo fmt --check",
+            &["fmt", "--check", "--package", "conformance"],
+        ),
+        (
+            "cargo clippy -- -D warnings",
+            &[
+                "clippy",
+                "--quiet",
+                "--package",
+                "conformance",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "cargo test (its unit tests)",
+            &["test", "--quiet", "--package", "conformance", "--bins"],
+        ),
+    ];
+    for (what, args) in steps {
+        eprintln!("conformance harness: {what}");
+        let status = cargo(args)
+            .status()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() {
+            let hint = if args[0] == "fmt" {
+                format!("; run `cargo fmt --manifest-path {DIR}/Cargo.toml --package conformance`")
+            } else {
+                String::new()
+            };
+            return Err(format!(
+                "the conformance harness ({DIR}/harness) fails `{what}` ({status}){hint}"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Generates a client per swagger file; returns `(file name, "ok" or the error)` per file, in

@@ -45,14 +45,10 @@ fn an_expected_refusal_passes_and_the_generated_crate_is_checked() {
 }
 
 #[test]
-fn an_unlisted_refusal_fails_and_a_listed_spec_that_passes_is_reported() {
+fn an_unlisted_refusal_fails_the_run() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let expected = dir.path().join("expected.txt");
-    std::fs::write(
-        &expected,
-        "ok/servers-relative.yaml generate pretend it failed\n",
-    )
-    .expect("write the expected file");
+    std::fs::write(&expected, "").expect("write the expected file");
     let (output, stdout) = corpus(&["--check", "0"], &expected);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
     assert!(
@@ -63,9 +59,26 @@ fn an_unlisted_refusal_fails_and_a_listed_spec_that_passes_is_reported() {
         stdout.contains("corpus: unexpected: bad/no-version.json"),
         "{stdout}"
     );
+}
+
+#[test]
+fn a_listed_spec_that_passes_fails_the_run_until_its_line_goes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let expected = dir.path().join("expected.txt");
+    std::fs::write(
+        &expected,
+        "bad/no-version.json generate neither `swagger` nor `openapi`\n\
+         ok/servers-relative.yaml generate pretend it failed\n",
+    )
+    .expect("write the expected file");
+    let (output, stdout) = corpus(&["--check", "0"], &expected);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(!stdout.contains("corpus: unexpected:"), "{stdout}");
     assert!(
-        stdout
-            .contains("`ok/servers-relative.yaml` now passes its Generate stage; remove the entry"),
+        stdout.contains(
+            "expected.txt:2: `ok/servers-relative.yaml` passes its generate stage now, but is \
+             listed as failing it: remove its line"
+        ),
         "{stdout}"
     );
 }

@@ -44,7 +44,8 @@ pub fn summary(api: &codegen::ir::Api, stats: &codegen::emit::ExampleStats) -> S
 
 /// Runs the example tests of `members` (one `cargo test` of the corpus workspace) and prints
 /// how many examples passed, failed, were skipped as inconsistent, and were not testable.
-pub fn run(work: &Path, members: &[String], target_dir: &Path) -> Result<(), String> {
+/// Returns whether every test built and passed: a failed example fails the corpus run.
+pub fn run(work: &Path, members: &[String], target_dir: &Path) -> Result<bool, String> {
     let mut totals = [0usize; 4];
     for member in members {
         let Ok(text) = std::fs::read_to_string(work.join(member).join(SUMMARY)) else {
@@ -106,5 +107,13 @@ pub fn run(work: &Path, members: &[String], target_dir: &Path) -> Result<(), Str
         totals[3],
         totals[1]
     );
-    Ok(())
+    if !output.status.success() {
+        println!(
+            "examples: cargo test failed ({}): an example test that fails is a bug of the \
+             generator or of the example's spec (then an overlay, or a check in \
+             codegen/src/lower/examples/check.rs, skips it)",
+            output.status
+        );
+    }
+    Ok(output.status.success())
 }

@@ -58,6 +58,16 @@ pub enum Stage {
     Compile,
 }
 
+impl Stage {
+    /// The word the expected-failures file uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Generate => "generate",
+            Stage::Compile => "compile",
+        }
+    }
+}
+
 /// One entry of the expected-failures file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expected {

@@ -124,6 +124,7 @@ pub fn run(repo: &Path, args: &CorpusArgs) -> Result<ExitCode, String> {
     let sample = report::sample(&specs, args.check);
     let members: Vec<String> = sample.iter().map(|&i| specs[i].name.clone()).collect();
     let start = Instant::now();
+    let mut examples_pass = true;
     if !members.is_empty() {
         eprintln!("corpus: cargo check of {} crates", members.len());
         compile::write_workspace(&work, &members, &repo.join("Cargo.lock"))?;
@@ -133,7 +134,7 @@ pub fn run(repo: &Path, args: &CorpusArgs) -> Result<ExitCode, String> {
         }
         if args.examples {
             eprintln!("corpus: the example tests of {} crates", members.len());
-            examples::run(&work, &members, &repo.join("target/corpus-check"))?;
+            examples_pass = examples::run(&work, &members, &repo.join("target/corpus-check"))?;
         }
     }
     let check_time = start.elapsed();
@@ -144,7 +145,7 @@ pub fn run(repo: &Path, args: &CorpusArgs) -> Result<ExitCode, String> {
         generate_time.as_secs_f64(),
         check_time.as_secs_f64()
     );
-    Ok(if verdict {
+    Ok(if verdict && examples_pass {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -94,24 +94,9 @@ pub fn print(specs: &[Spec], expected: &BTreeMap<String, Expected>, expected_pat
     );
 
     let shown = expected_path.display();
-    for (path, entry) in expected {
-        let Some(spec) = specs.iter().find(|s| &s.path == path) else {
-            println!(
-                "corpus: {shown}:{}: `{path}` is not in the list; remove the entry",
-                entry.line
-            );
-            continue;
-        };
-        let passes = match entry.stage {
-            Stage::Generate => spec.generation == Generation::Generated,
-            Stage::Compile => spec.check == Some(Check::Compiled),
-        };
-        if passes {
-            println!(
-                "corpus: {shown}:{}: `{path}` now passes its {:?} stage; remove the entry",
-                entry.line, entry.stage
-            );
-        }
+    let stale = stale_entries(specs, expected, &shown.to_string());
+    for line in &stale {
+        println!("corpus: {line}");
     }
     for line in &unexpected {
         println!("corpus: unexpected: {line}");
@@ -122,7 +107,40 @@ pub fn print(specs: &[Spec], expected: &BTreeMap<String, Expected>, expected_pat
             unexpected.len()
         );
     }
-    unexpected.is_empty()
+    unexpected.is_empty() && stale.is_empty()
+}
+
+/// The expected failures that no longer hold, each with the line to remove: a spec that is not
+/// in the list, or that passes the stage it is listed for (a compile entry of a spec outside the
+/// checked sample is not known to pass). Any of them fails the run, so the file only shrinks.
+pub fn stale_entries(
+    specs: &[Spec],
+    expected: &BTreeMap<String, Expected>,
+    shown: &str,
+) -> Vec<String> {
+    let mut stale = Vec::new();
+    for (path, entry) in expected {
+        let Some(spec) = specs.iter().find(|s| &s.path == path) else {
+            stale.push(format!(
+                "{shown}:{}: `{path}` is not in the list: remove its line",
+                entry.line
+            ));
+            continue;
+        };
+        let passes = match entry.stage {
+            Stage::Generate => spec.generation == Generation::Generated,
+            Stage::Compile => spec.check == Some(Check::Compiled),
+        };
+        if passes {
+            stale.push(format!(
+                "{shown}:{}: `{path}` passes its {} stage now, but is listed as failing it: \
+                 remove its line",
+                entry.line,
+                entry.stage.name()
+            ));
+        }
+    }
+    stale
 }
 
 #[cfg(test)]
@@ -194,5 +212,47 @@ mod tests {
         assert!(!print(&hung, &listed, path));
         let fine = [spec("a.json", Generation::Generated, Some(Check::Compiled))];
         assert!(print(&fine, &none, path));
+    }
+
+    #[test]
+    fn an_expected_failure_that_passes_fails_the_run() {
+        let entry = |stage, line| Expected {
+            stage,
+            reason: "r".into(),
+            line,
+        };
+        let specs = [
+            spec("gen.json", Generation::Generated, None),
+            spec("built.json", Generation::Generated, Some(Check::Compiled)),
+            spec("unsampled.json", Generation::Generated, None),
+            spec("refused.json", Generation::Refused("no".into()), None),
+        ];
+        let expected = BTreeMap::from([
+            ("gen.json".to_string(), entry(Stage::Generate, 1)),
+            ("built.json".to_string(), entry(Stage::Compile, 2)),
+            ("unsampled.json".to_string(), entry(Stage::Compile, 3)),
+            ("refused.json".to_string(), entry(Stage::Generate, 4)),
+            ("gone.json".to_string(), entry(Stage::Generate, 5)),
+        ]);
+        assert_eq!(
+            stale_entries(&specs, &expected, "e.txt"),
+            [
+                "e.txt:2: `built.json` passes its compile stage now, but is listed as failing \
+                 it: remove its line",
+                "e.txt:1: `gen.json` passes its generate stage now, but is listed as failing \
+                 it: remove its line",
+                "e.txt:5: `gone.json` is not in the list: remove its line",
+            ]
+        );
+        assert!(!print(&specs, &expected, Path::new("e.txt")));
+        let holding = BTreeMap::from([
+            ("unsampled.json".to_string(), entry(Stage::Compile, 1)),
+            ("refused.json".to_string(), entry(Stage::Generate, 2)),
+        ]);
+        assert_eq!(
+            stale_entries(&specs, &holding, "e.txt"),
+            Vec::<String>::new()
+        );
+        assert!(print(&specs, &holding, Path::new("e.txt")));
     }
 }

@@ -87,19 +87,14 @@ pub struct Results {
     pub file_of: BTreeMap<(String, String), &'static str>,
 }
 
-/// Prints the per-file table and the summary lines; returns the problems against `expected`.
-pub fn print_and_compare(
-    results: &Results,
-    reports: &Reports,
-    expected: &Expected,
-    notes: bool,
-) -> Vec<String> {
+/// Prints the per-file table and the summary lines; returns the problems against `expected`
+/// ([`problems`]).
+pub fn print_and_compare(results: &Results, reports: &Reports, expected: &Expected) -> Vec<String> {
     // file -> (counted, passing)
     let mut table: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     let mut counted = 0;
     let mut passing = 0;
     let mut optional = (0, 0);
-    let mut problems = Vec::new();
     for (&report, counters) in reports {
         for counter in counters.keys() {
             let key = (report.to_string(), counter.clone());
@@ -119,25 +114,6 @@ pub fn print_and_compare(
             }
             row.0 += 1;
             row.1 += u32::from(ok);
-            match (ok, expected.not_passing.get(&key)) {
-                (false, None) => problems.push(format!(
-                    "{report} {counter}: does not pass, and expected.txt does not list it"
-                )),
-                (true, Some(_)) if notes => println!(
-                    "note: {report} {counter} passes now: remove it from tests/conformance/expected.txt"
-                ),
-                _ => {}
-            }
-        }
-    }
-    for (report, counter) in expected.not_passing.keys() {
-        let known = reports
-            .get(report.as_str())
-            .is_some_and(|counters| counters.contains_key(counter));
-        if !known {
-            problems.push(format!(
-                "expected.txt lists {report} {counter}, which no report has"
-            ));
         }
     }
     println!();
@@ -155,7 +131,71 @@ pub fn print_and_compare(
         "conformance (/report/optional): {} of {} scenarios",
         optional.1, optional.0
     );
+    problems(&results.passed, reports, expected)
+}
+
+/// What fails the run: a counter that does not pass and is not listed in `expected.txt`, a
+/// listed counter that passes (its line must go, so that it cannot stop passing unnoticed),
+/// and a listed counter that no report has.
+pub fn problems(
+    passed: &BTreeMap<(String, String), bool>,
+    reports: &Reports,
+    expected: &Expected,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (&report, counters) in reports {
+        for counter in counters.keys() {
+            let key = (report.to_string(), counter.clone());
+            let ok = passed.get(&key).copied().unwrap_or(false);
+            match (ok, expected.not_passing.contains_key(&key)) {
+                (false, false) => problems.push(format!(
+                    "{report} {counter}: does not pass, and expected.txt does not list it"
+                )),
+                (true, true) => problems.push(format!(
+                    "{report} {counter}: passes now, but expected.txt lists it as failing: \
+                     remove its line `{report} {counter}: ..` from tests/conformance/expected.txt"
+                )),
+                _ => {}
+            }
+        }
+    }
+    for (report, counter) in expected.not_passing.keys() {
+        let known = reports
+            .get(report.as_str())
+            .is_some_and(|counters| counters.contains_key(counter));
+        if !known {
+            problems.push(format!(
+                "expected.txt lists {report} {counter}, which no report has: remove its line"
+            ));
+        }
+    }
     problems
+}
+
+/// `generation.txt` (`<file>\t<ok or the error>` a line) against the `generate` lines of the
+/// expected file: a file that does not generate and is not listed, or that is listed and
+/// generates now (its line must go), is a problem. Also returns (generated, total).
+pub fn generation_problems(text: &str, expected: &Expected) -> (Vec<String>, usize, usize) {
+    let mut problems = Vec::new();
+    let mut total = 0;
+    let mut generated = 0;
+    for line in text.lines() {
+        let Some((file, outcome)) = line.split_once('\t') else {
+            continue;
+        };
+        total += 1;
+        let ok = outcome == "ok";
+        generated += usize::from(ok);
+        match (ok, expected.not_generated.contains_key(file)) {
+            (false, false) => problems.push(format!("{file} does not generate: {outcome}")),
+            (true, true) => problems.push(format!(
+                "{file} generates now, but expected.txt lists it as not generating: remove its \
+                 line `generate {file}: ..` from tests/conformance/expected.txt"
+            )),
+            _ => {}
+        }
+    }
+    (problems, generated, total)
 }
 
 /// The counters that tests name but no report has (a typo in a test).
@@ -208,4 +248,84 @@ pub fn updated_expected(old: &str, results: &Results, failures: &BTreeMap<&str, 
         text.push_str(&format!("{report} {counter}: {reason}\n"));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(report: &str, counter: &str) -> (String, String) {
+        (report.to_string(), counter.to_string())
+    }
+
+    fn reports() -> Reports {
+        BTreeMap::from([
+            (
+                "vanilla",
+                BTreeMap::from([("A".to_string(), 1), ("B".to_string(), 0)]),
+            ),
+            ("optional", BTreeMap::from([("C".to_string(), 1)])),
+        ])
+    }
+
+    #[test]
+    fn the_expected_file_is_a_ratchet() {
+        let expected =
+            parse_expected("# comment\nvanilla B: never hit\noptional C: the route is broken\n")
+                .unwrap();
+        // B fails as listed; C is listed but passes now: its line must go.
+        let passed = BTreeMap::from([
+            (key("vanilla", "A"), true),
+            (key("vanilla", "B"), false),
+            (key("optional", "C"), true),
+        ]);
+        assert_eq!(
+            problems(&passed, &reports(), &expected),
+            [
+                "optional C: passes now, but expected.txt lists it as failing: remove its line \
+              `optional C: ..` from tests/conformance/expected.txt"
+            ]
+        );
+        // Once C's line is gone the run passes; A failing unlisted fails it.
+        let fixed = parse_expected("vanilla B: never hit\n").unwrap();
+        assert_eq!(problems(&passed, &reports(), &fixed), Vec::<String>::new());
+        let mut regressed = passed.clone();
+        regressed.insert(key("vanilla", "A"), false);
+        assert_eq!(
+            problems(&regressed, &reports(), &fixed),
+            ["vanilla A: does not pass, and expected.txt does not list it"]
+        );
+        // A counter without a result (no test ran it) does not pass.
+        assert_eq!(
+            problems(&BTreeMap::new(), &reports(), &fixed),
+            [
+                "optional C: does not pass, and expected.txt does not list it",
+                "vanilla A: does not pass, and expected.txt does not list it",
+            ]
+        );
+        let unknown = parse_expected("vanilla B: x\nazure Z: gone\n").unwrap();
+        assert_eq!(
+            problems(&passed, &reports(), &unknown),
+            ["expected.txt lists azure Z, which no report has: remove its line"]
+        );
+    }
+
+    #[test]
+    fn a_listed_file_that_generates_fails_the_run() {
+        let expected =
+            parse_expected("generate b.json: refused\ngenerate c.json: refused\n").unwrap();
+        let (problems, generated, total) = generation_problems(
+            "a.json\tok\nb.json\tok\nc.json\terror: bad\nd.json\terror: worse\n",
+            &expected,
+        );
+        assert_eq!((generated, total), (2, 4));
+        assert_eq!(
+            problems,
+            [
+                "b.json generates now, but expected.txt lists it as not generating: remove its \
+                 line `generate b.json: ..` from tests/conformance/expected.txt",
+                "d.json does not generate: error: worse",
+            ]
+        );
+    }
 }

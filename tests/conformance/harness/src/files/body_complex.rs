@@ -453,7 +453,6 @@ fn first() -> Vec<Scenario> {
             let body = ReadonlyObj {
                 id: Some("1234".to_string()),
                 size: Some(2),
-                ..Default::default()
             };
             client(&c)
                 .readonlyproperty()

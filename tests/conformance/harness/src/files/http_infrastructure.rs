@@ -1,8 +1,9 @@
 //! `httpInfrastructure.json`: every status class, redirects, retries and multiple documented
 //! responses (routes: `src/test-routes/http-responses.ts`, `legacy/routes/*`).
 
-use httpinfrastructure::Client;
-use httpinfrastructure::models::HttpFailureGetEmptyError200;
+use httpinfrastructure::models::{B, C, D, HttpFailureGetEmptyError200, MyException};
+use httpinfrastructure::multiple_responses as mr;
+use httpinfrastructure::{Client, Error, ErrorKind, ErrorModel};
 
 use crate::scenario;
 use crate::scenario::{Check, Ctx, Scenario, eq};
@@ -27,14 +28,86 @@ macro_rules! ok {
     };
 }
 
-/// The call fails with status `$status`.
+/// The call fails with status `$status`, and the error carries no decoded model (the route
+/// sends no body); `fails!(.., $status, model)` also checks the model decoded from the body.
 macro_rules! fails {
     ($key:literal, $group:ident . $op:ident $(. $setter:ident($value:expr))*, $status:expr) => {
+        fails!($key, $group.$op $(.$setter($value))*, $status, None)
+    };
+    ($key:literal, $group:ident . $op:ident $(. $setter:ident($value:expr))*, $status:expr, $model:expr) => {
         scenario!(F, $key, |c| {
             match client(&c).$group().$op()$(.$setter($value))*.await {
                 Ok(r) => Err(format!("want an error with status {}, got {r:?}", $status)),
-                Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some($status)),
+                Err(e) => error_is(&e, $status, $model),
             }
+        })
+    };
+}
+
+/// An error for an answer the operation does not document: its status, its kind (`Auth` for
+/// `401` and `403`, else `UnexpectedStatus`) and the error model decoded from its body.
+fn error_is(e: &Error, status: u16, model: Option<ErrorModel>) -> Result<(), String> {
+    eq("status", e.status().map(|s| s.as_u16()), Some(status))?;
+    let kind = if matches!(status, 401 | 403) {
+        ErrorKind::Auth
+    } else {
+        ErrorKind::UnexpectedStatus
+    };
+    eq("error kind", e.kind(), kind)?;
+    eq("error model", e.model(), model.as_ref())
+}
+
+/// `ErrorModel::Error` (the `default` response's `Error` model) with this message.
+fn error_model(message: Option<&str>) -> Option<ErrorModel> {
+    Some(ErrorModel::Error(Box::new(
+        httpinfrastructure::models::Error {
+            status: None,
+            message: message.map(str::to_string),
+        },
+    )))
+}
+
+/// Model `A` (`MyException`) as the routes send it: `{"statusCode": ".."}`.
+fn a(status_code: &str) -> MyException {
+    MyException {
+        status_code: Some(status_code.to_string()),
+        ..MyException::default()
+    }
+}
+
+/// Model `A` holding only a property it does not name (`{"<name>": "<value>"}`).
+fn a_with_other(name: &str, value: &str) -> MyException {
+    MyException {
+        status_code: None,
+        additional_properties: serde_json::Map::from_iter([(name.to_string(), value.into())]),
+    }
+}
+
+/// The call answers `$status` as the response variant `$pattern`, whose value `$check` checks.
+macro_rules! answer {
+    ($key:literal, $op:ident, $status:expr, $pattern:pat => $check:expr) => {
+        scenario!(F, $key, |c| {
+            let r = client(&c).multiple_responses().$op().await.check("call")?;
+            eq("status", r.status().as_u16(), $status)?;
+            match r {
+                $pattern => $check,
+                #[allow(unreachable_patterns)]
+                other => Err(format!(
+                    "want the variant `{}`, got {other:?}",
+                    stringify!($pattern)
+                )),
+            }
+        })
+    };
+}
+
+/// The call answers 200 with the operation's one response, whose body is `$body`.
+macro_rules! body {
+    ($key:literal, $op:ident, $body:expr) => {
+        scenario!(F, $key, |c| {
+            let r = client(&c).multiple_responses().$op().await.check("call")?;
+            eq("status", r.status().as_u16(), 200)?;
+            eq("body", r.body, $body)
         })
     };
 }
@@ -47,116 +120,176 @@ pub fn scenarios() -> Vec<Scenario> {
     all
 }
 
-/// Several documented responses: a documented status is an answer (its model decoded), any
-/// other is an error (`default`'s model, when there is one).
+/// Several documented responses: a documented status is an answer (its variant, its model
+/// decoded), any other is an error (`default`'s model decoded, when there is one).
 fn multiple_responses() -> Vec<Scenario> {
     vec![
-        ok!(
+        // 200: A, 204: none, default: Error.
+        answer!(
             "ResponsesScenarioA200MatchingModel",
-            multiple_responses.get200_model204_no_model_default_error200_valid,
-            200
+            get200_model204_no_model_default_error200_valid,
+            200,
+            mr::MultipleResponsesGet200Model204NoModelDefaultError200ValidResponse::Ok(r) =>
+                eq("body", r.body, a("200"))
         ),
-        ok!(
+        answer!(
             "ResponsesScenarioA204MatchingNoModel",
-            multiple_responses.get200_model204_no_model_default_error204_valid,
-            204
+            get200_model204_no_model_default_error204_valid,
+            204,
+            mr::MultipleResponsesGet200Model204NoModelDefaultError204ValidResponse::NoContent(_) =>
+                Ok(())
         ),
+        // An undocumented status is an error even in 2xx; `{"statusCode": "201"}` decodes as
+        // `default`'s `Error` (whose properties are all optional), with nothing set.
         fails!(
             "ResponsesScenarioA201DefaultNoModel",
             multiple_responses.get200_model204_no_model_default_error201_invalid,
-            201
+            201,
+            error_model(None)
         ),
         fails!(
             "ResponsesScenarioA202DefaultNoModel",
             multiple_responses.get200_model204_no_model_default_error202_none,
-            202
+            202,
+            error_model(None)
         ),
         fails!(
             "ResponsesScenarioA400DefaultModel",
             multiple_responses.get200_model204_no_model_default_error400_valid,
-            400
+            400,
+            error_model(Some("client error"))
         ),
-        ok!(
+        // 200: A, 201: B, default: Error.
+        answer!(
             "ResponsesScenarioB200MatchingModel",
-            multiple_responses.get200_model201_model_default_error200_valid,
-            200
+            get200_model201_model_default_error200_valid,
+            200,
+            mr::MultipleResponsesGet200Model201ModelDefaultError200ValidResponse::Ok(r) =>
+                eq("body", r.body, a("200"))
         ),
-        ok!(
+        answer!(
             "ResponsesScenarioB201MatchingModel",
-            multiple_responses.get200_model201_model_default_error201_valid,
-            201
+            get200_model201_model_default_error201_valid,
+            201,
+            mr::MultipleResponsesGet200Model201ModelDefaultError201ValidResponse::Created(r) =>
+                eq(
+                    "body",
+                    r.body,
+                    B {
+                        status_code: Some("201".to_string()),
+                        text_status_code: Some("Created".to_string()),
+                        ..B::default()
+                    },
+                )
         ),
         fails!(
             "ResponsesScenarioB400DefaultModel",
             multiple_responses.get200_model201_model_default_error400_valid,
-            400
+            400,
+            error_model(Some("client error"))
         ),
-        ok!(
+        // 200: A, 201: C, 404: D, default: Error.
+        answer!(
             "ResponsesScenarioC200MatchingModel",
-            multiple_responses.get200_model_a201_model_c404_model_d_default_error200_valid,
-            200
+            get200_model_a201_model_c404_model_d_default_error200_valid,
+            200,
+            mr::MultipleResponsesGet200ModelA201ModelC404ModelDDefaultError200ValidResponse::Ok(r) =>
+                eq("body", r.body, a("200"))
         ),
-        ok!(
+        answer!(
             "ResponsesScenarioC201MatchingModel",
-            multiple_responses.get200_model_a201_model_c404_model_d_default_error201_valid,
-            201
+            get200_model_a201_model_c404_model_d_default_error201_valid,
+            201,
+            mr::MultipleResponsesGet200ModelA201ModelC404ModelDDefaultError201ValidResponse::Created(r) =>
+                eq("body", r.body, C { http_code: Some("201".to_string()) })
         ),
         // A documented 404 with its own model, not `x-ms-error-response`: an answer in AutoRest.
-        ok!(
+        answer!(
             "ResponsesScenarioC404MatchingModel",
-            multiple_responses.get200_model_a201_model_c404_model_d_default_error404_valid,
-            404
+            get200_model_a201_model_c404_model_d_default_error404_valid,
+            404,
+            mr::MultipleResponsesGet200ModelA201ModelC404ModelDDefaultError404ValidResponse::NotFound(r) =>
+                eq("body", r.body, D { http_status_code: Some("404".to_string()) })
         ),
         fails!(
             "ResponsesScenarioC400DefaultModel",
             multiple_responses.get200_model_a201_model_c404_model_d_default_error400_valid,
-            400
+            400,
+            error_model(Some("client error"))
         ),
-        ok!(
+        // 202: none, 204: none, default: Error.
+        answer!(
             "ResponsesScenarioD202MatchingNoModel",
-            multiple_responses.get202_none204_none_default_error202_none,
-            202
+            get202_none204_none_default_error202_none,
+            202,
+            mr::MultipleResponsesGet202None204NoneDefaultError202NoneResponse::Accepted(_) =>
+                Ok(())
         ),
-        ok!(
+        answer!(
             "ResponsesScenarioD204MatchingNoModel",
-            multiple_responses.get202_none204_none_default_error204_none,
-            204
+            get202_none204_none_default_error204_none,
+            204,
+            mr::MultipleResponsesGet202None204NoneDefaultError204NoneResponse::NoContent(_) =>
+                Ok(())
         ),
         fails!(
             "ResponsesScenarioD400DefaultModel",
             multiple_responses.get202_none204_none_default_error400_valid,
-            400
+            400,
+            error_model(Some("client error"))
         ),
-        ok!(
+        // 202: none, 204: none, default: none. A body on a bodiless answer is not read.
+        answer!(
             "ResponsesScenarioE202MatchingInvalid",
-            multiple_responses.get202_none204_none_default_none202_invalid,
-            202
+            get202_none204_none_default_none202_invalid,
+            202,
+            mr::MultipleResponsesGet202None204NoneDefaultNone202InvalidResponse::Accepted(_) =>
+                Ok(())
         ),
-        ok!(
+        answer!(
             "ResponsesScenarioE204MatchingNoModel",
-            multiple_responses.get202_none204_none_default_none204_none,
-            204
+            get202_none204_none_default_none204_none,
+            204,
+            mr::MultipleResponsesGet202None204NoneDefaultNone204NoneResponse::NoContent(_) =>
+                Ok(())
         ),
         fails!(
             "ResponsesScenarioE400DefaultNoModel",
             multiple_responses.get202_none204_none_default_none400_none,
             400
         ),
-        fails!(
-            "ResponsesScenarioE400DefaultInvalid",
-            multiple_responses.get202_none204_none_default_none400_invalid,
-            400
-        ),
-        ok!(
+        // `default` has no schema: the body is kept, no model is decoded.
+        scenario!(F, "ResponsesScenarioE400DefaultInvalid", |c| {
+            match client(&c)
+                .multiple_responses()
+                .get202_none204_none_default_none400_invalid()
+                .await
+            {
+                Ok(r) => Err(format!("want an error with status 400, got {r:?}")),
+                Err(e) => {
+                    error_is(&e, 400, None)?;
+                    eq(
+                        "error body",
+                        e.body(),
+                        Some(&br#"{"property":"value"}"#[..]),
+                    )
+                }
+            }
+        }),
+        // 200: A, no default.
+        body!(
             "ResponsesScenarioF200DefaultModel",
-            multiple_responses.get_default_model_a200_valid,
-            200
+            get_default_model_a200_valid,
+            a("200")
         ),
-        ok!(
+        // An empty body is the empty value of a model without required properties.
+        body!(
             "ResponsesScenarioF200DefaultNone",
-            multiple_responses.get_default_model_a200_none,
-            200
+            get_default_model_a200_none,
+            MyException::default()
         ),
+        // 200: none, default: A. (The route names are swapped: `Model` sends no body, `None`
+        // sends one.)
         fails!(
             "ResponsesScenarioF400DefaultModel",
             multiple_responses.get_default_model_a400_valid,
@@ -165,8 +298,12 @@ fn multiple_responses() -> Vec<Scenario> {
         fails!(
             "ResponsesScenarioF400DefaultNone",
             multiple_responses.get_default_model_a400_none,
-            400
+            400,
+            Some(ErrorModel::MyException(Box::new(a_with_other(
+                "property", "value"
+            ))))
         ),
+        // 200: none; the body of a bodiless answer is not read.
         ok!(
             "ResponsesScenarioG200DefaultInvalid",
             multiple_responses.get_default_none200_invalid,
@@ -187,20 +324,22 @@ fn multiple_responses() -> Vec<Scenario> {
             multiple_responses.get_default_none400_none,
             400
         ),
-        ok!(
+        // 200: A, no default: other statuses are errors without a model.
+        body!(
             "ResponsesScenarioH200MatchingNone",
-            multiple_responses.get200_model_a200_none,
-            200
+            get200_model_a200_none,
+            MyException::default()
         ),
-        ok!(
+        body!(
             "ResponsesScenarioH200MatchingModel",
-            multiple_responses.get200_model_a200_valid,
-            200
+            get200_model_a200_valid,
+            a("200")
         ),
-        ok!(
+        // A property the model does not name is kept (additional properties).
+        body!(
             "ResponsesScenarioH200MatchingInvalid",
-            multiple_responses.get200_model_a200_invalid,
-            200
+            get200_model_a200_invalid,
+            a_with_other("statusCodeInvalid", "200")
         ),
         fails!(
             "ResponsesScenarioH400NonMatchingNone",
@@ -226,13 +365,23 @@ fn multiple_responses() -> Vec<Scenario> {
         fails!(
             "ResponsesScenarioEmptyErrorBody",
             http_failure.get_empty_error,
-            400
+            400,
+            error_model(Some(""))
         ),
-        fails!(
-            "ResponsesScenarioNoModelErrorBody",
-            http_failure.get_no_model_error,
-            400
-        ),
+        // No error model documented: none decoded, the body kept as sent.
+        scenario!(F, "ResponsesScenarioNoModelErrorBody", |c| {
+            match client(&c).http_failure().get_no_model_error().await {
+                Ok(r) => Err(format!("want an error with status 400, got {r:?}")),
+                Err(e) => {
+                    error_is(&e, 400, None)?;
+                    eq(
+                        "error body",
+                        e.body(),
+                        Some(&br#"{"message":"NoErrorModel"}"#[..]),
+                    )
+                }
+            }
+        }),
         fails!(
             "ResponsesScenarioNoModelEmptyBody",
             http_failure.get_no_model_empty,
