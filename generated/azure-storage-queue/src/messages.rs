@@ -44,7 +44,7 @@ impl MessagesClient {
     }
     /// The Enqueue operation adds a new message to the back of the message queue. A visibility timeout can also be specified to make the message invisible until the visibility timeout expires. A message must be in a format that can be included in an XML request with UTF-8 encoding. The encoded message can be up to 64 KB in size for versions 2011-08-18 and newer, or 8 KB in size for previous versions.
     ///
-    /// `POST /{queueName}/messages?visibilitytimeout={visibilityTimeout}&messagettl={messageTimeToLive}` (operation `Messages_Enqueue`).
+    /// `POST /{queueName}/messages` (operation `Messages_Enqueue`).
     ///
     /// Arguments:
     ///
@@ -527,8 +527,6 @@ impl MessagesEnqueueRequest {
         request.path("/");
         request.path_param("queueName", &self.queue_name)?;
         request.path("/messages");
-        request.query_constant("visibilitytimeout", "{visibilityTimeout}");
-        request.query_constant("messagettl", "{messageTimeToLive}");
         if let Some(value) = &self.visibilitytimeout {
             request.query("visibilitytimeout", value)?;
         }

@@ -1444,7 +1444,7 @@ impl TableQueryEntitiesWithPartitionAndRowKeyRequest {
         match response.status().as_u16() {
             200 | 206 => {
                 let (body, http) = crate::runtime::json::<
-                    crate::models::TableEntityQueryResponse,
+                    crate::models::TableEntityProperties,
                 >("Table_QueryEntitiesWithPartitionAndRowKey", response)
                     .await?;
                 Ok(TableQueryEntitiesWithPartitionAndRowKeyResponse {
@@ -1522,7 +1522,7 @@ pub struct TableQueryEntitiesWithPartitionAndRowKeyResponse {
     /// From the `x-ms-continuation-NextRowKey` header; `None` when it is absent or not a valid `String`.
     pub x_ms_continuation_next_row_key: Option<String>,
     /// The decoded body.
-    pub body: crate::models::TableEntityQueryResponse,
+    pub body: crate::models::TableEntityProperties,
     http: crate::runtime::ResponseParts,
 }
 impl ::std::fmt::Debug for TableQueryEntitiesWithPartitionAndRowKeyResponse {
