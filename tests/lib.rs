@@ -280,3 +280,6 @@ pub mod azurite;
 
 #[path = "src/shared_key.rs"]
 pub mod shared_key;
+
+#[path = "src/storage_auth.rs"]
+pub mod storage_auth;
