@@ -1,6 +1,17 @@
 //! The Azure Storage `SharedKey` scheme for Blob and Queue, written as a user of a generated
-//! client would write it (a plain function: method, URL, headers in; the `Authorization`
-//! value out), to be wired into the client as a request policy once the runtime takes them.
+//! client would write it: a plain function (method, URL, headers in; the `Authorization` value
+//! out), and [`SharedKeyPolicy`], the same as a per-try [`restwire::Policy`] that signs each
+//! request as it goes on the wire:
+//!
+//! ```no_run
+//! # fn example() -> Result<(), azure_storage_blob::Error> {
+//! use tests::shared_key::{SharedKeyPolicy, DEV_ACCOUNT, DEV_KEY};
+//! let client = azure_storage_blob::Client::builder("http://127.0.0.1:10000/devstoreaccount1")
+//!     .per_try_policy(SharedKeyPolicy::new(DEV_ACCOUNT, DEV_KEY))
+//!     .build()?;
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! The string to sign (learn.microsoft.com, "Authorize with Shared Key", version 2009-09-19
 //! and later): the method, then the values of eleven standard headers one a line
@@ -15,6 +26,7 @@
 //! (a `Content-Type`, a `Content-Length` computed at send time) breaks the signature.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -116,4 +128,101 @@ pub fn string_to_sign(
         text.push_str(&format!("\n{name}:{}", values.join(",")));
     }
     text
+}
+
+/// The `x-ms-version` a [`SharedKeyPolicy`] sends when the request has none.
+pub const DEFAULT_VERSION: &str = "2021-10-04";
+
+/// A per-try [`restwire::Policy`] (`ClientBuilder::per_try_policy`) signing every request with
+/// `SharedKey`: it sets `x-ms-date` (now) and `x-ms-version` ([`DEFAULT_VERSION`]) when the
+/// request has none, then `Authorization` from every header the request goes with. Per try,
+/// because only there is the request final (its `Content-Length` known, its query complete),
+/// and each retry needs a fresh date and signature.
+#[derive(Clone)]
+pub struct SharedKeyPolicy {
+    account: String,
+    key: String,
+}
+
+impl SharedKeyPolicy {
+    /// The policy of `account`, its `key` in base64.
+    pub fn new(account: impl Into<String>, key: impl Into<String>) -> Self {
+        SharedKeyPolicy {
+            account: account.into(),
+            key: key.into(),
+        }
+    }
+
+    /// Adds `x-ms-date` and `x-ms-version` when missing, then `Authorization`.
+    pub fn sign(&self, request: &mut reqwest::Request) -> Result<(), String> {
+        let headers = request.headers_mut();
+        if !headers.contains_key("x-ms-date") {
+            let date = rfc1123_now();
+            headers.insert(
+                "x-ms-date",
+                date.parse().map_err(|e| format!("x-ms-date: {e}"))?,
+            );
+        }
+        if !headers.contains_key("x-ms-version") {
+            headers.insert(
+                "x-ms-version",
+                reqwest::header::HeaderValue::from_static(DEFAULT_VERSION),
+            );
+        }
+        headers.remove(reqwest::header::AUTHORIZATION);
+        let mut pairs = Vec::with_capacity(request.headers().len());
+        for (name, value) in request.headers() {
+            let value = value
+                .to_str()
+                .map_err(|_| format!("the `{name}` header is not visible ASCII"))?;
+            pairs.push((name.as_str(), value));
+        }
+        let auth = authorization(
+            &self.account,
+            &self.key,
+            request.method().as_str(),
+            request.url().as_str(),
+            &pairs,
+        )?;
+        let value = auth.parse().map_err(|e| format!("authorization: {e}"))?;
+        request
+            .headers_mut()
+            .insert(reqwest::header::AUTHORIZATION, value);
+        Ok(())
+    }
+}
+
+impl fmt::Debug for SharedKeyPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never the key.
+        f.debug_struct("SharedKeyPolicy")
+            .field("account", &self.account)
+            .finish_non_exhaustive()
+    }
+}
+
+impl restwire::Policy for SharedKeyPolicy {
+    fn send<'a>(
+        &'a self,
+        ctx: &'a restwire::Context,
+        mut request: reqwest::Request,
+        next: restwire::Next<'a>,
+    ) -> restwire::PolicyFuture<'a> {
+        if let Err(e) = self.sign(&mut request) {
+            return Box::pin(async move {
+                Err(restwire::Error::policy(format!("SharedKey: {e}"), None))
+            });
+        }
+        next.run(ctx, request)
+    }
+}
+
+/// Now, as `x-ms-date` wants it (RFC 1123, GMT).
+pub fn rfc1123_now() -> String {
+    let format = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    time::OffsetDateTime::now_utc()
+        .format(&format)
+        .expect("a date")
 }
