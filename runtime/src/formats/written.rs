@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use serde::{Serialize, Serializer};
 use serde_with::SerializeAs;
 
-/// `value`, serialized by the adapter `A` (`crate::formats::Rfc3339`, `Vec<Base64>`, ...).
+/// `value`, serialized by the adapter `A` (`formats::Rfc3339`, `Vec<Base64>`, ...).
 pub struct Written<T, A> {
     value: T,
     adapter: PhantomData<fn() -> A>,

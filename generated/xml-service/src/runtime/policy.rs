@@ -20,7 +20,7 @@ pub type PolicyFuture<'a> = Pin<
 /// header, `Authorization` and `Content-Length` (when the body's length is known) included.
 ///
 /// An answer of its own is any `reqwest::Response`; one is made from an
-/// [`http::Response`](crate::http::Response) with `reqwest::Response::from`. An error stops the
+/// [`http::Response`](super::http::Response) with `reqwest::Response::from`. An error stops the
 /// call ([`Error::policy`] makes one).
 pub trait Policy: Send + Sync + fmt::Debug {
     /// Handles `request` for the operation `ctx` describes.
