@@ -2,7 +2,7 @@
 
 use body_string::Client;
 use body_string::models::{
-    ColorConstant, Colors, RefColorConstant, RefColors, StringGetEmpty200, StringGetMbcs200,
+    ColorConstant, RefColorConstant, RefColors, StringGetEmpty200, StringGetMbcs200,
 };
 
 use crate::scenario;
@@ -125,18 +125,19 @@ pub fn scenarios() -> Vec<Scenario> {
                 .check("get_null_base64_url_encoded")?;
             eq("body", r.body, None)
         }),
+        // `Colors` and `RefColors` share the `x-ms-enum` name `Colors` and its values: one enum.
         scenario!(F, "getEnumNotExpandable", |c| {
             let r = client(&c)
                 .r#enum()
                 .get_not_expandable()
                 .await
                 .check("get_not_expandable")?;
-            eq("body", r.body, Colors::RedColor)
+            eq("body", r.body, RefColors::RedColor)
         }),
         scenario!(F, "putEnumNotExpandable", |c| {
             client(&c)
                 .r#enum()
-                .put_not_expandable(Colors::RedColor)
+                .put_not_expandable(RefColors::RedColor)
                 .await
                 .check("put_not_expandable")?;
             Ok(())

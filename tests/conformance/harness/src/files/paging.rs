@@ -34,7 +34,7 @@ fn one_to_ten() -> Vec<Option<i64>> {
 }
 
 /// Fails unless the stream of `pager` yields `ok_items` items and then an error with `status`.
-async fn fails_after<P: paging::Page>(
+async fn fails_after<P: paging::Page<Model = paging::ErrorModel>>(
     mut pager: paging::Pager<P>,
     ok_items: usize,
     status: Option<u16>,
