@@ -331,3 +331,12 @@ fn adapters_compose_through_options_arrays_and_maps() {
     // One bad item fails the whole value.
     assert!(read::<Nested, NestedAs>(r#"[{"x":"2000-12-01"}]"#).is_err());
 }
+
+/// The unused bits of the last character are ignored (RFC 4648, section 3.5 lets an encoder
+/// leave them set): `C` ends `EmC=` with bits a strict decoder refuses.
+#[test]
+fn base64_with_non_zero_trailing_bits_is_read() {
+    assert_eq!(formats::Base64::parse("EmC="), Some(vec![0x12, 0x60]));
+    assert_eq!(formats::Base64::parse("EmA="), Some(vec![0x12, 0x60]));
+    assert_eq!(formats::Base64::parse("E!C="), None);
+}

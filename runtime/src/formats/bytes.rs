@@ -1,6 +1,6 @@
 //! Bytes as text: `byte` (standard base64, RFC 4648 section 4) and `base64url` (the URL-safe
 //! alphabet of section 5). Both are written as their format says (`byte` padded, `base64url`
-//! without padding) and read with or without padding.
+//! without padding) and read with or without padding, whatever the last character's unused bits.
 
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -8,8 +8,11 @@ use base64::Engine as _;
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
 
-const READ: GeneralPurposeConfig =
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+/// Lenient reading: padding or none, and the unused bits of the last character ignored (RFC
+/// 4648 allows encoders to leave them non-zero; `...EmC==` in real payloads).
+const READ: GeneralPurposeConfig = GeneralPurposeConfig::new()
+    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+    .with_decode_allow_trailing_bits(true);
 const STANDARD_READ: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, READ);
 const URL_SAFE_READ: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, READ);
 
