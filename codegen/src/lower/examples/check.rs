@@ -380,9 +380,11 @@ fn format_fits(format: crate::ir::Format, text: &str) -> bool {
         Format::DateTime => text
             .split_once(['T', 't', ' '])
             .is_some_and(|(day, time)| date(day) && time.len() >= 5 && time.as_bytes()[2] == b':'),
-        Format::Byte | Format::Base64Url => text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_' | b'=')),
+        Format::Byte | Format::Base64Url => {
+            text.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_' | b'='))
+                && canonical_base64(text)
+        }
         Format::Uuid => {
             let groups: Vec<&str> = text.split('-').collect();
             groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
@@ -399,6 +401,26 @@ fn format_fits(format: crate::ir::Format, text: &str) -> bool {
     }
 }
 
+/// Whether base64 `text` is what an encoder writes for its bytes: the unused bits of its last
+/// character are zero (`...EmA==`, not `...EmC==`). The client reads both but writes the first,
+/// so an example with the second cannot be sent back as it is written.
+fn canonical_base64(text: &str) -> bool {
+    let digits = text.trim_end_matches('=').as_bytes();
+    let value = |b: u8| match b {
+        b'A'..=b'Z' => b - b'A',
+        b'a'..=b'z' => b - b'a' + 26,
+        b'0'..=b'9' => b - b'0' + 52,
+        b'+' | b'-' => 62,
+        _ => 63,
+    };
+    let unused = match digits.len() % 4 {
+        2 => 0x0F,
+        3 => 0x03,
+        _ => 0,
+    };
+    digits.last().is_none_or(|&last| value(last) & unused == 0)
+}
+
 #[cfg(test)]
 mod format_tests {
     use super::format_fits;
@@ -408,6 +430,13 @@ mod format_tests {
     fn values_a_typed_client_would_refuse_do_not_fit() {
         assert!(format_fits(Format::Byte, "SGVsbG8gd29ybGQ="));
         assert!(!format_fits(Format::Byte, "{image contents}"));
+        // Bits set after the last byte: read by the client, but written back as `EmA=`.
+        assert!(format_fits(Format::Byte, "EmA="));
+        assert!(!format_fits(Format::Byte, "EmC="));
+        assert!(!format_fits(
+            Format::Byte,
+            "JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBv+f/ub0j6JPRX+E3EmC=="
+        ));
         assert!(format_fits(
             Format::Uuid,
             "b607964f-7bd6-4a3b-a869-6791fb6aab87"
