@@ -283,3 +283,14 @@ pub mod shared_key;
 
 #[path = "src/storage_auth.rs"]
 pub mod storage_auth;
+
+/// The `Cargo.toml` of a temporary workspace of generated fixture crates (`members`: one
+/// `"    \"name\",\n"` line each). The crates depend on the runtime crate by version, which
+/// is not on crates.io: this workspace's `runtime/` stands for it.
+pub fn fixture_workspace_manifest(members: &[String]) -> String {
+    format!(
+        "[workspace]\nresolver = \"3\"\nmembers = [\n{}]\n\n[patch.crates-io]\nrestwire = {{ path = {:?} }}\n",
+        members.concat(),
+        workspace_root().join("runtime").display().to_string()
+    )
+}

@@ -24,14 +24,7 @@ fn write_workspace(dir: &Path) -> Vec<String> {
         names.push(name);
     }
     let members: Vec<String> = names.iter().map(|n| format!("    {n:?},\n")).collect();
-    // The fixtures depend on the runtime crate by version: this workspace's `runtime/` stands
-    // for it.
-    let runtime = tests::workspace_root().join("runtime");
-    let manifest = format!(
-        "[workspace]\nresolver = \"3\"\nmembers = [\n{}]\n\n[patch.crates-io]\nrestwire = {{ path = {:?} }}\n",
-        members.concat(),
-        runtime.display().to_string()
-    );
+    let manifest = tests::fixture_workspace_manifest(&members);
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("write the workspace manifest");
     // Start from this workspace's lock file, so that the versions already cached are the ones used.
     let lock = tests::workspace_root().join("Cargo.lock");

@@ -109,12 +109,7 @@ fn every_fixture_crate_compiles_without_warnings() {
     assert_eq!(names.len(), 30, "one crate per fixture");
     std::fs::write(
         dir.path().join("Cargo.toml"),
-        format!(
-            "[workspace]\nresolver = \"3\"\nmembers = [\n{}]\n\n[patch.crates-io]\nrestwire = {{ path = {:?} }}\n",
-            names.concat(),
-            // The fixtures depend on the runtime crate by version: `runtime/` stands for it.
-            tests::workspace_root().join("runtime").display().to_string()
-        ),
+        tests::fixture_workspace_manifest(&names),
     )
     .expect("write the workspace manifest");
     let lock = tests::workspace_root().join("Cargo.lock");

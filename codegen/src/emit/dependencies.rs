@@ -33,7 +33,7 @@ const fn dep(name: &'static str, spec: &'static str) -> Dependency {
 /// (none of its defaults: the crate's own `rustls`/`native-tls` feature picks the TLS backend).
 fn runtime_dependency(ctx: &Ctx<'_>, path: Option<&str>) -> Dependency {
     let features: Vec<String> = ctx
-        .runtime_features
+        .runtime_features()
         .iter()
         .map(|f| format!("{f:?}"))
         .collect();

@@ -102,7 +102,7 @@ pub(crate) fn features(used: &BTreeSet<&'static str>) -> Vec<&'static str> {
 
 /// True when the crate uses the runtime's `formats` module.
 pub(crate) fn has_module(ctx: &Ctx<'_>) -> bool {
-    ctx.runtime_features.contains("formats")
+    ctx.runtime_features().contains("formats")
 }
 
 /// The crates the formats of the API need (`serde_with` with any adapter), as

@@ -103,7 +103,7 @@ impl<'a> Emitter<'a> {
     pub fn new(api: &'a Api, options: &'a CrateOptions) -> Result<Self> {
         let ctx = Ctx::new(api, options);
         ctx.check_module_names()?;
-        let vendored = runtime::vendored(&options.runtime, &ctx.runtime_features);
+        let vendored = runtime::vendored(&options.runtime, ctx.runtime_features());
         Ok(Emitter { ctx, vendored })
     }
 
@@ -150,7 +150,7 @@ impl<'a> Emitter<'a> {
                         "a runtime file is missing from the embedded runtime",
                     )
                 })?;
-                runtime::file(file, &ctx.runtime_features)
+                runtime::file(file, ctx.runtime_features())
             }
         })
     }
@@ -178,8 +178,9 @@ pub(crate) struct Ctx<'a> {
     /// The optional parts of the runtime (digests, pagers, pollers, XML) the crate gets,
     /// decided once.
     pub(crate) runtime: runtime::Parts,
-    /// The runtime crate's features the crate needs (its parts and typed formats), decided once.
-    pub(crate) runtime_features: BTreeSet<&'static str>,
+    /// The runtime crate's features the crate needs (its parts and typed formats), found once
+    /// when first asked for.
+    runtime_features: std::sync::OnceLock<BTreeSet<&'static str>>,
     /// The typed formats the API uses ([`formats::used`]), found once when first asked for.
     formats_used: std::sync::OnceLock<std::collections::BTreeSet<&'static str>>,
 }
@@ -187,24 +188,26 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub(crate) fn new(api: &'a Api, options: &'a CrateOptions) -> Self {
         let models = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
-        let parts = runtime::Parts::of(api);
-        let formats_used = formats::used(api);
-        let runtime_features = runtime::features(parts, &formats::features(&formats_used));
-        let ctx = Ctx {
+        Ctx {
             api,
             options,
             models,
-            runtime: parts,
-            runtime_features,
+            runtime: runtime::Parts::of(api),
+            runtime_features: std::sync::OnceLock::new(),
             formats_used: std::sync::OnceLock::new(),
-        };
-        let _ = ctx.formats_used.set(formats_used);
-        ctx
+        }
     }
 
     /// The typed formats the API uses (`date-time`, `byte`, ...), wherever they are.
     pub(crate) fn formats_used(&self) -> &std::collections::BTreeSet<&'static str> {
         self.formats_used.get_or_init(|| formats::used(self.api))
+    }
+
+    /// The runtime crate's features the crate needs: its parts and its typed formats'.
+    pub(crate) fn runtime_features(&self) -> &BTreeSet<&'static str> {
+        self.runtime_features.get_or_init(|| {
+            runtime::features(self.runtime, &formats::features(self.formats_used()))
+        })
     }
 
     /// An error about the construct at `pointer`.
