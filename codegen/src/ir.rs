@@ -16,6 +16,28 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
+/// Models nested in one another (in practice: `allOf` levels) at most: the lowering refuses a
+/// deeper document, so every walk of the IR's models (parents, alias chains) ends within it.
+pub const MAX_DEPTH: usize = 64;
+
+/// Types nested in one another (`array` items, map values) at most.
+pub const MAX_TYPE_DEPTH: usize = 32;
+
+/// The `{name}` placeholders of a template ([`Operation::path`], [`Host::template`]), in
+/// order.
+pub(crate) fn placeholders(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        out.push(rest[start + 1..start + len].to_owned());
+        rest = &rest[start + len + 1..];
+    }
+    out
+}
+
 /// A whole API, lowered.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Api {

@@ -20,7 +20,7 @@ pub mod resolve;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, ErrorKind, Result};
-pub use lower::{MAX_DEPTH, MAX_TYPE_DEPTH};
+pub use ir::{MAX_DEPTH, MAX_TYPE_DEPTH};
 pub use resolve::LoadOptions;
 
 /// One file of a generated crate.

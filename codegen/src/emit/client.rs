@@ -9,27 +9,41 @@
 //! When some host parameters are per-call (`client_level: false`), the base URL is made for each
 //! call, and `base_url()` returns `Option<&Url>` (set only by `from_base_url`/`base_url(..)`).
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::base_url::BaseUrl;
 use super::lib_docs::{crate_doc, new_doc};
-use super::settings::{ClientValue, Setting, client_values};
+use super::settings::{Values, client_values};
 use super::{Ctx, Doc, Names, code, unraw};
+use crate::Result;
 use crate::ir::Location;
-use crate::{ErrorKind, Result};
 
 pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
     let (host, settings) = client_values(ctx)?;
-    let per_call = ctx.has_per_call_host();
-    for v in &host {
-        if !ctx.is_string(&v.param.ty) {
-            return Err(ctx.error(
-                ErrorKind::Unsupported,
-                &v.param.pointer,
-                "host parameters must be strings",
-            ));
-        }
-    }
+    let base = BaseUrl::new(ctx, &host)?;
+    let values = Values {
+        host: &host,
+        settings: &settings,
+    };
+    claim_fields(ctx, &values)?;
+    let groups = groups(ctx)?;
+    let tokens = super::tokens::token_ops(ctx)?;
+    let preamble = preamble(ctx, &groups.modules)?;
+    let client = client_items(ctx, &base, &values, &groups.accessors);
+    let builder = builder_items(ctx, &base, &values);
+    let credentials = credentials_items(tokens.as_ref());
+    Ok(quote! {
+        #preamble
+        #client
+        #builder
+        #credentials
+    })
+}
+
+/// The fields of `ClientBuilder` and of the client's state: the fixed ones, then one per
+/// client value, which must not collide with them nor with each other.
+fn claim_fields(ctx: &Ctx<'_>, values: &Values<'_, '_>) -> Result<()> {
     let mut fields = Names::new([
         "base_url",
         "http_client",
@@ -47,7 +61,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         "automatic_client_request_id",
         "poll_interval",
     ]);
-    for v in host.iter().chain(&settings) {
+    for v in values.host.iter().chain(values.settings) {
         fields.claim(
             ctx,
             &v.ident.to_string(),
@@ -55,6 +69,16 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             "client parameter",
         )?;
     }
+    Ok(())
+}
+
+/// Per group, its module (`pub mod blob;`) and the client's accessor of its sub-client.
+struct Groups {
+    modules: Vec<TokenStream>,
+    accessors: Vec<TokenStream>,
+}
+
+fn groups(ctx: &Ctx<'_>) -> Result<Groups> {
     let mut methods = Names::new(crate::naming::CLIENT_MEMBERS.iter().copied());
     let mut modules = Vec::new();
     let mut accessors = Vec::new();
@@ -78,124 +102,31 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             }
         });
     }
+    Ok(Groups { modules, accessors })
+}
 
-    let template = &ctx.api.host.template;
-    let prefix = ctx.api.host.use_scheme_prefix;
-    let base_path = &ctx.api.host.base_path;
-    let host_values: Vec<TokenStream> = host
-        .iter()
-        .map(|v| {
-            let (name, ident, verbatim) = (&v.param.name, &v.ident, v.param.skip_url_encoding);
-            quote!(runtime::HostValue { name: #name, value: &self.#ident, verbatim: #verbatim })
-        })
-        .collect();
-
-    // Arguments and initializers.
-    let positional_args = |values: &[&ClientValue<'_>]| -> Vec<TokenStream> {
-        values
-            .iter()
-            .map(|v| {
-                let (ident, arg) = (&v.ident, &v.arg.arg);
-                quote!(#ident: #arg)
-            })
-            .collect()
+/// The crate docs, the modules, the re-exports, the `Error` type and, with pollers, the
+/// client's `PollClient` impl.
+fn preamble(ctx: &Ctx<'_>, modules: &[TokenStream]) -> Result<TokenStream> {
+    let crate_doc = crate_doc(ctx)?.inner_attrs();
+    let runtime_module = match ctx.options.runtime {
+        crate::Runtime::Vendored => quote!(
+            pub mod runtime;
+        ),
+        crate::Runtime::Crate { .. } => quote! {
+            #[doc = " The runtime crate (`restwire`): errors, credentials, policies, retries and the"]
+            #[doc = " HTTP pipeline, shared by every generated client."]
+            pub use ::restwire as runtime;
+        },
     };
-    let host_refs: Vec<&ClientValue<'_>> = host.iter().collect();
-    let positional_settings: Vec<&ClientValue<'_>> = settings
-        .iter()
-        .filter(|v| matches!(v.setting, Setting::Positional))
-        .collect();
-    let all_positional: Vec<&ClientValue<'_>> = host_refs
-        .iter()
-        .chain(&positional_settings)
-        .copied()
-        .collect();
-    let new_args = positional_args(&all_positional);
-    let new_names: Vec<&Ident> = all_positional.iter().map(|v| &v.ident).collect();
-    let from_args = positional_args(&positional_settings);
-    let setting_init = |v: &ClientValue<'_>| -> TokenStream {
-        let ident = &v.ident;
-        match &v.setting {
-            Setting::Positional => v.arg.init(ident),
-            Setting::Defaulted(literal) => quote!(#ident: #literal,),
-            Setting::Optional => quote!(#ident: None,),
-        }
-    };
-    let builder_inits: Vec<TokenStream> = all_positional
-        .iter()
-        .map(|v| setting_init(v))
-        .chain(
-            settings
-                .iter()
-                .filter(|v| !matches!(v.setting, Setting::Positional))
-                .map(setting_init),
-        )
-        .collect();
-    let settings_from_args: Vec<TokenStream> = settings.iter().map(setting_init).collect();
-    let settings_from_builder: Vec<TokenStream> = settings
-        .iter()
-        .map(|v| {
-            let ident = &v.ident;
-            quote!(#ident: self.#ident,)
-        })
-        .collect();
-    // Only an API with long-running operations has pollers (`runtime/poller.rs`).
-    let pollers = ctx.runtime.poller;
-    let poll_interval = pollers.then(|| {
-        quote! {
-            #[doc = " How long the poller of a long-running operation waits between two status"]
-            #[doc = " requests when the server does not say with `Retry-After` (default: 30 s; tests"]
-            #[doc = " use zero). A poller can also set its own ([`runtime::Poller::interval`])."]
-            pub fn poll_interval(mut self, interval: std::time::Duration) -> Self {
-                self.options.poll_interval = interval;
-                self
-            }
-        }
-    });
     // Only an API with pageable operations has pagers (`runtime/pager.rs`).
     let pager_exports = ctx.runtime.pager.then(|| {
         quote!(
             pub use runtime::{Page, Pager, Pages};
         )
     });
-    // Status requests go to the initial request's URL when host parameters are per call,
-    // else through this client (whose base URL links must stay on).
-    let poll_sender = pollers.then(|| {
-        let (doc, send) = if per_call {
-            (
-                " to the URL of the initial request (its host parameters were per call).",
-                quote!(move |base, request| {
-                    let client = client.clone();
-                    Box::pin(async move {
-                        client
-                            .inner
-                            .pipeline
-                            .send(&client.auth, &base, request)
-                            .await
-                    })
-                }),
-            )
-        } else {
-            (
-                " through this client, whose base URL links must stay on.",
-                quote!(move |_, request| {
-                    let client = client.clone();
-                    Box::pin(async move { client.send(request).await })
-                }),
-            )
-        };
-        let doc = format!(" How a long-running operation's poller sends status requests:{doc}");
-        quote! {
-            #[doc = #doc]
-            #[doc(hidden)]
-            pub fn poll_sender(&self) -> runtime::PollSender {
-                let client = self.clone();
-                runtime::PollSender::new(#send, self.inner.pipeline.poll_interval())
-            }
-        }
-    });
     // `Poller::resume(&client, token)`: the client's sender and its operations' decoders.
-    let poll_client = pollers.then(|| {
+    let poll_client = ctx.runtime.poller.then(|| {
         quote! {
             impl runtime::PollClient for Client {
                 type Model = ErrorModel;
@@ -208,198 +139,6 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             }
         }
     });
-    let field_ty = |v: &ClientValue<'_>| -> TokenStream {
-        let ty = &v.arg.field;
-        match v.setting {
-            Setting::Optional => quote!(Option<#ty>),
-            _ => quote!(#ty),
-        }
-    };
-    let builder_fields: Vec<TokenStream> = host
-        .iter()
-        .chain(&settings)
-        .map(|v| {
-            let (ident, ty) = (&v.ident, field_ty(v));
-            quote!(#ident: #ty,)
-        })
-        .collect();
-    let setting_fields: Vec<TokenStream> = settings
-        .iter()
-        .map(|v| {
-            let (ident, ty) = (&v.ident, field_ty(v));
-            quote!(#ident: #ty,)
-        })
-        .collect();
-    let setters: Vec<TokenStream> = settings
-        .iter()
-        .filter(|v| !matches!(v.setting, Setting::Positional))
-        .map(|v| {
-            let (ident, arg, convert) = (&v.ident, &v.arg.arg, &v.arg.convert);
-            let set = match v.setting {
-                Setting::Optional => quote!(Some(#convert)),
-                _ => quote!(#convert),
-            };
-            let mut doc = Doc::new().spec(v.param.description.as_deref()).raw(format!(
-                "Sent as {} by every operation that uses it.",
-                code(&v.param.name)
-            ));
-            if let (Setting::Defaulted(_), Some(default)) = (&v.setting, &v.param.default) {
-                doc = doc.raw(format!("Default: {}.", code(&default.to_string())));
-            }
-            let doc = doc.attrs();
-            quote! {
-                #doc
-                pub fn #ident(mut self, #ident: #arg) -> Self {
-                    self.#ident = #set;
-                    self
-                }
-            }
-        })
-        .collect();
-    let too_many = (new_args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-
-    // The base URL: fixed at construction, or made per call.
-    let (base_field, base_url_fn, send_fn, build_base, from_base, host_state, host_state_from_url) =
-        if per_call {
-            let host_fields: Vec<TokenStream> = host
-                .iter()
-                .map(|v| {
-                    let ident = &v.ident;
-                    quote!(#ident: String,)
-                })
-                .collect();
-            let host_moves: Vec<TokenStream> = host
-                .iter()
-                .map(|v| {
-                    let ident = &v.ident;
-                    quote!(#ident: self.#ident,)
-                })
-                .collect();
-            let host_empty: Vec<TokenStream> = host
-                .iter()
-                .map(|v| {
-                    let ident = &v.ident;
-                    quote!(#ident: String::new(),)
-                })
-                .collect();
-            let inner_values: Vec<TokenStream> = host
-            .iter()
-            .map(|v| {
-                let (name, ident, verbatim) = (&v.param.name, &v.ident, v.param.skip_url_encoding);
-                quote!(runtime::HostValue { name: #name, value: &self.inner.#ident, verbatim: #verbatim })
-            })
-            .collect();
-            (
-                quote!(base_url: Option<url::Url>, #(#host_fields)*),
-                quote! {
-                    #[doc = " The base URL, when one was given (`from_base_url`, `ClientBuilder::base_url`);"]
-                    #[doc = " otherwise each call makes its own from its host parameters."]
-                    pub fn base_url(&self) -> Option<&url::Url> {
-                        self.inner.base_url.as_ref()
-                    }
-                },
-                quote! {
-                    pub(crate) async fn send(
-                        &self,
-                        per_call: &[runtime::HostValue<'_>],
-                        request: runtime::Request,
-                    ) -> Result<reqwest::Response, runtime::Error> {
-                        let base = match &self.inner.base_url {
-                            Some(base_url) => base_url.clone(),
-                            None => {
-                                let values = [&[#(#inner_values),*][..], per_call].concat();
-                                runtime::host_url(#template, &values, #prefix, #base_path)?
-                            }
-                        };
-                        self.inner.pipeline.send(&self.auth, &base, request).await
-                    }
-                    #poll_sender
-                },
-                quote!(let base_url = self.base_url.as_deref().map(|base_url| runtime::base_url(base_url, #base_path)).transpose()?;),
-                quote!(let base_url = Some(runtime::base_url(base_url.as_ref(), #base_path)?);),
-                quote!(#(#host_moves)*),
-                quote!(#(#host_empty)*),
-            )
-        } else {
-            (
-                quote!(base_url: url::Url,),
-                quote! {
-                    #[doc = " The base URL every operation path is appended to."]
-                    pub fn base_url(&self) -> &url::Url {
-                        &self.inner.base_url
-                    }
-                },
-                quote! {
-                    pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, runtime::Error> {
-                        self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
-                    }
-                    #poll_sender
-                },
-                quote! {
-                    let base_url = match &self.base_url {
-                        Some(base_url) => runtime::base_url(base_url, #base_path)?,
-                        None => runtime::host_url(#template, &[#(#host_values),*], #prefix, #base_path)?,
-                    };
-                },
-                quote!(let base_url = runtime::base_url(base_url.as_ref(), #base_path)?;),
-                TokenStream::new(),
-                TokenStream::new(),
-            )
-        };
-    let send_call = if per_call {
-        quote!(client.send(&[], request).await)
-    } else {
-        quote!(client.send(request).await)
-    };
-    let request_fn = quote! {
-        #[doc = " A request that the API description lacks (any method, path, query, headers and"]
-        #[doc = " body), sent through this client's pipeline: its credentials, retries, timeouts and"]
-        #[doc = " redirect and cross-origin rules, with the same [`Error`]s as an operation. `path` is"]
-        #[doc = " appended to the base URL as it is (see [`runtime::CustomRequest`])."]
-        pub fn request(&self, method: reqwest::Method, path: impl AsRef<str>) -> runtime::CustomRequest {
-            let client = self.clone();
-            runtime::CustomRequest::new(
-                method,
-                path.as_ref(),
-                Box::new(move |request| Box::pin(async move { #send_call })),
-            )
-        }
-    };
-    let default_options = default_options(ctx);
-    let debug_base = if per_call {
-        quote!(&self.inner.base_url.as_ref().map(runtime::redacted))
-    } else {
-        quote!(&runtime::redacted(&self.inner.base_url))
-    };
-
-    let token_ops = super::tokens::token_ops(ctx)?;
-    let (token_operations, token_items) = match &token_ops {
-        Some(ops) => (
-            quote! {
-                let token_client = Client {
-                    inner: inner.clone(),
-                    auth: runtime::Auth::for_token_requests(&credentials),
-                };
-                let operations: Option<std::sync::Arc<dyn runtime::TokenOperations>> =
-                    Some(std::sync::Arc::new(TokenOperations { client: token_client }));
-            },
-            ops.items(),
-        ),
-        None => (quote!(let operations = None;), TokenStream::new()),
-    };
-    let builder_setters = builder_setters(poll_interval);
-    let crate_doc = crate_doc(ctx)?.inner_attrs();
-    let new_doc = new_doc(ctx).attrs();
-    let runtime_module = match ctx.options.runtime {
-        crate::Runtime::Vendored => quote!(
-            pub mod runtime;
-        ),
-        crate::Runtime::Crate { .. } => quote! {
-            #[doc = " The runtime crate (`restwire`): errors, credentials, policies, retries and the"]
-            #[doc = " HTTP pipeline, shared by every generated client."]
-            pub use ::restwire as runtime;
-        },
-    };
     Ok(quote! {
         #crate_doc
         #![deny(missing_docs)]
@@ -428,7 +167,25 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
             }
         }
         #poll_client
+    })
+}
 
+/// `Client`, its state (`ClientInner`), its `Debug` and its methods.
+fn client_items(
+    ctx: &Ctx<'_>,
+    base: &BaseUrl<'_, '_>,
+    values: &Values<'_, '_>,
+    accessors: &[TokenStream],
+) -> TokenStream {
+    let base_field = base.state_fields();
+    let setting_fields = values.setting_fields();
+    let debug_base = base.debug();
+    let constructors = constructors(ctx, base, values);
+    let base_url_fn = base.getter();
+    let request_fn = request_fn(base);
+    // Only an API with long-running operations has pollers (`runtime/poller.rs`).
+    let send_fn = base.send_fn(ctx.runtime.poller.then(|| base.poll_sender()));
+    quote! {
         #[doc = " The client: one per service endpoint, cheap to clone (an `Arc` inside)."]
         #[doc = ""]
         #[doc = " Each operation group is a method returning a sub-client. `Debug` shows the base URL"]
@@ -455,42 +212,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         }
 
         impl Client {
-            #new_doc
-            #too_many
-            pub fn new(#(#new_args),*) -> Result<Self, Error> {
-                Self::builder(#(#new_names),*).build()
-            }
-
-            #[doc = " A builder, to choose the HTTP client or set optional client parameters."]
-            #too_many
-            pub fn builder(#(#new_args),*) -> ClientBuilder {
-                ClientBuilder {
-                    #(#builder_inits)*
-                    base_url: None,
-                    http_client: None,
-                    credentials: runtime::Credentials::none(),
-                    options: #default_options,
-                }
-            }
-
-            #[doc = " A client for this base URL (`http://127.0.0.1:5000`, ...), instead of the one made"]
-            #[doc = " from the host parameters, with the default settings and no credentials. The API's"]
-            #[doc = " base path, if any, is added to it."]
-            #[doc = ""]
-            #[doc = " # Errors"]
-            #[doc = ""]
-            #[doc = " Fails when the URL is not an absolute `http` or `https` URL without query, or when the"]
-            #[doc = " default HTTP client cannot be created."]
-            pub fn from_base_url(base_url: impl AsRef<str>, #(#from_args),*) -> Result<Self, Error> {
-                #from_base
-                let inner = std::sync::Arc::new(ClientInner {
-                    pipeline: runtime::Pipeline::new(None, #default_options)?,
-                    base_url,
-                    #host_state_from_url
-                    #(#settings_from_args)*
-                });
-                Ok(with_credentials(inner, runtime::Credentials::none()))
-            }
+            #constructors
 
             #base_url_fn
 
@@ -500,7 +222,100 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
 
             #send_fn
         }
+    }
+}
 
+/// `Client::new`, `Client::builder` and `Client::from_base_url`.
+fn constructors(ctx: &Ctx<'_>, base: &BaseUrl<'_, '_>, values: &Values<'_, '_>) -> TokenStream {
+    let new_doc = new_doc(ctx).attrs();
+    let new_args = values.new_args();
+    let new_names = values.new_names();
+    let too_many = (new_args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let builder_inits = values.builder_inits();
+    let default_options = default_options(ctx);
+    let from_args = values.from_args();
+    let from_base = base.from_whole();
+    let host_state_from_url = base.state_from_whole();
+    let settings_from_args = values.settings_from_args();
+    quote! {
+        #new_doc
+        #too_many
+        pub fn new(#(#new_args),*) -> Result<Self, Error> {
+            Self::builder(#(#new_names),*).build()
+        }
+
+        #[doc = " A builder, to choose the HTTP client or set optional client parameters."]
+        #too_many
+        pub fn builder(#(#new_args),*) -> ClientBuilder {
+            ClientBuilder {
+                #(#builder_inits)*
+                base_url: None,
+                http_client: None,
+                credentials: runtime::Credentials::none(),
+                options: #default_options,
+            }
+        }
+
+        #[doc = " A client for this base URL (`http://127.0.0.1:5000`, ...), instead of the one made"]
+        #[doc = " from the host parameters, with the default settings and no credentials. The API's"]
+        #[doc = " base path, if any, is added to it."]
+        #[doc = ""]
+        #[doc = " # Errors"]
+        #[doc = ""]
+        #[doc = " Fails when the URL is not an absolute `http` or `https` URL without query, or when the"]
+        #[doc = " default HTTP client cannot be created."]
+        pub fn from_base_url(base_url: impl AsRef<str>, #(#from_args),*) -> Result<Self, Error> {
+            #from_base
+            let inner = std::sync::Arc::new(ClientInner {
+                pipeline: runtime::Pipeline::new(None, #default_options)?,
+                base_url,
+                #host_state_from_url
+                #(#settings_from_args)*
+            });
+            Ok(with_credentials(inner, runtime::Credentials::none()))
+        }
+    }
+}
+
+/// `Client::request`: a request the API description lacks, through the client's pipeline.
+fn request_fn(base: &BaseUrl<'_, '_>) -> TokenStream {
+    let send_call = base.send_call();
+    quote! {
+        #[doc = " A request that the API description lacks (any method, path, query, headers and"]
+        #[doc = " body), sent through this client's pipeline: its credentials, retries, timeouts and"]
+        #[doc = " redirect and cross-origin rules, with the same [`Error`]s as an operation. `path` is"]
+        #[doc = " appended to the base URL as it is (see [`runtime::CustomRequest`])."]
+        pub fn request(&self, method: reqwest::Method, path: impl AsRef<str>) -> runtime::CustomRequest {
+            let client = self.clone();
+            runtime::CustomRequest::new(
+                method,
+                path.as_ref(),
+                Box::new(move |request| Box::pin(async move { #send_call })),
+            )
+        }
+    }
+}
+
+/// `ClientBuilder`, its `Debug` and its methods.
+fn builder_items(ctx: &Ctx<'_>, base: &BaseUrl<'_, '_>, values: &Values<'_, '_>) -> TokenStream {
+    let builder_fields = values.builder_fields();
+    let poll_interval = ctx.runtime.poller.then(|| {
+        quote! {
+            #[doc = " How long the poller of a long-running operation waits between two status"]
+            #[doc = " requests when the server does not say with `Retry-After` (default: 30 s; tests"]
+            #[doc = " use zero). A poller can also set its own ([`runtime::Poller::interval`])."]
+            pub fn poll_interval(mut self, interval: std::time::Duration) -> Self {
+                self.options.poll_interval = interval;
+                self
+            }
+        }
+    });
+    let builder_setters = builder_setters(poll_interval);
+    let setters = values.setters();
+    let build_base = base.from_builder();
+    let host_state = base.state_from_builder();
+    let settings_from_builder = values.settings_from_builder();
+    quote! {
         #[doc = " Builds a [`Client`]: from [`Client::builder`]."]
         #[must_use = "a builder does nothing until `build()` is called"]
         pub struct ClientBuilder {
@@ -558,7 +373,27 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                 Ok(with_credentials(inner, self.credentials))
             }
         }
+    }
+}
 
+/// `with_credentials` (the client over its state), wiring the API's token operations, if any,
+/// to the credentials; then those operations' items.
+fn credentials_items(tokens: Option<&super::tokens::TokenOps<'_>>) -> TokenStream {
+    let (token_operations, token_items) = match tokens {
+        Some(ops) => (
+            quote! {
+                let token_client = Client {
+                    inner: inner.clone(),
+                    auth: runtime::Auth::for_token_requests(&credentials),
+                };
+                let operations: Option<std::sync::Arc<dyn runtime::TokenOperations>> =
+                    Some(std::sync::Arc::new(TokenOperations { client: token_client }));
+            },
+            ops.items(),
+        ),
+        None => (quote!(let operations = None;), TokenStream::new()),
+    };
+    quote! {
         #[doc = " The client over `inner` that authenticates with `credentials`."]
         fn with_credentials(
             inner: std::sync::Arc<ClientInner>,
@@ -572,7 +407,7 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
         }
 
         #token_items
-    })
+    }
 }
 
 /// The setters every `ClientBuilder` has: credentials, retries, timeouts, redirects.

@@ -19,6 +19,7 @@ use proc_macro2::{Group as TokenGroup, Ident, TokenStream, TokenTree};
 use quote::quote;
 use serde_json::Value;
 
+use super::groups::{CallArg, GroupArgument};
 use super::operations::{Input, Kind};
 use super::settings::{Setting, client_values};
 use super::types::Scope;
@@ -148,12 +149,11 @@ pub const DEV_DEPENDENCIES: &str = "\n[dev-dependencies]\n\
     tokio = { version = \"1\", features = [\"macros\", \"rt\"] }\n\
     wiremock = \"0.6\"\n";
 
+/// A test, or a value for one, or why the example cannot be a test.
+type Testable<T> = std::result::Result<T, String>;
+
 /// One example's test, or why it cannot be one.
-fn test(
-    ctx: &Ctx<'_>,
-    op: &Operation,
-    example: &Example,
-) -> Result<std::result::Result<TokenStream, String>> {
+fn test(ctx: &Ctx<'_>, op: &Operation, example: &Example) -> Result<Testable<TokenStream>> {
     let Some((answer, documented)) = example
         .responses
         .iter()
@@ -161,12 +161,82 @@ fn test(
     else {
         return Ok(Err("it has no success response".to_owned()));
     };
+    if let Some(why) = untestable(op, example, documented) {
+        return Ok(Err(why));
+    }
+    let find = |name: &str| value_of(example, name);
+    let (client_args, client_sent) = match client_args(ctx, &find)? {
+        Ok(client) => client,
+        Err(why) => return Ok(Err(why)),
+    };
+    let Call {
+        positional,
+        setters,
+    } = match call(ctx, op, example, &find)? {
+        Ok(call) => call,
+        Err(why) => return Ok(Err(why)),
+    };
+    let group = ctx
+        .api
+        .groups
+        .iter()
+        .find(|g| g.name == op.group)
+        .ok_or_else(|| ctx.error(crate::ErrorKind::Internal, &op.pointer, "no group"))?;
+    let group_ident = ctx.ident(&group.rust_name, &op.pointer)?;
+    let method_ident = ctx.ident(&op.rust_name, &op.pointer)?;
+    let checks = match request_checks(ctx, op, example, &client_sent, &find) {
+        Ok(checks) => checks,
+        Err(why) => return Ok(Err(why)),
+    };
+    let server = server(answer, documented);
+    let outcome = outcome(ctx, op, answer, documented, &group_ident)?;
+    // A long-running operation: its initial request and response (`send()`).
+    let send = op.polling.is_some().then(|| quote!(.send()));
+    let test_ident = ctx.ident(&example.rust_name, &example.pointer)?;
+    let doc = format!(
+        " `{}`: example `{}` ({}{}).",
+        op.operation_id,
+        super::docs::one_line_text(&example.name),
+        super::docs::one_line_text(&example.file),
+        example.pointer
+    );
+    Ok(Ok(quote! {
+        #[doc = #doc]
+        #[tokio::test]
+        async fn #test_ident() {
+            #server
+            let client = crate::Client::from_base_url(server.uri(), #(#client_args),*)
+                .expect("a client for the local server");
+            let response = client
+                .#group_ident()
+                .#method_ident(#(#positional),*)
+                #(#setters)*
+                #send
+                .await;
+            let request = support::request(&server).await;
+            #(#checks)*
+            #outcome
+        }
+    }))
+}
+
+/// The example's value of the parameter `name` (names compared without case).
+fn value_of<'e>(example: &'e Example, name: &str) -> Option<&'e Value> {
+    example
+        .parameters
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| &v.value)
+}
+
+/// Why the example cannot be sent through the API and compared, if it cannot.
+fn untestable(op: &Operation, example: &Example, documented: &Response) -> Option<String> {
     if op
         .parameters
         .iter()
         .any(|p| p.location == Location::Host && !p.client_level)
     {
-        return Ok(Err("the operation has per-call host parameters".to_owned()));
+        return Some("the operation has per-call host parameters".to_owned());
     }
     // Not written yet: calls with a body given field by field. (A pageable operation is tested
     // on its first page, a long-running one on its initial request and response; parameter
@@ -177,9 +247,7 @@ fn test(
         Some(ResponseBody::Json { xml: Some(_), .. })
     ) || op.body.as_ref().is_some_and(|b| b.xml.is_some());
     if xml {
-        return Ok(Err(
-            "the operation's body is XML (examples are compared as JSON)".to_owned(),
-        ));
+        return Some("the operation's body is XML (examples are compared as JSON)".to_owned());
     }
     // A value of an `x-ms-skip-url-encoding` parameter goes on the wire as given: an example
     // value that is not URL text (a `#` or a space; in a query, a `+` meant as itself) cannot
@@ -190,38 +258,29 @@ fn test(
         };
         p.skip_url_encoding
             && matches!(p.location, Location::Query | Location::Path)
-            && example
-                .parameters
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(&p.name))
-                .and_then(|(_, v)| v.value.as_str())
+            && value_of(example, &p.name)
+                .and_then(Value::as_str)
                 .is_some_and(not_url_text)
     });
     if let Some(p) = verbatim {
-        return Ok(Err(format!(
+        return Some(format!(
             "the value of `{}` (`x-ms-skip-url-encoding`, sent as given) is not URL text",
             p.name
-        )));
+        ));
     }
-    let unsupported = if op.flattened_body.is_some() {
-        Some("the operation takes its body field by field (`x-ms-client-flatten`)")
-    } else {
-        None
-    };
-    if let Some(reason) = unsupported {
-        return Ok(Err(reason.to_owned()));
-    }
-    let find = |name: &str| {
-        example
-            .parameters
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| &v.value)
-    };
+    op.flattened_body
+        .is_some()
+        .then(|| "the operation takes its body field by field (`x-ms-client-flatten`)".to_owned())
+}
 
-    // The client: the server's URL, and the client parameters `from_base_url` takes.
-    let mut client_args = Vec::new();
-    let mut client_sent: Vec<&str> = Vec::new();
+/// The client parameters `from_base_url` takes (after the server's URL), and the names of
+/// those it was given.
+fn client_args<'v, 'a>(
+    ctx: &Ctx<'a>,
+    find: &impl Fn(&str) -> Option<&'v Value>,
+) -> Result<Testable<(Vec<TokenStream>, Vec<&'a str>)>> {
+    let mut args = Vec::new();
+    let mut sent = Vec::new();
     for value in client_values(ctx)?.1 {
         if !matches!(value.setting, Setting::Positional) {
             continue;
@@ -232,130 +291,113 @@ fn test(
                 value.param.name
             )));
         };
-        client_args.push(value_expr(ctx, &value.param.ty, v, &value.param.pointer)?);
-        client_sent.push(value.param.name.as_str());
+        args.push(value_expr(ctx, &value.param.ty, v, &value.param.pointer)?);
+        sent.push(value.param.name.as_str());
     }
+    Ok(Ok((args, sent)))
+}
 
-    // The call.
+/// The operation's call with the example's values: the method's arguments, then its setters.
+struct Call {
+    positional: Vec<TokenStream>,
+    setters: Vec<TokenStream>,
+}
+
+/// The call, in the order of [`Grouping::call`](super::groups::Grouping::call).
+fn call<'v>(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    example: &'v Example,
+    find: &impl Fn(&str) -> Option<&'v Value>,
+) -> Result<Testable<Call>> {
     let inputs = super::operations::inputs(ctx, op)?;
     let grouping = super::groups::grouping(ctx, op, &inputs)?;
-    let mut positional = Vec::new();
-    let mut setters = Vec::new();
-    for (index, input) in inputs.iter().enumerate() {
-        // A required group goes where its first member would.
-        for group in grouping
-            .arguments()
-            .filter(|g| g.required && g.first == index)
-        {
-            match group_value(ctx, op, example, &inputs, &group, &find)? {
-                Ok(Some(literal)) => positional.push(literal),
-                Ok(None) => {
-                    return Ok(Err(format!(
+    let mut call = Call {
+        positional: Vec::new(),
+        setters: Vec::new(),
+    };
+    for arg in grouping.call(&inputs) {
+        let value = match &arg {
+            CallArg::Group { argument, .. } => {
+                match group_value(ctx, op, example, &inputs, argument, find)? {
+                    Ok(None) if argument.required => Err(format!(
                         "no value for the parameter group `{}`",
-                        unraw(&group.ident.to_string())
-                    )));
+                        unraw(&argument.ident.to_string())
+                    )),
+                    other => other,
                 }
-                Err(reason) => return Ok(Err(reason)),
             }
-        }
-        // Given through its group.
-        if grouping.carries(index) {
-            continue;
-        }
-        let (value, ty) = match input.kind {
-            Kind::Param(p) if super::wire::is_link(op, p) => match find(&p.name) {
-                Some(Value::String(link)) if !link.contains("://") && !link.starts_with("//") => {
-                    (find(&p.name), p.ty.clone())
-                }
-                _ if input.required => {
-                    return Ok(Err(format!(
-                        "the link `{}` has no value on the client's server",
-                        p.name
-                    )));
-                }
-                _ => continue,
-            },
-            Kind::Param(p) | Kind::Form(p) => (find(&p.name), p.ty.clone()),
-            Kind::Multipart(p) => {
-                if find(&p.name).is_some() || input.required {
-                    return Ok(Err("the body is multipart".to_owned()));
-                }
-                continue;
-            }
-            Kind::Body => (example.body.as_ref().map(|b| &b.value), body_type(op)),
-            Kind::BodyField(_) | Kind::Group => {
-                return Ok(Err(
-                    "the operation takes grouped or flattened inputs".to_owned()
-                ));
-            }
+            CallArg::Input(input) => input_value(ctx, op, example, input, find)?,
         };
-        let Some(value) = value else {
-            if input.required {
+        let input = arg.input();
+        match value {
+            Err(why) => return Ok(Err(why)),
+            Ok(None) => {}
+            Ok(Some(expr)) if input.required => call.positional.push(expr),
+            Ok(Some(expr)) => {
+                let ident = &input.ident;
+                call.setters.push(quote!(.#ident(#expr)));
+            }
+        }
+    }
+    Ok(Ok(call))
+}
+
+/// The example's value of an input no group carries: `Ok(None)` when it has none and the input
+/// is optional.
+fn input_value<'v>(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    example: &'v Example,
+    input: &Input<'_>,
+    find: &impl Fn(&str) -> Option<&'v Value>,
+) -> Result<Testable<Option<TokenStream>>> {
+    let (value, ty) = match input.kind {
+        Kind::Param(p) if super::wire::is_link(op, p) => match find(&p.name) {
+            Some(Value::String(link)) if !link.contains("://") && !link.starts_with("//") => {
+                (find(&p.name), p.ty.clone())
+            }
+            _ if input.required => {
                 return Ok(Err(format!(
-                    "no value for `{}`",
-                    unraw(&input.ident.to_string())
+                    "the link `{}` has no value on the client's server",
+                    p.name
                 )));
             }
-            continue;
-        };
-        let expr = input_expr(ctx, input, &ty, value, &op.pointer)?;
-        let ident = &input.ident;
-        if input.required {
-            positional.push(expr);
-        } else {
-            setters.push(quote!(.#ident(#expr)));
-        }
-    }
-    for group in grouping.arguments().filter(|g| !g.required) {
-        match group_value(ctx, op, example, &inputs, &group, &find)? {
-            Ok(Some(literal)) => {
-                let ident = group.ident;
-                setters.push(quote!(.#ident(#literal)));
+            _ => return Ok(Ok(None)),
+        },
+        Kind::Param(p) | Kind::Form(p) => (find(&p.name), p.ty.clone()),
+        Kind::Multipart(p) => {
+            if find(&p.name).is_some() || input.required {
+                return Ok(Err("the body is multipart".to_owned()));
             }
-            Ok(None) => {}
-            Err(reason) => return Ok(Err(reason)),
+            return Ok(Ok(None));
         }
+        Kind::Body => (example.body.as_ref().map(|b| &b.value), body_type(op)),
+        Kind::BodyField(_) | Kind::Group => {
+            return Ok(Err(
+                "the operation takes grouped or flattened inputs".to_owned()
+            ));
+        }
+    };
+    match value {
+        Some(value) => Ok(Ok(Some(input_expr(ctx, input, &ty, value, &op.pointer)?))),
+        None if input.required => Ok(Err(format!(
+            "no value for `{}`",
+            unraw(&input.ident.to_string())
+        ))),
+        None => Ok(Ok(None)),
     }
-    let group = ctx
-        .api
-        .groups
-        .iter()
-        .find(|g| g.name == op.group)
-        .ok_or_else(|| ctx.error(crate::ErrorKind::Internal, &op.pointer, "no group"))?;
-    let group_ident = ctx.ident(&group.rust_name, &op.pointer)?;
-    let method_ident = ctx.ident(&op.rust_name, &op.pointer)?;
+}
 
-    // What the request must carry.
-    let mut checks = Vec::new();
-    let method = &op.method;
-    // An optional client setting that `from_base_url` does not take keeps its default.
-    let find_in_path = |name: &str| match op
-        .parameters
-        .iter()
-        .find(|p| p.name == name && p.client_level && !client_sent.contains(&p.name.as_str()))
-    {
-        Some(p) => p.default.as_ref(),
-        None => find(name),
-    };
-    let Some(path) = expected_path(op, &find_in_path) else {
-        return Ok(Err("a path parameter has no value".to_owned()));
-    };
-    // A link brings its own query, and is resolved against the base URL.
-    let (path, link_query) = match path.split_once('?') {
-        Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
-        None => (path, None),
-    };
-    let path = match path.strip_prefix("//") {
-        Some(rest) if op.parameters.iter().any(|p| super::wire::is_link(op, p)) => {
-            format!("/{rest}")
-        }
-        _ => path,
-    };
-    let path = format!("{}{}", ctx.api.host.base_path, path);
-    checks.push(quote!(support::check_target(&request, #method, #path);));
-    if let Some(query) = link_query {
-        checks.push(quote!(support::check_link_query(&request, #query);));
-    }
+/// What the request must carry: method and path, query, headers and body.
+fn request_checks<'v>(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    example: &'v Example,
+    client_sent: &[&str],
+    find: &impl Fn(&str) -> Option<&'v Value>,
+) -> Testable<Vec<TokenStream>> {
+    let mut checks = vec![target_checks(ctx, op, client_sent, find)?];
     for (name, value) in &op.query_constants {
         let json = Value::String(value.clone()).to_string();
         checks.push(quote!(support::check_query(&request, #name, #json, None);));
@@ -369,8 +411,7 @@ fn test(
         if super::wire::is_link(op, p) {
             continue;
         }
-        let separator = separator(p.collection_format, p.location);
-        let separator = match separator {
+        let separator = match separator(p.collection_format, p.location) {
             Some(s) => quote!(Some(#s)),
             None => quote!(None),
         };
@@ -400,8 +441,51 @@ fn test(
             _ => {}
         }
     }
+    Ok(checks)
+}
 
-    // The server's answer, and what the client must make of it.
+/// The check of the request's method and path (with the base path), and of a link's own
+/// query.
+fn target_checks<'v>(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    client_sent: &[&str],
+    find: &impl Fn(&str) -> Option<&'v Value>,
+) -> Testable<TokenStream> {
+    let method = &op.method;
+    // An optional client setting that `from_base_url` does not take keeps its default.
+    let find_in_path = |name: &str| match op
+        .parameters
+        .iter()
+        .find(|p| p.name == name && p.client_level && !client_sent.contains(&p.name.as_str()))
+    {
+        Some(p) => p.default.as_ref(),
+        None => find(name),
+    };
+    let Some(path) = expected_path(op, &find_in_path) else {
+        return Err("a path parameter has no value".to_owned());
+    };
+    // A link brings its own query, and is resolved against the base URL.
+    let (path, link_query) = match path.split_once('?') {
+        Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
+        None => (path, None),
+    };
+    let path = match path.strip_prefix("//") {
+        Some(rest) if op.parameters.iter().any(|p| super::wire::is_link(op, p)) => {
+            format!("/{rest}")
+        }
+        _ => path,
+    };
+    let path = format!("{}{}", ctx.api.host.base_path, path);
+    let link_query = link_query.map(|query| quote!(support::check_link_query(&request, #query);));
+    Ok(quote! {
+        support::check_target(&request, #method, #path);
+        #link_query
+    })
+}
+
+/// The local server, answering with the example's response (status, headers, body).
+fn server(answer: &ExampleResponse, documented: &Response) -> TokenStream {
     let status = answer.status;
     // The server frames the body itself: the example's `Content-Length` would not match it.
     let framing = ["content-length", "transfer-encoding", "connection"];
@@ -432,6 +516,28 @@ fn test(
         }
         _ => quote!(None),
     };
+    quote!(let server = support::server(#status, &[#(#headers),*], #answer_body).await;)
+}
+
+/// What the client must make of the answer: the response decodes (a pageable operation's
+/// first page, which the pager has read already), as the documented response's variant, and
+/// its body encodes back to the example's.
+fn outcome(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    answer: &ExampleResponse,
+    documented: &Response,
+    group_ident: &Ident,
+) -> Result<TokenStream> {
+    let first_page = (op.polling.is_none() && op.paging.is_some()).then(|| {
+        quote! {
+            let mut pages = response.into_pages();
+            let response = futures::TryStreamExt::try_next(&mut pages)
+                .await
+                .expect("the first page decodes")
+                .expect("a first page");
+        }
+    });
     let response_ty = ctx.suffixed(&op.type_name, "Response", &op.pointer)?;
     let answers = op
         .responses
@@ -439,16 +545,34 @@ fn test(
         .filter(|r| super::responses::is_answer(op, r))
         .count();
     let unwrap = if answers > 1 {
+        let status = answer.status;
         let variant = ctx.ident(&documented.rust_name, &op.pointer)?;
-        quote! {
+        Some(quote! {
             let crate::#group_ident::#response_ty::#variant(response) = response else {
                 panic!("the {} response is read as another status", #status);
             };
-        }
+        })
     } else {
-        TokenStream::new()
+        None
     };
-    let decoded = match (&answer.body, &documented.body) {
+    let decoded = decoded(ctx, op, answer, documented)?;
+    Ok(quote! {
+        let response = response.expect("the example's response decodes");
+        #first_page
+        #unwrap
+        #decoded
+    })
+}
+
+/// The check of the decoded body: a JSON body encodes back to the example's JSON, a text body
+/// is the example's text.
+fn decoded(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    answer: &ExampleResponse,
+    documented: &Response,
+) -> Result<TokenStream> {
+    Ok(match (&answer.body, &documented.body) {
         (Some(value), Some(ResponseBody::Json { ty, nullable, .. })) => {
             let expected = encoded(ctx, ty, &value.value, 0).to_string();
             // A typed format is written by its adapter (a bare `uuid::Uuid` has no serde).
@@ -475,54 +599,7 @@ fn test(
             quote!(assert_eq!(response.body, #text, "the text body");)
         }
         _ => quote!(let _ = response;),
-    };
-    // A long-running operation: its initial request and response (`send()`); a pageable one:
-    // its first page, which the pager has read already (the next pages are never asked for).
-    let (send, first_page) = if op.polling.is_some() {
-        (quote!(.send()), TokenStream::new())
-    } else if op.paging.is_some() {
-        (
-            TokenStream::new(),
-            quote! {
-                let mut pages = response.into_pages();
-                let response = futures::TryStreamExt::try_next(&mut pages)
-                    .await
-                    .expect("the first page decodes")
-                    .expect("a first page");
-            },
-        )
-    } else {
-        (TokenStream::new(), TokenStream::new())
-    };
-    let test_ident = ctx.ident(&example.rust_name, &example.pointer)?;
-    let doc = format!(
-        " `{}`: example `{}` ({}{}).",
-        op.operation_id,
-        super::docs::one_line_text(&example.name),
-        super::docs::one_line_text(&example.file),
-        example.pointer
-    );
-    Ok(Ok(quote! {
-        #[doc = #doc]
-        #[tokio::test]
-        async fn #test_ident() {
-            let server = support::server(#status, &[#(#headers),*], #answer_body).await;
-            let client = crate::Client::from_base_url(server.uri(), #(#client_args),*)
-                .expect("a client for the local server");
-            let response = client
-                .#group_ident()
-                .#method_ident(#(#positional),*)
-                #(#setters)*
-                #send
-                .await;
-            let request = support::request(&server).await;
-            #(#checks)*
-            let response = response.expect("the example's response decodes");
-            #first_page
-            #unwrap
-            #decoded
-        }
-    }))
+    })
 }
 
 /// The documented response that answers with the example's status: the same status, its
@@ -560,7 +637,7 @@ fn group_value<'v>(
     op: &Operation,
     example: &'v Example,
     inputs: &[Input<'_>],
-    group: &super::groups::GroupArgument<'_>,
+    group: &GroupArgument<'_>,
     find: &impl Fn(&str) -> Option<&'v Value>,
 ) -> Result<std::result::Result<Option<TokenStream>, String>> {
     let Some(def) = ctx
@@ -670,7 +747,7 @@ pub(crate) fn value_expr(
 /// The operation's path with the example's values in it (as sent before percent-encoding).
 fn expected_path<'v>(op: &Operation, find: &impl Fn(&str) -> Option<&'v Value>) -> Option<String> {
     let mut path = op.path.clone();
-    for name in crate::lower::placeholders(&op.path) {
+    for name in crate::ir::placeholders(&op.path) {
         let p = op
             .parameters
             .iter()

@@ -189,6 +189,26 @@ fn group_input<'a>(
     })
 }
 
+/// One value a call gives ([`Grouping::call`]).
+pub(crate) enum CallArg<'s, 'a> {
+    /// An input no group carries.
+    Input(&'s Input<'a>),
+    /// A group: the input standing for it, and how it is given.
+    Group {
+        input: &'s Input<'a>,
+        argument: GroupArgument<'s>,
+    },
+}
+
+impl<'s, 'a> CallArg<'s, 'a> {
+    /// The input that the argument or setter takes.
+    pub(crate) fn input(&self) -> &'s Input<'a> {
+        match self {
+            CallArg::Input(input) | CallArg::Group { input, .. } => input,
+        }
+    }
+}
+
 /// How a call gives one group (for the example tests): its argument or setter, whether it is
 /// positional (then at the place of its first member), and which group field holds which input.
 pub(crate) struct GroupArgument<'g> {
@@ -196,8 +216,6 @@ pub(crate) struct GroupArgument<'g> {
     pub ident: &'g Ident,
     /// A positional argument (some member is required).
     pub required: bool,
-    /// The input index of its first member.
-    pub first: usize,
     /// The group ([`ParameterGroup::name`]).
     pub group: &'g str,
     /// Per carried input (by index): the group field's `rust_name`.
@@ -205,37 +223,50 @@ pub(crate) struct GroupArgument<'g> {
 }
 
 impl<'a> Grouping<'a> {
-    /// The groups the operation takes, as a call gives them.
-    pub(crate) fn arguments(&self) -> impl Iterator<Item = GroupArgument<'_>> {
-        self.groups.iter().map(|(input, plan)| GroupArgument {
-            ident: &input.ident,
-            required: input.required,
-            first: plan.first,
-            group: &plan.group,
-            fields: &plan.fields,
-        })
-    }
-
     /// True when a group carries the input at `index`.
     pub(crate) fn carries(&self, index: usize) -> bool {
         self.carried.get(index).is_some_and(Option::is_some)
     }
 
+    /// What a call gives, in order: per input, the required groups whose first member it is,
+    /// then the input itself unless a group carries it; then the optional groups. Required
+    /// inputs and groups are the method's positional arguments, the others its setters.
+    pub(crate) fn call<'s>(&'s self, inputs: &'s [Input<'a>]) -> Vec<CallArg<'s, 'a>> {
+        let group = |(input, plan): &'s (Input<'a>, Plan)| CallArg::Group {
+            input,
+            argument: GroupArgument {
+                ident: &input.ident,
+                required: input.required,
+                group: &plan.group,
+                fields: &plan.fields,
+            },
+        };
+        let mut out = Vec::new();
+        for (index, input) in inputs.iter().enumerate() {
+            let starting =
+                |(input, plan): &&(Input<'a>, Plan)| input.required && plan.first == index;
+            out.extend(self.groups.iter().filter(starting).map(group));
+            if !self.carries(index) {
+                out.push(CallArg::Input(input));
+            }
+        }
+        out.extend(
+            self.groups
+                .iter()
+                .filter(|(input, _)| !input.required)
+                .map(group),
+        );
+        out
+    }
+
     /// The method's positional arguments: required inputs no group carries, and required
     /// groups at the place of their first member.
     pub(crate) fn positional<'s>(&'s self, inputs: &'s [Input<'a>]) -> Vec<&'s Input<'a>> {
-        let mut out = Vec::new();
-        for (index, input) in inputs.iter().enumerate() {
-            for (group, plan) in &self.groups {
-                if plan.first == index && group.required {
-                    out.push(group);
-                }
-            }
-            if input.required && !self.carries(index) {
-                out.push(input);
-            }
-        }
-        out
+        self.call(inputs)
+            .into_iter()
+            .map(|arg| arg.input())
+            .filter(|input| input.required)
+            .collect()
     }
 
     /// The idents of the groups (builder setters or arguments), to claim.

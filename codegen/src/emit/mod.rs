@@ -18,6 +18,7 @@
 //! [`ErrorKind::Duplicate`], never renamed; output order is IR order; nothing here panics on
 //! IR content (a bad name is an [`ErrorKind::Internal`] error).
 
+mod base_url;
 mod client;
 mod dependencies;
 mod docs;

@@ -5,23 +5,10 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::Ctx;
 use super::types::Argument;
+use super::{Ctx, Doc, code};
 use crate::ir::{Location, Parameter, TypeRef};
 use crate::{ErrorKind, Result};
-
-impl Ctx<'_> {
-    /// True when some host parameter is given per call rather than once to the client.
-    pub(crate) fn has_per_call_host(&self) -> bool {
-        let per_call = |p: &Parameter| p.location == Location::Host && !p.client_level;
-        self.api.host.parameters.iter().any(per_call)
-            || self
-                .api
-                .operations
-                .iter()
-                .any(|op| op.parameters.iter().any(per_call))
-    }
-}
 
 /// How a client-level setting is given.
 pub(crate) enum Setting {
@@ -124,4 +111,136 @@ pub(crate) fn client_values<'a>(
         .map(|p| value(p, false))
         .collect::<Result<Vec<_>>>()?;
     Ok((host, other))
+}
+
+/// The client's values as `src/lib.rs` takes and keeps them: the client-level host values
+/// (always positional), then the client parameters (positional, defaulted or optional).
+pub(crate) struct Values<'v, 'a> {
+    pub(crate) host: &'v [ClientValue<'a>],
+    pub(crate) settings: &'v [ClientValue<'a>],
+}
+
+impl<'v, 'a> Values<'v, 'a> {
+    /// The client parameters that are positional arguments.
+    fn positional_settings(&self) -> impl Iterator<Item = &'v ClientValue<'a>> + use<'v, 'a> {
+        self.settings
+            .iter()
+            .filter(|v| matches!(v.setting, Setting::Positional))
+    }
+
+    /// The client parameters that have a builder setter.
+    fn optional_settings(&self) -> impl Iterator<Item = &'v ClientValue<'a>> + use<'v, 'a> {
+        self.settings
+            .iter()
+            .filter(|v| !matches!(v.setting, Setting::Positional))
+    }
+
+    /// The positional arguments of `new` and `builder`: host values, then client parameters.
+    fn positional(&self) -> impl Iterator<Item = &'v ClientValue<'a>> + use<'v, 'a> {
+        self.host.iter().chain(self.positional_settings())
+    }
+
+    /// The parameters of `Client::new` and `Client::builder` (`name: Type`).
+    pub(crate) fn new_args(&self) -> Vec<TokenStream> {
+        self.positional().map(arg).collect()
+    }
+
+    /// The names `Client::new` passes on to `Client::builder`.
+    pub(crate) fn new_names(&self) -> Vec<&'v Ident> {
+        self.positional().map(|v| &v.ident).collect()
+    }
+
+    /// The parameters of `Client::from_base_url` (no host values: the URL is given whole).
+    pub(crate) fn from_args(&self) -> Vec<TokenStream> {
+        self.positional_settings().map(arg).collect()
+    }
+
+    /// The builder's initializers in `Client::builder`: positional values from the arguments,
+    /// the others at their default or unset.
+    pub(crate) fn builder_inits(&self) -> Vec<TokenStream> {
+        self.positional()
+            .chain(self.optional_settings())
+            .map(init)
+            .collect()
+    }
+
+    /// The client parameters' initializers in `Client::from_base_url`.
+    pub(crate) fn settings_from_args(&self) -> Vec<TokenStream> {
+        self.settings.iter().map(init).collect()
+    }
+
+    /// The client parameters' initializers in `ClientBuilder::build` (moved from the builder).
+    pub(crate) fn settings_from_builder(&self) -> Vec<TokenStream> {
+        self.settings
+            .iter()
+            .map(|v| {
+                let ident = &v.ident;
+                quote!(#ident: self.#ident,)
+            })
+            .collect()
+    }
+
+    /// The fields of `ClientBuilder`: every value.
+    pub(crate) fn builder_fields(&self) -> Vec<TokenStream> {
+        self.host.iter().chain(self.settings).map(field).collect()
+    }
+
+    /// The fields of the client's state (`ClientInner`) for the client parameters.
+    pub(crate) fn setting_fields(&self) -> Vec<TokenStream> {
+        self.settings.iter().map(field).collect()
+    }
+
+    /// The `ClientBuilder` setters of the client parameters that are not positional.
+    pub(crate) fn setters(&self) -> Vec<TokenStream> {
+        self.optional_settings().map(setter).collect()
+    }
+}
+
+/// `name: Type`, as a parameter.
+fn arg(v: &ClientValue<'_>) -> TokenStream {
+    let (ident, arg) = (&v.ident, &v.arg.arg);
+    quote!(#ident: #arg)
+}
+
+/// The value's initializer in `Client::builder` and `Client::from_base_url`.
+fn init(v: &ClientValue<'_>) -> TokenStream {
+    let ident = &v.ident;
+    match &v.setting {
+        Setting::Positional => v.arg.init(ident),
+        Setting::Defaulted(literal) => quote!(#ident: #literal,),
+        Setting::Optional => quote!(#ident: None,),
+    }
+}
+
+/// `name: Type,` as a field (`Option<Type>` when optional).
+fn field(v: &ClientValue<'_>) -> TokenStream {
+    let (ident, ty) = (&v.ident, &v.arg.field);
+    match v.setting {
+        Setting::Optional => quote!(#ident: Option<#ty>,),
+        _ => quote!(#ident: #ty,),
+    }
+}
+
+/// The `ClientBuilder` setter of a client parameter with a default or none.
+fn setter(v: &ClientValue<'_>) -> TokenStream {
+    let (ident, arg, convert) = (&v.ident, &v.arg.arg, &v.arg.convert);
+    let set = match v.setting {
+        Setting::Optional => quote!(Some(#convert)),
+        _ => quote!(#convert),
+    };
+    let mut doc = Doc::new().spec(v.param.description.as_deref()).raw(format!(
+        "Sent as {} by every operation that uses it.",
+        code(&v.param.name)
+    ));
+    if let (Setting::Defaulted(_), Some(default)) = (&v.setting, &v.param.default) {
+        doc = doc.raw(format!("Default: {}.", code(&default.to_string())));
+    }
+    let doc = doc.attrs();
+    quote! {
+        #doc
+        pub fn #ident(mut self, #ident: #arg) -> Self {
+            self.#ident = #set;
+            self
+        }
+    }
 }

@@ -183,7 +183,7 @@ fn model_of<'a>(ctx: &Ctx<'a>, ty: &TypeRef) -> Option<&'a Model> {
 fn unaliased<'t>(ctx: &Ctx<'t>, ty: &'t TypeRef) -> (&'t TypeRef, Option<&'t Xml>) {
     let mut ty = ty;
     let mut xml = None;
-    for _ in 0..crate::lower::MAX_DEPTH {
+    for _ in 0..crate::ir::MAX_DEPTH {
         match model_of(ctx, ty) {
             Some(Model {
                 kind: ModelKind::Alias { ty: target },

@@ -23,18 +23,12 @@ use serde_json::Value;
 
 use super::OperationDraft;
 use super::context::Lowerer;
-use crate::ir::{BodyKind, ModelKind, ResponseBody, TypeRef};
+use crate::ir::{BodyKind, MAX_DEPTH, MAX_TYPE_DEPTH, ModelKind, ResponseBody, TypeRef};
 use crate::resolve::Loc;
 use crate::{ErrorKind, Result};
 
 /// Models lowered inside one another before a model reached as a type waits its turn.
 pub(crate) const DEFER_DEPTH: usize = 32;
-
-/// Models lowered inside one another (in practice: `allOf` levels) at most.
-pub const MAX_DEPTH: usize = 64;
-
-/// Types nested in one another (`array` items, map values) at most.
-pub const MAX_TYPE_DEPTH: usize = 32;
 
 impl Lowerer<'_> {
     /// The model of the schema at `loc` (reached by `$ref`), lowered now or, when deep, later.

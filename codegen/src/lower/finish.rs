@@ -16,138 +16,29 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
     let mut warnings = cx.warnings;
     warnings.extend(model_warnings);
     let flattened = super::flatten::flatten_models(&mut models, &root_file, &mut warnings);
-    let mut op_locs = Vec::new();
 
-    let mut groups: IndexMap<String, Group> = IndexMap::new();
-    let mut group_names = Scope::with_reserved(naming::CLIENT_MEMBERS);
-    let mut group_types = Scope::with_reserved(naming::CRATE_TYPES);
-    let mut methods: IndexMap<String, Scope> = IndexMap::new();
-    let mut op_types = Scope::new();
-    let mut operations = Vec::new();
-    let mut client_parameters: Vec<Parameter> = Vec::new();
-    let mut client_names = Scope::with_reserved(naming::HOST_MEMBERS);
-    for p in &parts.host.parameters {
-        client_names.claim(p.rust_name.clone());
-    }
-    let per_call_host: Vec<Parameter> = parts
-        .host
-        .parameters
-        .iter()
-        .filter(|p| !p.client_level)
-        .cloned()
-        .collect();
-
+    let mut names = OperationNames::new();
+    let mut client = ClientParameters::new(&parts.host);
     let structs = struct_models(&models);
+    let mut op_locs = Vec::new();
     let mut paging_drafts = Vec::new();
+    let mut operations = Vec::new();
     for mut draft in parts.operations {
         paging_drafts.push(draft.paging.take());
-        let (group, op_name) = group_and_name(&draft);
-        let pointer = draft.loc.pointer.clone();
-        let mut renames = Vec::new();
-        if !groups.contains_key(&group) {
-            let (rust_name, renamed) = naming::group_name(&mut group_names, &group, &pointer);
-            renames.extend(renamed.map(|r| r.message("the module of the operation group")));
-            let (type_name, renamed) =
-                group_types.claim_at(naming::type_name(&format!("{group}_Client")), &pointer);
-            renames.extend(renamed.map(|r| r.message("the client type of the operation group")));
-            groups.insert(
-                group.clone(),
-                Group {
-                    name: group.clone(),
-                    rust_name,
-                    type_name,
-                },
-            );
-        }
-        let method_scope = methods
-            .entry(group.clone())
-            .or_insert_with(|| Scope::with_reserved(naming::GROUP_MEMBERS));
-        let (rust_name, renamed) = method_scope.claim_at(naming::value_name(&op_name), &pointer);
-        renames.extend(renamed.map(|r| r.message("the operation method")));
-        let (type_name, renamed) =
-            op_types.claim_at(naming::type_name(&format!("{group}_{op_name}")), &pointer);
-        renames.extend(renamed.map(|r| r.message("the operation's type name")));
-        for message in renames {
-            warnings.push(crate::ir::Warning {
-                file: crate::display_path(&draft.loc.file),
-                pointer: pointer.clone(),
-                message,
-            });
-        }
-
-        // Client-level parameters are fields of the client: unique among themselves and apart
-        // from the host parameters; every operation refers to them by the same name.
-        let mut parameters = draft.parameters;
-        for p in parameters.iter_mut().filter(|p| p.client_level) {
-            match client_parameters
-                .iter()
-                .find(|c| c.name == p.name && c.location == p.location)
-            {
-                Some(known) => p.rust_name = known.rust_name.clone(),
-                None => {
-                    p.rust_name = client_names.claim(p.rust_name.clone());
-                    client_parameters.push(p.clone());
-                }
-            }
-        }
-        // Per-call host parameters join the operation's own, under names free in it.
-        if !per_call_host.is_empty() {
-            let mut taken = Scope::with_reserved(naming::REQUEST_MEMBERS);
-            for p in &parameters {
-                taken.claim(p.rust_name.clone());
-            }
-            let host: Vec<Parameter> = per_call_host
-                .iter()
-                .cloned()
-                .map(|mut p| {
-                    p.rust_name = taken.claim(p.rust_name);
-                    p
-                })
-                .collect();
-            if parts.host.position_in_operation == "last" {
-                parameters.extend(host);
-            } else {
-                parameters.splice(0..0, host);
-            }
-        }
+        let named = names.name(&draft, &mut warnings);
+        let parameters = client.parameters(std::mem::take(&mut draft.parameters));
         if draft.operation_id.is_none() {
             warnings.push(crate::ir::Warning {
                 file: crate::display_path(&draft.loc.file),
                 pointer: draft.loc.pointer.clone(),
-                message: format!("no operationId: named `{op_name}` from the method and path"),
+                message: format!(
+                    "no operationId: named `{}` from the method and path",
+                    named.op_name
+                ),
             });
         }
-        let produces = with_family_media_types(&structs, &draft.responses, draft.produces);
         op_locs.push(draft.loc.clone());
-        operations.push(Operation {
-            synthesized_id: draft.operation_id.is_none(),
-            operation_id: draft
-                .operation_id
-                .unwrap_or_else(|| naming::synthesized_operation_id(&draft.method, &draft.path)),
-            group,
-            rust_name,
-            type_name,
-            method: draft.method,
-            path: draft.path,
-            query_constants: draft.query_constants,
-            summary: draft.summary,
-            description: draft.description,
-            deprecated: draft.deprecated,
-            tags: draft.tags,
-            parameters,
-            body: draft.body,
-            responses: draft.responses,
-            default_response: draft.default_response,
-            consumes: draft.consumes,
-            produces,
-            security: draft.security,
-            pointer: draft.loc.pointer,
-            parameter_groups: Vec::new(),
-            flattened_body: None,
-            paging: None,
-            polling: draft.polling,
-            examples: Vec::new(),
-        });
+        operations.push(operation(draft, named, parameters, &structs));
     }
     // `x-ms-client-flatten` on bodies, then `x-ms-parameter-grouping` (a flattened body's
     // fields can be grouped).
@@ -172,10 +63,235 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
         operations[index].paging = paging;
         warnings.extend(found);
     }
+    let error_models = error_models(&operations, &models, &root_file, &mut warnings);
 
-    // Error shapes: the `default` response's body, and the bodies of documented 4xx/5xx.
+    Ok(Api {
+        title: parts.title,
+        version: parts.version,
+        description: parts.description,
+        source_format: format,
+        host: parts.host,
+        security: parts.security,
+        client_parameters: client.finish(),
+        operations,
+        groups: names.groups.into_values().collect(),
+        models,
+        error_models,
+        warnings,
+        parameter_groups,
+        subset: None,
+    })
+}
+
+/// The names of the operations: their groups (module and client type), their methods (unique
+/// in their group) and their type-name stems (unique in the crate).
+struct OperationNames {
+    groups: IndexMap<String, Group>,
+    group_names: Scope,
+    group_types: Scope,
+    methods: IndexMap<String, Scope>,
+    op_types: Scope,
+}
+
+/// The names of one operation.
+struct Named {
+    group: String,
+    /// Its name in the group, before it is made a Rust name.
+    op_name: String,
+    rust_name: String,
+    type_name: String,
+}
+
+impl OperationNames {
+    fn new() -> Self {
+        OperationNames {
+            groups: IndexMap::new(),
+            group_names: Scope::with_reserved(naming::CLIENT_MEMBERS),
+            group_types: Scope::with_reserved(naming::CRATE_TYPES),
+            methods: IndexMap::new(),
+            op_types: Scope::new(),
+        }
+    }
+
+    /// Names the operation (and its group, when it is the first of it); a name changed to
+    /// avoid a collision is a warning.
+    fn name(&mut self, draft: &OperationDraft, warnings: &mut Vec<crate::ir::Warning>) -> Named {
+        let (group, op_name) = group_and_name(draft);
+        let pointer = &draft.loc.pointer;
+        let mut renames = Vec::new();
+        if !self.groups.contains_key(&group) {
+            let (rust_name, renamed) = naming::group_name(&mut self.group_names, &group, pointer);
+            renames.extend(renamed.map(|r| r.message("the module of the operation group")));
+            let (type_name, renamed) = self
+                .group_types
+                .claim_at(naming::type_name(&format!("{group}_Client")), pointer);
+            renames.extend(renamed.map(|r| r.message("the client type of the operation group")));
+            self.groups.insert(
+                group.clone(),
+                Group {
+                    name: group.clone(),
+                    rust_name,
+                    type_name,
+                },
+            );
+        }
+        let method_scope = self
+            .methods
+            .entry(group.clone())
+            .or_insert_with(|| Scope::with_reserved(naming::GROUP_MEMBERS));
+        let (rust_name, renamed) = method_scope.claim_at(naming::value_name(&op_name), pointer);
+        renames.extend(renamed.map(|r| r.message("the operation method")));
+        let (type_name, renamed) = self
+            .op_types
+            .claim_at(naming::type_name(&format!("{group}_{op_name}")), pointer);
+        renames.extend(renamed.map(|r| r.message("the operation's type name")));
+        for message in renames {
+            warnings.push(crate::ir::Warning {
+                file: crate::display_path(&draft.loc.file),
+                pointer: pointer.clone(),
+                message,
+            });
+        }
+        Named {
+            group,
+            op_name,
+            rust_name,
+            type_name,
+        }
+    }
+}
+
+/// The client-level parameters, collected from the operations, and the per-call host
+/// parameters every operation gets.
+struct ClientParameters {
+    /// Client-level parameters are fields of the client: unique among themselves and apart
+    /// from the host parameters; every operation refers to them by the same name.
+    known: Vec<Parameter>,
+    names: Scope,
+    per_call_host: Vec<Parameter>,
+    /// `x-ms-parameterized-host.positionInOperation` is `last`.
+    host_last: bool,
+}
+
+impl ClientParameters {
+    fn new(host: &crate::ir::Host) -> Self {
+        let mut names = Scope::with_reserved(naming::HOST_MEMBERS);
+        for p in &host.parameters {
+            names.claim(p.rust_name.clone());
+        }
+        ClientParameters {
+            known: Vec::new(),
+            names,
+            per_call_host: host
+                .parameters
+                .iter()
+                .filter(|p| !p.client_level)
+                .cloned()
+                .collect(),
+            host_last: host.position_in_operation == "last",
+        }
+    }
+
+    /// An operation's parameters: its client-level ones named as the client's, and the
+    /// per-call host parameters joined to them, under names free in it.
+    fn parameters(&mut self, mut parameters: Vec<Parameter>) -> Vec<Parameter> {
+        for p in parameters.iter_mut().filter(|p| p.client_level) {
+            match self
+                .known
+                .iter()
+                .find(|c| c.name == p.name && c.location == p.location)
+            {
+                Some(known) => p.rust_name = known.rust_name.clone(),
+                None => {
+                    p.rust_name = self.names.claim(p.rust_name.clone());
+                    self.known.push(p.clone());
+                }
+            }
+        }
+        if !self.per_call_host.is_empty() {
+            let mut taken = Scope::with_reserved(naming::REQUEST_MEMBERS);
+            for p in &parameters {
+                taken.claim(p.rust_name.clone());
+            }
+            let host: Vec<Parameter> = self
+                .per_call_host
+                .iter()
+                .cloned()
+                .map(|mut p| {
+                    p.rust_name = taken.claim(p.rust_name);
+                    p
+                })
+                .collect();
+            if self.host_last {
+                parameters.extend(host);
+            } else {
+                parameters.splice(0..0, host);
+            }
+        }
+        parameters
+    }
+
+    /// The client parameters of the API (a host parameter among them is client-level).
+    fn finish(mut self) -> Vec<Parameter> {
+        for p in &mut self.known {
+            if p.location == Location::Host {
+                p.client_level = true;
+            }
+        }
+        self.known
+    }
+}
+
+/// The operation of `draft`, named, with its `parameters`; what later passes add (flattened
+/// body, parameter groups, paging, examples) empty.
+fn operation(
+    draft: OperationDraft,
+    named: Named,
+    parameters: Vec<Parameter>,
+    structs: &IndexMap<&str, &crate::ir::StructModel>,
+) -> Operation {
+    let produces = with_family_media_types(structs, &draft.responses, draft.produces);
+    Operation {
+        synthesized_id: draft.operation_id.is_none(),
+        operation_id: draft
+            .operation_id
+            .unwrap_or_else(|| naming::synthesized_operation_id(&draft.method, &draft.path)),
+        group: named.group,
+        rust_name: named.rust_name,
+        type_name: named.type_name,
+        method: draft.method,
+        path: draft.path,
+        query_constants: draft.query_constants,
+        summary: draft.summary,
+        description: draft.description,
+        deprecated: draft.deprecated,
+        tags: draft.tags,
+        parameters,
+        body: draft.body,
+        responses: draft.responses,
+        default_response: draft.default_response,
+        consumes: draft.consumes,
+        produces,
+        security: draft.security,
+        pointer: draft.loc.pointer,
+        parameter_groups: Vec::new(),
+        flattened_body: None,
+        paging: None,
+        polling: draft.polling,
+        examples: Vec::new(),
+    }
+}
+
+/// Error shapes: the `default` response's body, and the bodies of documented 4xx/5xx, each
+/// once; an error body whose variant name is taken by another's is a warning.
+fn error_models(
+    operations: &[Operation],
+    models: &[crate::ir::Model],
+    root_file: &str,
+    warnings: &mut Vec<crate::ir::Warning>,
+) -> Vec<TypeRef> {
     let mut error_models: Vec<TypeRef> = Vec::new();
-    for op in &operations {
+    for op in operations {
         let errors = op
             .default_response
             .iter()
@@ -203,10 +319,10 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
                 .zip(&variant_names)
                 .find(|(_, n)| n.as_ref().is_some_and(|(_, g)| g == wanted))
                 .map(|(t, _)| t);
-            let here = error_pointer(&operations, ty);
-            let there = first.map_or_else(|| "#".to_owned(), |t| error_pointer(&operations, t));
+            let here = error_pointer(operations, ty);
+            let there = first.map_or_else(|| "#".to_owned(), |t| error_pointer(operations, t));
             warnings.push(crate::ir::Warning {
-                file: root_file.clone(),
+                file: root_file.to_owned(),
                 pointer: here,
                 message: format!(
                     "the error body variant `ErrorModel::{wanted}` is taken by the error body of the operation at {there}: this one is `ErrorModel::{given}`"
@@ -214,28 +330,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             });
         }
     }
-    for p in &mut client_parameters {
-        if p.location == Location::Host {
-            p.client_level = true;
-        }
-    }
-
-    Ok(Api {
-        title: parts.title,
-        version: parts.version,
-        description: parts.description,
-        source_format: format,
-        host: parts.host,
-        security: parts.security,
-        client_parameters,
-        operations,
-        groups: groups.into_values().collect(),
-        models,
-        error_models,
-        warnings,
-        parameter_groups,
-        subset: None,
-    })
+    error_models
 }
 
 /// The struct models by name.

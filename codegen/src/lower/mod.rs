@@ -36,8 +36,6 @@ use crate::ir::{Api, Host, Parameter, RequestBody, Response, SecurityScheme, Sou
 use crate::resolve::{Loc, Resolver};
 use crate::{ErrorKind, Result};
 
-pub use depth::{MAX_DEPTH, MAX_TYPE_DEPTH};
-
 /// Lowers the resolver's root document (Swagger 2.0 or OpenAPI 3.x) into the IR.
 pub fn lower(resolver: &Resolver) -> Result<Api> {
     let (root, doc) = resolver.root();
@@ -115,18 +113,4 @@ fn detect_format(root: &Loc, doc: &serde_json::Value) -> Result<SourceFormat> {
         };
     }
     Err(root.error(ErrorKind::UnsupportedVersion, "not a Swagger 2.0 or OpenAPI 3.x document: it has neither a `swagger` nor an `openapi` field"))
-}
-
-/// The `{name}` placeholders of a template, in order.
-pub(crate) fn placeholders(template: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        out.push(rest[start + 1..start + len].to_owned());
-        rest = &rest[start + len + 1..];
-    }
-    out
 }

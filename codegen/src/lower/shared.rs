@@ -16,7 +16,7 @@ pub(crate) fn check_path_parameters(
     path: &str,
     parameters: &[Parameter],
 ) -> Result<()> {
-    for placeholder in super::placeholders(path) {
+    for placeholder in crate::ir::placeholders(path) {
         let found = parameters
             .iter()
             .any(|p| p.location == Location::Path && p.name == placeholder);

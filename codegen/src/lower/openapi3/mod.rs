@@ -8,6 +8,7 @@
 mod params;
 mod responses;
 
+use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::context::Lowerer;
@@ -108,94 +109,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
     let security = security_schemes(cx, root, doc)?;
     let doc_security = security_names(root, doc)?.unwrap_or_default();
 
-    let mut operations = Vec::new();
-    if let Some(paths) = opt_object(root, doc, "paths")? {
-        for (raw_path, item) in paths {
-            if raw_path.starts_with("x-") {
-                continue;
-            }
-            let item_loc = root.key("paths").key(raw_path);
-            let (item_loc, item) = cx.res.deref(&item_loc, item)?;
-            let item_map = object(&item_loc, item)?;
-            let (path, query_constants) = split_path_key(&item_loc, raw_path)?;
-            for (method, op) in item_map {
-                if METHODS.contains(&method.as_str()) {
-                    let op_loc = item_loc.key(method);
-                    object(&op_loc, op)?;
-                    cx.warn_unknown_keys(&op_loc, op, OPERATION_FIELDS, "an operation");
-                    if op.get("servers").is_some() {
-                        cx.warn(
-                            &op_loc.key("servers"),
-                            "operation-level `servers` are not supported: the operation is sent to the client's server",
-                        );
-                    }
-                    let operation_id = opt_str(&op_loc, op, "operationId")?.map(str::to_owned);
-                    let stem = operation_id
-                        .clone()
-                        .unwrap_or_else(|| naming::synthesized_operation_id(method, &path));
-                    let mut parameters =
-                        params::lower_parameters(cx, &item_loc, item, &op_loc, op, &stem)?;
-                    let body = params::lower_request_body(cx, &op_loc, op, &stem, &mut parameters)?;
-                    check_path_parameters(&op_loc, &path, &parameters)?;
-                    let lowered = responses::lower_responses(cx, &op_loc, op, &stem)?;
-                    for key in ["callbacks"] {
-                        if op.get(key).is_some() {
-                            cx.warn(
-                                &op_loc.key(key),
-                                format!("`{key}` are not supported: ignored"),
-                            );
-                        }
-                    }
-                    let paging = super::paging::read(cx, &op_loc, op)?;
-                    let consumes = body
-                        .as_ref()
-                        .map(|b| b.media_types.clone())
-                        .unwrap_or_default();
-                    let polling = super::lro::polling(
-                        cx,
-                        &op_loc,
-                        op,
-                        &method.to_ascii_uppercase(),
-                        &lowered.responses,
-                    )?;
-                    operations.push(OperationDraft {
-                        operation_id,
-                        method: method.to_ascii_uppercase(),
-                        path: path.clone(),
-                        query_constants: query_constants.clone(),
-                        summary: text(&op_loc, op, "summary")?,
-                        description: text(&op_loc, op, "description")?,
-                        deprecated: opt_bool(&op_loc, op, "deprecated")?.unwrap_or(false),
-                        tags: str_list(&op_loc, op, "tags")?,
-                        parameters,
-                        body,
-                        responses: lowered.responses,
-                        default_response: lowered.default,
-                        consumes,
-                        produces: lowered.produces,
-                        security: security_names(&op_loc, op)?
-                            .unwrap_or_else(|| doc_security.clone()),
-                        paging,
-                        loc: op_loc,
-                        polling,
-                    });
-                } else if method == "servers" {
-                    cx.warn(
-                        &item_loc.key(method),
-                        "path-level `servers` are not supported: these operations are sent to the client's server",
-                    );
-                } else if !["parameters", "summary", "description", "$ref"]
-                    .contains(&method.as_str())
-                    && !method.starts_with("x-")
-                {
-                    cx.warn(
-                        &item_loc.key(method),
-                        format!("`{method}` is not an HTTP method of OpenAPI 3; ignored"),
-                    );
-                }
-            }
-        }
-    }
+    let operations = operations(cx, root, doc, &doc_security)?;
     Ok(Parts {
         title,
         version,
@@ -203,6 +117,128 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
         host,
         security,
         operations,
+    })
+}
+
+/// The operations of `paths`, in document order.
+fn operations(
+    cx: &mut Lowerer<'_>,
+    root: &Loc,
+    doc: &Value,
+    doc_security: &[String],
+) -> Result<Vec<OperationDraft>> {
+    let mut operations = Vec::new();
+    let Some(paths) = opt_object(root, doc, "paths")? else {
+        return Ok(operations);
+    };
+    for (raw_path, item) in paths {
+        if raw_path.starts_with("x-") {
+            continue;
+        }
+        let item_loc = root.key("paths").key(raw_path);
+        let (item_loc, item) = cx.res.deref(&item_loc, item)?;
+        let item_map = object(&item_loc, item)?;
+        let (path, query_constants) = split_path_key(&item_loc, raw_path)?;
+        for (method, op) in item_map {
+            if METHODS.contains(&method.as_str()) {
+                let at = PathItem {
+                    loc: &item_loc,
+                    item,
+                    path: &path,
+                    query_constants: &query_constants,
+                };
+                operations.push(operation(cx, &at, method, op, doc_security)?);
+            } else if method == "servers" {
+                cx.warn(
+                    &item_loc.key(method),
+                    "path-level `servers` are not supported: these operations are sent to the client's server",
+                );
+            } else if !["parameters", "summary", "description", "$ref"].contains(&method.as_str())
+                && !method.starts_with("x-")
+            {
+                cx.warn(
+                    &item_loc.key(method),
+                    format!("`{method}` is not an HTTP method of OpenAPI 3; ignored"),
+                );
+            }
+        }
+    }
+    Ok(operations)
+}
+
+/// A path item, as its operations see it.
+struct PathItem<'p> {
+    loc: &'p Loc,
+    item: &'p Value,
+    /// The path without its query constants.
+    path: &'p str,
+    query_constants: &'p IndexMap<String, String>,
+}
+
+/// The operation `op` of the path item `at`, under `method`.
+fn operation(
+    cx: &mut Lowerer<'_>,
+    at: &PathItem<'_>,
+    method: &str,
+    op: &Value,
+    doc_security: &[String],
+) -> Result<OperationDraft> {
+    let op_loc = at.loc.key(method);
+    object(&op_loc, op)?;
+    cx.warn_unknown_keys(&op_loc, op, OPERATION_FIELDS, "an operation");
+    if op.get("servers").is_some() {
+        cx.warn(
+            &op_loc.key("servers"),
+            "operation-level `servers` are not supported: the operation is sent to the client's server",
+        );
+    }
+    let operation_id = opt_str(&op_loc, op, "operationId")?.map(str::to_owned);
+    let stem = operation_id
+        .clone()
+        .unwrap_or_else(|| naming::synthesized_operation_id(method, at.path));
+    let mut parameters = params::lower_parameters(cx, at.loc, at.item, &op_loc, op, &stem)?;
+    let body = params::lower_request_body(cx, &op_loc, op, &stem, &mut parameters)?;
+    check_path_parameters(&op_loc, at.path, &parameters)?;
+    let lowered = responses::lower_responses(cx, &op_loc, op, &stem)?;
+    for key in ["callbacks"] {
+        if op.get(key).is_some() {
+            cx.warn(
+                &op_loc.key(key),
+                format!("`{key}` are not supported: ignored"),
+            );
+        }
+    }
+    let paging = super::paging::read(cx, &op_loc, op)?;
+    let consumes = body
+        .as_ref()
+        .map(|b| b.media_types.clone())
+        .unwrap_or_default();
+    let polling = super::lro::polling(
+        cx,
+        &op_loc,
+        op,
+        &method.to_ascii_uppercase(),
+        &lowered.responses,
+    )?;
+    Ok(OperationDraft {
+        operation_id,
+        method: method.to_ascii_uppercase(),
+        path: at.path.to_owned(),
+        query_constants: at.query_constants.clone(),
+        summary: text(&op_loc, op, "summary")?,
+        description: text(&op_loc, op, "description")?,
+        deprecated: opt_bool(&op_loc, op, "deprecated")?.unwrap_or(false),
+        tags: str_list(&op_loc, op, "tags")?,
+        parameters,
+        body,
+        responses: lowered.responses,
+        default_response: lowered.default,
+        consumes,
+        produces: lowered.produces,
+        security: security_names(&op_loc, op)?.unwrap_or_else(|| doc_security.to_vec()),
+        paging,
+        loc: op_loc,
+        polling,
     })
 }
 
@@ -242,7 +278,7 @@ fn servers(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
     let mut names = naming::Scope::with_reserved(naming::HOST_MEMBERS);
     let mut parameters = Vec::new();
     let variables = opt_object(&at, first, "variables")?;
-    for placeholder in super::placeholders(&url) {
+    for placeholder in crate::ir::placeholders(&url) {
         let Some(variable) = variables.and_then(|v| v.get(&placeholder)) else {
             return Err(at.key("url").error(
                 ErrorKind::Invalid,

@@ -199,7 +199,7 @@ fn host(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Host> {
             ));
         }
         let parameters = params::lower_host_parameters(cx, &at, ph)?;
-        for placeholder in super::placeholders(&template) {
+        for placeholder in crate::ir::placeholders(&template) {
             if !parameters.iter().any(|p| p.name == placeholder) {
                 return Err(at.key("hostTemplate").error(
                     ErrorKind::Invalid,

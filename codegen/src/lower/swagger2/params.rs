@@ -36,39 +36,12 @@ pub(super) fn lower_parameters(
     let mut body = None;
     let mut extensions = super::super::grouping::InputExtensions::default();
     for (loc, param) in &raw {
-        let name = req_str(loc, param, "name")?;
+        // Every parameter has a name (the body's is read again by `body_parameter`).
+        req_str(loc, param, "name")?;
         let before = (parameters.len(), form_fields.len(), body.is_some());
         match req_str(loc, param, "in")? {
             "body" => {
-                let schema_loc = loc.key("schema");
-                let schema = param.get("schema").ok_or_else(|| {
-                    loc.error(ErrorKind::Invalid, "a body parameter needs a `schema`")
-                })?;
-                let ty = cx.schema_type(&schema_loc, schema, &format!("{stem}_{name}"))?;
-                let required = opt_bool(loc, param, "required")?.unwrap_or(false);
-                let client_name = opt_str(loc, param, "x-ms-client-name")?.unwrap_or(name);
-                let (kind, default_type) = match ty {
-                    TypeRef::Binary => (BodyKind::Binary, "application/octet-stream"),
-                    ty => (BodyKind::Json { ty }, "application/json"),
-                };
-                let media_types = media_types(consumes, default_type);
-                let xml = (matches!(kind, BodyKind::Json { .. })
-                    && crate::lower::xml::is_xml_body(&media_types))
-                .then(|| cx.xml_object(&schema_loc, schema).unwrap_or_default());
-                body = Some(RequestBody {
-                    name: name.to_owned(),
-                    rust_name: {
-                        let claimed =
-                            naming::claim_parameter(&mut names, client_name, None, &loc.pointer);
-                        cx.named(loc, claimed, "the Rust name of the body parameter")
-                    },
-                    required,
-                    kind,
-                    description: text(loc, param, "description")?,
-                    media_types,
-                    pointer: loc.pointer.clone(),
-                    xml,
-                });
+                body = Some(body_parameter(cx, loc, param, stem, consumes, &mut names)?);
             }
             "formData" => form_fields.push(simple_parameter(
                 cx,
@@ -78,30 +51,16 @@ pub(super) fn lower_parameters(
                 stem,
                 &mut names,
             )?),
-            "path" => parameters.push(simple_parameter(
-                cx,
-                loc,
-                param,
-                Location::Path,
-                stem,
-                &mut names,
-            )?),
-            "query" => parameters.push(simple_parameter(
-                cx,
-                loc,
-                param,
-                Location::Query,
-                stem,
-                &mut names,
-            )?),
-            "header" => parameters.push(simple_parameter(
-                cx,
-                loc,
-                param,
-                Location::Header,
-                stem,
-                &mut names,
-            )?),
+            at @ ("path" | "query" | "header") => {
+                let location = match at {
+                    "path" => Location::Path,
+                    "query" => Location::Query,
+                    _ => Location::Header,
+                };
+                parameters.push(simple_parameter(
+                    cx, loc, param, location, stem, &mut names,
+                )?);
+            }
             other => {
                 return Err(loc.key("in").error(ErrorKind::Invalid, format!("unknown parameter location `{other}` (expected path, query, header, body or formData)")));
             }
@@ -130,38 +89,89 @@ pub(super) fn lower_parameters(
                 "an operation cannot have both a body parameter and formData parameters",
             ));
         }
-        let multipart = form_fields.iter().any(|f| f.ty == TypeRef::Binary)
-            || consumes
-                .iter()
-                .any(|c| c.starts_with("multipart/form-data"));
-        let required = form_fields.iter().any(|f| f.required);
-        let (kind, default_type) = if multipart {
-            (
-                BodyKind::Multipart {
-                    fields: form_fields,
-                },
-                "multipart/form-data",
-            )
-        } else {
-            (
-                BodyKind::Form {
-                    fields: form_fields,
-                },
-                "application/x-www-form-urlencoded",
-            )
-        };
-        body = Some(RequestBody {
-            name: "form".to_owned(),
-            rust_name: names.claim("form".to_owned()),
-            required,
-            kind,
-            description: None,
-            media_types: media_types(consumes, default_type),
-            pointer: op_loc.pointer.clone(),
-            xml: None,
-        });
+        body = Some(form_body(op_loc, form_fields, consumes, &mut names));
     }
     Ok(Lowered { parameters, body })
+}
+
+/// The body of an `in: body` parameter.
+fn body_parameter(
+    cx: &mut Lowerer<'_>,
+    loc: &Loc,
+    param: &Value,
+    stem: &str,
+    consumes: &[String],
+    names: &mut naming::Scope,
+) -> Result<RequestBody> {
+    let name = req_str(loc, param, "name")?;
+    let schema_loc = loc.key("schema");
+    let schema = param
+        .get("schema")
+        .ok_or_else(|| loc.error(ErrorKind::Invalid, "a body parameter needs a `schema`"))?;
+    let ty = cx.schema_type(&schema_loc, schema, &format!("{stem}_{name}"))?;
+    let required = opt_bool(loc, param, "required")?.unwrap_or(false);
+    let client_name = opt_str(loc, param, "x-ms-client-name")?.unwrap_or(name);
+    let (kind, default_type) = match ty {
+        TypeRef::Binary => (BodyKind::Binary, "application/octet-stream"),
+        ty => (BodyKind::Json { ty }, "application/json"),
+    };
+    let media_types = media_types(consumes, default_type);
+    let xml = (matches!(kind, BodyKind::Json { .. })
+        && crate::lower::xml::is_xml_body(&media_types))
+    .then(|| cx.xml_object(&schema_loc, schema).unwrap_or_default());
+    Ok(RequestBody {
+        name: name.to_owned(),
+        rust_name: {
+            let claimed = naming::claim_parameter(names, client_name, None, &loc.pointer);
+            cx.named(loc, claimed, "the Rust name of the body parameter")
+        },
+        required,
+        kind,
+        description: text(loc, param, "description")?,
+        media_types,
+        pointer: loc.pointer.clone(),
+        xml,
+    })
+}
+
+/// The body made of the `formData` parameters: multipart when a field is a file or the
+/// operation consumes `multipart/form-data`, else URL-encoded.
+fn form_body(
+    op_loc: &Loc,
+    form_fields: Vec<Parameter>,
+    consumes: &[String],
+    names: &mut naming::Scope,
+) -> RequestBody {
+    let multipart = form_fields.iter().any(|f| f.ty == TypeRef::Binary)
+        || consumes
+            .iter()
+            .any(|c| c.starts_with("multipart/form-data"));
+    let required = form_fields.iter().any(|f| f.required);
+    let (kind, default_type) = if multipart {
+        (
+            BodyKind::Multipart {
+                fields: form_fields,
+            },
+            "multipart/form-data",
+        )
+    } else {
+        (
+            BodyKind::Form {
+                fields: form_fields,
+            },
+            "application/x-www-form-urlencoded",
+        )
+    };
+    RequestBody {
+        name: "form".to_owned(),
+        rust_name: names.claim("form".to_owned()),
+        required,
+        kind,
+        description: None,
+        media_types: media_types(consumes, default_type),
+        pointer: op_loc.pointer.clone(),
+        xml: None,
+    }
 }
 
 /// Host parameters of `x-ms-parameterized-host` (client-level unless
