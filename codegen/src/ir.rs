@@ -16,12 +16,43 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-/// Models nested in one another (in practice: `allOf` levels) at most: the lowering refuses a
-/// deeper document, so every walk of the IR's models (parents, alias chains) ends within it.
+/// Models lowered inside one another (in practice: `allOf` levels) at most: the lowering
+/// refuses a deeper document.
 pub const MAX_DEPTH: usize = 64;
 
 /// Types nested in one another (`array` items, map values) at most.
 pub const MAX_TYPE_DEPTH: usize = 32;
+
+/// `ty` through aliases: the type at the end of its chain of alias models, calling `each` with
+/// every alias passed on the way, in order. `model` finds a model by its IR name; `models` is
+/// how many there are, which bounds the walk (the lowering leaves no alias cycle:
+/// `lower/alias_cycles.rs`). The one walk of alias chains, for the lowering and the emitter.
+pub(crate) fn unaliased<'m>(
+    ty: &'m TypeRef,
+    models: usize,
+    model: impl Fn(&str) -> Option<&'m Model>,
+    mut each: impl FnMut(&'m Model),
+) -> &'m TypeRef {
+    let mut ty = ty;
+    for _ in 0..=models {
+        let TypeRef::Model { name } = ty else {
+            break;
+        };
+        match model(name) {
+            Some(
+                alias @ Model {
+                    kind: ModelKind::Alias { ty: target },
+                    ..
+                },
+            ) => {
+                each(alias);
+                ty = target;
+            }
+            _ => break,
+        }
+    }
+    ty
+}
 
 /// The `{name}` placeholders of a template ([`Operation::path`], [`Host::template`]), in
 /// order.

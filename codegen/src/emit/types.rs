@@ -28,7 +28,7 @@ use quote::quote;
 
 use super::Ctx;
 use crate::Result;
-use crate::ir::{EnumModel, Format, ModelKind, TypeRef};
+use crate::ir::{EnumModel, Format, Model, ModelKind, TypeRef};
 
 /// Where a type is written: inside `models.rs` (models by bare name, std types by absolute
 /// paths, since a model may be named `Option`) or elsewhere (`crate::models::X`).
@@ -36,6 +36,42 @@ use crate::ir::{EnumModel, Format, ModelKind, TypeRef};
 pub(crate) enum Scope {
     Models,
     Outside,
+}
+
+/// Alias chains, walked once ([`crate::ir::unaliased`]).
+impl<'a> Ctx<'a> {
+    /// `ty` through aliases ([`crate::ir::unaliased`]): the type a value of it is.
+    pub(crate) fn unaliased<'t>(&self, ty: &'t TypeRef) -> &'t TypeRef
+    where
+        'a: 't,
+    {
+        self.unaliased_with(ty, |_| {})
+    }
+
+    /// `ty` through aliases, calling `each` with every alias model passed on the way.
+    pub(crate) fn unaliased_with<'t>(
+        &self,
+        ty: &'t TypeRef,
+        each: impl FnMut(&'t Model),
+    ) -> &'t TypeRef
+    where
+        'a: 't,
+    {
+        crate::ir::unaliased(
+            ty,
+            self.models.len(),
+            |name| self.models.get(name).copied(),
+            each,
+        )
+    }
+
+    /// The model `ty` is through aliases (a struct, an enum or a union), if any.
+    fn model_through_aliases(&self, ty: &TypeRef) -> Option<&'a ModelKind> {
+        match self.unaliased(ty) {
+            TypeRef::Model { name } => Some(&self.models.get(name.as_str())?.kind),
+            _ => None,
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -160,51 +196,29 @@ impl Ctx<'_> {
     /// True when `ty` is text on the wire (a string, or an alias of one): arguments take
     /// `impl Into<String>`.
     pub(crate) fn is_string(&self, ty: &TypeRef) -> bool {
-        match ty {
-            TypeRef::String { .. } => true,
-            TypeRef::Model { name } => match self.models.get(name.as_str()) {
-                Some(model) => match &model.kind {
-                    ModelKind::Alias { ty } => self.is_string(ty),
-                    _ => false,
-                },
-                None => false,
-            },
-            _ => false,
-        }
+        matches!(self.unaliased(ty), TypeRef::String { .. })
     }
 
     /// The enum `ty` is (directly or through an alias).
     pub(crate) fn enum_of(&self, ty: &TypeRef) -> Option<&EnumModel> {
-        let TypeRef::Model { name } = ty else {
-            return None;
-        };
-        match &self.models.get(name.as_str())?.kind {
+        match self.model_through_aliases(ty)? {
             ModelKind::Enum(e) => Some(e),
-            ModelKind::Alias { ty } => self.enum_of(ty),
             _ => None,
         }
     }
 
     /// The item type when `ty` is an array (directly or through an alias).
     pub(crate) fn array_items<'t>(&'t self, ty: &'t TypeRef) -> Option<&'t TypeRef> {
-        match ty {
+        match self.unaliased(ty) {
             TypeRef::Array { items } => Some(items),
-            TypeRef::Model { name } => match &self.models.get(name.as_str())?.kind {
-                ModelKind::Alias { ty } => self.array_items(ty),
-                _ => None,
-            },
             _ => None,
         }
     }
 
     /// The struct model `ty` names, through aliases.
     pub(crate) fn struct_of<'t>(&'t self, ty: &'t TypeRef) -> Option<&'t crate::ir::StructModel> {
-        match ty {
-            TypeRef::Model { name } => match &self.models.get(name.as_str())?.kind {
-                ModelKind::Struct(s) => Some(s),
-                ModelKind::Alias { ty } => self.struct_of(ty),
-                _ => None,
-            },
+        match self.model_through_aliases(ty)? {
+            ModelKind::Struct(s) => Some(s),
             _ => None,
         }
     }

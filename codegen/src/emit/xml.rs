@@ -179,23 +179,11 @@ fn model_of<'a>(ctx: &Ctx<'a>, ty: &TypeRef) -> Option<&'a Model> {
     }
 }
 
-/// `ty` through aliases: the type a value of it is.
+/// `ty` through aliases: the type a value of it is, and the `xml` object of the last alias
+/// on the way that has one.
 fn unaliased<'t>(ctx: &Ctx<'t>, ty: &'t TypeRef) -> (&'t TypeRef, Option<&'t Xml>) {
-    let mut ty = ty;
     let mut xml = None;
-    for _ in 0..crate::ir::MAX_DEPTH {
-        match model_of(ctx, ty) {
-            Some(Model {
-                kind: ModelKind::Alias { ty: target },
-                xml: own,
-                ..
-            }) => {
-                xml = own.as_ref().or(xml);
-                ty = target;
-            }
-            _ => break,
-        }
-    }
+    let ty = ctx.unaliased_with(ty, |alias| xml = alias.xml.as_ref().or(xml));
     (ty, xml)
 }
 

@@ -158,58 +158,109 @@ pub(crate) fn resolve(
         return (None, warnings);
     };
     draft.item_name = item_name;
-    if continued {
-        let tokens = match marker {
-            Some(query) => vec![TokenDraft {
-                from: TokenSource::Body {
-                    property: draft.next_link_name.clone().unwrap_or_default(),
-                },
-                query,
-                at: draft.loc.key("nextLinkName"),
-            }],
-            None => std::mem::take(&mut draft.continuation),
-        };
-        let continuation = checked_tokens(tokens, op, page_model, models, &mut warn);
-        if continuation.is_empty() {
-            warn(
-                &draft.loc,
-                "no usable continuation token: the list is read as one page".to_owned(),
-            );
-        }
-        if op.polling.is_some() && !continuation.is_empty() {
-            warn(
-                &draft.loc,
-                "continuation paging of a long-running operation's result is not supported: \
-                 the list is read as one page"
-                    .to_owned(),
-            );
-        }
-        let paging = Paging {
-            page_model: page_model.name.clone(),
-            item_name: draft.item_name,
-            item_path,
-            next_link_name: None,
-            next_operation: None,
-            next_link_parameter: None,
-            reapplied_query: Vec::new(),
-            host_reapplied: host_parameters,
-            continuation: if op.polling.is_some() {
-                Vec::new()
-            } else {
-                continuation
+    let page = Page {
+        op,
+        model: page_model,
+        item_path,
+        host_parameters,
+    };
+    let paging = if continued {
+        continued_paging(page, draft, marker, models, &mut warn)
+    } else {
+        link_paging(page, draft, operations, models, &mut warn)
+    };
+    (Some(paging), warnings)
+}
+
+/// A pageable operation and its page model, once the items are found.
+struct Page<'a> {
+    op: &'a Operation,
+    model: &'a Model,
+    /// The wire names of the struct properties from the page to the items' parent.
+    item_path: Vec<String>,
+    /// The API has host parameters (reapplied to every next page).
+    host_parameters: bool,
+}
+
+/// The paging of a list whose next page is asked for with continuation tokens (the query
+/// parameter `marker` and the page's next-link property, or `x-ms-list-continuation`).
+fn continued_paging(
+    page: Page<'_>,
+    mut draft: PagingDraft,
+    marker: Option<String>,
+    models: &[Model],
+    warn: &mut impl FnMut(&Loc, String),
+) -> Paging {
+    let op = page.op;
+    let tokens = match marker {
+        Some(query) => vec![TokenDraft {
+            from: TokenSource::Body {
+                property: draft.next_link_name.clone().unwrap_or_default(),
             },
-        };
-        return (Some(paging), warnings);
+            query,
+            at: draft.loc.key("nextLinkName"),
+        }],
+        None => std::mem::take(&mut draft.continuation),
+    };
+    let continuation = checked_tokens(tokens, op, page.model, models, warn);
+    if continuation.is_empty() {
+        warn(
+            &draft.loc,
+            "no usable continuation token: the list is read as one page".to_owned(),
+        );
     }
+    if op.polling.is_some() && !continuation.is_empty() {
+        warn(
+            &draft.loc,
+            "continuation paging of a long-running operation's result is not supported: \
+             the list is read as one page"
+                .to_owned(),
+        );
+    }
+    Paging {
+        page_model: page.model.name.clone(),
+        item_name: draft.item_name,
+        item_path: page.item_path,
+        next_link_name: None,
+        next_operation: None,
+        next_link_parameter: None,
+        reapplied_query: Vec::new(),
+        host_reapplied: page.host_parameters,
+        continuation: if op.polling.is_some() {
+            Vec::new()
+        } else {
+            continuation
+        },
+    }
+}
+
+/// The paging of a list whose next page is at the link a page gives (`nextLinkName`), got
+/// with a `GET` or through the next-page operation (`operationName`).
+fn link_paging(
+    page: Page<'_>,
+    draft: PagingDraft,
+    operations: &[Operation],
+    models: &[Model],
+    warn: &mut impl FnMut(&Loc, String),
+) -> Paging {
+    let op = page.op;
+    let is_string_property = |name: &str| match &page.model.kind {
+        ModelKind::Struct(s) => s
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .is_some_and(|p| is_string(&p.ty, models)),
+        _ => false,
+    };
     let next_link_name = match draft.next_link_name {
-        Some(name) if property(&name).is_some_and(|p| is_string(&p.ty, models)) => Some(name),
+        Some(name) if is_string_property(&name) => Some(name),
         Some(name) => {
             warn(
                 &draft.loc.key("nextLinkName"),
                 format!(
                     "`x-ms-pageable`: the page model `{}` has no string property `{name}`; the \
                      list is read as one page",
-                    page_model.name
+                    page.model.name
                 ),
             );
             None
@@ -239,18 +290,17 @@ pub(crate) fn resolve(
         .filter(|p| p.location == Location::Query && p.name.eq_ignore_ascii_case("api-version"))
         .map(|p| p.name.clone())
         .collect();
-    let paging = Paging {
-        page_model: page_model.name.clone(),
+    Paging {
+        page_model: page.model.name.clone(),
         item_name: draft.item_name,
-        item_path,
+        item_path: page.item_path,
         next_link_name,
         next_operation,
         next_link_parameter,
         reapplied_query,
-        host_reapplied: host_parameters,
+        host_reapplied: page.host_parameters,
         continuation: Vec::new(),
-    };
-    (Some(paging), warnings)
+    }
 }
 
 /// Where the items of a continued list are: `(path, name)`, the wire names of the struct
@@ -411,17 +461,9 @@ fn page_model<'a>(op: &Operation, models: &'a [Model]) -> Option<&'a Model> {
 }
 
 /// `ty` through aliases.
-fn resolved<'a>(mut ty: &'a TypeRef, models: &'a [Model]) -> &'a TypeRef {
-    for _ in 0..models.len() + 1 {
-        let TypeRef::Model { name } = ty else {
-            return ty;
-        };
-        match models.iter().find(|m| &m.name == name).map(|m| &m.kind) {
-            Some(ModelKind::Alias { ty: aliased }) => ty = aliased,
-            _ => return ty,
-        }
-    }
-    ty
+fn resolved<'a>(ty: &'a TypeRef, models: &'a [Model]) -> &'a TypeRef {
+    let model = |name: &str| models.iter().find(|m| m.name == name);
+    crate::ir::unaliased(ty, models.len(), model, |_| {})
 }
 
 fn is_array(ty: &TypeRef, models: &[Model]) -> bool {

@@ -547,37 +547,7 @@ impl Lowerer<'_> {
                 }
             }
         }
-        if let Some(props) = opt_object(loc, schema, "properties")? {
-            for (wire, prop_schema) in props {
-                let prop_loc = loc.key("properties").key(wire);
-                if prop_schema == &Value::Bool(false) {
-                    self.warn(
-                        &prop_loc,
-                        format!("the property `{wire}` has the schema `false` (it is never valid): left out"),
-                    );
-                    continue;
-                }
-                let prop =
-                    self.property(&prop_loc, wire, prop_schema, &format!("{name}_{wire}"))?;
-                let wanted = prop.rust_name.clone();
-                let holder = properties
-                    .iter()
-                    .find(|p| p.rust_name == wanted && p.name != *wire)
-                    .map(|p| format!("the property `{}`", p.name));
-                merge_property(&mut properties, &mut fields, prop);
-                let given = properties
-                    .iter()
-                    .find(|p| p.name == *wire)
-                    .map(|p| p.rust_name.clone());
-                if let Some(given) = given.filter(|g| *g != wanted) {
-                    let by = holder.unwrap_or_else(|| "a field the generated code uses".to_owned());
-                    self.warn(
-                        &prop_loc,
-                        format!("the field `{wanted}` of the property `{wire}` is taken by {by}: it is named `{given}` instead"),
-                    );
-                }
-            }
-        }
+        self.own_properties(loc, schema, name, &mut properties, &mut fields)?;
         for p in &mut properties {
             if required.contains(&p.name) {
                 p.required = true;
@@ -599,6 +569,50 @@ impl Lowerer<'_> {
                 || type_allows_null(schema),
             flattened: Vec::new(),
         })
+    }
+
+    /// The schema's own `properties`, merged into `properties` (after the inherited ones);
+    /// a field name taken by another property or by the generated code is a warning.
+    fn own_properties(
+        &mut self,
+        loc: &Loc,
+        schema: &Value,
+        name: &str,
+        properties: &mut Vec<Property>,
+        fields: &mut Scope,
+    ) -> Result<()> {
+        if let Some(props) = opt_object(loc, schema, "properties")? {
+            for (wire, prop_schema) in props {
+                let prop_loc = loc.key("properties").key(wire);
+                if prop_schema == &Value::Bool(false) {
+                    self.warn(
+                    &prop_loc,
+                    format!("the property `{wire}` has the schema `false` (it is never valid): left out"),
+                );
+                    continue;
+                }
+                let prop =
+                    self.property(&prop_loc, wire, prop_schema, &format!("{name}_{wire}"))?;
+                let wanted = prop.rust_name.clone();
+                let holder = properties
+                    .iter()
+                    .find(|p| p.rust_name == wanted && p.name != *wire)
+                    .map(|p| format!("the property `{}`", p.name));
+                merge_property(properties, fields, prop);
+                let given = properties
+                    .iter()
+                    .find(|p| p.name == *wire)
+                    .map(|p| p.rust_name.clone());
+                if let Some(given) = given.filter(|g| *g != wanted) {
+                    let by = holder.unwrap_or_else(|| "a field the generated code uses".to_owned());
+                    self.warn(
+                    &prop_loc,
+                    format!("the field `{wanted}` of the property `{wire}` is taken by {by}: it is named `{given}` instead"),
+                );
+                }
+            }
+        }
+        Ok(())
     }
 
     fn property(&mut self, at: &Loc, wire: &str, schema: &Value, hint: &str) -> Result<Property> {

@@ -166,75 +166,7 @@ impl Overlay {
         };
         let mut parsed = Vec::new();
         for (index, action) in actions.iter().enumerate() {
-            let pointer = format!("#/actions/{index}");
-            let Value::Object(action) = action else {
-                return Err(at(&pointer, "an action must be a mapping".to_owned()));
-            };
-            let target_text = match action.get("target") {
-                Some(Value::String(t)) => t.clone(),
-                Some(_) => {
-                    return Err(at(
-                        &format!("{pointer}/target"),
-                        "`target` must be a JSONPath string".to_owned(),
-                    ));
-                }
-                None => {
-                    return Err(at(
-                        &pointer,
-                        "`target` (a JSONPath query such as `$.paths`) is missing".to_owned(),
-                    ));
-                }
-            };
-            let target = JsonPath::parse(&target_text).map_err(|e| {
-                at(
-                    &format!("{pointer}/target"),
-                    format!("`{target_text}` is not an RFC 9535 JSONPath query: {e}"),
-                )
-            })?;
-            let remove = match action.get("remove") {
-                None | Some(Value::Null) => false,
-                Some(Value::Bool(b)) => *b,
-                Some(_) => {
-                    return Err(at(
-                        &format!("{pointer}/remove"),
-                        "`remove` must be true or false".to_owned(),
-                    ));
-                }
-            };
-            if let Some(description) = action.get("description")
-                && !description.is_string()
-            {
-                return Err(at(
-                    &format!("{pointer}/description"),
-                    "`description` must be a string".to_owned(),
-                ));
-            }
-            let change = match (remove, action.get("update")) {
-                (true, _) => Change::Remove,
-                (false, Some(update)) => Change::Update(update.clone()),
-                (false, None) => {
-                    warn(
-                        pointer.clone(),
-                        format!(
-                            "action {index} has neither `update` nor `remove: true`: it changes \
-                             nothing"
-                        ),
-                    );
-                    Change::Nothing
-                }
-            };
-            unknown_keys(
-                action,
-                &pointer,
-                &["target", "description", "update", "remove"],
-                &mut warn,
-            );
-            parsed.push(Action {
-                index,
-                target_text,
-                target,
-                change,
-            });
+            parsed.push(parse_action(file, index, action, &mut warn)?);
         }
         Ok(Overlay {
             file: file.to_path_buf(),
@@ -244,6 +176,86 @@ impl Overlay {
             warnings,
         })
     }
+}
+
+/// Checks the action at `actions[index]`.
+fn parse_action(
+    file: &Path,
+    index: usize,
+    action: &Value,
+    warn: &mut impl FnMut(String, String),
+) -> Result<Action> {
+    let at =
+        |pointer: &str, message: String| Error::new(ErrorKind::Invalid, file, pointer, message);
+    let pointer = format!("#/actions/{index}");
+    let Value::Object(action) = action else {
+        return Err(at(&pointer, "an action must be a mapping".to_owned()));
+    };
+    let target_text = match action.get("target") {
+        Some(Value::String(t)) => t.clone(),
+        Some(_) => {
+            return Err(at(
+                &format!("{pointer}/target"),
+                "`target` must be a JSONPath string".to_owned(),
+            ));
+        }
+        None => {
+            return Err(at(
+                &pointer,
+                "`target` (a JSONPath query such as `$.paths`) is missing".to_owned(),
+            ));
+        }
+    };
+    let target = JsonPath::parse(&target_text).map_err(|e| {
+        at(
+            &format!("{pointer}/target"),
+            format!("`{target_text}` is not an RFC 9535 JSONPath query: {e}"),
+        )
+    })?;
+    let remove = match action.get("remove") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            return Err(at(
+                &format!("{pointer}/remove"),
+                "`remove` must be true or false".to_owned(),
+            ));
+        }
+    };
+    if let Some(description) = action.get("description")
+        && !description.is_string()
+    {
+        return Err(at(
+            &format!("{pointer}/description"),
+            "`description` must be a string".to_owned(),
+        ));
+    }
+    let change = match (remove, action.get("update")) {
+        (true, _) => Change::Remove,
+        (false, Some(update)) => Change::Update(update.clone()),
+        (false, None) => {
+            warn(
+                pointer.clone(),
+                format!(
+                    "action {index} has neither `update` nor `remove: true`: it changes \
+                     nothing"
+                ),
+            );
+            Change::Nothing
+        }
+    };
+    unknown_keys(
+        action,
+        &pointer,
+        &["target", "description", "update", "remove"],
+        warn,
+    );
+    Ok(Action {
+        index,
+        target_text,
+        target,
+        change,
+    })
 }
 
 /// `1.0.0`, `1.0.1`, ...: the patch version does not matter, as the specification says.

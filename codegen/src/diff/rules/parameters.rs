@@ -263,6 +263,14 @@ fn compare(
             ),
         );
     }
+    how_given(o, n, place, &who, sink);
+    renamed(o, n, place, &who, sink);
+}
+
+/// How the parameter is given and sent: client setting or per call, positional or setter,
+/// required, URL-encoded, joined.
+fn how_given(o: &Parameter, n: &Parameter, place: &Place<'_>, who: &str, sink: &mut Sink) {
+    let mut push = |rule: Rule, message: String| sink.push(place.change(rule, message, o, n));
     if o.client_level != n.client_level {
         let what = if n.client_level {
             "is now a client setting instead of a per-call value"
@@ -309,6 +317,11 @@ fn compare(
             ),
         );
     }
+}
+
+/// The parameter's argument or setter renamed, its wire name unchanged.
+fn renamed(o: &Parameter, n: &Parameter, place: &Place<'_>, who: &str, sink: &mut Sink) {
+    let mut push = |rule: Rule, message: String| sink.push(place.change(rule, message, o, n));
     // A renamed path placeholder (reported above) renames its argument too.
     if o.rust_name != n.rust_name
         && place.old_positional == place.new_positional

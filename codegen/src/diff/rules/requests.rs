@@ -50,87 +50,90 @@ pub(crate) fn pair(pair: &OpPair<'_>, sink: &mut Sink) {
                 Some(n),
             ));
         }
-        (Some(o), Some(n)) => {
-            let mut push = |rule: Rule, message: String| {
-                sink.push(change(rule, message, Some(o), Some(n)));
-            };
-            if o.kind != n.kind {
-                push(
-                    Rule::RequestBodyKindChanged,
-                    format!(
-                        "the request body of {} is now {} instead of {}",
-                        code(id),
-                        n.kind,
-                        o.kind
-                    ),
-                );
-            } else if let (Some(ot), Some(nt)) = (&o.ty, &n.ty)
-                && let Some(rule) = type_rule(
-                    ot,
-                    nt,
-                    Rule::RequestBodyTypeChanged,
-                    Rule::RequestBodyFormatChanged,
-                )
-            {
-                push(
-                    rule,
-                    format!(
-                        "the request body of {} changed type from {} to {}",
-                        code(id),
-                        code(&ot.to_string()),
-                        code(&nt.to_string())
-                    ),
-                );
-            }
-            // Form bodies are not arguments themselves: their fields are.
-            if o.required != n.required && o.fields.is_empty() && n.fields.is_empty() {
-                let (rule, what) = if n.required {
-                    (
-                        Rule::RequestBodyBecameRequired,
-                        "became required: the setter becomes a positional argument",
-                    )
-                } else {
-                    (
-                        Rule::RequestBodyBecameOptional,
-                        "became optional: the positional argument becomes a setter",
-                    )
-                };
-                push(rule, format!("the request body of {} {what}", code(id)));
-            }
-            for m in o.media_types.iter().filter(|m| !n.media_types.contains(m)) {
-                push(
-                    Rule::RequestMediaTypeRemoved,
-                    format!(
-                        "the request body of {} can no longer be sent as {}",
-                        code(id),
-                        code(m)
-                    ),
-                );
-            }
-            if let (Some(od), Some(nd)) = (o.media_types.first(), n.media_types.first())
-                && od != nd
-                && n.media_types.contains(od)
-            {
-                push(
-                    Rule::RequestMediaTypeRemoved,
-                    format!(
-                        "the request body of {} is sent as {} by default instead of {}",
-                        code(id),
-                        code(nd),
-                        code(od)
-                    ),
-                );
-            }
-            for m in n.media_types.iter().filter(|m| !o.media_types.contains(m)) {
-                push(
-                    Rule::RequestMediaTypeAdded,
-                    format!(
-                        "the request body of {} can now be sent as {}",
-                        code(id),
-                        code(m)
-                    ),
-                );
-            }
-        }
+        (Some(o), Some(n)) => changed(id, o, n, &mut |rule: Rule, message: String| {
+            sink.push(change(rule, message, Some(o), Some(n)));
+        }),
+    }
+}
+
+/// The rules for a body on both sides: its kind or type, whether it is required, its media
+/// types.
+fn changed(id: &str, o: &Body, n: &Body, push: &mut impl FnMut(Rule, String)) {
+    if o.kind != n.kind {
+        push(
+            Rule::RequestBodyKindChanged,
+            format!(
+                "the request body of {} is now {} instead of {}",
+                code(id),
+                n.kind,
+                o.kind
+            ),
+        );
+    } else if let (Some(ot), Some(nt)) = (&o.ty, &n.ty)
+        && let Some(rule) = type_rule(
+            ot,
+            nt,
+            Rule::RequestBodyTypeChanged,
+            Rule::RequestBodyFormatChanged,
+        )
+    {
+        push(
+            rule,
+            format!(
+                "the request body of {} changed type from {} to {}",
+                code(id),
+                code(&ot.to_string()),
+                code(&nt.to_string())
+            ),
+        );
+    }
+    // Form bodies are not arguments themselves: their fields are.
+    if o.required != n.required && o.fields.is_empty() && n.fields.is_empty() {
+        let (rule, what) = if n.required {
+            (
+                Rule::RequestBodyBecameRequired,
+                "became required: the setter becomes a positional argument",
+            )
+        } else {
+            (
+                Rule::RequestBodyBecameOptional,
+                "became optional: the positional argument becomes a setter",
+            )
+        };
+        push(rule, format!("the request body of {} {what}", code(id)));
+    }
+    for m in o.media_types.iter().filter(|m| !n.media_types.contains(m)) {
+        push(
+            Rule::RequestMediaTypeRemoved,
+            format!(
+                "the request body of {} can no longer be sent as {}",
+                code(id),
+                code(m)
+            ),
+        );
+    }
+    if let (Some(od), Some(nd)) = (o.media_types.first(), n.media_types.first())
+        && od != nd
+        && n.media_types.contains(od)
+    {
+        push(
+            Rule::RequestMediaTypeRemoved,
+            format!(
+                "the request body of {} is sent as {} by default instead of {}",
+                code(id),
+                code(nd),
+                code(od)
+            ),
+        );
+    }
+    for m in n.media_types.iter().filter(|m| !o.media_types.contains(m)) {
+        push(
+            Rule::RequestMediaTypeAdded,
+            format!(
+                "the request body of {} can now be sent as {}",
+                code(id),
+                code(m)
+            ),
+        );
     }
 }

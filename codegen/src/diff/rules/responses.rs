@@ -167,6 +167,44 @@ fn success(old: &Operation, new: &Operation, o: &Response, n: &Response, sink: &
             }
         }
     }
+    let at = Responses {
+        old,
+        new,
+        o,
+        n,
+        op: &op,
+        np: &np,
+        which: &which,
+    };
+    headers(&at, sink);
+}
+
+/// One response of an operation, old and new, and where each is.
+struct Responses<'a> {
+    old: &'a Operation,
+    new: &'a Operation,
+    o: &'a Response,
+    n: &'a Response,
+    /// The old response's pointer.
+    op: &'a str,
+    /// The new response's pointer.
+    np: &'a str,
+    /// `status 200 of getThing`.
+    which: &'a str,
+}
+
+/// The headers of a success response: removed, retyped, added.
+fn headers(at: &Responses<'_>, sink: &mut Sink) {
+    let Responses {
+        old,
+        new,
+        o,
+        n,
+        op,
+        np,
+        which,
+    } = *at;
+    let id = &new.operation_id;
     for h in &o.headers {
         match n
             .headers
