@@ -196,7 +196,7 @@ impl<'v, 'a> BaseUrl<'v, 'a> {
     }
 
     /// The statement of `ClientBuilder::build` that binds `base_url`.
-    pub(crate) fn from_builder(&self) -> TokenStream {
+    pub(crate) fn bind_in_build(&self) -> TokenStream {
         let (template, prefix, base_path) = (self.template, self.scheme_prefix, self.base_path);
         match self.strategy {
             Strategy::AtBuild => {
@@ -215,7 +215,7 @@ impl<'v, 'a> BaseUrl<'v, 'a> {
     }
 
     /// The statement of `Client::from_base_url` that binds `base_url`.
-    pub(crate) fn from_whole(&self) -> TokenStream {
+    pub(crate) fn bind_in_from_base_url(&self) -> TokenStream {
         let base_path = self.base_path;
         match self.strategy {
             Strategy::AtBuild => {
@@ -228,12 +228,12 @@ impl<'v, 'a> BaseUrl<'v, 'a> {
     }
 
     /// The host values' initializers in `ClientBuilder::build` (moved from the builder).
-    pub(crate) fn state_from_builder(&self) -> TokenStream {
+    pub(crate) fn state_in_build(&self) -> TokenStream {
         self.state_inits(|ident| quote!(#ident: self.#ident,))
     }
 
     /// The host values' initializers in `Client::from_base_url` (none are given: empty).
-    pub(crate) fn state_from_whole(&self) -> TokenStream {
+    pub(crate) fn state_in_from_base_url(&self) -> TokenStream {
         self.state_inits(|ident| quote!(#ident: String::new(),))
     }
 

@@ -233,9 +233,9 @@ fn constructors(ctx: &Ctx<'_>, base: &BaseUrl<'_, '_>, values: &Values<'_, '_>) 
     let too_many = (new_args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let builder_inits = values.builder_inits();
     let default_options = default_options(ctx);
-    let from_args = values.from_args();
-    let from_base = base.from_whole();
-    let host_state_from_url = base.state_from_whole();
+    let from_args = values.whole_url_args();
+    let from_base = base.bind_in_from_base_url();
+    let host_state_from_url = base.state_in_from_base_url();
     let settings_from_args = values.settings_from_args();
     quote! {
         #new_doc
@@ -312,8 +312,8 @@ fn builder_items(ctx: &Ctx<'_>, base: &BaseUrl<'_, '_>, values: &Values<'_, '_>)
     });
     let builder_setters = builder_setters(poll_interval);
     let setters = values.setters();
-    let build_base = base.from_builder();
-    let host_state = base.state_from_builder();
+    let build_base = base.bind_in_build();
+    let host_state = base.state_in_build();
     let settings_from_builder = values.settings_from_builder();
     quote! {
         #[doc = " Builds a [`Client`]: from [`Client::builder`]."]

@@ -151,7 +151,7 @@ impl<'v, 'a> Values<'v, 'a> {
     }
 
     /// The parameters of `Client::from_base_url` (no host values: the URL is given whole).
-    pub(crate) fn from_args(&self) -> Vec<TokenStream> {
+    pub(crate) fn whole_url_args(&self) -> Vec<TokenStream> {
         self.positional_settings().map(arg).collect()
     }
 
