@@ -65,7 +65,8 @@ bytes=$(stat -c %s "$work/blob")
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (cd "$work" && NODE_OPTIONS=--max-old-space-size=${AZURITE_HEAP_MIB:-4096} \
-    exec "$azurite" --inMemoryPersistence --skipApiVersionCheck --silent --blobHost 127.0.0.1 --blobPort "$port") >"$work/azurite.log" 2>&1 &
+    exec "$azurite" --inMemoryPersistence --skipApiVersionCheck --silent \
+    --blobHost 127.0.0.1 --blobPort "$port") >"$work/azurite.log" 2>&1 &
 azurite_pid=$!
 account_url="http://127.0.0.1:$port/$account"
 for _ in $(seq 200); do
