@@ -6206,7 +6206,7 @@ impl crate::runtime::xml::XmlModel for BlobMetadata {
                 shape: crate::runtime::xml::Shape::Text,
             },
         ];
-        crate::runtime::xml::Shape::Object(FIELDS)
+        crate::runtime::xml::Shape::OpenObject(FIELDS, &crate::runtime::xml::Shape::Text)
     }
 }
 impl crate::runtime::xml::XmlModel for Metrics {
