@@ -11,7 +11,7 @@ mod responses;
 use serde_json::Value;
 
 use super::context::Lowerer;
-use super::shared::{check_path_parameters, security_names, split_path_key};
+use super::shared::{check_path_parameters, check_query_templates, security_names, split_path_key};
 use super::value::{object, opt_array, opt_bool, opt_object, opt_str, req_str, str_list, text};
 use super::{OperationDraft, Parts};
 use crate::ir::{Host, Location, Parameter, SecurityScheme, SecuritySchemeKind, TypeRef};
@@ -137,6 +137,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                         params::lower_parameters(cx, &item_loc, item, &op_loc, op, &stem)?;
                     let body = params::lower_request_body(cx, &op_loc, op, &stem, &mut parameters)?;
                     check_path_parameters(&op_loc, &path, &parameters)?;
+                    check_query_templates(cx, &op_loc, raw_path, &parameters);
                     let lowered = responses::lower_responses(cx, &op_loc, op, &stem)?;
                     for key in ["callbacks"] {
                         if op.get(key).is_some() {
