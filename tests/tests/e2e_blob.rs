@@ -184,6 +184,51 @@ async fn containers_and_blobs_are_listed_one_per_page() {
 }
 
 #[tokio::test]
+async fn a_hierarchy_listing_pages_by_marker_with_its_prefixes() {
+    let azurite = Azurite::start(Service::Blob);
+    let client = client(&azurite);
+    create_container(&client, "tree").await;
+    for blob in ["dir/a", "dir/b", "top1", "top2"] {
+        put_blob(&client, "tree", blob, b"x").await;
+    }
+    let listing = || {
+        client
+            .container()
+            .list_blob_hierarchy_segment(
+                "tree",
+                ContainerCreateRestype::Container,
+                ServiceListContainersSegmentComp::List,
+                "/",
+            )
+            .maxresults(1)
+    };
+    // One entry a page (a prefix counts as one): three pages at least.
+    let pages: Vec<_> = listing()
+        .await
+        .expect("the first page")
+        .into_pages()
+        .try_collect()
+        .await
+        .expect("pages");
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let prefixes: Vec<String> = pages
+        .iter()
+        .flat_map(|page| page.body.segment.blob_prefixes.iter().flatten())
+        .map(|p| p.name.clone())
+        .collect();
+    assert_eq!(prefixes, ["dir/"]);
+    // The pager's items are the blobs of every page.
+    let blobs: Vec<String> = listing()
+        .await
+        .expect("the first page")
+        .map_ok(|blob| blob.name)
+        .try_collect()
+        .await
+        .expect("blobs");
+    assert_eq!(blobs, ["top1", "top2"]);
+}
+
+#[tokio::test]
 async fn a_block_blob_is_staged_in_three_blocks_committed_and_read_by_range() {
     let azurite = Azurite::start(Service::Blob);
     let client = client(&azurite);

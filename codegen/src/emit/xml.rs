@@ -350,7 +350,12 @@ fn shape<'a>(
 /// Whether the model's name is the spec's (a definition or component schema), not one
 /// synthesized for an inline schema.
 fn spec_named(model: &Model) -> bool {
-    let segments: Vec<&str> = model.pointer.trim_start_matches('/').split('/').collect();
+    // Pointers are URI fragments (`#/definitions/Name`).
+    let pointer = model
+        .pointer
+        .trim_start_matches('#')
+        .trim_start_matches('/');
+    let segments: Vec<&str> = pointer.split('/').collect();
     matches!(
         segments.as_slice(),
         ["definitions", _] | ["components", "schemas", _]
