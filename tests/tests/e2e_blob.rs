@@ -14,8 +14,8 @@ use azure_storage_blob::models::{
     ApiVersionParameter, AppendBlobAppendBlockComp, BlobType3, BlobType4,
     BlockBlobCommitBlockListComp, BlockBlobStageBlockComp, BlockLookupList,
     ContainerAcquireLeaseComp, ContainerCreateRestype, ContainerSetMetadataComp,
-    LeaseAccessConditions, LeaseAction, LeaseAction2, ModifiedAccessConditions,
-    ServiceListContainersSegmentComp,
+    LeaseAccessConditions, LeaseAction, LeaseAction2, ListBlobsIncludeItem,
+    ModifiedAccessConditions, ServiceListContainersSegmentComp,
 };
 use azure_storage_blob::{Body, ByteStream, Client};
 use base64::Engine as _;
@@ -181,6 +181,51 @@ async fn containers_and_blobs_are_listed_one_per_page() {
         .map(|b| b.name)
         .collect();
     assert_eq!(names, ["b1", "b2", "b3", "b4"]);
+}
+
+#[tokio::test]
+async fn a_hierarchy_listing_pages_by_marker_with_its_prefixes() {
+    let azurite = Azurite::start(Service::Blob);
+    let client = client(&azurite);
+    create_container(&client, "tree").await;
+    for blob in ["dir/a", "dir/b", "top1", "top2"] {
+        put_blob(&client, "tree", blob, b"x").await;
+    }
+    let listing = || {
+        client
+            .container()
+            .list_blob_hierarchy_segment(
+                "tree",
+                ContainerCreateRestype::Container,
+                ServiceListContainersSegmentComp::List,
+                "/",
+            )
+            .maxresults(1)
+    };
+    // One entry a page (a prefix counts as one): three pages at least.
+    let pages: Vec<_> = listing()
+        .await
+        .expect("the first page")
+        .into_pages()
+        .try_collect()
+        .await
+        .expect("pages");
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let prefixes: Vec<String> = pages
+        .iter()
+        .flat_map(|page| page.body.segment.blob_prefixes.iter().flatten())
+        .map(|p| p.name.clone())
+        .collect();
+    assert_eq!(prefixes, ["dir/"]);
+    // The pager's items are the blobs of every page.
+    let blobs: Vec<String> = listing()
+        .await
+        .expect("the first page")
+        .map_ok(|blob| blob.name)
+        .try_collect()
+        .await
+        .expect("blobs");
+    assert_eq!(blobs, ["top1", "top2"]);
 }
 
 #[tokio::test]
@@ -360,13 +405,36 @@ async fn metadata_round_trips_through_header_collections() {
         .get_properties("meta", "m")
         .await
         .expect("properties");
-    // The `http` crate keeps header names in lower case, both ways (HTTP/1.1 on the wire
-    // and in the response map): the keys' case is lost, the values are kept.
+    // The keys' case is lost, the values are kept: the `http` crate's `HeaderName` is lower
+    // case, so reqwest sends `x-ms-meta-owner` (hyper can write and read the original case
+    // only through its crate-private `HeaderCaseMap`; README, "Header collections").
     let lowered: BTreeMap<String, String> = metadata
         .iter()
         .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
         .collect();
     assert_eq!(properties.x_ms_meta, lowered);
+    // The loss is on the way out: the service stored the lower-case keys (List Blobs returns
+    // metadata in an XML body, whose element names keep any case).
+    let listed = client
+        .container()
+        .list_blob_flat_segment(
+            "meta",
+            ContainerCreateRestype::Container,
+            ServiceListContainersSegmentComp::List,
+        )
+        .include([ListBlobsIncludeItem::Metadata])
+        .await
+        .expect("a listing")
+        .into_pages()
+        .try_collect::<Vec<_>>()
+        .await
+        .expect("pages");
+    let stored: Vec<BTreeMap<String, String>> = listed
+        .into_iter()
+        .flat_map(|page| page.body.segment.blob_items)
+        .map(|blob| blob.metadata.expect("metadata").additional_properties)
+        .collect();
+    assert_eq!(stored, [lowered]);
 
     // Set Metadata replaces the whole set.
     let replacement: BTreeMap<String, String> = [("Second".to_owned(), "two".to_owned())].into();

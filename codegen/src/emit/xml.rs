@@ -4,8 +4,9 @@
 //!
 //! - Each struct model reachable from an XML body implements `runtime::xml::XmlModel` (in
 //!   `models.rs`): a `static` table of its fields (JSON key, XML name, element / attribute /
-//!   text / unwrapped items, required, shape). Other models (enums, aliases, unions) are
-//!   inlined where they are used, since several may be the same Rust type.
+//!   text / unwrapped items, required, shape), and the shape of its other entries when it has
+//!   `additionalProperties` (child elements named by their keys). Other models (enums, aliases,
+//!   unions) are inlined where they are used, since several may be the same Rust type.
 //! - An operation's XML body or response names a `static` `Root` (element name and shape).
 //!
 //! Names: a property's element is its `xml.name`, else (for a model) the model's `xml.name`,
@@ -77,11 +78,19 @@ pub(crate) fn model_impls(ctx: &Ctx<'_>) -> Result<TokenStream> {
         let local = own.name.clone().unwrap_or_else(|| model.name.clone());
         let (prefix, namespace) = namespaced(Some(&own));
         let name = name_tokens(&local, prefix, namespace);
+        // Other keys (`additionalProperties`) are child elements named by the key.
+        let object = match &s.additional_properties {
+            Some(values) => {
+                let values = shape(ctx, values, None, &local, &mut BTreeSet::new());
+                quote!(crate::runtime::xml::Shape::OpenObject(FIELDS, &#values))
+            }
+            None => quote!(crate::runtime::xml::Shape::Object(FIELDS)),
+        };
         out.extend(quote! {
             impl crate::runtime::xml::XmlModel for #ident {
                 fn xml_shape() -> crate::runtime::xml::Shape {
                     static FIELDS: &[crate::runtime::xml::Field] = &[#(#fields),*];
-                    crate::runtime::xml::Shape::Object(FIELDS)
+                    #object
                 }
             }
         });
@@ -121,6 +130,9 @@ fn reach<'a>(ctx: &Ctx<'a>, ty: &TypeRef, seen: &mut BTreeSet<&'a str>) {
                 ModelKind::Struct(s) => {
                     for p in &s.properties {
                         reach(ctx, &p.ty, seen);
+                    }
+                    if let Some(values) = &s.additional_properties {
+                        reach(ctx, values, seen);
                     }
                 }
                 ModelKind::Alias { ty } => reach(ctx, ty, seen),
@@ -326,7 +338,12 @@ fn shape<'a>(
 /// Whether the model's name is the spec's (a definition or component schema), not one
 /// synthesized for an inline schema.
 fn spec_named(model: &Model) -> bool {
-    let segments: Vec<&str> = model.pointer.trim_start_matches('/').split('/').collect();
+    // Pointers are URI fragments (`#/definitions/Name`).
+    let pointer = model
+        .pointer
+        .trim_start_matches('#')
+        .trim_start_matches('/');
+    let segments: Vec<&str> = pointer.split('/').collect();
     matches!(
         segments.as_slice(),
         ["definitions", _] | ["components", "schemas", _]

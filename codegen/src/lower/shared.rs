@@ -31,6 +31,9 @@ pub(crate) fn check_path_parameters(
 }
 
 /// `/v2/{name}/blobs/uploads/?mode=resumable` -> (`/v2/{name}/blobs/uploads/`, {mode: resumable}).
+/// A query value that is a template (`?visibilitytimeout={visibilityTimeout}`, as Azure's
+/// `x-ms-paths` keys have them) is no constant: the operation's query parameter of that name
+/// sends it, and an optional one is left out when it has no value ([`query_templates`]).
 pub(crate) fn split_path_key(at: &Loc, raw: &str) -> Result<(String, IndexMap<String, String>)> {
     if !raw.starts_with('/') {
         return Err(at.error(
@@ -44,9 +47,51 @@ pub(crate) fn split_path_key(at: &Loc, raw: &str) -> Result<(String, IndexMap<St
     let mut constants = IndexMap::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        constants.insert(key.to_owned(), value.to_owned());
+        if !is_template(value) {
+            constants.insert(key.to_owned(), value.to_owned());
+        }
     }
     Ok((path.to_owned(), constants))
+}
+
+/// The names of the query parameters that a path key's query has as templates:
+/// `/q/messages?visibilitytimeout={visibilityTimeout}&peekonly=true` -> [`visibilitytimeout`].
+pub(crate) fn query_templates(raw: &str) -> Vec<&str> {
+    let Some((_, query)) = raw.split_once('?') else {
+        return Vec::new();
+    };
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(_, value)| is_template(value))
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// `{name}`: a value filled in from a parameter.
+fn is_template(value: &str) -> bool {
+    value.len() > 2 && value.starts_with('{') && value.ends_with('}')
+}
+
+/// Warns about each query template of the path key `raw` whose operation declares no query
+/// parameter of that name: nothing sends it.
+pub(crate) fn check_query_templates(
+    cx: &mut Lowerer<'_>,
+    item_loc: &Loc,
+    raw: &str,
+    parameters: &[Parameter],
+) {
+    for name in query_templates(raw) {
+        let declared = parameters
+            .iter()
+            .any(|p| p.location == Location::Query && p.name == name);
+        if !declared {
+            cx.warn(
+                item_loc,
+                format!("the path key's query has `{name}` as a template, but the operation declares no query parameter `{name}`: it is not sent"),
+            );
+        }
+    }
 }
 
 /// The scheme names of a `security` requirement list, if the object has one.

@@ -3900,16 +3900,71 @@ impl ContainerListBlobHierarchySegmentRequest {
         self.accept = Some(accept.into());
         self
     }
-    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
+    /// Sends the request for the first page, and returns the pager: a stream of the items of every page (`while let Some(item) = pager.try_next().await?`, or `try_collect`), or of the pages themselves with [`Pager::into_pages`](crate::Pager::into_pages).
+    ///
+    /// The items are the `BlobItems` array of each page, of type [`crate::models::BlobItemInternal`]. Each next page is this request again with the page's `NextMarker` as the `marker` query parameter, fetched when the stream gets to it through the client's pipeline (credentials, retries). The pages end at a page without these.
     ///
     /// # Errors
     ///
-    /// Fails when the request cannot be built or sent, when the status is not a documented
-    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
-    /// when the body does not decode.
+    /// Fails when the first request cannot be built or sent, when its status is not a documented success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or when its body does not decode. A next page that fails is an `Err` item of the stream, after which it ends.
     pub async fn send(
         self,
-    ) -> Result<ContainerListBlobHierarchySegmentResponse, crate::Error> {
+    ) -> Result<crate::Pager<ContainerListBlobHierarchySegmentResponse>, crate::Error> {
+        let client = self.client.clone();
+        let fetch = move |
+            request: crate::runtime::Request,
+        | -> crate::runtime::BoxFuture<
+            Result<ContainerListBlobHierarchySegmentResponse, crate::Error>,
+        > {
+            let client = client.clone();
+            Box::pin(async move {
+                let response = client.send(request).await?;
+                match response.status().as_u16() {
+                    200 | 206 => {
+                        let (body, http) = crate::runtime::xml::read::<
+                            crate::models::ListBlobsHierarchySegmentResponse,
+                        >(
+                                "Container_ListBlobHierarchySegment",
+                                response,
+                                <crate::models::ListBlobsHierarchySegmentResponse as crate::runtime::xml::XmlRoot>::xml_root(),
+                            )
+                            .await?;
+                        Ok(ContainerListBlobHierarchySegmentResponse {
+                            content_type: http.header("Content-Type"),
+                            x_ms_client_request_id: http
+                                .header("x-ms-client-request-id"),
+                            x_ms_request_id: http.header("x-ms-request-id"),
+                            x_ms_version: http.header("x-ms-version"),
+                            date: http
+                                .header::<String>("Date")
+                                .and_then(|text| crate::runtime::formats::Rfc1123::parse(
+                                    &text,
+                                )),
+                            body,
+                            http,
+                        })
+                    }
+                    _ => {
+                        Err(
+                            crate::runtime::unexpected_status(
+                                    "Container_ListBlobHierarchySegment",
+                                    response,
+                                    |_, body| {
+                                        crate::runtime::xml::error_model(
+                                                body,
+                                                <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                                            )
+                                            .map(|m| crate::runtime::boxed_model(
+                                                crate::ErrorModel::StorageError(Box::new(m)),
+                                            ))
+                                    },
+                                )
+                                .await,
+                        )
+                    }
+                }
+            })
+        };
         let mut request = crate::runtime::Request::new(
             "Container_ListBlobHierarchySegment",
             "/{containerName}",
@@ -3944,52 +3999,14 @@ impl ContainerListBlobHierarchySegmentRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
-            200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
-                    crate::models::ListBlobsHierarchySegmentResponse,
-                >(
-                        "Container_ListBlobHierarchySegment",
-                        response,
-                        <crate::models::ListBlobsHierarchySegmentResponse as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
-                Ok(ContainerListBlobHierarchySegmentResponse {
-                    content_type: http.header("Content-Type"),
-                    x_ms_client_request_id: http.header("x-ms-client-request-id"),
-                    x_ms_request_id: http.header("x-ms-request-id"),
-                    x_ms_version: http.header("x-ms-version"),
-                    date: http
-                        .header::<String>("Date")
-                        .and_then(|text| crate::runtime::formats::Rfc1123::parse(&text)),
-                    body,
-                    http,
-                })
-            }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Container_ListBlobHierarchySegment",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
-        }
+        crate::runtime::Pager::continued(request, fetch).await
     }
 }
 impl std::future::IntoFuture for ContainerListBlobHierarchySegmentRequest {
-    type Output = Result<ContainerListBlobHierarchySegmentResponse, crate::Error>;
+    type Output = Result<
+        crate::Pager<ContainerListBlobHierarchySegmentResponse>,
+        crate::Error,
+    >;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
@@ -4036,6 +4053,27 @@ impl ContainerListBlobHierarchySegmentResponse {
     /// The body exactly as received (for digests and signatures).
     pub fn raw_body(&self) -> &[u8] {
         self.http.body()
+    }
+}
+impl crate::runtime::Page for ContainerListBlobHierarchySegmentResponse {
+    type Item = crate::models::BlobItemInternal;
+    type Model = crate::ErrorModel;
+    fn next_link(&self) -> Option<&str> {
+        None
+    }
+    fn into_items(self) -> Vec<crate::models::BlobItemInternal> {
+        let parent = self.body;
+        let parent = parent.segment;
+        parent.blob_items
+    }
+}
+impl crate::runtime::Continued for ContainerListBlobHierarchySegmentResponse {
+    fn continuation(&self) -> Vec<(&'static str, String)> {
+        let mut tokens = Vec::new();
+        if let Some(value) = self.body.next_marker.as_deref() {
+            tokens.push(("marker", value.to_owned()));
+        }
+        tokens
     }
 }
 /// A `Container_GetAccountInfo` request, made by [`ContainerClient::get_account_info`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).

@@ -5118,7 +5118,7 @@ impl crate::runtime::xml::XmlModel for BlobHierarchyListSegment {
                 shape: crate::runtime::xml::Shape::List(
                     &crate::runtime::xml::List {
                         item: crate::runtime::xml::Name {
-                            local: "BlobPrefixes",
+                            local: "BlobPrefix",
                             prefix: ::std::option::Option::None,
                             namespace: ::std::option::Option::None,
                         },
@@ -5289,7 +5289,7 @@ impl crate::runtime::xml::XmlModel for BlockList {
                 shape: crate::runtime::xml::Shape::List(
                     &crate::runtime::xml::List {
                         item: crate::runtime::xml::Name {
-                            local: "CommittedBlocks",
+                            local: "Block",
                             prefix: ::std::option::Option::None,
                             namespace: ::std::option::Option::None,
                         },
@@ -5311,7 +5311,7 @@ impl crate::runtime::xml::XmlModel for BlockList {
                 shape: crate::runtime::xml::Shape::List(
                     &crate::runtime::xml::List {
                         item: crate::runtime::xml::Name {
-                            local: "UncommittedBlocks",
+                            local: "Block",
                             prefix: ::std::option::Option::None,
                             namespace: ::std::option::Option::None,
                         },
@@ -6206,7 +6206,7 @@ impl crate::runtime::xml::XmlModel for BlobMetadata {
                 shape: crate::runtime::xml::Shape::Text,
             },
         ];
-        crate::runtime::xml::Shape::Object(FIELDS)
+        crate::runtime::xml::Shape::OpenObject(FIELDS, &crate::runtime::xml::Shape::Text)
     }
 }
 impl crate::runtime::xml::XmlModel for Metrics {
@@ -6731,7 +6731,7 @@ impl crate::runtime::xml::XmlModel for StorageServiceProperties {
                 shape: crate::runtime::xml::Shape::List(
                     &crate::runtime::xml::List {
                         item: crate::runtime::xml::Name {
-                            local: "Cors",
+                            local: "CorsRule",
                             prefix: ::std::option::Option::None,
                             namespace: ::std::option::Option::None,
                         },

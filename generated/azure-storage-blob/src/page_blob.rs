@@ -2143,14 +2143,78 @@ impl PageBlobGetPageRangesRequest {
         self.accept = Some(accept.into());
         self
     }
-    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
+    /// Sends the request for the first page, and returns the pager: a stream of the items of every page (`while let Some(item) = pager.try_next().await?`, or `try_collect`), or of the pages themselves with [`Pager::into_pages`](crate::Pager::into_pages).
+    ///
+    /// The items are the `PageRange` array of each page, of type [`crate::models::PageRange`]. Each next page is this request again with the page's `NextMarker` as the `marker` query parameter, fetched when the stream gets to it through the client's pipeline (credentials, retries). The pages end at a page without these.
     ///
     /// # Errors
     ///
-    /// Fails when the request cannot be built or sent, when the status is not a documented
-    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
-    /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobGetPageRangesResponse, crate::Error> {
+    /// Fails when the first request cannot be built or sent, when its status is not a documented success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or when its body does not decode. A next page that fails is an `Err` item of the stream, after which it ends.
+    pub async fn send(
+        self,
+    ) -> Result<crate::Pager<PageBlobGetPageRangesResponse>, crate::Error> {
+        let client = self.client.clone();
+        let fetch = move |
+            request: crate::runtime::Request,
+        | -> crate::runtime::BoxFuture<
+            Result<PageBlobGetPageRangesResponse, crate::Error>,
+        > {
+            let client = client.clone();
+            Box::pin(async move {
+                let response = client.send(request).await?;
+                match response.status().as_u16() {
+                    200 | 206 => {
+                        let (body, http) = crate::runtime::xml::read::<
+                            crate::models::PageList,
+                        >(
+                                "PageBlob_GetPageRanges",
+                                response,
+                                <crate::models::PageList as crate::runtime::xml::XmlRoot>::xml_root(),
+                            )
+                            .await?;
+                        Ok(PageBlobGetPageRangesResponse {
+                            last_modified: http
+                                .header::<String>("Last-Modified")
+                                .and_then(|text| crate::runtime::formats::Rfc1123::parse(
+                                    &text,
+                                )),
+                            e_tag: http.header("ETag"),
+                            x_ms_blob_content_length: http
+                                .header("x-ms-blob-content-length"),
+                            x_ms_client_request_id: http
+                                .header("x-ms-client-request-id"),
+                            x_ms_request_id: http.header("x-ms-request-id"),
+                            x_ms_version: http.header("x-ms-version"),
+                            date: http
+                                .header::<String>("Date")
+                                .and_then(|text| crate::runtime::formats::Rfc1123::parse(
+                                    &text,
+                                )),
+                            body,
+                            http,
+                        })
+                    }
+                    _ => {
+                        Err(
+                            crate::runtime::unexpected_status(
+                                    "PageBlob_GetPageRanges",
+                                    response,
+                                    |_, body| {
+                                        crate::runtime::xml::error_model(
+                                                body,
+                                                <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                                            )
+                                            .map(|m| crate::runtime::boxed_model(
+                                                crate::ErrorModel::StorageError(Box::new(m)),
+                                            ))
+                                    },
+                                )
+                                .await,
+                        )
+                    }
+                }
+            })
+        };
         let mut request = crate::runtime::Request::new(
             "PageBlob_GetPageRanges",
             "/{containerName}/{blob}",
@@ -2216,56 +2280,11 @@ impl PageBlobGetPageRangesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
-            200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
-                    crate::models::PageList,
-                >(
-                        "PageBlob_GetPageRanges",
-                        response,
-                        <crate::models::PageList as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
-                Ok(PageBlobGetPageRangesResponse {
-                    last_modified: http
-                        .header::<String>("Last-Modified")
-                        .and_then(|text| crate::runtime::formats::Rfc1123::parse(&text)),
-                    e_tag: http.header("ETag"),
-                    x_ms_blob_content_length: http.header("x-ms-blob-content-length"),
-                    x_ms_client_request_id: http.header("x-ms-client-request-id"),
-                    x_ms_request_id: http.header("x-ms-request-id"),
-                    x_ms_version: http.header("x-ms-version"),
-                    date: http
-                        .header::<String>("Date")
-                        .and_then(|text| crate::runtime::formats::Rfc1123::parse(&text)),
-                    body,
-                    http,
-                })
-            }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_GetPageRanges",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
-        }
+        crate::runtime::Pager::continued(request, fetch).await
     }
 }
 impl std::future::IntoFuture for PageBlobGetPageRangesRequest {
-    type Output = Result<PageBlobGetPageRangesResponse, crate::Error>;
+    type Output = Result<crate::Pager<PageBlobGetPageRangesResponse>, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
@@ -2320,6 +2339,25 @@ impl PageBlobGetPageRangesResponse {
     /// The body exactly as received (for digests and signatures).
     pub fn raw_body(&self) -> &[u8] {
         self.http.body()
+    }
+}
+impl crate::runtime::Page for PageBlobGetPageRangesResponse {
+    type Item = crate::models::PageRange;
+    type Model = crate::ErrorModel;
+    fn next_link(&self) -> Option<&str> {
+        None
+    }
+    fn into_items(self) -> Vec<crate::models::PageRange> {
+        self.body.page_range.unwrap_or_default()
+    }
+}
+impl crate::runtime::Continued for PageBlobGetPageRangesResponse {
+    fn continuation(&self) -> Vec<(&'static str, String)> {
+        let mut tokens = Vec::new();
+        if let Some(value) = self.body.next_marker.as_deref() {
+            tokens.push(("marker", value.to_owned()));
+        }
+        tokens
     }
 }
 /// A `PageBlob_GetPageRangesDiff` request, made by [`PageBlobClient::get_page_ranges_diff`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).
@@ -2442,14 +2480,78 @@ impl PageBlobGetPageRangesDiffRequest {
         self.accept = Some(accept.into());
         self
     }
-    /// Sends the request, and reads the status, the headers and (unless it is streamed) the body.
+    /// Sends the request for the first page, and returns the pager: a stream of the items of every page (`while let Some(item) = pager.try_next().await?`, or `try_collect`), or of the pages themselves with [`Pager::into_pages`](crate::Pager::into_pages).
+    ///
+    /// The items are the `PageRange` array of each page, of type [`crate::models::PageRange`]. Each next page is this request again with the page's `NextMarker` as the `marker` query parameter, fetched when the stream gets to it through the client's pipeline (credentials, retries). The pages end at a page without these.
     ///
     /// # Errors
     ///
-    /// Fails when the request cannot be built or sent, when the status is not a documented
-    /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
-    /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobGetPageRangesDiffResponse, crate::Error> {
+    /// Fails when the first request cannot be built or sent, when its status is not a documented success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or when its body does not decode. A next page that fails is an `Err` item of the stream, after which it ends.
+    pub async fn send(
+        self,
+    ) -> Result<crate::Pager<PageBlobGetPageRangesDiffResponse>, crate::Error> {
+        let client = self.client.clone();
+        let fetch = move |
+            request: crate::runtime::Request,
+        | -> crate::runtime::BoxFuture<
+            Result<PageBlobGetPageRangesDiffResponse, crate::Error>,
+        > {
+            let client = client.clone();
+            Box::pin(async move {
+                let response = client.send(request).await?;
+                match response.status().as_u16() {
+                    200 | 206 => {
+                        let (body, http) = crate::runtime::xml::read::<
+                            crate::models::PageList,
+                        >(
+                                "PageBlob_GetPageRangesDiff",
+                                response,
+                                <crate::models::PageList as crate::runtime::xml::XmlRoot>::xml_root(),
+                            )
+                            .await?;
+                        Ok(PageBlobGetPageRangesDiffResponse {
+                            last_modified: http
+                                .header::<String>("Last-Modified")
+                                .and_then(|text| crate::runtime::formats::Rfc1123::parse(
+                                    &text,
+                                )),
+                            e_tag: http.header("ETag"),
+                            x_ms_blob_content_length: http
+                                .header("x-ms-blob-content-length"),
+                            x_ms_client_request_id: http
+                                .header("x-ms-client-request-id"),
+                            x_ms_request_id: http.header("x-ms-request-id"),
+                            x_ms_version: http.header("x-ms-version"),
+                            date: http
+                                .header::<String>("Date")
+                                .and_then(|text| crate::runtime::formats::Rfc1123::parse(
+                                    &text,
+                                )),
+                            body,
+                            http,
+                        })
+                    }
+                    _ => {
+                        Err(
+                            crate::runtime::unexpected_status(
+                                    "PageBlob_GetPageRangesDiff",
+                                    response,
+                                    |_, body| {
+                                        crate::runtime::xml::error_model(
+                                                body,
+                                                <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                                            )
+                                            .map(|m| crate::runtime::boxed_model(
+                                                crate::ErrorModel::StorageError(Box::new(m)),
+                                            ))
+                                    },
+                                )
+                                .await,
+                        )
+                    }
+                }
+            })
+        };
         let mut request = crate::runtime::Request::new(
             "PageBlob_GetPageRangesDiff",
             "/{containerName}/{blob}",
@@ -2522,56 +2624,11 @@ impl PageBlobGetPageRangesDiffRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
-            200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
-                    crate::models::PageList,
-                >(
-                        "PageBlob_GetPageRangesDiff",
-                        response,
-                        <crate::models::PageList as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
-                Ok(PageBlobGetPageRangesDiffResponse {
-                    last_modified: http
-                        .header::<String>("Last-Modified")
-                        .and_then(|text| crate::runtime::formats::Rfc1123::parse(&text)),
-                    e_tag: http.header("ETag"),
-                    x_ms_blob_content_length: http.header("x-ms-blob-content-length"),
-                    x_ms_client_request_id: http.header("x-ms-client-request-id"),
-                    x_ms_request_id: http.header("x-ms-request-id"),
-                    x_ms_version: http.header("x-ms-version"),
-                    date: http
-                        .header::<String>("Date")
-                        .and_then(|text| crate::runtime::formats::Rfc1123::parse(&text)),
-                    body,
-                    http,
-                })
-            }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_GetPageRangesDiff",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
-        }
+        crate::runtime::Pager::continued(request, fetch).await
     }
 }
 impl std::future::IntoFuture for PageBlobGetPageRangesDiffRequest {
-    type Output = Result<PageBlobGetPageRangesDiffResponse, crate::Error>;
+    type Output = Result<crate::Pager<PageBlobGetPageRangesDiffResponse>, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
@@ -2626,6 +2683,25 @@ impl PageBlobGetPageRangesDiffResponse {
     /// The body exactly as received (for digests and signatures).
     pub fn raw_body(&self) -> &[u8] {
         self.http.body()
+    }
+}
+impl crate::runtime::Page for PageBlobGetPageRangesDiffResponse {
+    type Item = crate::models::PageRange;
+    type Model = crate::ErrorModel;
+    fn next_link(&self) -> Option<&str> {
+        None
+    }
+    fn into_items(self) -> Vec<crate::models::PageRange> {
+        self.body.page_range.unwrap_or_default()
+    }
+}
+impl crate::runtime::Continued for PageBlobGetPageRangesDiffResponse {
+    fn continuation(&self) -> Vec<(&'static str, String)> {
+        let mut tokens = Vec::new();
+        if let Some(value) = self.body.next_marker.as_deref() {
+            tokens.push(("marker", value.to_owned()));
+        }
+        tokens
     }
 }
 /// A `PageBlob_Resize` request, made by [`PageBlobClient::resize`]: set optional parameters, then `.await` it (or call [`send`](Self::send)).

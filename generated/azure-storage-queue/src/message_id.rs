@@ -8,7 +8,7 @@ pub struct MessageIdClient {
 impl MessageIdClient {
     /// The Update operation was introduced with version 2011-08-18 of the Queue service API. The Update Message operation updates the visibility timeout of a message. You can also use this operation to update the contents of a message. A message must be in a format that can be included in an XML request with UTF-8 encoding, and the encoded message can be up to 64KB in size.
     ///
-    /// `PUT /{queueName}/messages/{messageid}?popreceipt={popReceipt}&visibilitytimeout={visibilityTimeout}` (operation `MessageId_Update`).
+    /// `PUT /{queueName}/messages/{messageid}` (operation `MessageId_Update`).
     ///
     /// Arguments:
     ///
@@ -43,7 +43,7 @@ impl MessageIdClient {
     }
     /// The Delete operation deletes the specified message.
     ///
-    /// `DELETE /{queueName}/messages/{messageid}?popreceipt={popReceipt}` (operation `MessageId_Delete`).
+    /// `DELETE /{queueName}/messages/{messageid}` (operation `MessageId_Delete`).
     ///
     /// Arguments:
     ///

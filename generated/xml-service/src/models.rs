@@ -1648,7 +1648,7 @@ impl crate::runtime::xml::XmlModel for ListContainersResponse {
                 shape: crate::runtime::xml::Shape::List(
                     &crate::runtime::xml::List {
                         item: crate::runtime::xml::Name {
-                            local: "Containers",
+                            local: "Container",
                             prefix: ::std::option::Option::None,
                             namespace: ::std::option::Option::None,
                         },

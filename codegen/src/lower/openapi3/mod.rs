@@ -12,7 +12,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::context::Lowerer;
-use super::shared::{check_path_parameters, security_names, split_path_key};
+use super::shared::{check_path_parameters, check_query_templates, security_names, split_path_key};
 use super::value::{object, opt_array, opt_bool, opt_object, opt_str, req_str, str_list, text};
 use super::{OperationDraft, Parts};
 use crate::ir::{Host, Location, Parameter, SecurityScheme, SecuritySchemeKind, TypeRef};
@@ -143,6 +143,7 @@ fn operations(
             if METHODS.contains(&method.as_str()) {
                 let at = PathItem {
                     loc: &item_loc,
+                    raw_path,
                     item,
                     path: &path,
                     query_constants: &query_constants,
@@ -170,6 +171,8 @@ fn operations(
 struct PathItem<'p> {
     loc: &'p Loc,
     item: &'p Value,
+    /// The path key as written, query template included.
+    raw_path: &'p str,
     /// The path without its query constants.
     path: &'p str,
     query_constants: &'p IndexMap<String, String>,
@@ -199,6 +202,7 @@ fn operation(
     let mut parameters = params::lower_parameters(cx, at.loc, at.item, &op_loc, op, &stem)?;
     let body = params::lower_request_body(cx, &op_loc, op, &stem, &mut parameters)?;
     check_path_parameters(&op_loc, at.path, &parameters)?;
+    check_query_templates(cx, &op_loc, at.raw_path, &parameters);
     let lowered = responses::lower_responses(cx, &op_loc, op, &stem)?;
     for key in ["callbacks"] {
         if op.get(key).is_some() {

@@ -84,6 +84,7 @@ pub(crate) fn lower(cx: &mut Lowerer<'_>, root: &Loc, doc: &Value) -> Result<Par
                         &path,
                         &query_constants,
                     )?;
+                    super::shared::check_query_templates(cx, &op_loc, raw_path, &draft.parameters);
                     operations.push(draft);
                 } else if method != "parameters" && !method.starts_with("x-") {
                     cx.warn(

@@ -30,6 +30,9 @@ pub enum Shape {
     Boolean,
     /// An object: its fields, in order.
     Object(&'static [Field]),
+    /// An object that also has entries of its own (`additionalProperties`): its fields, then
+    /// one child element per other key, named by the key, of the given shape.
+    OpenObject(&'static [Field], &'static Shape),
     /// A list (an element that holds one element per item).
     List(&'static List),
     /// A map: one child element per entry, named by its key.
@@ -252,7 +255,8 @@ fn write_element(
     }
     let mut element = tag.start();
     match (shape.resolve(), value) {
-        (Shape::Object(fields), Value::Object(map)) => {
+        (shape @ (Shape::Object(_) | Shape::OpenObject(..)), Value::Object(map)) => {
+            let (fields, extra) = object_parts(shape);
             let mut text = None;
             let mut children = Vec::new();
             for field in fields {
@@ -273,7 +277,17 @@ fn write_element(
                     Form::Element | Form::Items => children.push((field, v)),
                 }
             }
-            if text.is_none() && children.is_empty() {
+            let entries: Vec<(&String, &Value)> = match extra {
+                Some(_) => {
+                    map.iter()
+                        .filter(|(key, v)| {
+                            !v.is_null() && !fields.iter().any(|f| f.key == *key)
+                        })
+                        .collect()
+                }
+                None => Vec::new(),
+            };
+            if text.is_none() && children.is_empty() && entries.is_empty() {
                 return w.write_event(Event::Empty(element));
             }
             w.write_event(Event::Start(element))?;
@@ -290,6 +304,9 @@ fn write_element(
                     }
                     _ => write_element(w, &Tag::of(field.name), field.shape, v)?,
                 }
+            }
+            for (key, v) in entries {
+                write_element(w, &Tag::key(key), extra.unwrap_or(Shape::Any), v)?;
             }
         }
         (Shape::List(list), Value::Array(items)) => {
@@ -448,7 +465,8 @@ fn read_element(element: &Element, shape: Shape, depth: usize) -> Value {
         shape @ (Shape::Text | Shape::Number | Shape::Boolean) => {
             scalar_value(&element.text, shape)
         }
-        Shape::Object(fields) => {
+        shape @ (Shape::Object(_) | Shape::OpenObject(..)) => {
+            let (fields, extra) = object_parts(shape);
             let mut map = Map::new();
             for field in fields {
                 let value = match field.form {
@@ -492,6 +510,14 @@ fn read_element(element: &Element, shape: Shape, depth: usize) -> Value {
                     None => continue,
                 };
                 map.insert(field.key.to_owned(), value);
+            }
+            if let Some(extra) = extra {
+                for child in &element.children {
+                    if !claims(fields, &child.name) && !map.contains_key(&child.name) {
+                        let value = read_element(child, extra, depth + 1);
+                        map.insert(child.name.clone(), value);
+                    }
+                }
             }
             Value::Object(map)
         }
@@ -551,7 +577,7 @@ fn empty(shape: Shape, depth: usize) -> Value {
         Shape::Boolean => Value::Bool(false),
         Shape::List(_) => Value::Array(Vec::new()),
         Shape::Map(_) => Value::Object(Map::new()),
-        shape @ Shape::Object(_) => {
+        shape @ (Shape::Object(_) | Shape::OpenObject(..)) => {
             let nothing = Element {
                 name: String::new(),
                 attributes: Vec::new(),
@@ -562,4 +588,27 @@ fn empty(shape: Shape, depth: usize) -> Value {
         }
         Shape::Any | Shape::Model(_) => Value::Null,
     }
+}
+/// The fields of an object shape, and the shape of its other entries if it has any.
+fn object_parts(shape: Shape) -> (&'static [Field], Option<Shape>) {
+    match shape {
+        Shape::Object(fields) => (fields, None),
+        Shape::OpenObject(fields, extra) => (fields, Some(*extra)),
+        _ => (&[], None),
+    }
+}
+/// Whether a field of an object reads the child elements named `name`.
+fn claims(fields: &[Field], name: &str) -> bool {
+    fields
+        .iter()
+        .any(|field| match field.form {
+            Form::Element => field.name.local == name,
+            Form::Items => {
+                match field.shape.resolve() {
+                    Shape::List(list) => list.item.local == name,
+                    _ => field.name.local == name,
+                }
+            }
+            Form::Attribute | Form::Text => false,
+        })
 }
