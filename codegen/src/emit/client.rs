@@ -299,19 +299,19 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                     }
                 },
                 quote! {
-                    pub(crate) async fn send(
+                    pub(crate) fn send(
                         &self,
                         per_call: &[runtime::HostValue<'_>],
                         request: runtime::Request,
-                    ) -> Result<reqwest::Response, runtime::Error> {
+                    ) -> runtime::Sent {
                         let base = match &self.inner.base_url {
-                            Some(base_url) => base_url.clone(),
+                            Some(base_url) => Ok(base_url.clone()),
                             None => {
                                 let values = [&[#(#inner_values),*][..], per_call].concat();
-                                runtime::host_url(#template, &values, #prefix, #base_path)?
+                                runtime::host_url(#template, &values, #prefix, #base_path)
                             }
                         };
-                        self.inner.pipeline.send(&self.auth, &base, request).await
+                        self.inner.pipeline.start(&self.auth, base, request)
                     }
                     #poll_sender
                 },
@@ -330,8 +330,8 @@ pub(crate) fn lib_file(ctx: &Ctx<'_>) -> Result<TokenStream> {
                     }
                 },
                 quote! {
-                    pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, runtime::Error> {
-                        self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
+                    pub(crate) fn send(&self, request: runtime::Request) -> runtime::Sent {
+                        self.inner.pipeline.start(&self.auth, Ok(self.inner.base_url.clone()), request)
                     }
                     #poll_sender
                 },
