@@ -494,14 +494,34 @@ fn operation(
         (None, None, Some(lro)) => {
             super::lro::methods(lro, op, response_ty, &build, &send_request, dispatch)
         }
-        (None, None, None) => quote! {
-            #send_doc
-            pub async fn send(self) -> Result<#response_ty, crate::Error> {
-                #build
-                #send_request
-                #dispatch
+        (None, None, None) => {
+            let errors = &responses.errors;
+            let operation_id = &op.operation_id;
+            quote! {
+                #send_doc
+                pub fn send(self) -> crate::runtime::BoxFuture<Result<#response_ty, crate::Error>> {
+                    let sent = crate::runtime::SendRequest::sent(self);
+                    Box::pin(crate::runtime::execute(#operation_id, sent, #errors))
+                }
             }
-        },
+        }
+    };
+    // The plain operation's request and answer, read by the runtime's `execute`.
+    let thin = match (&pager, &paging, &lro) {
+        (None, None, None) => {
+            let client_send = super::wire::client_send(ctx, op, &inputs)?;
+            let decode_impl = &responses.decode_impl;
+            Some(quote! {
+                impl crate::runtime::SendRequest for #request_ty {
+                    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
+                        #build
+                        Ok(#client_send)
+                    }
+                }
+                #decode_impl
+            })
+        }
+        _ => None,
     };
     let response_items = &responses.items;
     let operation_id = &op.operation_id;
@@ -514,7 +534,11 @@ fn operation(
         ),
         (None, None, None) => (
             quote!(Result<#response_ty, crate::Error>),
-            quote!(Box::pin(self.send())),
+            if thin.is_some() {
+                quote!(self.send())
+            } else {
+                quote!(Box::pin(self.send()))
+            },
         ),
     };
     let request_doc = Doc::new()
@@ -552,6 +576,7 @@ fn operation(
             #send
         }
         #make_request
+        #thin
         impl std::future::IntoFuture for #request_ty {
             type Output = #output;
             type IntoFuture = crate::runtime::BoxFuture<Self::Output>;

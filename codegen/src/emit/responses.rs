@@ -30,6 +30,11 @@ pub(crate) struct Responses {
     pub items: TokenStream,
     pub ty: Ident,
     pub dispatch: TokenStream,
+    /// `impl runtime::Decode for <Op>Response`: what the runtime's `execute` reads of each
+    /// status, and the answer it decodes, without awaiting anything.
+    pub decode_impl: TokenStream,
+    /// The error decoder (`|status, body| ..`), for `execute`.
+    pub errors: TokenStream,
 }
 
 /// The status range of a `2XX`-style response.
@@ -71,6 +76,8 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
     let operation_id = &op.operation_id;
     let mut items = Vec::new();
     let mut arms = Vec::new();
+    let mut read_arms = Vec::new();
+    let mut decode_arms = Vec::new();
     if success.len() <= 1 {
         let fallback;
         let response = match success.first() {
@@ -80,10 +87,14 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
                 &fallback
             }
         };
-        let (item, read, build) = response_struct(ctx, op, response, &ty)?;
-        items.push(item);
+        let made = response_struct(ctx, op, response, &ty)?;
+        let (item, read, build) = (&made.item, &made.read, &made.build);
+        items.push(item.clone());
         let pattern = pattern(response, op);
         arms.push(quote!(#pattern => { #read Ok(#build) }));
+        let (kind, thin_read, thin_build) = (&made.kind, &made.thin_read, &made.thin_build);
+        read_arms.push(quote!(#pattern => crate::runtime::Read::#kind,));
+        decode_arms.push(quote!(#pattern => { #thin_read Ok(#thin_build) }));
     } else {
         let mut variants = Vec::new();
         let mut status_arms = Vec::new();
@@ -93,8 +104,9 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
             variant_names.claim(ctx, &response.rust_name, &op.pointer, "response variant")?;
             let variant = ctx.ident(&response.rust_name, &op.pointer)?;
             let struct_ty = ctx.suffixed(&op.type_name, &response.rust_name, &op.pointer)?;
-            let (item, read, build) = response_struct(ctx, op, response, &struct_ty)?;
-            items.push(item);
+            let made = response_struct(ctx, op, response, &struct_ty)?;
+            let (item, read, build) = (&made.item, &made.read, &made.build);
+            items.push(item.clone());
             let doc = Doc::new()
                 .raw(format!("{}: a [`{struct_ty}`].", status_text(response)))
                 .attrs();
@@ -103,6 +115,10 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
             headers_arms.push(quote!(#ty::#variant(response) => response.headers(),));
             let pattern = pattern(response, op);
             arms.push(quote!(#pattern => { #read Ok(#ty::#variant(Box::new(#build))) }));
+            let (kind, thin_read, thin_build) = (&made.kind, &made.thin_read, &made.thin_build);
+            read_arms.push(quote!(#pattern => crate::runtime::Read::#kind,));
+            decode_arms
+                .push(quote!(#pattern => { #thin_read Ok(#ty::#variant(Box::new(#thin_build))) }));
         }
         let cloneable = success.iter().all(|r| !is_streamed(r));
         let clone = cloneable.then(|| quote!(Clone,));
@@ -135,10 +151,30 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
             _ => Err(crate::runtime::unexpected_status(#operation_id, response, #decoder).await),
         }
     };
+    let decode_impl = quote! {
+        impl crate::runtime::Decode for #ty {
+            fn read(status: u16) -> crate::runtime::Read {
+                match status {
+                    #(#read_arms)*
+                    _ => crate::runtime::Read::Unexpected,
+                }
+            }
+            fn decode(
+                received: crate::runtime::Received,
+            ) -> Result<Self, crate::runtime::Error> {
+                match received.status() {
+                    #(#decode_arms)*
+                    _ => Err(received.unexpected()),
+                }
+            }
+        }
+    };
     Ok(Responses {
         items: quote!(#(#items)*),
         ty,
         dispatch,
+        decode_impl,
+        errors: decoder,
     })
 }
 
@@ -197,14 +233,28 @@ pub(crate) fn status_pattern(response: &Response) -> Option<TokenStream> {
     }
 }
 
-/// One response struct, the statements that read `response`, and the expression that builds
-/// the struct.
+/// One response struct, and how it is read.
+struct Made {
+    /// The struct and its methods.
+    item: TokenStream,
+    /// The statements that read `response` (awaiting its body).
+    read: TokenStream,
+    /// The expression that builds the struct after `read`.
+    build: TokenStream,
+    /// What `execute` reads of the body: a `runtime::Read` variant.
+    kind: Ident,
+    /// The statements that decode `received` (the body already read).
+    thin_read: TokenStream,
+    /// The expression that builds the struct after `thin_read`.
+    thin_build: TokenStream,
+}
+
 fn response_struct(
     ctx: &Ctx<'_>,
     op: &Operation,
     response: &Response,
     ident: &Ident,
-) -> Result<(TokenStream, TokenStream, TokenStream)> {
+) -> Result<Made> {
     let operation_id = &op.operation_id;
     let mut names = Names::new(["http", "body"]);
     let mut fields = Vec::new();
@@ -246,71 +296,8 @@ fn response_struct(
         let read = ctx.header_read(&header.ty, wire);
         inits.push(quote!(#field: #read,));
     }
-    let (body_field, read, body_init, raw) = match &response.body {
-        Some(ResponseBody::Json {
-            ty: ir_ty,
-            nullable,
-            xml,
-            ..
-        }) => {
-            let ty = ctx.rust_type(ir_ty, Scope::Outside, &op.pointer)?;
-            // A nullable body decodes `null` and an empty body as `None`.
-            let ty = if *nullable { quote!(Option<#ty>) } else { ty };
-            // An XML body is read by the XML runtime, a typed format by its adapter.
-            let read = match (xml, ctx.wire_as(ir_ty)) {
-                (Some(xml), _) => {
-                    let root = super::xml::root(ctx, ir_ty, xml, "body");
-                    quote!(let (body, http) = crate::runtime::xml::read::<#ty>(#operation_id, response, #root).await?;)
-                }
-                (None, Some(adapter)) => {
-                    let adapter = if *nullable {
-                        quote!(Option<#adapter>)
-                    } else {
-                        adapter
-                    };
-                    quote! {
-                        let (body, http) = crate::runtime::json::<
-                            serde_with::de::DeserializeAsWrap<#ty, #adapter>,
-                        >(#operation_id, response).await?;
-                        let body = body.into_inner();
-                    }
-                }
-                // A constant's one value fills an empty body.
-                (None, None) if !*nullable && super::models::is_constant(ctx, ir_ty) => {
-                    quote!(let (body, http) = crate::runtime::constant::<#ty>(#operation_id, response).await?;)
-                }
-                (None, None) => {
-                    quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;)
-                }
-            };
-            (
-                Some(quote!(#[doc = " The decoded body."] pub body: #ty,)),
-                read,
-                quote!(body,),
-                true,
-            )
-        }
-        Some(ResponseBody::Text { .. }) => (
-            Some(quote!(#[doc = " The body, as text."] pub body: String,)),
-            quote!(let (body, http) = crate::runtime::text(#operation_id, response).await?;),
-            quote!(body,),
-            true,
-        ),
-        Some(ResponseBody::Binary { .. }) => (
-            Some(
-                quote!(#[doc = " The body, streamed as it arrives."] pub body: crate::ByteStream,),
-            ),
-            quote!(let http = crate::runtime::ResponseParts::new(&response);),
-            quote!(body: crate::ByteStream::new(#operation_id, response),),
-            false,
-        ),
-        None => (
-            None,
-            quote!(let http = crate::runtime::ResponseParts::new(&response);),
-            TokenStream::new(),
-            false,
-        ),
-    };
+    let body = body_reads(ctx, op, response)?;
+    let (body_field, body_init, raw) = (&body.field, &body.init, body.raw);
     let raw_body = raw.then(|| {
         quote! {
             #[doc = " The body exactly as received (for digests and signatures)."]
@@ -366,5 +353,124 @@ fn response_struct(
         }
     };
     let build = quote!(#ident { #(#inits)* #body_init http });
-    Ok((item, read, build))
+    let thin_init = &body.thin_init;
+    let thin_build = quote!(#ident { #(#inits)* #thin_init http });
+    Ok(Made {
+        item,
+        read: body.read,
+        build,
+        kind: quote::format_ident!("{}", body.kind),
+        thin_read: body.thin_read,
+        thin_build,
+    })
+}
+
+/// How a response's body is declared, read and kept.
+struct BodyReads {
+    /// The `body` field, if any.
+    field: Option<TokenStream>,
+    /// The statements that read `response`, binding `http` (and `body`).
+    read: TokenStream,
+    /// The `body` field's initializer.
+    init: TokenStream,
+    /// The body is kept in memory (`raw_body()`).
+    raw: bool,
+    /// The `runtime::Read` variant `execute` reads it with.
+    kind: &'static str,
+    /// The statements that decode `received`, binding `http` (and `body`).
+    thin_read: TokenStream,
+    /// The `body` field's initializer after `thin_read`.
+    thin_init: TokenStream,
+}
+
+fn body_reads(ctx: &Ctx<'_>, op: &Operation, response: &Response) -> Result<BodyReads> {
+    let operation_id = &op.operation_id;
+    let body_doc = quote!(#[doc = " The decoded body."]);
+    Ok(match &response.body {
+        Some(ResponseBody::Json {
+            ty: ir_ty,
+            nullable,
+            xml,
+            ..
+        }) => {
+            let ty = ctx.rust_type(ir_ty, Scope::Outside, &op.pointer)?;
+            // A nullable body decodes `null` and an empty body as `None`.
+            let ty = if *nullable { quote!(Option<#ty>) } else { ty };
+            // An XML body is read by the XML runtime, a typed format by its adapter.
+            let (read, thin_read) = match (xml, ctx.wire_as(ir_ty)) {
+                (Some(xml), _) => {
+                    let root = super::xml::root(ctx, ir_ty, xml, "body");
+                    (
+                        quote!(let (body, http) = crate::runtime::xml::read::<#ty>(#operation_id, response, #root).await?;),
+                        quote!(let (body, http) = crate::runtime::xml::received::<#ty>(received, #root)?;),
+                    )
+                }
+                (None, Some(adapter)) => {
+                    let adapter = if *nullable {
+                        quote!(Option<#adapter>)
+                    } else {
+                        adapter
+                    };
+                    let wrap = quote!(serde_with::de::DeserializeAsWrap<#ty, #adapter>);
+                    (
+                        quote! {
+                            let (body, http) = crate::runtime::json::<#wrap>(#operation_id, response).await?;
+                            let body = body.into_inner();
+                        },
+                        quote! {
+                            let (body, http) = received.json::<#wrap>()?;
+                            let body = body.into_inner();
+                        },
+                    )
+                }
+                // A constant's one value fills an empty body.
+                (None, None) if !*nullable && super::models::is_constant(ctx, ir_ty) => (
+                    quote!(let (body, http) = crate::runtime::constant::<#ty>(#operation_id, response).await?;),
+                    quote!(let (body, http) = received.constant::<#ty>()?;),
+                ),
+                (None, None) => (
+                    quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;),
+                    quote!(let (body, http) = received.json::<#ty>()?;),
+                ),
+            };
+            BodyReads {
+                field: Some(quote!(#body_doc pub body: #ty,)),
+                read,
+                init: quote!(body,),
+                raw: true,
+                kind: "Body",
+                thin_read,
+                thin_init: quote!(body,),
+            }
+        }
+        Some(ResponseBody::Text { .. }) => BodyReads {
+            field: Some(quote!(#[doc = " The body, as text."] pub body: String,)),
+            read: quote!(let (body, http) = crate::runtime::text(#operation_id, response).await?;),
+            init: quote!(body,),
+            raw: true,
+            kind: "Body",
+            thin_read: quote!(let (body, http) = received.text()?;),
+            thin_init: quote!(body,),
+        },
+        Some(ResponseBody::Binary { .. }) => BodyReads {
+            field: Some(
+                quote!(#[doc = " The body, streamed as it arrives."] pub body: crate::ByteStream,),
+            ),
+            read: quote!(let http = crate::runtime::ResponseParts::new(&response);),
+            init: quote!(body: crate::ByteStream::new(#operation_id, response),),
+            raw: false,
+            kind: "Stream",
+            thin_read: quote!(let (body, http) = received.stream()?;),
+            thin_init: quote!(body,),
+        },
+        None => BodyReads {
+            field: None,
+            read: quote!(let http = crate::runtime::ResponseParts::new(&response);),
+            init: TokenStream::new(),
+            raw: false,
+            kind: "Headers",
+            thin_read: quote!(let http = received.parts();),
+            thin_init: TokenStream::new(),
+        },
+    })
 }

@@ -73,11 +73,22 @@ pub(crate) fn send_request(
     op: &Operation,
     inputs: &[Input<'_>],
 ) -> Result<TokenStream> {
+    let send = client_send(ctx, op, inputs)?;
+    Ok(quote!(let response = #send.await?;))
+}
+
+/// The client's send of `request` (a `runtime::Sent`, to await), with the operation's
+/// per-call host values when the client has them.
+pub(crate) fn client_send(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    inputs: &[Input<'_>],
+) -> Result<TokenStream> {
     Ok(if ctx.has_per_call_host() {
         let values = host_values(ctx, op, inputs)?;
-        quote!(let response = self.client.send(&[#(#values),*], request).await?;)
+        quote!(self.client.send(&[#(#values),*], request))
     } else {
-        quote!(let response = self.client.send(request).await?;)
+        quote!(self.client.send(request))
     })
 }
 

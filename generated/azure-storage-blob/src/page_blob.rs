@@ -594,7 +594,29 @@ impl PageBlobCreateRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobCreateResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobCreateResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_Create",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobCreateRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_Create",
             "/{containerName}/{blob}",
@@ -716,10 +738,22 @@ impl PageBlobCreateRequest {
         if let Some(value) = &self.legal_hold {
             request.header("x-ms-legal-hold", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobCreateResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobCreateResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -743,24 +777,7 @@ impl PageBlobCreateRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_Create",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -768,7 +785,7 @@ impl std::future::IntoFuture for PageBlobCreateRequest {
     type Output = Result<PageBlobCreateResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob was created.
@@ -1017,7 +1034,29 @@ impl PageBlobUploadPagesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobUploadPagesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobUploadPagesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_UploadPages",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobUploadPagesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_UploadPages",
             "/{containerName}/{blob}",
@@ -1123,10 +1162,22 @@ impl PageBlobUploadPagesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobUploadPagesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobUploadPagesResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -1153,24 +1204,7 @@ impl PageBlobUploadPagesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_UploadPages",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1178,7 +1212,7 @@ impl std::future::IntoFuture for PageBlobUploadPagesRequest {
     type Output = Result<PageBlobUploadPagesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The page range was written.
@@ -1403,7 +1437,29 @@ impl PageBlobClearPagesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobClearPagesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobClearPagesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_ClearPages",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobClearPagesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_ClearPages",
             "/{containerName}/{blob}",
@@ -1484,10 +1540,22 @@ impl PageBlobClearPagesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobClearPagesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobClearPagesResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -1509,24 +1577,7 @@ impl PageBlobClearPagesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_ClearPages",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1534,7 +1585,7 @@ impl std::future::IntoFuture for PageBlobClearPagesRequest {
     type Output = Result<PageBlobClearPagesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The page range was cleared.
@@ -1766,7 +1817,31 @@ impl PageBlobUploadPagesFromUrlRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobUploadPagesFromUrlResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<PageBlobUploadPagesFromUrlResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_UploadPagesFromURL",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobUploadPagesFromUrlRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_UploadPagesFromURL",
             "/{containerName}/{blob}",
@@ -1897,10 +1972,22 @@ impl PageBlobUploadPagesFromUrlRequest {
         if let Some(value) = &self.copy_source_authorization {
             request.header("x-ms-copy-source-authorization", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobUploadPagesFromUrlResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobUploadPagesFromUrlResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -1926,24 +2013,7 @@ impl PageBlobUploadPagesFromUrlRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_UploadPagesFromURL",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1951,7 +2021,7 @@ impl std::future::IntoFuture for PageBlobUploadPagesFromUrlRequest {
     type Output = Result<PageBlobUploadPagesFromUrlResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The page range was written.
@@ -2150,7 +2220,29 @@ impl PageBlobGetPageRangesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobGetPageRangesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobGetPageRangesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_GetPageRanges",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobGetPageRangesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_GetPageRanges",
             "/{containerName}/{blob}",
@@ -2216,17 +2308,27 @@ impl PageBlobGetPageRangesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobGetPageRangesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::PageList,
                 >(
-                        "PageBlob_GetPageRanges",
-                        response,
-                        <crate::models::PageList as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::PageList as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(PageBlobGetPageRangesResponse {
                     last_modified: http
                         .header::<String>("Last-Modified")
@@ -2243,24 +2345,7 @@ impl PageBlobGetPageRangesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_GetPageRanges",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2268,7 +2353,7 @@ impl std::future::IntoFuture for PageBlobGetPageRangesRequest {
     type Output = Result<PageBlobGetPageRangesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Information on the page blob was found.
@@ -2449,7 +2534,31 @@ impl PageBlobGetPageRangesDiffRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobGetPageRangesDiffResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<PageBlobGetPageRangesDiffResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_GetPageRangesDiff",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobGetPageRangesDiffRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_GetPageRangesDiff",
             "/{containerName}/{blob}",
@@ -2522,17 +2631,27 @@ impl PageBlobGetPageRangesDiffRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobGetPageRangesDiffResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::PageList,
                 >(
-                        "PageBlob_GetPageRangesDiff",
-                        response,
-                        <crate::models::PageList as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::PageList as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(PageBlobGetPageRangesDiffResponse {
                     last_modified: http
                         .header::<String>("Last-Modified")
@@ -2549,24 +2668,7 @@ impl PageBlobGetPageRangesDiffRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_GetPageRangesDiff",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2574,7 +2676,7 @@ impl std::future::IntoFuture for PageBlobGetPageRangesDiffRequest {
     type Output = Result<PageBlobGetPageRangesDiffResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Information on the page blob was found.
@@ -2733,7 +2835,29 @@ impl PageBlobResizeRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobResizeResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobResizeResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_Resize",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobResizeRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_Resize",
             "/{containerName}/{blob}",
@@ -2801,10 +2925,22 @@ impl PageBlobResizeRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobResizeResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobResizeResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -2820,24 +2956,7 @@ impl PageBlobResizeRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_Resize",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2845,7 +2964,7 @@ impl std::future::IntoFuture for PageBlobResizeRequest {
     type Output = Result<PageBlobResizeResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The Blob was resized successfully
@@ -2981,9 +3100,31 @@ impl PageBlobUpdateSequenceNumberRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<PageBlobUpdateSequenceNumberResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<PageBlobUpdateSequenceNumberResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_UpdateSequenceNumber",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobUpdateSequenceNumberRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_UpdateSequenceNumber",
             "/{containerName}/{blob}",
@@ -3042,10 +3183,22 @@ impl PageBlobUpdateSequenceNumberRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobUpdateSequenceNumberResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobUpdateSequenceNumberResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -3061,24 +3214,7 @@ impl PageBlobUpdateSequenceNumberRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_UpdateSequenceNumber",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3086,7 +3222,7 @@ impl std::future::IntoFuture for PageBlobUpdateSequenceNumberRequest {
     type Output = Result<PageBlobUpdateSequenceNumberResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The sequence numbers were updated successfully.
@@ -3204,7 +3340,31 @@ impl PageBlobCopyIncrementalRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobCopyIncrementalResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<PageBlobCopyIncrementalResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_CopyIncremental",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobCopyIncrementalRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_CopyIncremental",
             "/{containerName}/{blob}",
@@ -3256,10 +3416,22 @@ impl PageBlobCopyIncrementalRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobCopyIncrementalResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobCopyIncrementalResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -3276,24 +3448,7 @@ impl PageBlobCopyIncrementalRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_CopyIncremental",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3301,7 +3456,7 @@ impl std::future::IntoFuture for PageBlobCopyIncrementalRequest {
     type Output = Result<PageBlobCopyIncrementalResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob was copied.
