@@ -12,7 +12,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::operations::{Builtins, Input, Kind};
+use super::inputs::{Input, Kind};
+use super::plan::Builtins;
 use super::types::Scope;
 use super::{Ctx, Doc, code, unraw};
 use crate::ir::{FlattenedBody, Model, ModelKind, Operation, Property, RequestBody, StructModel};
@@ -58,30 +59,6 @@ pub(crate) fn has_extra(ctx: &Ctx<'_>, name: &str) -> bool {
         stack.extend(s.parents.iter().map(String::as_str));
     }
     false
-}
-
-/// The fields of a flattened body, as builder inputs.
-pub(crate) fn body_inputs<'a>(ctx: &Ctx<'_>, op: &'a Operation) -> Result<Vec<Input<'a>>> {
-    let Some(flat) = &op.flattened_body else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for f in &flat.fields {
-        let ident = ctx.ident(&f.rust_name, &op.pointer)?;
-        let arg = ctx.argument(&f.ty, &quote!(#ident), &op.pointer)?;
-        let doc = Doc::new()
-            .spec(f.description.as_deref())
-            .raw(format!("Sent as the body's {} property.", code(&f.name)));
-        out.push(Input {
-            kind: Kind::BodyField(f),
-            ident,
-            required: f.required,
-            arg,
-            doc,
-            initial: quote!(None),
-        });
-    }
-    Ok(out)
 }
 
 /// The public fields of a struct model, by Rust name, each with whether it is an `Option`.
@@ -142,7 +119,7 @@ pub(crate) fn body_statements(
     if has_extra(ctx, &model.name) {
         fields.push(quote!(additional_properties: ::std::default::Default::default(),));
     }
-    let default = super::wire::default_content_type(op, body);
+    let default = super::plan::default_content_type(op, body);
     let chosen = if builtins.content_type {
         quote!(self.content_type.as_deref())
     } else {

@@ -112,7 +112,7 @@ fn json_bodies_default_to_their_first_media_type_and_can_be_overridden() {
 
 #[test]
 fn a_json_body_defaults_to_the_first_json_media_type_of_several() {
-    use crate::emit::wire::default_content_type;
+    use crate::emit::plan::default_content_type;
     use crate::ir::BodyKind;
     let ops = super::fixtures::api().operations;
     let mut op = ops
