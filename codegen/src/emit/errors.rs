@@ -92,7 +92,7 @@ fn code_arm(ctx: &Ctx<'_>, ty: &TypeRef, variant: &Ident) -> Result<TokenStream>
         return Ok(quote!(Self::#variant(_) => None,));
     };
     let field = ctx.ident(&property.rust_name, "#")?;
-    Ok(if super::models::optional_field(property) {
+    Ok(if super::model_parts::optional_field(property) {
         quote!(Self::#variant(ref model) => model.#field.as_deref(),)
     } else {
         quote!(Self::#variant(ref model) => Some(model.#field.as_str()),)

@@ -31,6 +31,7 @@ mod groups;
 mod inputs;
 mod lib_docs;
 mod lro;
+mod model_parts;
 mod models;
 mod operations;
 mod pager;

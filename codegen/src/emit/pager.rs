@@ -219,7 +219,7 @@ fn continued_impl(
                     .find(|p| &p.name == property)
                     .ok_or_else(|| internal("the page model has no token property"))?;
                 let field = ctx.ident(&p.rust_name, &op.pointer)?;
-                if super::models::optional_field(p) {
+                if super::model_parts::optional_field(p) {
                     quote!(self.body.#field.as_deref())
                 } else {
                     quote!(Some(self.body.#field.as_str()))
@@ -273,7 +273,7 @@ fn page_impl(
             .find(|p| &p.name == step)
             .ok_or_else(|| internal("the page model has no property on the items' path"))?;
         let field = ctx.ident(&p.rust_name, &op.pointer)?;
-        steps.push(if super::models::optional_field(p) {
+        steps.push(if super::model_parts::optional_field(p) {
             quote!(let Some(parent) = parent.#field else { return Vec::new(); };)
         } else {
             quote!(let parent = parent.#field;)
@@ -297,7 +297,7 @@ fn page_impl(
     } else {
         (quote!(let parent = #body; #(#steps)*), quote!(parent))
     };
-    let items = if super::models::optional_field(items_property) {
+    let items = if super::model_parts::optional_field(items_property) {
         quote!(#start #at.#field.unwrap_or_default())
     } else {
         quote!(#start #at.#field)
@@ -308,7 +308,7 @@ fn page_impl(
             let p =
                 property(name).ok_or_else(|| internal("the page model has no link property"))?;
             let field = ctx.ident(&p.rust_name, &op.pointer)?;
-            if super::models::optional_field(p) {
+            if super::model_parts::optional_field(p) {
                 quote!(#body.#field.as_deref())
             } else {
                 quote!(Some(#body.#field.as_str()))
