@@ -1,8 +1,9 @@
 //! What models, flattened models, unions, pagers and error models agree on about a model's
-//! parts: which fields are an `Option`, and the docs of a model and of a property.
+//! parts: which fields are an `Option`, which types are constants, and the docs of a model and
+//! of a property.
 
-use super::{Doc, code};
-use crate::ir::Model;
+use super::{Ctx, Doc, code};
+use crate::ir::{Model, TypeRef};
 
 /// A model's doc: its description, or a line that names it.
 pub(super) fn model_doc(model: &Model) -> Doc {
@@ -30,4 +31,9 @@ pub(super) fn property_doc(p: &crate::ir::Property) -> Doc {
         doc = doc.raw(format!("Server default: {}.", code(&default.to_string())));
     }
     doc
+}
+
+/// True when `ty` is a constant (a closed enum of one value), directly or through an alias.
+pub(super) fn is_constant(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
+    ctx.enum_of(ty).is_some_and(super::enums::is_constant)
 }

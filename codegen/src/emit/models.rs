@@ -25,7 +25,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model_parts::{model_doc, optional_field, property_doc};
+use super::model_parts::{is_constant, model_doc, optional_field, property_doc};
 use super::types::Scope;
 use super::unions::discriminated_enum;
 use super::{Ctx, Doc, Names, code, unraw};
@@ -231,11 +231,6 @@ fn contains_itself(ctx: &Ctx<'_>, name: &str, ty: &TypeRef) -> bool {
         }
     }
     false
-}
-
-/// True when `ty` is a constant (a closed enum of one value), directly or through an alias.
-pub(super) fn is_constant(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
-    ctx.enum_of(ty).is_some_and(super::enums::is_constant)
 }
 
 fn struct_doc(ctx: &Ctx<'_>, plan: &Plan, model: &Model, s: &StructModel) -> Result<Doc> {

@@ -376,7 +376,7 @@ fn body_reads(ctx: &Ctx<'_>, op: &Operation, response: &Response) -> Result<Body
                     )
                 }
                 // A constant's one value fills an empty body.
-                (None, None) if !*nullable && super::models::is_constant(ctx, ir_ty) => (
+                (None, None) if !*nullable && super::model_parts::is_constant(ctx, ir_ty) => (
                     quote!(let (body, http) = crate::runtime::constant::<#ty>(#operation_id, response).await?;),
                     quote!(let (body, http) = received.constant::<#ty>()?;),
                 ),
