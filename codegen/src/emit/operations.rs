@@ -91,7 +91,7 @@ fn operation(
     let method = method(ctx, &plan, &request_ty, &builtin_fields)?;
     let build = super::wire::build_request(ctx, &plan)?;
     let sending = sending(ctx, &plan, &request_ty, &build)?;
-    let items = request_items(&plan, client_ty, &request_ty, &builtin_fields, sending);
+    let items = request_items(&plan, client_ty, &request_ty, &builtin_fields, &sending);
     Ok(Emitted { method, items })
 }
 
@@ -212,7 +212,15 @@ fn sending(
     let send = send_method(plan, pager.as_ref(), build, &send_request);
     // The plain operation's request and answer, read by the runtime's `execute`.
     let thin = match (&pager, &plan.paging, &plan.lro) {
-        (None, None, None) => Some(thin_impls(ctx, plan, request_ty, build)?),
+        (None, None, None) => {
+            let client_send = super::wire::client_send(ctx, plan)?;
+            Some(thin_impls(
+                request_ty,
+                build,
+                &client_send,
+                &plan.responses.decode_impl,
+            ))
+        }
         _ => None,
     };
     let (output, future) = match (&pager, &after_poller, &plan.lro) {
@@ -288,14 +296,12 @@ fn send_method(
 /// A plain operation's `SendRequest` impl (build the request, hand it to the client) and its
 /// response's `Decode` impl.
 fn thin_impls(
-    ctx: &Ctx<'_>,
-    plan: &OperationPlan<'_>,
     request_ty: &Ident,
     build: &TokenStream,
-) -> Result<TokenStream> {
-    let client_send = super::wire::client_send(ctx, plan)?;
-    let decode_impl = &plan.responses.decode_impl;
-    Ok(quote! {
+    client_send: &TokenStream,
+    decode_impl: &TokenStream,
+) -> TokenStream {
+    quote! {
         impl crate::runtime::SendRequest for #request_ty {
             fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
                 #build
@@ -303,7 +309,7 @@ fn thin_impls(
             }
         }
         #decode_impl
-    })
+    }
 }
 
 /// The request builder: its struct, setters, `send()`, `IntoFuture`, and the response types.
@@ -312,7 +318,7 @@ fn request_items(
     client_ty: &Ident,
     request_ty: &Ident,
     builtin_fields: &[TokenStream],
-    sending: Sending,
+    sending: &Sending,
 ) -> TokenStream {
     let (op, inputs, grouping) = (plan.op, &plan.inputs, &plan.grouping);
     let struct_fields = inputs.iter().map(|i| {
@@ -351,14 +357,9 @@ fn request_items(
         ))
         .attrs();
     let request_name = request_ty.to_string();
-    let Sending {
-        send,
-        thin,
-        output,
-        future,
-        make_request,
-        page_impl,
-    } = sending;
+    let (send, thin, output) = (&sending.send, &sending.thin, &sending.output);
+    let (future, make_request) = (&sending.future, &sending.make_request);
+    let page_impl = &sending.page_impl;
     quote! {
         #request_doc
         #[must_use = "a request does nothing until it is sent: `.await` it or call `send()`"]
