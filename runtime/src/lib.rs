@@ -92,6 +92,7 @@ mod custom;
 #[cfg(feature = "digest")]
 pub mod digest;
 mod error;
+mod execute;
 #[doc(hidden)]
 #[cfg(feature = "formats")]
 pub mod formats;
@@ -134,6 +135,8 @@ pub use custom::{CustomRequest, CustomResponse};
 #[doc(hidden)]
 pub use error::{boxed_model, BoxedModel};
 pub use error::{AnyModel, Error, ErrorKind, ErrorModel, MAX_ERROR_BODY};
+#[doc(hidden)]
+pub use execute::{execute, Decode, Read, Received, SendRequest, Sent};
 #[doc(hidden)]
 #[cfg(feature = "pager")]
 pub use pager::{page_body, MakeRequest, NextPage};

@@ -62,6 +62,11 @@ impl ResponseParts {
         &self.body
     }
 
+    /// The raw body as shared bytes.
+    pub(crate) fn bytes(&self) -> &Bytes {
+        &self.body
+    }
+
     /// A typed header: `None` when it is absent, not text, or does not parse as `T`.
     pub fn header<T: FromStr>(&self, name: &str) -> Option<T> {
         self.headers
@@ -142,6 +147,17 @@ async fn read_json<T: DeserializeOwned>(
 ) -> Result<(T, ResponseParts), Error> {
     let parts = ResponseParts::new(&response);
     let body = read_body(operation, response).await?;
+    decode_json(operation, parts.with_body(body), constant)
+}
+
+/// Decodes the body that `parts` holds as JSON (as [`json`] or, with `constant`, as
+/// [`constant`]).
+pub(crate) fn decode_json<T: DeserializeOwned>(
+    operation: &'static str,
+    parts: ResponseParts,
+    constant: Option<T>,
+) -> Result<(T, ResponseParts), Error> {
+    let body = &parts.body;
     let decoded: Result<T, Box<dyn std::error::Error + Send + Sync>> =
         if body.iter().all(u8::is_ascii_whitespace) {
             constant
@@ -152,15 +168,15 @@ async fn read_json<T: DeserializeOwned>(
                 })
                 .ok_or_else(|| "the body is empty, and the documented type needs a value".into())
         } else {
-            serde_json::from_slice(&body).map_err(Into::into)
+            serde_json::from_slice(body).map_err(Into::into)
         };
     match decoded {
-        Ok(value) => Ok((value, parts.with_body(body))),
+        Ok(value) => Ok((value, parts)),
         Err(e) => Err(Error::decode(
             operation,
             parts.status,
             parts.headers,
-            &body,
+            &parts.body,
             e,
         )),
     }
@@ -174,13 +190,21 @@ pub async fn text(
 ) -> Result<(String, ResponseParts), Error> {
     let parts = ResponseParts::new(&response);
     let body = read_body(operation, response).await?;
-    match String::from_utf8(body.to_vec()) {
-        Ok(text) => Ok((text, parts.with_body(body))),
+    decode_text(operation, parts.with_body(body))
+}
+
+/// Decodes the body that `parts` holds as text (as [`text`]).
+pub(crate) fn decode_text(
+    operation: &'static str,
+    parts: ResponseParts,
+) -> Result<(String, ResponseParts), Error> {
+    match String::from_utf8(parts.body.to_vec()) {
+        Ok(text) => Ok((text, parts)),
         Err(e) => Err(Error::decode(
             operation,
             parts.status,
             parts.headers,
-            &body,
+            &parts.body,
             Box::new(e),
         )),
     }

@@ -162,13 +162,30 @@ pub async fn read<T: DeserializeOwned>(
 ) -> Result<(T, ResponseParts), Error> {
     let parts = ResponseParts::new(&response);
     let body = super::read::read_body(operation, response).await?;
-    match from_slice(&body, root) {
-        Ok(value) => Ok((value, parts.with_body(body))),
+    decode(operation, parts.with_body(body), root)
+}
+
+/// The XML body that `received` holds, decoded into `T` (as [`read`]).
+pub fn received<T: DeserializeOwned>(
+    received: super::Received,
+    root: &Root,
+) -> Result<(T, ResponseParts), Error> {
+    let operation = received.operation();
+    decode(operation, received.parts(), root)
+}
+
+fn decode<T: DeserializeOwned>(
+    operation: &'static str,
+    parts: ResponseParts,
+    root: &Root,
+) -> Result<(T, ResponseParts), Error> {
+    match from_slice(parts.body(), root) {
+        Ok(value) => Ok((value, parts)),
         Err(e) => Err(Error::decode(
             operation,
             parts.status(),
             parts.headers().clone(),
-            &body,
+            parts.bytes(),
             e,
         )),
     }

@@ -128,8 +128,8 @@ impl<'v, 'a> BaseUrl<'v, 'a> {
     pub(crate) fn send_fn(&self, poll_sender: Option<TokenStream>) -> TokenStream {
         match self.strategy {
             Strategy::AtBuild => quote! {
-                pub(crate) async fn send(&self, request: runtime::Request) -> Result<reqwest::Response, runtime::Error> {
-                    self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
+                pub(crate) fn send(&self, request: runtime::Request) -> runtime::Sent {
+                    self.inner.pipeline.start(&self.auth, Ok(self.inner.base_url.clone()), request)
                 }
                 #poll_sender
             },
@@ -138,19 +138,19 @@ impl<'v, 'a> BaseUrl<'v, 'a> {
                     (self.template, self.scheme_prefix, self.base_path);
                 let values = self.host_values(quote!(self.inner));
                 quote! {
-                    pub(crate) async fn send(
+                    pub(crate) fn send(
                         &self,
                         per_call: &[runtime::HostValue<'_>],
                         request: runtime::Request,
-                    ) -> Result<reqwest::Response, runtime::Error> {
+                    ) -> runtime::Sent {
                         let base = match &self.inner.base_url {
-                            Some(base_url) => base_url.clone(),
+                            Some(base_url) => Ok(base_url.clone()),
                             None => {
                                 let values = [&[#(#values),*][..], per_call].concat();
-                                runtime::host_url(#template, &values, #prefix, #base_path)?
+                                runtime::host_url(#template, &values, #prefix, #base_path)
                             }
                         };
-                        self.inner.pipeline.send(&self.auth, &base, request).await
+                        self.inner.pipeline.start(&self.auth, base, request)
                     }
                     #poll_sender
                 }

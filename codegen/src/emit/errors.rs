@@ -92,7 +92,7 @@ fn code_arm(ctx: &Ctx<'_>, ty: &TypeRef, variant: &Ident) -> Result<TokenStream>
         return Ok(quote!(Self::#variant(_) => None,));
     };
     let field = ctx.ident(&property.rust_name, "#")?;
-    Ok(if super::models::optional_field(property) {
+    Ok(if super::model_parts::optional_field(property) {
         quote!(Self::#variant(ref model) => model.#field.as_deref(),)
     } else {
         quote!(Self::#variant(ref model) => Some(model.#field.as_str()),)
@@ -163,18 +163,14 @@ pub(crate) fn decoder(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {
         _ => None,
     };
     let mut arms = Vec::new();
-    for response in op
-        .responses
-        .iter()
-        .filter(|r| super::responses::is_error(r))
-    {
+    for response in op.responses.iter().filter(|r| super::status::is_error(r)) {
         let Some(ty) = json(&response.body) else {
             continue;
         };
         let Some(expr) = decode(&ty)? else {
             continue;
         };
-        let Some(pattern) = super::responses::status_pattern(response) else {
+        let Some(pattern) = super::status::status_pattern(response) else {
             continue;
         };
         arms.push(quote!(#pattern => #expr,));

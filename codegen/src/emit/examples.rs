@@ -20,7 +20,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::groups::{CallArg, GroupArgument};
-use super::operations::{Input, Kind};
+use super::inputs::{Input, Kind};
 use super::settings::{Setting, client_values};
 use super::types::Scope;
 use super::{Ctx, unraw};
@@ -310,7 +310,7 @@ fn call<'v>(
     example: &'v Example,
     find: &impl Fn(&str) -> Option<&'v Value>,
 ) -> Result<Testable<Call>> {
-    let inputs = super::operations::inputs(ctx, op)?;
+    let inputs = super::inputs::inputs(ctx, op)?;
     let grouping = super::groups::grouping(ctx, op, &inputs)?;
     let mut call = Call {
         positional: Vec::new(),
@@ -353,7 +353,7 @@ fn input_value<'v>(
     find: &impl Fn(&str) -> Option<&'v Value>,
 ) -> Result<Testable<Option<TokenStream>>> {
     let (value, ty) = match input.kind {
-        Kind::Param(p) if super::wire::is_link(op, p) => match find(&p.name) {
+        Kind::Param(p) if super::inputs::is_link(op, p) => match find(&p.name) {
             Some(Value::String(link)) if !link.contains("://") && !link.starts_with("//") => {
                 (find(&p.name), p.ty.clone())
             }
@@ -408,7 +408,7 @@ fn request_checks<'v>(
         if p.client_level && !client_sent.contains(&p.name.as_str()) {
             continue;
         }
-        if super::wire::is_link(op, p) {
+        if super::inputs::is_link(op, p) {
             continue;
         }
         let separator = match separator(p.collection_format, p.location) {
@@ -471,7 +471,7 @@ fn target_checks<'v>(
         None => (path, None),
     };
     let path = match path.strip_prefix("//") {
-        Some(rest) if op.parameters.iter().any(|p| super::wire::is_link(op, p)) => {
+        Some(rest) if op.parameters.iter().any(|p| super::inputs::is_link(op, p)) => {
             format!("/{rest}")
         }
         _ => path,
@@ -542,7 +542,7 @@ fn outcome(
     let answers = op
         .responses
         .iter()
-        .filter(|r| super::responses::is_answer(op, r))
+        .filter(|r| super::status::is_answer(op, r))
         .count();
     let unwrap = if answers > 1 {
         let status = answer.status;
@@ -608,7 +608,7 @@ fn documented<'o>(op: &'o Operation, answer: &ExampleResponse) -> Option<&'o Res
     let answers: Vec<&Response> = op
         .responses
         .iter()
-        .filter(|r| super::responses::is_answer(op, r))
+        .filter(|r| super::status::is_answer(op, r))
         .collect();
     let digit = char::from_digit(u32::from(answer.status / 100), 10);
     answers

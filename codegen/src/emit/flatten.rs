@@ -12,7 +12,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::operations::{Builtins, Input, Kind};
+use super::inputs::{Input, Kind};
+use super::plan::Builtins;
 use super::types::Scope;
 use super::{Ctx, Doc, code, unraw};
 use crate::ir::{FlattenedBody, Model, ModelKind, Operation, Property, RequestBody, StructModel};
@@ -29,7 +30,7 @@ pub(crate) fn wire_ident(ctx: &Ctx<'_>, model: &Model) -> Result<proc_macro2::Id
 
 /// A field's Rust type is an `Option` (as `models.rs` decides).
 fn optional(p: &Property) -> bool {
-    super::models::optional_field(p)
+    super::model_parts::optional_field(p)
 }
 
 /// True when the struct `name` has a field for properties it does not name (as `models.rs`
@@ -58,30 +59,6 @@ pub(crate) fn has_extra(ctx: &Ctx<'_>, name: &str) -> bool {
         stack.extend(s.parents.iter().map(String::as_str));
     }
     false
-}
-
-/// The fields of a flattened body, as builder inputs.
-pub(crate) fn body_inputs<'a>(ctx: &Ctx<'_>, op: &'a Operation) -> Result<Vec<Input<'a>>> {
-    let Some(flat) = &op.flattened_body else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for f in &flat.fields {
-        let ident = ctx.ident(&f.rust_name, &op.pointer)?;
-        let arg = ctx.argument(&f.ty, &quote!(#ident), &op.pointer)?;
-        let doc = Doc::new()
-            .spec(f.description.as_deref())
-            .raw(format!("Sent as the body's {} property.", code(&f.name)));
-        out.push(Input {
-            kind: Kind::BodyField(f),
-            ident,
-            required: f.required,
-            arg,
-            doc,
-            initial: quote!(None),
-        });
-    }
-    Ok(out)
 }
 
 /// The public fields of a struct model, by Rust name, each with whether it is an `Option`.
@@ -142,7 +119,7 @@ pub(crate) fn body_statements(
     if has_extra(ctx, &model.name) {
         fields.push(quote!(additional_properties: ::std::default::Default::default(),));
     }
-    let default = super::wire::default_content_type(op, body);
+    let default = super::plan::default_content_type(op, body);
     let chosen = if builtins.content_type {
         quote!(self.content_type.as_deref())
     } else {
@@ -178,95 +155,23 @@ pub(crate) fn flattened_struct(
     let wire_mod = ctx.ident(WIRE, &model.pointer)?;
     let wire_ident = wire_ident(ctx, model)?;
     let wire_path = format!("{WIRE}::{wire_ident}");
-    let mut fields = Vec::new();
-    let mut from_wire = Vec::new();
-    let mut to_wire = Vec::new();
-    let mut lets = Vec::new();
+    let mut parts = Parts::default();
     for p in &s.properties {
         let wire_field = ctx.ident(&p.rust_name, &model.pointer)?;
         let Some(flat) = s.flattened.iter().find(|f| f.property == p.name) else {
-            fields.push(field(ctx, model, p, None)?);
-            from_wire.push(quote!(#wire_field: wire.#wire_field,));
-            to_wire.push(quote!(#wire_field: this.#wire_field,));
+            parts.fields.push(field(ctx, model, p, None)?);
+            parts.from_wire.push(quote!(#wire_field: wire.#wire_field,));
+            parts.to_wire.push(quote!(#wire_field: this.#wire_field,));
             continue;
         };
-        let inner_model = ctx.model(&flat.model, &model.pointer)?;
-        let inner_ty = ctx.ident(&inner_model.rust_name, &inner_model.pointer)?;
-        let ModelKind::Struct(inner_s) = &inner_model.kind else {
-            return Err(ctx.error(
-                ErrorKind::Internal,
-                &model.pointer,
-                "a flattened property whose model is not a struct",
-            ));
-        };
-        let inner_fields = public_fields(inner_s);
-        let inner_optional = |name: &str| {
-            inner_fields
-                .iter()
-                .find(|(f, _)| f.rust_name == name)
-                .is_some_and(|(_, o)| *o)
-        };
-        let container_optional = optional(p);
-        let tuple = ctx.ident(&format!("flat_{}", lets.len()), &model.pointer)?;
-        let mut outer_values = Vec::new();
-        let mut inner_inits = Vec::new();
-        let mut required = Vec::new();
-        let mut any_set = Vec::new();
-        for (k, f) in flat.fields.iter().enumerate() {
-            let outer = ctx.ident(&f.property.rust_name, &model.pointer)?;
-            let inner = ctx.ident(&f.inner, &model.pointer)?;
-            fields.push(field(ctx, model, &f.property, Some(&p.name))?);
-            let inner_opt = inner_optional(&f.inner);
-            if container_optional {
-                outer_values.push(if inner_opt {
-                    quote!(inner.#inner)
-                } else {
-                    quote!(Some(inner.#inner))
-                });
-                let index = syn::Index::from(k);
-                from_wire.push(quote!(#outer: #tuple.#index,));
-                if inner_opt {
-                    inner_inits.push(quote!(#inner: this.#outer,));
-                    if !f.property.read_only {
-                        any_set.push(quote!(this.#outer.is_some()));
-                    }
-                } else {
-                    let local = ctx.ident(&format!("req_{}", required.len()), &model.pointer)?;
-                    inner_inits.push(quote!(#inner: #local,));
-                    required.push((local, outer));
-                }
-            } else {
-                from_wire.push(quote!(#outer: wire.#wire_field.#inner,));
-                inner_inits.push(quote!(#inner: this.#outer,));
-            }
-        }
-        if has_extra(ctx, &inner_model.name) {
-            inner_inits.push(quote!(additional_properties: ::std::default::Default::default(),));
-        }
-        let make = quote!(#inner_ty { #(#inner_inits)* });
-        if container_optional {
-            let nones = flat.fields.iter().map(|_| quote!(None));
-            lets.push(quote! {
-                let #tuple = match wire.#wire_field {
-                    Some(inner) => (#(#outer_values,)*),
-                    None => (#(#nones,)*),
-                };
-            });
-            let value = match required.as_slice() {
-                [] if any_set.is_empty() => quote!(None),
-                [] => quote!(if #(#any_set)||* { Some(#make) } else { None }),
-                [(local, outer)] => quote!(this.#outer.map(|#local| #make)),
-                many => {
-                    let locals = many.iter().map(|(l, _)| l);
-                    let outers = many.iter().map(|(_, o)| o);
-                    quote!(if let (#(Some(#locals),)*) = (#(this.#outers,)*) { Some(#make) } else { None })
-                }
-            };
-            to_wire.push(quote!(#wire_field: #value,));
-        } else {
-            to_wire.push(quote!(#wire_field: #make,));
-        }
+        flattened_property(ctx, model, p, flat, &wire_field, &mut parts)?;
     }
+    let Parts {
+        mut fields,
+        mut from_wire,
+        mut to_wire,
+        lets,
+    } = parts;
     if let Some(ty) = extra {
         let doc = Doc::new()
             .raw("Properties not named above, by wire name.")
@@ -304,6 +209,113 @@ pub(crate) fn flattened_struct(
     })
 }
 
+/// The fields and conversions of a struct with flattened properties, gathered property by
+/// property.
+#[derive(Default)]
+struct Parts {
+    /// The public struct's fields.
+    fields: Vec<TokenStream>,
+    /// The public struct's field inits from `wire`.
+    from_wire: Vec<TokenStream>,
+    /// The wire struct's field inits from `this`.
+    to_wire: Vec<TokenStream>,
+    /// Statements before `from_wire`: an optional container's values, read once.
+    lets: Vec<TokenStream>,
+}
+
+/// A flattened property: its inner model's fields become public fields, read from and written
+/// to the nested wire value.
+fn flattened_property(
+    ctx: &Ctx<'_>,
+    model: &Model,
+    p: &Property,
+    flat: &crate::ir::Flattening,
+    wire_field: &proc_macro2::Ident,
+    parts: &mut Parts,
+) -> Result<()> {
+    let inner_model = ctx.model(&flat.model, &model.pointer)?;
+    let inner_ty = ctx.ident(&inner_model.rust_name, &inner_model.pointer)?;
+    let ModelKind::Struct(inner_s) = &inner_model.kind else {
+        return Err(ctx.error(
+            ErrorKind::Internal,
+            &model.pointer,
+            "a flattened property whose model is not a struct",
+        ));
+    };
+    let inner_fields = public_fields(inner_s);
+    let inner_optional = |name: &str| {
+        inner_fields
+            .iter()
+            .find(|(f, _)| f.rust_name == name)
+            .is_some_and(|(_, o)| *o)
+    };
+    let container_optional = optional(p);
+    let tuple = ctx.ident(&format!("flat_{}", parts.lets.len()), &model.pointer)?;
+    let mut outer_values = Vec::new();
+    let mut inner_inits = Vec::new();
+    let mut required = Vec::new();
+    let mut any_set = Vec::new();
+    for (k, f) in flat.fields.iter().enumerate() {
+        let outer = ctx.ident(&f.property.rust_name, &model.pointer)?;
+        let inner = ctx.ident(&f.inner, &model.pointer)?;
+        parts
+            .fields
+            .push(field(ctx, model, &f.property, Some(&p.name))?);
+        let inner_opt = inner_optional(&f.inner);
+        if container_optional {
+            outer_values.push(if inner_opt {
+                quote!(inner.#inner)
+            } else {
+                quote!(Some(inner.#inner))
+            });
+            let index = syn::Index::from(k);
+            parts.from_wire.push(quote!(#outer: #tuple.#index,));
+            if inner_opt {
+                inner_inits.push(quote!(#inner: this.#outer,));
+                if !f.property.read_only {
+                    any_set.push(quote!(this.#outer.is_some()));
+                }
+            } else {
+                let local = ctx.ident(&format!("req_{}", required.len()), &model.pointer)?;
+                inner_inits.push(quote!(#inner: #local,));
+                required.push((local, outer));
+            }
+        } else {
+            parts
+                .from_wire
+                .push(quote!(#outer: wire.#wire_field.#inner,));
+            inner_inits.push(quote!(#inner: this.#outer,));
+        }
+    }
+    if has_extra(ctx, &inner_model.name) {
+        inner_inits.push(quote!(additional_properties: ::std::default::Default::default(),));
+    }
+    let make = quote!(#inner_ty { #(#inner_inits)* });
+    if container_optional {
+        let nones = flat.fields.iter().map(|_| quote!(None));
+        parts.lets.push(quote! {
+            let #tuple = match wire.#wire_field {
+                Some(inner) => (#(#outer_values,)*),
+                None => (#(#nones,)*),
+            };
+        });
+        let value = match required.as_slice() {
+            [] if any_set.is_empty() => quote!(None),
+            [] => quote!(if #(#any_set)||* { Some(#make) } else { None }),
+            [(local, outer)] => quote!(this.#outer.map(|#local| #make)),
+            many => {
+                let locals = many.iter().map(|(l, _)| l);
+                let outers = many.iter().map(|(_, o)| o);
+                quote!(if let (#(Some(#locals),)*) = (#(this.#outers,)*) { Some(#make) } else { None })
+            }
+        };
+        parts.to_wire.push(quote!(#wire_field: #value,));
+    } else {
+        parts.to_wire.push(quote!(#wire_field: #make,));
+    }
+    Ok(())
+}
+
 /// A field of the public struct.
 fn field(
     ctx: &Ctx<'_>,
@@ -319,7 +331,7 @@ fn field(
     if optional(p) {
         ty = quote!(::std::option::Option<#ty>);
     }
-    let mut doc = super::models::property_doc(p);
+    let mut doc = super::model_parts::property_doc(p);
     if let Some(container) = nested_in {
         doc = doc.raw(format!(
             "Sent as {} inside {}.",

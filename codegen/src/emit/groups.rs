@@ -9,7 +9,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::operations::{Input, Kind};
+use super::inputs::{Input, Kind};
 use super::types::{Argument, Scope};
 use super::{Ctx, Doc, code, unraw};
 use crate::Result;

@@ -188,12 +188,12 @@ pub(crate) fn usage_example(ctx: &Ctx<'_>) -> Result<String> {
             .find(|g| g.name == op.group)
             .map(|g| unraw(&g.rust_name).to_owned())
             .unwrap_or_default();
-        let inputs = super::operations::inputs(ctx, op)?;
+        let inputs = super::inputs::inputs(ctx, op)?;
         let args: Vec<String> = inputs
             .iter()
             .filter(|i| i.required)
             .filter_map(|i| match i.kind {
-                super::operations::Kind::Param(p) => Some(example_value(ctx, p)),
+                super::inputs::Kind::Param(p) => Some(example_value(ctx, p)),
                 _ => None,
             })
             .collect();
@@ -224,12 +224,12 @@ fn example_call(ctx: &Ctx<'_>, op: &crate::ir::Operation) -> Result<String> {
         .find(|g| g.name == op.group)
         .map(|g| unraw(&g.rust_name).to_owned())
         .unwrap_or_default();
-    let inputs = super::operations::inputs(ctx, op)?;
+    let inputs = super::inputs::inputs(ctx, op)?;
     let args: Vec<String> = inputs
         .iter()
         .filter(|i| i.required)
         .filter_map(|i| match i.kind {
-            super::operations::Kind::Param(p) => Some(example_value(ctx, p)),
+            super::inputs::Kind::Param(p) => Some(example_value(ctx, p)),
             _ => None,
         })
         .collect();
@@ -289,9 +289,9 @@ fn example_operation_where<'a>(
 ) -> Result<Option<&'a crate::ir::Operation>> {
     let mut candidates = Vec::new();
     for op in ctx.api.operations.iter().filter(|op| wanted(op)) {
-        let inputs = super::operations::inputs(ctx, op)?;
+        let inputs = super::inputs::inputs(ctx, op)?;
         let simple = inputs.iter().filter(|i| i.required).all(|i| match i.kind {
-            super::operations::Kind::Param(p) => ctx.is_string(&p.ty),
+            super::inputs::Kind::Param(p) => ctx.is_string(&p.ty),
             _ => false,
         });
         // A required parameter group (`x-ms-parameter-grouping`) is one struct argument.

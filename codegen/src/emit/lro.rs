@@ -138,12 +138,12 @@ pub(crate) fn crate_doc_section(ctx: &Ctx<'_>) -> Result<Option<String>> {
     // A pageable long-running operation gets a pager, not a poller (emit/operations.rs).
     let pollers = ctx.api.operations.iter();
     for op in pollers.filter(|op| op.polling.is_some() && op.paging.is_none()) {
-        let inputs = super::operations::inputs(ctx, op)?;
+        let inputs = super::inputs::inputs(ctx, op)?;
         let args: Option<Vec<String>> = inputs
             .iter()
             .filter(|i| i.required)
             .map(|i| match i.kind {
-                super::operations::Kind::Param(p) if ctx.is_string(&p.ty) => {
+                super::inputs::Kind::Param(p) if ctx.is_string(&p.ty) => {
                     Some(format!("\"<{}>\"", p.name.replace(['"', '\\'], "")))
                 }
                 _ => None,

@@ -25,7 +25,9 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::model_parts::{is_constant, model_doc, optional_field, property_doc};
 use super::types::Scope;
+use super::unions::discriminated_enum;
 use super::{Ctx, Doc, Names, code, unraw};
 use crate::Result;
 use crate::ir::{Model, ModelKind, StructModel, TypeRef};
@@ -231,17 +233,6 @@ fn contains_itself(ctx: &Ctx<'_>, name: &str, ty: &TypeRef) -> bool {
     false
 }
 
-/// True when `ty` is a constant (a closed enum of one value), directly or through an alias.
-pub(super) fn is_constant(ctx: &Ctx<'_>, ty: &TypeRef) -> bool {
-    ctx.enum_of(ty).is_some_and(super::enums::is_constant)
-}
-
-pub(super) fn model_doc(model: &Model) -> Doc {
-    Doc::new()
-        .spec(model.description.as_deref())
-        .or_raw(format!("The {} model.", code(&model.name)))
-}
-
 fn struct_doc(ctx: &Ctx<'_>, plan: &Plan, model: &Model, s: &StructModel) -> Result<Doc> {
     let mut doc = model_doc(model);
     if plan.keeps_extra.contains(&model.name) && s.additional_properties.is_none() {
@@ -422,26 +413,6 @@ fn implied_discriminator<'s>(
     None
 }
 
-/// Whether a property's field is an `Option`: when it is optional or nullable, and when it is
-/// read-only (set by the server only: a request leaves it out, even when the server always
-/// sends it). Flattened models and pagers read fields by the same rule.
-pub(crate) fn optional_field(p: &crate::ir::Property) -> bool {
-    !p.required || p.nullable || p.read_only
-}
-
-pub(super) fn property_doc(p: &crate::ir::Property) -> Doc {
-    let mut doc = Doc::new()
-        .spec(p.description.as_deref())
-        .or_raw(format!("The {} property.", code(&p.name)));
-    if p.read_only {
-        doc = doc.raw("Read-only: set by the server.");
-    }
-    if let Some(default) = &p.default {
-        doc = doc.raw(format!("Server default: {}.", code(&default.to_string())));
-    }
-    doc
-}
-
 /// `TryFrom<Descendant> for Base`, for a base without a discriminator.
 fn family_conversions(
     ctx: &Ctx<'_>,
@@ -589,46 +560,4 @@ fn polymorphic(
         #(#froms)*
         #base_struct
     })
-}
-
-/// An enum over kinds told apart by the string `property` of the JSON value: `arms` decode the
-/// known values, anything else is kept as `Unknown`; it encodes as the variant's own value.
-pub(super) fn discriminated_enum(
-    ident: &proc_macro2::Ident,
-    doc: &TokenStream,
-    defs: &[TokenStream],
-    property: &str,
-    arms: &[TokenStream],
-) -> TokenStream {
-    // No known kind (every child was left out): nothing to read the property for.
-    let decode = if arms.is_empty() {
-        quote!(::std::result::Result::Ok(#ident::Unknown(value)))
-    } else {
-        quote! {
-            let kind = value
-                .get(#property)
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_owned);
-            match kind.as_deref() {
-                #(#arms)*
-                _ => ::std::result::Result::Ok(#ident::Unknown(value)),
-            }
-        }
-    };
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-        #[serde(untagged)]
-        pub enum #ident {
-            #(#defs)*
-            #[doc = " A kind not known when this crate was generated, as JSON."]
-            Unknown(serde_json::Value),
-        }
-        impl<'de> serde::Deserialize<'de> for #ident {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                #decode
-            }
-        }
-    }
 }

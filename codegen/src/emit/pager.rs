@@ -13,7 +13,8 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::operations::{Builtins, Input, Kind};
+use super::inputs::{Input, Kind};
+use super::plan::{Builtins, OperationPlan};
 use super::types::Scope;
 use super::{Ctx, Doc, code};
 use crate::ir::{Location, ModelKind, Operation, Paging, TokenSource};
@@ -49,17 +50,14 @@ pub(crate) struct Emitted {
     pub page_impl: TokenStream,
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn emit(
     ctx: &Ctx<'_>,
-    op: &Operation,
+    plan: &OperationPlan<'_>,
     paging: &Paging,
-    inputs: &[Input<'_>],
-    builtins: &Builtins,
-    response_ty: &Ident,
     build: &TokenStream,
-    dispatch: &TokenStream,
 ) -> Result<Emitted> {
+    let (op, inputs, builtins) = (plan.op, &plan.inputs[..], &plan.builtins);
+    let (response_ty, dispatch) = (&plan.responses.ty, &plan.responses.dispatch);
     let (item, mut page_impl) =
         page_impl(ctx, op, paging, &quote!(#response_ty), quote!(self.body))?;
     let fetch = fetch(ctx, op, inputs, &quote!(#response_ty), dispatch)?;
@@ -221,7 +219,7 @@ fn continued_impl(
                     .find(|p| &p.name == property)
                     .ok_or_else(|| internal("the page model has no token property"))?;
                 let field = ctx.ident(&p.rust_name, &op.pointer)?;
-                if super::models::optional_field(p) {
+                if super::model_parts::optional_field(p) {
                     quote!(self.body.#field.as_deref())
                 } else {
                     quote!(Some(self.body.#field.as_str()))
@@ -275,7 +273,7 @@ fn page_impl(
             .find(|p| &p.name == step)
             .ok_or_else(|| internal("the page model has no property on the items' path"))?;
         let field = ctx.ident(&p.rust_name, &op.pointer)?;
-        steps.push(if super::models::optional_field(p) {
+        steps.push(if super::model_parts::optional_field(p) {
             quote!(let Some(parent) = parent.#field else { return Vec::new(); };)
         } else {
             quote!(let parent = parent.#field;)
@@ -299,7 +297,7 @@ fn page_impl(
     } else {
         (quote!(let parent = #body; #(#steps)*), quote!(parent))
     };
-    let items = if super::models::optional_field(items_property) {
+    let items = if super::model_parts::optional_field(items_property) {
         quote!(#start #at.#field.unwrap_or_default())
     } else {
         quote!(#start #at.#field)
@@ -310,7 +308,7 @@ fn page_impl(
             let p =
                 property(name).ok_or_else(|| internal("the page model has no link property"))?;
             let field = ctx.ident(&p.rust_name, &op.pointer)?;
-            if super::models::optional_field(p) {
+            if super::model_parts::optional_field(p) {
                 quote!(#body.#field.as_deref())
             } else {
                 quote!(Some(#body.#field.as_str()))
@@ -348,12 +346,11 @@ pub(crate) struct AfterPoller {
 /// pager of it and the next pages (each a page model read from its link).
 pub(crate) fn after_poller(
     ctx: &Ctx<'_>,
-    op: &Operation,
+    plan: &OperationPlan<'_>,
     paging: &Paging,
-    inputs: &[Input<'_>],
-    builtins: &Builtins,
     errors: &TokenStream,
 ) -> Result<AfterPoller> {
+    let (op, inputs, builtins) = (plan.op, &plan.inputs[..], &plan.builtins);
     let model = ctx
         .models
         .get(paging.page_model.as_str())
@@ -478,8 +475,8 @@ fn next(
         .find(|o| &o.operation_id == next_id)
         .ok_or_else(|| internal(format!("no next operation `{next_id}`")))?;
     let next_ty = ctx.suffixed(&next_op.type_name, "Request", &next_op.pointer)?;
-    let next_inputs = super::operations::inputs(ctx, next_op)?;
-    let next_builtins = super::operations::builtins(next_op);
+    let next_inputs = super::inputs::inputs(ctx, next_op)?;
+    let next_builtins = super::plan::builtins(next_op);
     let mut clones = Vec::new();
     let mut fields = Vec::new();
     // `Clone::clone(&..)` rather than `.clone()`: some values are `Copy` (clippy's

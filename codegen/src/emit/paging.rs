@@ -41,7 +41,7 @@ pub(crate) fn paging(ctx: &Ctx<'_>, op: &Operation) -> Result<Option<Paging>> {
     let success: Vec<_> = op
         .responses
         .iter()
-        .filter(|r| super::responses::is_success(r))
+        .filter(|r| super::status::is_success(r))
         .collect();
     let [response] = success.as_slice() else {
         return Ok(None);

@@ -19,6 +19,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::status::{is_answer, status_pattern};
 use super::types::Scope;
 use super::{Ctx, Doc, Names, code};
 use crate::Result;
@@ -30,39 +31,11 @@ pub(crate) struct Responses {
     pub items: TokenStream,
     pub ty: Ident,
     pub dispatch: TokenStream,
-}
-
-/// The status range of a `2XX`-style response.
-pub(crate) fn range(response: &Response) -> Option<(u16, u16)> {
-    let text = response.status_range.as_deref()?;
-    let digit = text.chars().next()?.to_digit(10)?;
-    let rest = &text[1..];
-    if !rest.eq_ignore_ascii_case("xx") {
-        return None;
-    }
-    let low = u16::try_from(digit).ok()? * 100;
-    Some((low, low + 99))
-}
-
-fn low_status(response: &Response) -> Option<u16> {
-    response
-        .status
-        .or_else(|| range(response).map(|(low, _)| low))
-}
-
-pub(crate) fn is_success(response: &Response) -> bool {
-    low_status(response).is_some_and(|s| s < 400)
-}
-
-/// A response the operation returns as a value: a success, or the bodiless `404` of a `HEAD`.
-pub(crate) fn is_answer(op: &Operation, response: &Response) -> bool {
-    is_success(response)
-        || response.answer
-        || (op.method == "HEAD" && response.status == Some(404) && response.body.is_none())
-}
-
-pub(crate) fn is_error(response: &Response) -> bool {
-    !response.answer && low_status(response).is_some_and(|s| s >= 400)
+    /// `impl runtime::Decode for <Op>Response`: what the runtime's `execute` reads of each
+    /// status, and the answer it decodes, without awaiting anything.
+    pub decode_impl: TokenStream,
+    /// The error decoder (`|status, body| ..`), for `execute`.
+    pub errors: TokenStream,
 }
 
 pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
@@ -71,6 +44,8 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
     let operation_id = &op.operation_id;
     let mut items = Vec::new();
     let mut arms = Vec::new();
+    let mut read_arms = Vec::new();
+    let mut decode_arms = Vec::new();
     if success.len() <= 1 {
         let fallback;
         let response = match success.first() {
@@ -80,10 +55,14 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
                 &fallback
             }
         };
-        let (item, read, build) = response_struct(ctx, op, response, &ty)?;
-        items.push(item);
+        let made = response_struct(ctx, op, response, &ty)?;
+        let (item, read, build) = (&made.item, &made.read, &made.build);
+        items.push(item.clone());
         let pattern = pattern(response, op);
         arms.push(quote!(#pattern => { #read Ok(#build) }));
+        let (kind, thin_read, thin_build) = (&made.kind, &made.thin_read, &made.thin_build);
+        read_arms.push(quote!(#pattern => crate::runtime::Read::#kind,));
+        decode_arms.push(quote!(#pattern => { #thin_read Ok(#thin_build) }));
     } else {
         let mut variants = Vec::new();
         let mut status_arms = Vec::new();
@@ -93,8 +72,9 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
             variant_names.claim(ctx, &response.rust_name, &op.pointer, "response variant")?;
             let variant = ctx.ident(&response.rust_name, &op.pointer)?;
             let struct_ty = ctx.suffixed(&op.type_name, &response.rust_name, &op.pointer)?;
-            let (item, read, build) = response_struct(ctx, op, response, &struct_ty)?;
-            items.push(item);
+            let made = response_struct(ctx, op, response, &struct_ty)?;
+            let (item, read, build) = (&made.item, &made.read, &made.build);
+            items.push(item.clone());
             let doc = Doc::new()
                 .raw(format!("{}: a [`{struct_ty}`].", status_text(response)))
                 .attrs();
@@ -103,6 +83,10 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
             headers_arms.push(quote!(#ty::#variant(response) => response.headers(),));
             let pattern = pattern(response, op);
             arms.push(quote!(#pattern => { #read Ok(#ty::#variant(Box::new(#build))) }));
+            let (kind, thin_read, thin_build) = (&made.kind, &made.thin_read, &made.thin_build);
+            read_arms.push(quote!(#pattern => crate::runtime::Read::#kind,));
+            decode_arms
+                .push(quote!(#pattern => { #thin_read Ok(#ty::#variant(Box::new(#thin_build))) }));
         }
         let cloneable = success.iter().all(|r| !is_streamed(r));
         let clone = cloneable.then(|| quote!(Clone,));
@@ -135,10 +119,30 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
             _ => Err(crate::runtime::unexpected_status(#operation_id, response, #decoder).await),
         }
     };
+    let decode_impl = quote! {
+        impl crate::runtime::Decode for #ty {
+            fn read(status: u16) -> crate::runtime::Read {
+                match status {
+                    #(#read_arms)*
+                    _ => crate::runtime::Read::Unexpected,
+                }
+            }
+            fn decode(
+                received: crate::runtime::Received,
+            ) -> Result<Self, crate::runtime::Error> {
+                match received.status() {
+                    #(#decode_arms)*
+                    _ => Err(received.unexpected()),
+                }
+            }
+        }
+    };
     Ok(Responses {
         items: quote!(#(#items)*),
         ty,
         dispatch,
+        decode_impl,
+        errors: decoder,
     })
 }
 
@@ -181,30 +185,28 @@ fn pattern(response: &Response, op: &Operation) -> TokenStream {
     status_pattern(response).unwrap_or_else(|| quote!(200..=299))
 }
 
-/// `404` or `400..=499` for a response's status or range.
-pub(crate) fn status_pattern(response: &Response) -> Option<TokenStream> {
-    let lit = proc_macro2::Literal::u16_unsuffixed;
-    match (response.status, range(response)) {
-        (Some(status), _) => {
-            let status = lit(status);
-            Some(quote!(#status))
-        }
-        (None, Some((low, high))) => {
-            let (low, high) = (lit(low), lit(high));
-            Some(quote!(#low..=#high))
-        }
-        (None, None) => None,
-    }
+/// One response struct, and how it is read.
+struct Made {
+    /// The struct and its methods.
+    item: TokenStream,
+    /// The statements that read `response` (awaiting its body).
+    read: TokenStream,
+    /// The expression that builds the struct after `read`.
+    build: TokenStream,
+    /// What `execute` reads of the body: a `runtime::Read` variant.
+    kind: Ident,
+    /// The statements that decode `received` (the body already read).
+    thin_read: TokenStream,
+    /// The expression that builds the struct after `thin_read`.
+    thin_build: TokenStream,
 }
 
-/// One response struct, the statements that read `response`, and the expression that builds
-/// the struct.
 fn response_struct(
     ctx: &Ctx<'_>,
     op: &Operation,
     response: &Response,
     ident: &Ident,
-) -> Result<(TokenStream, TokenStream, TokenStream)> {
+) -> Result<Made> {
     let operation_id = &op.operation_id;
     let mut names = Names::new(["http", "body"]);
     let mut fields = Vec::new();
@@ -246,71 +248,8 @@ fn response_struct(
         let read = ctx.header_read(&header.ty, wire);
         inits.push(quote!(#field: #read,));
     }
-    let (body_field, read, body_init, raw) = match &response.body {
-        Some(ResponseBody::Json {
-            ty: ir_ty,
-            nullable,
-            xml,
-            ..
-        }) => {
-            let ty = ctx.rust_type(ir_ty, Scope::Outside, &op.pointer)?;
-            // A nullable body decodes `null` and an empty body as `None`.
-            let ty = if *nullable { quote!(Option<#ty>) } else { ty };
-            // An XML body is read by the XML runtime, a typed format by its adapter.
-            let read = match (xml, ctx.wire_as(ir_ty)) {
-                (Some(xml), _) => {
-                    let root = super::xml::root(ctx, ir_ty, xml, "body");
-                    quote!(let (body, http) = crate::runtime::xml::read::<#ty>(#operation_id, response, #root).await?;)
-                }
-                (None, Some(adapter)) => {
-                    let adapter = if *nullable {
-                        quote!(Option<#adapter>)
-                    } else {
-                        adapter
-                    };
-                    quote! {
-                        let (body, http) = crate::runtime::json::<
-                            serde_with::de::DeserializeAsWrap<#ty, #adapter>,
-                        >(#operation_id, response).await?;
-                        let body = body.into_inner();
-                    }
-                }
-                // A constant's one value fills an empty body.
-                (None, None) if !*nullable && super::models::is_constant(ctx, ir_ty) => {
-                    quote!(let (body, http) = crate::runtime::constant::<#ty>(#operation_id, response).await?;)
-                }
-                (None, None) => {
-                    quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;)
-                }
-            };
-            (
-                Some(quote!(#[doc = " The decoded body."] pub body: #ty,)),
-                read,
-                quote!(body,),
-                true,
-            )
-        }
-        Some(ResponseBody::Text { .. }) => (
-            Some(quote!(#[doc = " The body, as text."] pub body: String,)),
-            quote!(let (body, http) = crate::runtime::text(#operation_id, response).await?;),
-            quote!(body,),
-            true,
-        ),
-        Some(ResponseBody::Binary { .. }) => (
-            Some(
-                quote!(#[doc = " The body, streamed as it arrives."] pub body: crate::ByteStream,),
-            ),
-            quote!(let http = crate::runtime::ResponseParts::new(&response);),
-            quote!(body: crate::ByteStream::new(#operation_id, response),),
-            false,
-        ),
-        None => (
-            None,
-            quote!(let http = crate::runtime::ResponseParts::new(&response);),
-            TokenStream::new(),
-            false,
-        ),
-    };
+    let body = body_reads(ctx, op, response)?;
+    let (body_field, body_init, raw) = (&body.field, &body.init, body.raw);
     let raw_body = raw.then(|| {
         quote! {
             #[doc = " The body exactly as received (for digests and signatures)."]
@@ -366,5 +305,124 @@ fn response_struct(
         }
     };
     let build = quote!(#ident { #(#inits)* #body_init http });
-    Ok((item, read, build))
+    let thin_init = &body.thin_init;
+    let thin_build = quote!(#ident { #(#inits)* #thin_init http });
+    Ok(Made {
+        item,
+        read: body.read,
+        build,
+        kind: quote::format_ident!("{}", body.kind),
+        thin_read: body.thin_read,
+        thin_build,
+    })
+}
+
+/// How a response's body is declared, read and kept.
+struct BodyReads {
+    /// The `body` field, if any.
+    field: Option<TokenStream>,
+    /// The statements that read `response`, binding `http` (and `body`).
+    read: TokenStream,
+    /// The `body` field's initializer.
+    init: TokenStream,
+    /// The body is kept in memory (`raw_body()`).
+    raw: bool,
+    /// The `runtime::Read` variant `execute` reads it with.
+    kind: &'static str,
+    /// The statements that decode `received`, binding `http` (and `body`).
+    thin_read: TokenStream,
+    /// The `body` field's initializer after `thin_read`.
+    thin_init: TokenStream,
+}
+
+fn body_reads(ctx: &Ctx<'_>, op: &Operation, response: &Response) -> Result<BodyReads> {
+    let operation_id = &op.operation_id;
+    let body_doc = quote!(#[doc = " The decoded body."]);
+    Ok(match &response.body {
+        Some(ResponseBody::Json {
+            ty: ir_ty,
+            nullable,
+            xml,
+            ..
+        }) => {
+            let ty = ctx.rust_type(ir_ty, Scope::Outside, &op.pointer)?;
+            // A nullable body decodes `null` and an empty body as `None`.
+            let ty = if *nullable { quote!(Option<#ty>) } else { ty };
+            // An XML body is read by the XML runtime, a typed format by its adapter.
+            let (read, thin_read) = match (xml, ctx.wire_as(ir_ty)) {
+                (Some(xml), _) => {
+                    let root = super::xml::root(ctx, ir_ty, xml, "body");
+                    (
+                        quote!(let (body, http) = crate::runtime::xml::read::<#ty>(#operation_id, response, #root).await?;),
+                        quote!(let (body, http) = crate::runtime::xml::received::<#ty>(received, #root)?;),
+                    )
+                }
+                (None, Some(adapter)) => {
+                    let adapter = if *nullable {
+                        quote!(Option<#adapter>)
+                    } else {
+                        adapter
+                    };
+                    let wrap = quote!(serde_with::de::DeserializeAsWrap<#ty, #adapter>);
+                    (
+                        quote! {
+                            let (body, http) = crate::runtime::json::<#wrap>(#operation_id, response).await?;
+                            let body = body.into_inner();
+                        },
+                        quote! {
+                            let (body, http) = received.json::<#wrap>()?;
+                            let body = body.into_inner();
+                        },
+                    )
+                }
+                // A constant's one value fills an empty body.
+                (None, None) if !*nullable && super::model_parts::is_constant(ctx, ir_ty) => (
+                    quote!(let (body, http) = crate::runtime::constant::<#ty>(#operation_id, response).await?;),
+                    quote!(let (body, http) = received.constant::<#ty>()?;),
+                ),
+                (None, None) => (
+                    quote!(let (body, http) = crate::runtime::json::<#ty>(#operation_id, response).await?;),
+                    quote!(let (body, http) = received.json::<#ty>()?;),
+                ),
+            };
+            BodyReads {
+                field: Some(quote!(#body_doc pub body: #ty,)),
+                read,
+                init: quote!(body,),
+                raw: true,
+                kind: "Body",
+                thin_read,
+                thin_init: quote!(body,),
+            }
+        }
+        Some(ResponseBody::Text { .. }) => BodyReads {
+            field: Some(quote!(#[doc = " The body, as text."] pub body: String,)),
+            read: quote!(let (body, http) = crate::runtime::text(#operation_id, response).await?;),
+            init: quote!(body,),
+            raw: true,
+            kind: "Body",
+            thin_read: quote!(let (body, http) = received.text()?;),
+            thin_init: quote!(body,),
+        },
+        Some(ResponseBody::Binary { .. }) => BodyReads {
+            field: Some(
+                quote!(#[doc = " The body, streamed as it arrives."] pub body: crate::ByteStream,),
+            ),
+            read: quote!(let http = crate::runtime::ResponseParts::new(&response);),
+            init: quote!(body: crate::ByteStream::new(#operation_id, response),),
+            raw: false,
+            kind: "Stream",
+            thin_read: quote!(let (body, http) = received.stream()?;),
+            thin_init: quote!(body,),
+        },
+        None => BodyReads {
+            field: None,
+            read: quote!(let http = crate::runtime::ResponseParts::new(&response);),
+            init: TokenStream::new(),
+            raw: false,
+            kind: "Headers",
+            thin_read: quote!(let http = received.parts();),
+            thin_init: TokenStream::new(),
+        },
+    })
 }

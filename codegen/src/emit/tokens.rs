@@ -20,7 +20,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::Ctx;
-use super::operations::{Input, Kind, inputs};
+use super::inputs::{Input, Kind, inputs};
 use crate::Result;
 use crate::ir::{Location, ModelKind, Operation, ResponseBody, TypeRef};
 
@@ -190,7 +190,7 @@ fn result_field(ctx: &Ctx<'_>, op: &Operation, field: &str) -> Result<Option<Ide
     let success: Vec<_> = op
         .responses
         .iter()
-        .filter(|r| super::responses::is_success(r))
+        .filter(|r| super::status::is_success(r))
         .collect();
     let [response] = success.as_slice() else {
         return Ok(None);

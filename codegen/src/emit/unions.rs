@@ -63,7 +63,7 @@ pub(crate) fn union_item(ctx: &Ctx<'_>, model: &Model, u: &UnionModel) -> Result
         "one or more"
     };
     let Some(property) = &u.discriminator else {
-        let doc = super::models::model_doc(model)
+        let doc = super::model_parts::model_doc(model)
             .raw(format!(
                 "A value matching {kind} of these alternatives; decoding tries them in order."
             ))
@@ -75,14 +75,54 @@ pub(crate) fn union_item(ctx: &Ctx<'_>, model: &Model, u: &UnionModel) -> Result
             pub enum #ident { #(#defs)* }
         });
     };
-    let doc = super::models::model_doc(model)
+    let doc = super::model_parts::model_doc(model)
         .raw(format!(
             "A value matching {kind} of these alternatives, told apart by its {} property. \
              Values not known here are kept as `Unknown`.",
             code(property)
         ))
         .attrs();
-    Ok(super::models::discriminated_enum(
-        &ident, &doc, &defs, property, &arms,
-    ))
+    Ok(discriminated_enum(&ident, &doc, &defs, property, &arms))
+}
+
+/// An enum over kinds told apart by the string `property` of the JSON value: `arms` decode the
+/// known values, anything else is kept as `Unknown`; it encodes as the variant's own value.
+pub(super) fn discriminated_enum(
+    ident: &proc_macro2::Ident,
+    doc: &TokenStream,
+    defs: &[TokenStream],
+    property: &str,
+    arms: &[TokenStream],
+) -> TokenStream {
+    // No known kind (every child was left out): nothing to read the property for.
+    let decode = if arms.is_empty() {
+        quote!(::std::result::Result::Ok(#ident::Unknown(value)))
+    } else {
+        quote! {
+            let kind = value
+                .get(#property)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned);
+            match kind.as_deref() {
+                #(#arms)*
+                _ => ::std::result::Result::Ok(#ident::Unknown(value)),
+            }
+        }
+    };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #ident {
+            #(#defs)*
+            #[doc = " A kind not known when this crate was generated, as JSON."]
+            Unknown(serde_json::Value),
+        }
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                #decode
+            }
+        }
+    }
 }

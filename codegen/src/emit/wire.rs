@@ -13,18 +13,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Ctx;
-use super::operations::{Builtins, Input, Kind};
+use super::inputs::{Input, Kind};
+use super::plan::default_content_type;
+use super::plan::{Builtins, OperationPlan};
 use super::types::Scope;
 use crate::ir::{BodyKind, CollectionFormat, Location, Operation, Parameter, RequestBody, TypeRef};
 use crate::{ErrorKind, Result};
 
 /// The statements that build `request` (steps 1 to 4).
-pub(crate) fn build_request(
-    ctx: &Ctx<'_>,
-    op: &Operation,
-    inputs: &[Input<'_>],
-    builtins: &Builtins,
-) -> Result<TokenStream> {
+pub(crate) fn build_request(ctx: &Ctx<'_>, plan: &OperationPlan<'_>) -> Result<TokenStream> {
+    let (op, inputs, builtins) = (plan.op, &plan.inputs[..], &plan.builtins);
     let operation_id = &op.operation_id;
     let template = &op.path;
     let method = method(ctx, op)?;
@@ -68,16 +66,20 @@ pub(crate) fn build_request(
 }
 
 /// `let response = ...;`: sending `request` (step 5).
-pub(crate) fn send_request(
-    ctx: &Ctx<'_>,
-    op: &Operation,
-    inputs: &[Input<'_>],
-) -> Result<TokenStream> {
+pub(crate) fn send_request(ctx: &Ctx<'_>, plan: &OperationPlan<'_>) -> Result<TokenStream> {
+    let send = client_send(ctx, plan)?;
+    Ok(quote!(let response = #send.await?;))
+}
+
+/// The client's send of `request` (a `runtime::Sent`, to await), with the operation's
+/// per-call host values when the client has them.
+pub(crate) fn client_send(ctx: &Ctx<'_>, plan: &OperationPlan<'_>) -> Result<TokenStream> {
+    let (op, inputs) = (plan.op, &plan.inputs[..]);
     Ok(if ctx.has_per_call_host() {
         let values = host_values(ctx, op, inputs)?;
-        quote!(let response = self.client.send(&[#(#values),*], request).await?;)
+        quote!(self.client.send(&[#(#values),*], request))
     } else {
-        quote!(let response = self.client.send(request).await?;)
+        quote!(self.client.send(request))
     })
 }
 
@@ -94,43 +96,6 @@ fn method(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {
     }
     let ident = ctx.ident(&op.method, &op.pointer)?;
     Ok(quote!(reqwest::Method::#ident))
-}
-
-/// The default `Content-Type` of a body: its first media type, else the operation's first
-/// `consumes`, else the kind's usual type. A JSON body (a typed value, written as JSON) takes
-/// the first JSON media type of the list when there is one (`consumes: [application/pdf,
-/// application/json]`: the typed value goes as `application/json`; the other types are sent
-/// as raw content with their own type).
-pub(crate) fn default_content_type(op: &Operation, body: &RequestBody) -> String {
-    let listed = if body.media_types.is_empty() {
-        &op.consumes
-    } else {
-        &body.media_types
-    };
-    let json = matches!(body.kind, BodyKind::Json { .. })
-        .then(|| listed.iter().find(|m| is_json_media_type(m)))
-        .flatten();
-    json.or(listed.first()).cloned().unwrap_or_else(|| {
-        match body.kind {
-            BodyKind::Json { .. } => "application/json",
-            BodyKind::Binary => "application/octet-stream",
-            BodyKind::Text => "text/plain",
-            BodyKind::Form { .. } => "application/x-www-form-urlencoded",
-            BodyKind::Multipart { .. } => "multipart/form-data",
-        }
-        .to_owned()
-    })
-}
-
-/// `application/json`, `text/json`, `application/merge-patch+json`, ... (parameters ignored).
-fn is_json_media_type(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence.ends_with("/json") || essence.ends_with("+json")
 }
 
 /// The path with its query constants (`/v2/{name}/blobs/uploads/?mode=resumable`), for docs.
@@ -323,16 +288,6 @@ fn adapted(ctx: &Ctx<'_>, p: &Parameter, value: TokenStream) -> TokenStream {
         Some(wrap) => quote!(&#wrap(#value)),
         None => value,
     }
-}
-
-/// True when `p` is a link rather than a path segment: a verbatim path parameter that starts
-/// the path (`/{nextLink}`), which the runtime's `Request::path_verbatim` resolves as a URL
-/// reference against the base URL.
-pub(crate) fn is_link(op: &Operation, p: &Parameter) -> bool {
-    let placeholder = format!("{{{}}}", p.name);
-    p.location == Location::Path
-        && p.skip_url_encoding
-        && op.path.trim_start_matches('/').starts_with(&placeholder)
 }
 
 fn body_statements(

@@ -168,11 +168,8 @@ impl Client {
             Box::new(move |request| Box::pin(async move { client.send(request).await })),
         )
     }
-    pub(crate) async fn send(
-        &self,
-        request: runtime::Request,
-    ) -> Result<reqwest::Response, runtime::Error> {
-        self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
+    pub(crate) fn send(&self, request: runtime::Request) -> runtime::Sent {
+        self.inner.pipeline.start(&self.auth, Ok(self.inner.base_url.clone()), request)
     }
     /// How a long-running operation's poller sends status requests: through this client, whose base URL links must stay on.
     #[doc(hidden)]

@@ -972,7 +972,29 @@ impl BlobDownloadRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobDownloadResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobDownloadResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_Download",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobDownloadRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_Download",
             "/{containerName}/{blob}",
@@ -1049,10 +1071,23 @@ impl BlobDownloadRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobDownloadResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 => crate::runtime::Read::Stream,
+            206 => crate::runtime::Read::Stream,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let (body, http) = received.stream()?;
                 Ok(
                     BlobDownloadResponse::Ok(
                         Box::new(BlobDownloadOk {
@@ -1138,14 +1173,14 @@ impl BlobDownloadRequest {
                             x_ms_immutability_policy_mode: http
                                 .header("x-ms-immutability-policy-mode"),
                             x_ms_legal_hold: http.header("x-ms-legal-hold"),
-                            body: crate::ByteStream::new("Blob_Download", response),
+                            body,
                             http,
                         }),
                     ),
                 )
             }
             206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let (body, http) = received.stream()?;
                 Ok(
                     BlobDownloadResponse::PartialContent(
                         Box::new(BlobDownloadPartialContent {
@@ -1231,30 +1266,13 @@ impl BlobDownloadRequest {
                             x_ms_immutability_policy_mode: http
                                 .header("x-ms-immutability-policy-mode"),
                             x_ms_legal_hold: http.header("x-ms-legal-hold"),
-                            body: crate::ByteStream::new("Blob_Download", response),
+                            body,
                             http,
                         }),
                     ),
                 )
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_Download",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1262,7 +1280,7 @@ impl std::future::IntoFuture for BlobDownloadRequest {
     type Output = Result<BlobDownloadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Returns the content of the entire blob.
@@ -1902,7 +1920,29 @@ impl BlobGetPropertiesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobGetPropertiesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobGetPropertiesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_GetProperties",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobGetPropertiesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_GetProperties",
             "/{containerName}/{blob}",
@@ -1970,10 +2010,22 @@ impl BlobGetPropertiesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobGetPropertiesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobGetPropertiesResponse {
                     last_modified: http
                         .header::<String>("Last-Modified")
@@ -2050,24 +2102,7 @@ impl BlobGetPropertiesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_GetProperties",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2075,7 +2110,7 @@ impl std::future::IntoFuture for BlobGetPropertiesRequest {
     type Output = Result<BlobGetPropertiesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Returns the properties of the blob.
@@ -2476,7 +2511,29 @@ impl BlobDeleteRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobDeleteResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobDeleteResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_Delete",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobDeleteRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_Delete",
             "/{containerName}/{blob}",
@@ -2541,10 +2598,22 @@ impl BlobDeleteRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobDeleteResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobDeleteResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -2557,24 +2626,7 @@ impl BlobDeleteRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_Delete",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2582,7 +2634,7 @@ impl std::future::IntoFuture for BlobDeleteRequest {
     type Output = Result<BlobDeleteResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The delete request was accepted and the blob will be deleted.
@@ -2667,7 +2719,29 @@ impl BlobUndeleteRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobUndeleteResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobUndeleteResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_Undelete",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobUndeleteRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_Undelete",
             "/{containerName}/{blob}",
@@ -2689,10 +2763,22 @@ impl BlobUndeleteRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobUndeleteResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobUndeleteResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -2703,24 +2789,7 @@ impl BlobUndeleteRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_Undelete",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2728,7 +2797,7 @@ impl std::future::IntoFuture for BlobUndeleteRequest {
     type Output = Result<BlobUndeleteResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob was undeleted successfully.
@@ -2818,7 +2887,29 @@ impl BlobSetExpiryRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobSetExpiryResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobSetExpiryResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_SetExpiry",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobSetExpiryRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_SetExpiry",
             "/{containerName}/{blob}",
@@ -2844,10 +2935,22 @@ impl BlobSetExpiryRequest {
         if let Some(value) = &self.expires_on {
             request.header("x-ms-expiry-time", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobSetExpiryResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobSetExpiryResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -2862,24 +2965,7 @@ impl BlobSetExpiryRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_SetExpiry",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2887,7 +2973,7 @@ impl std::future::IntoFuture for BlobSetExpiryRequest {
     type Output = Result<BlobSetExpiryResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob expiry was set successfully.
@@ -3037,7 +3123,29 @@ impl BlobSetHttpHeadersRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobSetHttpHeadersResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobSetHttpHeadersResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_SetHTTPHeaders",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobSetHttpHeadersRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_SetHTTPHeaders",
             "/{containerName}/{blob}",
@@ -3117,10 +3225,22 @@ impl BlobSetHttpHeadersRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobSetHttpHeadersResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobSetHttpHeadersResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -3136,24 +3256,7 @@ impl BlobSetHttpHeadersRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_SetHTTPHeaders",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3161,7 +3264,7 @@ impl std::future::IntoFuture for BlobSetHttpHeadersRequest {
     type Output = Result<BlobSetHttpHeadersResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The properties were set successfully.
@@ -3286,7 +3389,31 @@ impl BlobSetImmutabilityPolicyRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobSetImmutabilityPolicyResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<BlobSetImmutabilityPolicyResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_SetImmutabilityPolicy",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobSetImmutabilityPolicyRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_SetImmutabilityPolicy",
             "/{containerName}/{blob}",
@@ -3331,10 +3458,22 @@ impl BlobSetImmutabilityPolicyRequest {
         if let Some(value) = &self.immutability_policy_mode {
             request.header("x-ms-immutability-policy-mode", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobSetImmutabilityPolicyResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobSetImmutabilityPolicyResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -3350,24 +3489,7 @@ impl BlobSetImmutabilityPolicyRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_SetImmutabilityPolicy",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3375,7 +3497,7 @@ impl std::future::IntoFuture for BlobSetImmutabilityPolicyRequest {
     type Output = Result<BlobSetImmutabilityPolicyResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The immutability policy was successfully set.
@@ -3464,9 +3586,31 @@ impl BlobDeleteImmutabilityPolicyRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<BlobDeleteImmutabilityPolicyResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<BlobDeleteImmutabilityPolicyResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_DeleteImmutabilityPolicy",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobDeleteImmutabilityPolicyRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_DeleteImmutabilityPolicy",
             "/{containerName}/{blob}",
@@ -3488,10 +3632,22 @@ impl BlobDeleteImmutabilityPolicyRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobDeleteImmutabilityPolicyResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobDeleteImmutabilityPolicyResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -3502,24 +3658,7 @@ impl BlobDeleteImmutabilityPolicyRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_DeleteImmutabilityPolicy",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3527,7 +3666,7 @@ impl std::future::IntoFuture for BlobDeleteImmutabilityPolicyRequest {
     type Output = Result<BlobDeleteImmutabilityPolicyResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The delete immutability policy request was accepted and the immutability policy will be deleted.
@@ -3609,7 +3748,29 @@ impl BlobSetLegalHoldRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobSetLegalHoldResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobSetLegalHoldResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_SetLegalHold",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobSetLegalHoldRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_SetLegalHold",
             "/{containerName}/{blob}",
@@ -3632,10 +3793,22 @@ impl BlobSetLegalHoldRequest {
             request.header("x-ms-client-request-id", value)?;
         }
         request.header("x-ms-legal-hold", &self.legal_hold)?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobSetLegalHoldResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobSetLegalHoldResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -3647,24 +3820,7 @@ impl BlobSetLegalHoldRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_SetLegalHold",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3672,7 +3828,7 @@ impl std::future::IntoFuture for BlobSetLegalHoldRequest {
     type Output = Result<BlobSetLegalHoldResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The legal hold was successfully set on the blob.
@@ -3827,7 +3983,29 @@ impl BlobSetMetadataRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobSetMetadataResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobSetMetadataResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_SetMetadata",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobSetMetadataRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_SetMetadata",
             "/{containerName}/{blob}",
@@ -3896,10 +4074,22 @@ impl BlobSetMetadataRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobSetMetadataResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobSetMetadataResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -3920,24 +4110,7 @@ impl BlobSetMetadataRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_SetMetadata",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3945,7 +4118,7 @@ impl std::future::IntoFuture for BlobSetMetadataRequest {
     type Output = Result<BlobSetMetadataResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The metadata was set successfully.
@@ -4114,7 +4287,29 @@ impl BlobAcquireLeaseRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobAcquireLeaseResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobAcquireLeaseResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_AcquireLease",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobAcquireLeaseRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_AcquireLease",
             "/{containerName}/{blob}",
@@ -4173,10 +4368,22 @@ impl BlobAcquireLeaseRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobAcquireLeaseResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobAcquireLeaseResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -4192,24 +4399,7 @@ impl BlobAcquireLeaseRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_AcquireLease",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -4217,7 +4407,7 @@ impl std::future::IntoFuture for BlobAcquireLeaseRequest {
     type Output = Result<BlobAcquireLeaseResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The Acquire operation completed successfully.
@@ -4336,7 +4526,29 @@ impl BlobReleaseLeaseRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobReleaseLeaseResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobReleaseLeaseResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_ReleaseLease",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobReleaseLeaseRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_ReleaseLease",
             "/{containerName}/{blob}",
@@ -4390,10 +4602,22 @@ impl BlobReleaseLeaseRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobReleaseLeaseResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobReleaseLeaseResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -4408,24 +4632,7 @@ impl BlobReleaseLeaseRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_ReleaseLease",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -4433,7 +4640,7 @@ impl std::future::IntoFuture for BlobReleaseLeaseRequest {
     type Output = Result<BlobReleaseLeaseResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The Release operation completed successfully.
@@ -4548,7 +4755,29 @@ impl BlobRenewLeaseRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobRenewLeaseResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobRenewLeaseResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_RenewLease",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobRenewLeaseRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_RenewLease",
             "/{containerName}/{blob}",
@@ -4602,10 +4831,22 @@ impl BlobRenewLeaseRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobRenewLeaseResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobRenewLeaseResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -4621,24 +4862,7 @@ impl BlobRenewLeaseRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_RenewLease",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -4646,7 +4870,7 @@ impl std::future::IntoFuture for BlobRenewLeaseRequest {
     type Output = Result<BlobRenewLeaseResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The Renew operation completed successfully.
@@ -4766,7 +4990,29 @@ impl BlobChangeLeaseRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobChangeLeaseResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobChangeLeaseResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_ChangeLease",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobChangeLeaseRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_ChangeLease",
             "/{containerName}/{blob}",
@@ -4821,10 +5067,22 @@ impl BlobChangeLeaseRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobChangeLeaseResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobChangeLeaseResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -4840,24 +5098,7 @@ impl BlobChangeLeaseRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_ChangeLease",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -4865,7 +5106,7 @@ impl std::future::IntoFuture for BlobChangeLeaseRequest {
     type Output = Result<BlobChangeLeaseResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The Change operation completed successfully.
@@ -4991,7 +5232,29 @@ impl BlobBreakLeaseRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobBreakLeaseResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobBreakLeaseResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_BreakLease",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobBreakLeaseRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_BreakLease",
             "/{containerName}/{blob}",
@@ -5047,10 +5310,22 @@ impl BlobBreakLeaseRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobBreakLeaseResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobBreakLeaseResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -5066,24 +5341,7 @@ impl BlobBreakLeaseRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_BreakLease",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -5091,7 +5349,7 @@ impl std::future::IntoFuture for BlobBreakLeaseRequest {
     type Output = Result<BlobBreakLeaseResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The Break operation completed successfully.
@@ -5254,7 +5512,29 @@ impl BlobCreateSnapshotRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobCreateSnapshotResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobCreateSnapshotResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_CreateSnapshot",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobCreateSnapshotRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_CreateSnapshot",
             "/{containerName}/{blob}",
@@ -5323,10 +5603,22 @@ impl BlobCreateSnapshotRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobCreateSnapshotResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobCreateSnapshotResponse {
                     x_ms_snapshot: http.header("x-ms-snapshot"),
                     e_tag: http.header("ETag"),
@@ -5345,24 +5637,7 @@ impl BlobCreateSnapshotRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_CreateSnapshot",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -5370,7 +5645,7 @@ impl std::future::IntoFuture for BlobCreateSnapshotRequest {
     type Output = Result<BlobCreateSnapshotResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The snaptshot was taken successfully.
@@ -5605,7 +5880,29 @@ impl BlobStartCopyFromUrlRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobStartCopyFromUrlResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobStartCopyFromUrlResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_StartCopyFromURL",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobStartCopyFromUrlRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_StartCopyFromURL",
             "/{containerName}/{blob}",
@@ -5720,10 +6017,22 @@ impl BlobStartCopyFromUrlRequest {
         if let Some(value) = &self.legal_hold {
             request.header("x-ms-legal-hold", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobStartCopyFromUrlResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobStartCopyFromUrlResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -5741,24 +6050,7 @@ impl BlobStartCopyFromUrlRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_StartCopyFromURL",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -5766,7 +6058,7 @@ impl std::future::IntoFuture for BlobStartCopyFromUrlRequest {
     type Output = Result<BlobStartCopyFromUrlResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The copy blob has been accepted with the specified copy status.
@@ -6021,7 +6313,29 @@ impl BlobCopyFromUrlRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobCopyFromUrlResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobCopyFromUrlResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_CopyFromURL",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobCopyFromUrlRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_CopyFromURL",
             "/{containerName}/{blob}",
@@ -6148,10 +6462,22 @@ impl BlobCopyFromUrlRequest {
         if let Some(value) = &self.copy_source_tags {
             request.header("x-ms-copy-source-tag-option", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobCopyFromUrlResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobCopyFromUrlResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -6176,24 +6502,7 @@ impl BlobCopyFromUrlRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_CopyFromURL",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -6201,7 +6510,7 @@ impl std::future::IntoFuture for BlobCopyFromUrlRequest {
     type Output = Result<BlobCopyFromUrlResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The copy has completed.
@@ -6326,7 +6635,29 @@ impl BlobAbortCopyFromUrlRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobAbortCopyFromUrlResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobAbortCopyFromUrlResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_AbortCopyFromURL",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobAbortCopyFromUrlRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_AbortCopyFromURL",
             "/{containerName}/{blob}",
@@ -6353,10 +6684,22 @@ impl BlobAbortCopyFromUrlRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobAbortCopyFromUrlResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobAbortCopyFromUrlResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -6367,24 +6710,7 @@ impl BlobAbortCopyFromUrlRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_AbortCopyFromURL",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -6392,7 +6718,7 @@ impl std::future::IntoFuture for BlobAbortCopyFromUrlRequest {
     type Output = Result<BlobAbortCopyFromUrlResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The delete request was accepted and the blob will be deleted.
@@ -6521,7 +6847,29 @@ impl BlobSetTierRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobSetTierResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobSetTierResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_SetTier",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobSetTierRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_SetTier",
             "/{containerName}/{blob}",
@@ -6559,10 +6907,23 @@ impl BlobSetTierRequest {
         if let Some(value) = &self.if_tags {
             request.header("x-ms-if-tags", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobSetTierResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     BlobSetTierResponse::Ok(
                         Box::new(BlobSetTierOk {
@@ -6576,7 +6937,7 @@ impl BlobSetTierRequest {
                 )
             }
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     BlobSetTierResponse::Accepted(
                         Box::new(BlobSetTierAccepted {
@@ -6589,24 +6950,7 @@ impl BlobSetTierRequest {
                     ),
                 )
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_SetTier",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -6614,7 +6958,7 @@ impl std::future::IntoFuture for BlobSetTierRequest {
     type Output = Result<BlobSetTierResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The new tier will take effect immediately.
@@ -6729,7 +7073,29 @@ impl BlobGetAccountInfoRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobGetAccountInfoResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobGetAccountInfoResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_GetAccountInfo",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobGetAccountInfoRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_GetAccountInfo",
             "/{containerName}/{blob}",
@@ -6746,10 +7112,22 @@ impl BlobGetAccountInfoRequest {
         if let Some(value) = &self.client.inner.version {
             request.header("x-ms-version", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobGetAccountInfoResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobGetAccountInfoResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -6762,24 +7140,7 @@ impl BlobGetAccountInfoRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_GetAccountInfo",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -6787,7 +7148,7 @@ impl std::future::IntoFuture for BlobGetAccountInfoRequest {
     type Output = Result<BlobGetAccountInfoResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success (OK)
@@ -6861,7 +7222,31 @@ impl BlobGetAccountInfoWithHeadRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobGetAccountInfoWithHeadResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<BlobGetAccountInfoWithHeadResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_GetAccountInfoWithHead",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobGetAccountInfoWithHeadRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_GetAccountInfoWithHead",
             "/{containerName}/{blob}",
@@ -6878,10 +7263,22 @@ impl BlobGetAccountInfoWithHeadRequest {
         if let Some(value) = &self.client.inner.version {
             request.header("x-ms-version", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobGetAccountInfoWithHeadResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobGetAccountInfoWithHeadResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -6894,24 +7291,7 @@ impl BlobGetAccountInfoWithHeadRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_GetAccountInfoWithHead",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -6919,7 +7299,7 @@ impl std::future::IntoFuture for BlobGetAccountInfoWithHeadRequest {
     type Output = Result<BlobGetAccountInfoWithHeadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success (OK)
@@ -7086,7 +7466,29 @@ impl BlobQueryRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobQueryResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobQueryResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_Query",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobQueryRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_Query",
             "/{containerName}/{blob}",
@@ -7162,10 +7564,23 @@ impl BlobQueryRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobQueryResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 => crate::runtime::Read::Stream,
+            206 => crate::runtime::Read::Stream,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let (body, http) = received.stream()?;
                 Ok(
                     BlobQueryResponse::Ok(
                         Box::new(BlobQueryOk {
@@ -7226,14 +7641,14 @@ impl BlobQueryRequest {
                                 .and_then(|text| crate::runtime::formats::Base64::parse(
                                     &text,
                                 )),
-                            body: crate::ByteStream::new("Blob_Query", response),
+                            body,
                             http,
                         }),
                     ),
                 )
             }
             206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let (body, http) = received.stream()?;
                 Ok(
                     BlobQueryResponse::PartialContent(
                         Box::new(BlobQueryPartialContent {
@@ -7299,30 +7714,13 @@ impl BlobQueryRequest {
                                 .and_then(|text| crate::runtime::formats::Base64::parse(
                                     &text,
                                 )),
-                            body: crate::ByteStream::new("Blob_Query", response),
+                            body,
                             http,
                         }),
                     ),
                 )
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_Query",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -7330,7 +7728,7 @@ impl std::future::IntoFuture for BlobQueryRequest {
     type Output = Result<BlobQueryResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Returns the content of the entire blob.
@@ -7831,7 +8229,29 @@ impl BlobGetTagsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobGetTagsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobGetTagsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_GetTags",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobGetTagsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_GetTags",
             "/{containerName}/{blob}",
@@ -7865,17 +8285,27 @@ impl BlobGetTagsRequest {
         if let Some(value) = &self.lease_id {
             request.header("x-ms-lease-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobGetTagsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::BlobTags,
                 >(
-                        "Blob_GetTags",
-                        response,
-                        <crate::models::BlobTags as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::BlobTags as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(BlobGetTagsResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -7887,24 +8317,7 @@ impl BlobGetTagsRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_GetTags",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -7912,7 +8325,7 @@ impl std::future::IntoFuture for BlobGetTagsRequest {
     type Output = Result<BlobGetTagsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Retrieved blob tags
@@ -8068,7 +8481,29 @@ impl BlobSetTagsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<BlobSetTagsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<BlobSetTagsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Blob_SetTags",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for BlobSetTagsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Blob_SetTags",
             "/{containerName}/{blob}",
@@ -8129,10 +8564,22 @@ impl BlobSetTagsRequest {
         if let Some(value) = &self.lease_id {
             request.header("x-ms-lease-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for BlobSetTagsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(BlobSetTagsResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -8143,24 +8590,7 @@ impl BlobSetTagsRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Blob_SetTags",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -8168,7 +8598,7 @@ impl std::future::IntoFuture for BlobSetTagsRequest {
     type Output = Result<BlobSetTagsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The tags were applied to the blob

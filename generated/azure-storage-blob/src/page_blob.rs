@@ -594,7 +594,29 @@ impl PageBlobCreateRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobCreateResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobCreateResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_Create",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobCreateRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_Create",
             "/{containerName}/{blob}",
@@ -716,10 +738,22 @@ impl PageBlobCreateRequest {
         if let Some(value) = &self.legal_hold {
             request.header("x-ms-legal-hold", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobCreateResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobCreateResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -743,24 +777,7 @@ impl PageBlobCreateRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_Create",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -768,7 +785,7 @@ impl std::future::IntoFuture for PageBlobCreateRequest {
     type Output = Result<PageBlobCreateResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob was created.
@@ -1017,7 +1034,29 @@ impl PageBlobUploadPagesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobUploadPagesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobUploadPagesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_UploadPages",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobUploadPagesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_UploadPages",
             "/{containerName}/{blob}",
@@ -1123,10 +1162,22 @@ impl PageBlobUploadPagesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobUploadPagesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobUploadPagesResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -1153,24 +1204,7 @@ impl PageBlobUploadPagesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_UploadPages",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1178,7 +1212,7 @@ impl std::future::IntoFuture for PageBlobUploadPagesRequest {
     type Output = Result<PageBlobUploadPagesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The page range was written.
@@ -1403,7 +1437,29 @@ impl PageBlobClearPagesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobClearPagesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobClearPagesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_ClearPages",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobClearPagesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_ClearPages",
             "/{containerName}/{blob}",
@@ -1484,10 +1540,22 @@ impl PageBlobClearPagesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobClearPagesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobClearPagesResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -1509,24 +1577,7 @@ impl PageBlobClearPagesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_ClearPages",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1534,7 +1585,7 @@ impl std::future::IntoFuture for PageBlobClearPagesRequest {
     type Output = Result<PageBlobClearPagesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The page range was cleared.
@@ -1766,7 +1817,31 @@ impl PageBlobUploadPagesFromUrlRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobUploadPagesFromUrlResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<PageBlobUploadPagesFromUrlResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_UploadPagesFromURL",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobUploadPagesFromUrlRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_UploadPagesFromURL",
             "/{containerName}/{blob}",
@@ -1897,10 +1972,22 @@ impl PageBlobUploadPagesFromUrlRequest {
         if let Some(value) = &self.copy_source_authorization {
             request.header("x-ms-copy-source-authorization", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobUploadPagesFromUrlResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobUploadPagesFromUrlResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -1926,24 +2013,7 @@ impl PageBlobUploadPagesFromUrlRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_UploadPagesFromURL",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1951,7 +2021,7 @@ impl std::future::IntoFuture for PageBlobUploadPagesFromUrlRequest {
     type Output = Result<PageBlobUploadPagesFromUrlResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The page range was written.
@@ -2809,7 +2879,29 @@ impl PageBlobResizeRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobResizeResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<PageBlobResizeResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_Resize",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobResizeRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_Resize",
             "/{containerName}/{blob}",
@@ -2877,10 +2969,22 @@ impl PageBlobResizeRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobResizeResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobResizeResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -2896,24 +3000,7 @@ impl PageBlobResizeRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_Resize",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2921,7 +3008,7 @@ impl std::future::IntoFuture for PageBlobResizeRequest {
     type Output = Result<PageBlobResizeResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The Blob was resized successfully
@@ -3057,9 +3144,31 @@ impl PageBlobUpdateSequenceNumberRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<PageBlobUpdateSequenceNumberResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<PageBlobUpdateSequenceNumberResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_UpdateSequenceNumber",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobUpdateSequenceNumberRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_UpdateSequenceNumber",
             "/{containerName}/{blob}",
@@ -3118,10 +3227,22 @@ impl PageBlobUpdateSequenceNumberRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobUpdateSequenceNumberResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobUpdateSequenceNumberResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -3137,24 +3258,7 @@ impl PageBlobUpdateSequenceNumberRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_UpdateSequenceNumber",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3162,7 +3266,7 @@ impl std::future::IntoFuture for PageBlobUpdateSequenceNumberRequest {
     type Output = Result<PageBlobUpdateSequenceNumberResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The sequence numbers were updated successfully.
@@ -3280,7 +3384,31 @@ impl PageBlobCopyIncrementalRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<PageBlobCopyIncrementalResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<PageBlobCopyIncrementalResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "PageBlob_CopyIncremental",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for PageBlobCopyIncrementalRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "PageBlob_CopyIncremental",
             "/{containerName}/{blob}",
@@ -3332,10 +3460,22 @@ impl PageBlobCopyIncrementalRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for PageBlobCopyIncrementalResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(PageBlobCopyIncrementalResponse {
                     e_tag: http.header("ETag"),
                     last_modified: http
@@ -3352,24 +3492,7 @@ impl PageBlobCopyIncrementalRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "PageBlob_CopyIncremental",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3377,7 +3500,7 @@ impl std::future::IntoFuture for PageBlobCopyIncrementalRequest {
     type Output = Result<PageBlobCopyIncrementalResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob was copied.

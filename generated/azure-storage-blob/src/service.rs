@@ -272,7 +272,29 @@ impl ServiceSetPropertiesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ServiceSetPropertiesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ServiceSetPropertiesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Service_SetProperties",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ServiceSetPropertiesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Service_SetProperties",
             "/",
@@ -300,10 +322,22 @@ impl ServiceSetPropertiesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ServiceSetPropertiesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ServiceSetPropertiesResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -311,24 +345,7 @@ impl ServiceSetPropertiesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_SetProperties",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -336,7 +353,7 @@ impl std::future::IntoFuture for ServiceSetPropertiesRequest {
     type Output = Result<ServiceSetPropertiesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success (Accepted)
@@ -412,7 +429,29 @@ impl ServiceGetPropertiesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ServiceGetPropertiesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ServiceGetPropertiesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Service_GetProperties",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ServiceGetPropertiesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Service_GetProperties",
             "/",
@@ -432,17 +471,27 @@ impl ServiceGetPropertiesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ServiceGetPropertiesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::StorageServiceProperties,
                 >(
-                        "Service_GetProperties",
-                        response,
-                        <crate::models::StorageServiceProperties as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::StorageServiceProperties as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(ServiceGetPropertiesResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -451,24 +500,7 @@ impl ServiceGetPropertiesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_GetProperties",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -476,7 +508,7 @@ impl std::future::IntoFuture for ServiceGetPropertiesRequest {
     type Output = Result<ServiceGetPropertiesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success.
@@ -558,7 +590,29 @@ impl ServiceGetStatisticsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ServiceGetStatisticsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ServiceGetStatisticsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Service_GetStatistics",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ServiceGetStatisticsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Service_GetStatistics",
             "/",
@@ -578,17 +632,27 @@ impl ServiceGetStatisticsRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ServiceGetStatisticsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::StorageServiceStats,
                 >(
-                        "Service_GetStatistics",
-                        response,
-                        <crate::models::StorageServiceStats as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::StorageServiceStats as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(ServiceGetStatisticsResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -600,24 +664,7 @@ impl ServiceGetStatisticsRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_GetStatistics",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -625,7 +672,7 @@ impl std::future::IntoFuture for ServiceGetStatisticsRequest {
     type Output = Result<ServiceGetStatisticsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success.
@@ -945,9 +992,31 @@ impl ServiceGetUserDelegationKeyRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<ServiceGetUserDelegationKeyResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<ServiceGetUserDelegationKeyResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Service_GetUserDelegationKey",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ServiceGetUserDelegationKeyRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Service_GetUserDelegationKey",
             "/",
@@ -975,17 +1044,27 @@ impl ServiceGetUserDelegationKeyRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ServiceGetUserDelegationKeyResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::UserDelegationKey,
                 >(
-                        "Service_GetUserDelegationKey",
-                        response,
-                        <crate::models::UserDelegationKey as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::UserDelegationKey as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(ServiceGetUserDelegationKeyResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -997,24 +1076,7 @@ impl ServiceGetUserDelegationKeyRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_GetUserDelegationKey",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1022,7 +1084,7 @@ impl std::future::IntoFuture for ServiceGetUserDelegationKeyRequest {
     type Output = Result<ServiceGetUserDelegationKeyResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success.
@@ -1092,7 +1154,29 @@ impl ServiceGetAccountInfoRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ServiceGetAccountInfoResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ServiceGetAccountInfoResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Service_GetAccountInfo",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ServiceGetAccountInfoRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Service_GetAccountInfo",
             "/",
@@ -1106,10 +1190,22 @@ impl ServiceGetAccountInfoRequest {
         if let Some(value) = &self.client.inner.version {
             request.header("x-ms-version", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ServiceGetAccountInfoResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ServiceGetAccountInfoResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -1123,24 +1219,7 @@ impl ServiceGetAccountInfoRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_GetAccountInfo",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1148,7 +1227,7 @@ impl std::future::IntoFuture for ServiceGetAccountInfoRequest {
     type Output = Result<ServiceGetAccountInfoResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success (OK)
@@ -1224,9 +1303,31 @@ impl ServiceGetAccountInfoWithHeadRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<ServiceGetAccountInfoWithHeadResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<ServiceGetAccountInfoWithHeadResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Service_GetAccountInfoWithHead",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ServiceGetAccountInfoWithHeadRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Service_GetAccountInfoWithHead",
             "/",
@@ -1240,10 +1341,22 @@ impl ServiceGetAccountInfoWithHeadRequest {
         if let Some(value) = &self.client.inner.version {
             request.header("x-ms-version", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ServiceGetAccountInfoWithHeadResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ServiceGetAccountInfoWithHeadResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -1257,24 +1370,7 @@ impl ServiceGetAccountInfoWithHeadRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_GetAccountInfoWithHead",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1282,7 +1378,7 @@ impl std::future::IntoFuture for ServiceGetAccountInfoWithHeadRequest {
     type Output = Result<ServiceGetAccountInfoWithHeadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success (OK)
@@ -1376,7 +1472,29 @@ impl ServiceSubmitBatchRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ServiceSubmitBatchResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ServiceSubmitBatchResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Service_SubmitBatch",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ServiceSubmitBatchRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Service_SubmitBatch",
             "/",
@@ -1398,36 +1516,31 @@ impl ServiceSubmitBatchRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ServiceSubmitBatchResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Stream,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let (body, http) = received.stream()?;
                 Ok(ServiceSubmitBatchResponse {
                     content_type: http.header("Content-Type"),
                     x_ms_request_id: http.header("x-ms-request-id"),
                     x_ms_version: http.header("x-ms-version"),
-                    body: crate::ByteStream::new("Service_SubmitBatch", response),
+                    body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_SubmitBatch",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1435,7 +1548,7 @@ impl std::future::IntoFuture for ServiceSubmitBatchRequest {
     type Output = Result<ServiceSubmitBatchResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success.
@@ -1547,7 +1660,29 @@ impl ServiceFilterBlobsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ServiceFilterBlobsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ServiceFilterBlobsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Service_FilterBlobs",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ServiceFilterBlobsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Service_FilterBlobs",
             "/",
@@ -1578,17 +1713,27 @@ impl ServiceFilterBlobsRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ServiceFilterBlobsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::FilterBlobSegment,
                 >(
-                        "Service_FilterBlobs",
-                        response,
-                        <crate::models::FilterBlobSegment as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::FilterBlobSegment as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(ServiceFilterBlobsResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -1600,24 +1745,7 @@ impl ServiceFilterBlobsRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Service_FilterBlobs",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1625,7 +1753,7 @@ impl std::future::IntoFuture for ServiceFilterBlobsRequest {
     type Output = Result<ServiceFilterBlobsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success

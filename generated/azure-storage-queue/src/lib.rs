@@ -177,11 +177,8 @@ impl Client {
             Box::new(move |request| Box::pin(async move { client.send(request).await })),
         )
     }
-    pub(crate) async fn send(
-        &self,
-        request: runtime::Request,
-    ) -> Result<reqwest::Response, runtime::Error> {
-        self.inner.pipeline.send(&self.auth, &self.inner.base_url, request).await
+    pub(crate) fn send(&self, request: runtime::Request) -> runtime::Sent {
+        self.inner.pipeline.start(&self.auth, Ok(self.inner.base_url.clone()), request)
     }
 }
 /// Builds a [`Client`]: from [`Client::builder`].

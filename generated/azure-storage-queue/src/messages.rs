@@ -162,7 +162,29 @@ impl MessagesDequeueRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<MessagesDequeueResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<MessagesDequeueResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Messages_Dequeue",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for MessagesDequeueRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Messages_Dequeue",
             "/{queueName}/messages",
@@ -188,38 +210,48 @@ impl MessagesDequeueRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for MessagesDequeueResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::DequeuedMessagesList,
                 >(
-                        "Messages_Dequeue",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "QueueMessagesList",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "QueueMessage",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::DequeuedMessageItem as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "QueueMessagesList",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "QueueMessage",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::DequeuedMessageItem as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(MessagesDequeueResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -231,24 +263,7 @@ impl MessagesDequeueRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Messages_Dequeue",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -256,7 +271,7 @@ impl std::future::IntoFuture for MessagesDequeueRequest {
     type Output = Result<MessagesDequeueResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// OK
@@ -349,7 +364,29 @@ impl MessagesClearRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<MessagesClearResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<MessagesClearResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Messages_Clear",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for MessagesClearRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Messages_Clear",
             "/{queueName}/messages",
@@ -369,10 +406,22 @@ impl MessagesClearRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for MessagesClearResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(MessagesClearResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -383,24 +432,7 @@ impl MessagesClearRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Messages_Clear",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -408,7 +440,7 @@ impl std::future::IntoFuture for MessagesClearRequest {
     type Output = Result<MessagesClearResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// No Content
@@ -518,7 +550,29 @@ impl MessagesEnqueueRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<MessagesEnqueueResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<MessagesEnqueueResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Messages_Enqueue",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for MessagesEnqueueRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Messages_Enqueue",
             "/{queueName}/messages",
@@ -552,38 +606,48 @@ impl MessagesEnqueueRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for MessagesEnqueueResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::EnqueuedMessageList,
                 >(
-                        "Messages_Enqueue",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "QueueMessagesList",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "QueueMessage",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::EnqueuedMessage as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "QueueMessagesList",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "QueueMessage",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::EnqueuedMessage as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(MessagesEnqueueResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -595,24 +659,7 @@ impl MessagesEnqueueRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Messages_Enqueue",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -620,7 +667,7 @@ impl std::future::IntoFuture for MessagesEnqueueRequest {
     type Output = Result<MessagesEnqueueResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Created
@@ -722,7 +769,29 @@ impl MessagesPeekRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<MessagesPeekResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<MessagesPeekResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Messages_Peek",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for MessagesPeekRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Messages_Peek",
             "/{queueName}/messages",
@@ -746,38 +815,48 @@ impl MessagesPeekRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for MessagesPeekResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::PeekedMessagesList,
                 >(
-                        "Messages_Peek",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "QueueMessagesList",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "QueueMessage",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::PeekedMessageItem as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "QueueMessagesList",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "QueueMessage",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::PeekedMessageItem as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(MessagesPeekResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -789,24 +868,7 @@ impl MessagesPeekRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Messages_Peek",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -814,7 +876,7 @@ impl std::future::IntoFuture for MessagesPeekRequest {
     type Output = Result<MessagesPeekResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// OK

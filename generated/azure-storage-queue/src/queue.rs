@@ -245,7 +245,29 @@ impl QueueCreateRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<QueueCreateResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<QueueCreateResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Queue_Create",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for QueueCreateRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Queue_Create",
             "/{queueName}",
@@ -267,10 +289,23 @@ impl QueueCreateRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for QueueCreateResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     QueueCreateResponse::Created(
                         Box::new(QueueCreateCreated {
@@ -289,7 +324,7 @@ impl QueueCreateRequest {
                 )
             }
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     QueueCreateResponse::NoContent(
                         Box::new(QueueCreateNoContent {
@@ -307,24 +342,7 @@ impl QueueCreateRequest {
                     ),
                 )
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Queue_Create",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -332,7 +350,7 @@ impl std::future::IntoFuture for QueueCreateRequest {
     type Output = Result<QueueCreateResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success, queue created.
@@ -476,7 +494,29 @@ impl QueueDeleteRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<QueueDeleteResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<QueueDeleteResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Queue_Delete",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for QueueDeleteRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Queue_Delete",
             "/{queueName}",
@@ -495,10 +535,22 @@ impl QueueDeleteRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for QueueDeleteResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(QueueDeleteResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -509,24 +561,7 @@ impl QueueDeleteRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Queue_Delete",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -534,7 +569,7 @@ impl std::future::IntoFuture for QueueDeleteRequest {
     type Output = Result<QueueDeleteResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// No Content
@@ -622,7 +657,29 @@ impl QueueGetPropertiesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<QueueGetPropertiesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<QueueGetPropertiesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Queue_GetProperties",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for QueueGetPropertiesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Queue_GetProperties",
             "/{queueName}",
@@ -642,10 +699,22 @@ impl QueueGetPropertiesRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for QueueGetPropertiesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(QueueGetPropertiesResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_meta: http.header_collection("x-ms-meta-"),
@@ -659,24 +728,7 @@ impl QueueGetPropertiesRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Queue_GetProperties",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -684,7 +736,7 @@ impl std::future::IntoFuture for QueueGetPropertiesRequest {
     type Output = Result<QueueGetPropertiesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success.
@@ -778,7 +830,31 @@ impl QueueGetPropertiesWithHeadRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<QueueGetPropertiesWithHeadResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<QueueGetPropertiesWithHeadResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Queue_GetPropertiesWithHead",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for QueueGetPropertiesWithHeadRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Queue_GetPropertiesWithHead",
             "/{queueName}",
@@ -798,10 +874,22 @@ impl QueueGetPropertiesWithHeadRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for QueueGetPropertiesWithHeadResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(QueueGetPropertiesWithHeadResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_meta: http.header_collection("x-ms-meta-"),
@@ -815,24 +903,7 @@ impl QueueGetPropertiesWithHeadRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Queue_GetPropertiesWithHead",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -840,7 +911,7 @@ impl std::future::IntoFuture for QueueGetPropertiesWithHeadRequest {
     type Output = Result<QueueGetPropertiesWithHeadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success.
@@ -945,7 +1016,29 @@ impl QueueSetMetadataRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<QueueSetMetadataResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<QueueSetMetadataResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Queue_SetMetadata",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for QueueSetMetadataRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Queue_SetMetadata",
             "/{queueName}",
@@ -968,10 +1061,22 @@ impl QueueSetMetadataRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for QueueSetMetadataResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(QueueSetMetadataResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -982,24 +1087,7 @@ impl QueueSetMetadataRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Queue_SetMetadata",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1007,7 +1095,7 @@ impl std::future::IntoFuture for QueueSetMetadataRequest {
     type Output = Result<QueueSetMetadataResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// No Content
@@ -1095,7 +1183,29 @@ impl QueueGetAccessPolicyRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<QueueGetAccessPolicyResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<QueueGetAccessPolicyResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Queue_GetAccessPolicy",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for QueueGetAccessPolicyRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Queue_GetAccessPolicy",
             "/{queueName}",
@@ -1115,38 +1225,48 @@ impl QueueGetAccessPolicyRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for QueueGetAccessPolicyResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::SignedIdentifiers,
                 >(
-                        "Queue_GetAccessPolicy",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "SignedIdentifiers",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "SignedIdentifier",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::SignedIdentifier as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "SignedIdentifiers",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "SignedIdentifier",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::SignedIdentifier as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(QueueGetAccessPolicyResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -1158,24 +1278,7 @@ impl QueueGetAccessPolicyRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Queue_GetAccessPolicy",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1183,7 +1286,7 @@ impl std::future::IntoFuture for QueueGetAccessPolicyRequest {
     type Output = Result<QueueGetAccessPolicyResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success
@@ -1277,9 +1380,31 @@ impl QueueGetAccessPolicyWithHeadRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<QueueGetAccessPolicyWithHeadResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<QueueGetAccessPolicyWithHeadResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Queue_GetAccessPolicyWithHead",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for QueueGetAccessPolicyWithHeadRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Queue_GetAccessPolicyWithHead",
             "/{queueName}",
@@ -1299,38 +1424,48 @@ impl QueueGetAccessPolicyWithHeadRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for QueueGetAccessPolicyWithHeadResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::SignedIdentifiers,
                 >(
-                        "Queue_GetAccessPolicyWithHead",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "SignedIdentifiers",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "SignedIdentifier",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::SignedIdentifier as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "SignedIdentifiers",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "SignedIdentifier",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::SignedIdentifier as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(QueueGetAccessPolicyWithHeadResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -1342,24 +1477,7 @@ impl QueueGetAccessPolicyWithHeadRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Queue_GetAccessPolicyWithHead",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1367,7 +1485,7 @@ impl std::future::IntoFuture for QueueGetAccessPolicyWithHeadRequest {
     type Output = Result<QueueGetAccessPolicyWithHeadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success
@@ -1482,7 +1600,29 @@ impl QueueSetAccessPolicyRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<QueueSetAccessPolicyResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<QueueSetAccessPolicyResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Queue_SetAccessPolicy",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::StorageError(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for QueueSetAccessPolicyRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Queue_SetAccessPolicy",
             "/{queueName}",
@@ -1533,10 +1673,22 @@ impl QueueSetAccessPolicyRequest {
         if let Some(value) = &self.request_id {
             request.header("x-ms-client-request-id", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for QueueSetAccessPolicyResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(QueueSetAccessPolicyResponse {
                     x_ms_client_request_id: http.header("x-ms-client-request-id"),
                     x_ms_request_id: http.header("x-ms-request-id"),
@@ -1547,24 +1699,7 @@ impl QueueSetAccessPolicyRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Queue_SetAccessPolicy",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::StorageError(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1572,7 +1707,7 @@ impl std::future::IntoFuture for QueueSetAccessPolicyRequest {
     type Output = Result<QueueSetAccessPolicyResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// No Content

@@ -181,7 +181,26 @@ impl ManifestsGetListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsGetListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ManifestsGetListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_GetList",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsGetListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_GetList",
             "/acr/v1/{name}/_manifests",
@@ -201,33 +220,28 @@ impl ManifestsGetListRequest {
         }
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsGetListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::AcrManifests,
-                >("Manifests_GetList", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::AcrManifests>()?;
                 Ok(ManifestsGetListResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_GetList",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -235,7 +249,7 @@ impl std::future::IntoFuture for ManifestsGetListRequest {
     type Output = Result<ManifestsGetListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Returns a list of manifests
@@ -289,7 +303,28 @@ impl ManifestsGetAttributesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsGetAttributesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<ManifestsGetAttributesResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_GetAttributes",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsGetAttributesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_GetAttributes",
             "/acr/v1/{name}/_manifests/{reference}",
@@ -301,33 +336,28 @@ impl ManifestsGetAttributesRequest {
         request.path_param("reference", &self.reference)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsGetAttributesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::ManifestAttributes,
-                >("Manifests_GetAttributes", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::ManifestAttributes>()?;
                 Ok(ManifestsGetAttributesResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_GetAttributes",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -335,7 +365,7 @@ impl std::future::IntoFuture for ManifestsGetAttributesRequest {
     type Output = Result<ManifestsGetAttributesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// List of attributes
@@ -410,7 +440,28 @@ impl ManifestsUpdateAttributesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsUpdateAttributesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<ManifestsUpdateAttributesResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_UpdateAttributes",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsUpdateAttributesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_UpdateAttributes",
             "/acr/v1/{name}/_manifests/{reference}",
@@ -431,29 +482,27 @@ impl ManifestsUpdateAttributesRequest {
         }
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsUpdateAttributesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ManifestsUpdateAttributesResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_UpdateAttributes",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -461,7 +510,7 @@ impl std::future::IntoFuture for ManifestsUpdateAttributesRequest {
     type Output = Result<ManifestsUpdateAttributesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The attributes are updated
@@ -509,7 +558,26 @@ impl ManifestsDeleteRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsDeleteResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ManifestsDeleteResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_Delete",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsDeleteRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Delete",
             "/v2/{name}/manifests/{reference}",
@@ -521,27 +589,25 @@ impl ManifestsDeleteRequest {
         request.path_param("reference", &self.reference)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsDeleteResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ManifestsDeleteResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_Delete",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -549,7 +615,7 @@ impl std::future::IntoFuture for ManifestsDeleteRequest {
     type Output = Result<ManifestsDeleteResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The manifest has been deleted
@@ -599,7 +665,26 @@ impl ManifestsGetRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsGetResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ManifestsGetResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_Get",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsGetRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Get",
             "/v2/{name}/manifests/{reference}",
@@ -617,30 +702,25 @@ impl ManifestsGetRequest {
         if let Some(value) = &self.accept {
             request.header("accept", value)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsGetResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::ManifestWrapper,
-                >("Manifests_Get", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::ManifestWrapper>()?;
                 Ok(ManifestsGetResponse { body, http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_Get",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -648,7 +728,7 @@ impl std::future::IntoFuture for ManifestsGetRequest {
     type Output = Result<ManifestsGetResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Returns the requested manifest file in a larger combined group
@@ -709,7 +789,26 @@ impl ManifestsCreateRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsCreateResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ManifestsCreateResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_Create",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsCreateRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Create",
             "/v2/{name}/manifests/{reference}",
@@ -728,13 +827,22 @@ impl ManifestsCreateRequest {
             )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsCreateResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let (body, http) = crate::runtime::json::<
-                    serde_json::Value,
-                >("Manifests_Create", response)
-                    .await?;
+                let (body, http) = received.json::<serde_json::Value>()?;
                 Ok(ManifestsCreateResponse {
                     content_length: http.header("Content-Length"),
                     docker_content_digest: http.header("Docker-Content-Digest"),
@@ -743,21 +851,7 @@ impl ManifestsCreateRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_Create",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -765,7 +859,7 @@ impl std::future::IntoFuture for ManifestsCreateRequest {
     type Output = Result<ManifestsCreateResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The manifest is updated

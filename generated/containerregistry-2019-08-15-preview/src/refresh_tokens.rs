@@ -89,9 +89,28 @@ impl RefreshTokensGetFromExchangeRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<RefreshTokensGetFromExchangeResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<RefreshTokensGetFromExchangeResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "RefreshTokens_GetFromExchange",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for RefreshTokensGetFromExchangeRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "RefreshTokens_GetFromExchange",
             "/oauth2/exchange",
@@ -119,33 +138,28 @@ impl RefreshTokensGetFromExchangeRequest {
         }
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for RefreshTokensGetFromExchangeResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::RefreshToken,
-                >("RefreshTokens_GetFromExchange", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::RefreshToken>()?;
                 Ok(RefreshTokensGetFromExchangeResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "RefreshTokens_GetFromExchange",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -153,7 +167,7 @@ impl std::future::IntoFuture for RefreshTokensGetFromExchangeRequest {
     type Output = Result<RefreshTokensGetFromExchangeResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Refresh token acquired

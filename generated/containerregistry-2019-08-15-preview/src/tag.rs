@@ -146,7 +146,26 @@ impl TagGetListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<TagGetListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<TagGetListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Tag_GetList",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for TagGetListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_GetList",
             "/acr/v1/{name}/_tags",
@@ -169,30 +188,25 @@ impl TagGetListRequest {
         }
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for TagGetListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::TagList,
-                >("Tag_GetList", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::TagList>()?;
                 Ok(TagGetListResponse { body, http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Tag_GetList",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -200,7 +214,7 @@ impl std::future::IntoFuture for TagGetListRequest {
     type Output = Result<TagGetListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Tag details of a repository
@@ -254,7 +268,26 @@ impl TagDeleteRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<TagDeleteResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<TagDeleteResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Tag_Delete",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for TagDeleteRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_Delete",
             "/acr/v1/{name}/_tags/{reference}",
@@ -266,27 +299,25 @@ impl TagDeleteRequest {
         request.path_param("reference", &self.reference)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for TagDeleteResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(TagDeleteResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Tag_Delete",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -294,7 +325,7 @@ impl std::future::IntoFuture for TagDeleteRequest {
     type Output = Result<TagDeleteResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The tag is deleted
@@ -342,7 +373,26 @@ impl TagGetAttributesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<TagGetAttributesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<TagGetAttributesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Tag_GetAttributes",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for TagGetAttributesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_GetAttributes",
             "/acr/v1/{name}/_tags/{reference}",
@@ -354,33 +404,28 @@ impl TagGetAttributesRequest {
         request.path_param("reference", &self.reference)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for TagGetAttributesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::TagAttributes,
-                >("Tag_GetAttributes", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::TagAttributes>()?;
                 Ok(TagGetAttributesResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Tag_GetAttributes",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -388,7 +433,7 @@ impl std::future::IntoFuture for TagGetAttributesRequest {
     type Output = Result<TagGetAttributesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Tag attributes
@@ -463,7 +508,26 @@ impl TagUpdateAttributesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<TagUpdateAttributesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<TagUpdateAttributesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Tag_UpdateAttributes",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for TagUpdateAttributesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Tag_UpdateAttributes",
             "/acr/v1/{name}/_tags/{reference}",
@@ -484,29 +548,27 @@ impl TagUpdateAttributesRequest {
         }
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for TagUpdateAttributesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(TagUpdateAttributesResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Tag_UpdateAttributes",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -514,7 +576,7 @@ impl std::future::IntoFuture for TagUpdateAttributesRequest {
     type Output = Result<TagUpdateAttributesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The attributes are updated

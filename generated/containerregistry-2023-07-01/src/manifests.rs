@@ -147,7 +147,26 @@ impl ManifestsListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ManifestsListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_List",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_List",
             "/acr/v1/{name}/_manifests",
@@ -167,33 +186,28 @@ impl ManifestsListRequest {
         }
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::ManifestList,
-                >("Manifests_List", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::ManifestList>()?;
                 Ok(ManifestsListResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_List",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -201,7 +215,7 @@ impl std::future::IntoFuture for ManifestsListRequest {
     type Output = Result<ManifestsListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Successfully returned the list of manifests.
@@ -255,7 +269,26 @@ impl ManifestsGetRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsGetResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ManifestsGetResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_Get",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsGetRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Get",
             "/v2/{name}/manifests/{reference}",
@@ -275,30 +308,25 @@ impl ManifestsGetRequest {
                         "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json, application/json",
                     ),
             )?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsGetResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::ManifestWrapper,
-                >("Manifests_Get", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::ManifestWrapper>()?;
                 Ok(ManifestsGetResponse { body, http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_Get",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -306,7 +334,7 @@ impl std::future::IntoFuture for ManifestsGetRequest {
     type Output = Result<ManifestsGetResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Successfully returned the manifest.
@@ -367,7 +395,26 @@ impl ManifestsCreateRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsCreateResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ManifestsCreateResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_Create",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsCreateRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Create",
             "/v2/{name}/manifests/{reference}",
@@ -386,30 +433,28 @@ impl ManifestsCreateRequest {
             )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsCreateResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ManifestsCreateResponse {
                     docker_content_digest: http.header("Docker-Content-Digest"),
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_Create",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -417,7 +462,7 @@ impl std::future::IntoFuture for ManifestsCreateRequest {
     type Output = Result<ManifestsCreateResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The manifest was put successfully.
@@ -469,7 +514,26 @@ impl ManifestsDeleteRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<ManifestsDeleteResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<ManifestsDeleteResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Manifests_Delete",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestsDeleteRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Manifests_Delete",
             "/v2/{name}/manifests/{reference}",
@@ -481,27 +545,25 @@ impl ManifestsDeleteRequest {
         request.path_param("reference", &self.reference)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestsDeleteResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ManifestsDeleteResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Manifests_Delete",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -509,7 +571,7 @@ impl std::future::IntoFuture for ManifestsDeleteRequest {
     type Output = Result<ManifestsDeleteResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The manifest was accepted for deletion.

@@ -90,7 +90,28 @@ impl RepositoryGetAttributesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<RepositoryGetAttributesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<RepositoryGetAttributesResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Repository_GetAttributes",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for RepositoryGetAttributesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_GetAttributes",
             "/acr/v1/{name}",
@@ -100,33 +121,29 @@ impl RepositoryGetAttributesRequest {
         request.path_param("name", &self.name)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for RepositoryGetAttributesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::RepositoryAttributes,
-                >("Repository_GetAttributes", response)
-                    .await?;
+                let (body, http) = received
+                    .json::<crate::models::RepositoryAttributes>()?;
                 Ok(RepositoryGetAttributesResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Repository_GetAttributes",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -134,7 +151,7 @@ impl std::future::IntoFuture for RepositoryGetAttributesRequest {
     type Output = Result<RepositoryGetAttributesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Successfully returned repository attributes.
@@ -187,7 +204,26 @@ impl RepositoryDeleteRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<RepositoryDeleteResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<RepositoryDeleteResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Repository_Delete",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for RepositoryDeleteRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_Delete",
             "/acr/v1/{name}",
@@ -197,33 +233,28 @@ impl RepositoryDeleteRequest {
         request.path_param("name", &self.name)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for RepositoryDeleteResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::DeletedRepository,
-                >("Repository_Delete", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::DeletedRepository>()?;
                 Ok(RepositoryDeleteResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Repository_Delete",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -231,7 +262,7 @@ impl std::future::IntoFuture for RepositoryDeleteRequest {
     type Output = Result<RepositoryDeleteResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The repository was accepted for deletion.
@@ -305,7 +336,28 @@ impl RepositoryUpdateAttributesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<RepositoryUpdateAttributesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<RepositoryUpdateAttributesResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Repository_UpdateAttributes",
+                sent,
+                |_, body| {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::AcrErrors(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for RepositoryUpdateAttributesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Repository_UpdateAttributes",
             "/acr/v1/{name}",
@@ -324,29 +376,27 @@ impl RepositoryUpdateAttributesRequest {
         }
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for RepositoryUpdateAttributesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(RepositoryUpdateAttributesResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Repository_UpdateAttributes",
-                            response,
-                            |_, body| {
-                                crate::runtime::error_model(body)
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::AcrErrors(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -354,7 +404,7 @@ impl std::future::IntoFuture for RepositoryUpdateAttributesRequest {
     type Output = Result<RepositoryUpdateAttributesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Successfully updated repository attributes.

@@ -166,7 +166,43 @@ impl LayerGetV2NameBlobsDigestRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<LayerGetV2NameBlobsDigestResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<LayerGetV2NameBlobsDigestResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "getV2NameBlobsDigest",
+                sent,
+                |status, body| match status {
+                    400 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    401 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    404 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for LayerGetV2NameBlobsDigestRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "getV2NameBlobsDigest",
             "/v2/{name}/blobs/{digest}",
@@ -179,38 +215,46 @@ impl LayerGetV2NameBlobsDigestRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for LayerGetV2NameBlobsDigestResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 => crate::runtime::Read::Stream,
+            206 => crate::runtime::Read::Stream,
+            307 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let (body, http) = received.stream()?;
                 Ok(
                     LayerGetV2NameBlobsDigestResponse::Ok(
                         Box::new(LayerGetV2NameBlobsDigestOk {
-                            body: crate::ByteStream::new(
-                                "getV2NameBlobsDigest",
-                                response,
-                            ),
+                            body,
                             http,
                         }),
                     ),
                 )
             }
             206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let (body, http) = received.stream()?;
                 Ok(
                     LayerGetV2NameBlobsDigestResponse::PartialContent(
                         Box::new(LayerGetV2NameBlobsDigestPartialContent {
-                            body: crate::ByteStream::new(
-                                "getV2NameBlobsDigest",
-                                response,
-                            ),
+                            body,
                             http,
                         }),
                     ),
                 )
             }
             307 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     LayerGetV2NameBlobsDigestResponse::TemporaryRedirect(
                         Box::new(LayerGetV2NameBlobsDigestTemporaryRedirect {
@@ -219,36 +263,7 @@ impl LayerGetV2NameBlobsDigestRequest {
                     ),
                 )
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "getV2NameBlobsDigest",
-                            response,
-                            |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                404 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -256,7 +271,7 @@ impl std::future::IntoFuture for LayerGetV2NameBlobsDigestRequest {
     type Output = Result<LayerGetV2NameBlobsDigestResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob identified by digest is available. The blob content will be present in the body of the response.
@@ -378,7 +393,17 @@ impl LayerHeadV2NameBlobsDigestRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<LayerHeadV2NameBlobsDigestResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<LayerHeadV2NameBlobsDigestResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("headV2NameBlobsDigest", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for LayerHeadV2NameBlobsDigestRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "headV2NameBlobsDigest",
             "/v2/{name}/blobs/{digest}",
@@ -391,10 +416,25 @@ impl LayerHeadV2NameBlobsDigestRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for LayerHeadV2NameBlobsDigestResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 => crate::runtime::Read::Headers,
+            206 => crate::runtime::Read::Headers,
+            307 => crate::runtime::Read::Headers,
+            404 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     LayerHeadV2NameBlobsDigestResponse::Ok(
                         Box::new(LayerHeadV2NameBlobsDigestOk {
@@ -404,7 +444,7 @@ impl LayerHeadV2NameBlobsDigestRequest {
                 )
             }
             206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     LayerHeadV2NameBlobsDigestResponse::PartialContent(
                         Box::new(LayerHeadV2NameBlobsDigestPartialContent {
@@ -414,7 +454,7 @@ impl LayerHeadV2NameBlobsDigestRequest {
                 )
             }
             307 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     LayerHeadV2NameBlobsDigestResponse::TemporaryRedirect(
                         Box::new(LayerHeadV2NameBlobsDigestTemporaryRedirect {
@@ -424,7 +464,7 @@ impl LayerHeadV2NameBlobsDigestRequest {
                 )
             }
             404 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(
                     LayerHeadV2NameBlobsDigestResponse::NotFound(
                         Box::new(LayerHeadV2NameBlobsDigestNotFound {
@@ -433,16 +473,7 @@ impl LayerHeadV2NameBlobsDigestRequest {
                     ),
                 )
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "headV2NameBlobsDigest",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -450,7 +481,7 @@ impl std::future::IntoFuture for LayerHeadV2NameBlobsDigestRequest {
     type Output = Result<LayerHeadV2NameBlobsDigestResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob identified by digest is available. The blob content will be present in the body of the response.
@@ -588,7 +619,35 @@ impl LayerStartUploadRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<LayerStartUploadResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<LayerStartUploadResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Layer_StartUpload",
+                sent,
+                |status, body| match status {
+                    400 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    401 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for LayerStartUploadRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_StartUpload",
             "/v2/{name}/blobs/uploads/",
@@ -600,10 +659,22 @@ impl LayerStartUploadRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for LayerStartUploadResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(LayerStartUploadResponse {
                     location: http.header("Location"),
                     range: http.header("Range"),
@@ -611,30 +682,7 @@ impl LayerStartUploadRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Layer_StartUpload",
-                            response,
-                            |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -642,7 +690,7 @@ impl std::future::IntoFuture for LayerStartUploadRequest {
     type Output = Result<LayerStartUploadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The upload has started; continue it at `Location`.
@@ -701,7 +749,29 @@ impl LayerGetUploadStatusRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<LayerGetUploadStatusResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<LayerGetUploadStatusResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Layer_GetUploadStatus",
+                sent,
+                |status, body| match status {
+                    404 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for LayerGetUploadStatusRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_GetUploadStatus",
             "/{location}",
@@ -712,34 +782,29 @@ impl LayerGetUploadStatusRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for LayerGetUploadStatusResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(LayerGetUploadStatusResponse {
                     range: http.header("Range"),
                     docker_upload_uuid: http.header("Docker-Upload-UUID"),
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Layer_GetUploadStatus",
-                            response,
-                            |status, body| match status {
-                                404 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -747,7 +812,7 @@ impl std::future::IntoFuture for LayerGetUploadStatusRequest {
     type Output = Result<LayerGetUploadStatusResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The upload is in progress.
@@ -809,7 +874,35 @@ impl LayerUploadChunkRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<LayerUploadChunkResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<LayerUploadChunkResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Layer_UploadChunk",
+                sent,
+                |status, body| match status {
+                    404 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    416 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for LayerUploadChunkRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_UploadChunk",
             "/{location}",
@@ -825,10 +918,22 @@ impl LayerUploadChunkRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for LayerUploadChunkResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(LayerUploadChunkResponse {
                     location: http.header("Location"),
                     range: http.header("Range"),
@@ -836,30 +941,7 @@ impl LayerUploadChunkRequest {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Layer_UploadChunk",
-                            response,
-                            |status, body| match status {
-                                404 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                416 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -867,7 +949,7 @@ impl std::future::IntoFuture for LayerUploadChunkRequest {
     type Output = Result<LayerUploadChunkResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The chunk is received; continue at `Location`.
@@ -941,7 +1023,35 @@ impl LayerCompleteUploadRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<LayerCompleteUploadResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<LayerCompleteUploadResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Layer_CompleteUpload",
+                sent,
+                |status, body| match status {
+                    400 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    404 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for LayerCompleteUploadRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_CompleteUpload",
             "/{location}",
@@ -960,40 +1070,29 @@ impl LayerCompleteUploadRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for LayerCompleteUploadResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(LayerCompleteUploadResponse {
                     location: http.header("Location"),
                     docker_content_digest: http.header("Docker-Content-Digest"),
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Layer_CompleteUpload",
-                            response,
-                            |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                404 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1001,7 +1100,7 @@ impl std::future::IntoFuture for LayerCompleteUploadRequest {
     type Output = Result<LayerCompleteUploadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The blob is stored.
@@ -1056,7 +1155,29 @@ impl LayerCancelUploadRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<LayerCancelUploadResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<LayerCancelUploadResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "Layer_CancelUpload",
+                sent,
+                |status, body| match status {
+                    404 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for LayerCancelUploadRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "Layer_CancelUpload",
             "/{location}",
@@ -1067,30 +1188,25 @@ impl LayerCancelUploadRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for LayerCancelUploadResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            204 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             204 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(LayerCancelUploadResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "Layer_CancelUpload",
-                            response,
-                            |status, body| match status {
-                                404 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1098,7 +1214,7 @@ impl std::future::IntoFuture for LayerCancelUploadRequest {
     type Output = Result<LayerCancelUploadResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The upload is cancelled.

@@ -99,9 +99,43 @@ impl ManifestGetV2NameManifestsReferenceRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<ManifestGetV2NameManifestsReferenceResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<ManifestGetV2NameManifestsReferenceResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "getV2NameManifestsReference",
+                sent,
+                |status, body| match status {
+                    400 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    401 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    404 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestGetV2NameManifestsReferenceRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "getV2NameManifestsReference",
             "/v2/{name}/manifests/{reference}",
@@ -121,49 +155,29 @@ impl ManifestGetV2NameManifestsReferenceRequest {
                         "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json",
                     ),
             )?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestGetV2NameManifestsReferenceResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::Manifest,
-                >("getV2NameManifestsReference", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::Manifest>()?;
                 Ok(ManifestGetV2NameManifestsReferenceResponse {
                     docker_content_digest: http.header("Docker-Content-Digest"),
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "getV2NameManifestsReference",
-                            response,
-                            |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                404 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -171,7 +185,7 @@ impl std::future::IntoFuture for ManifestGetV2NameManifestsReferenceRequest {
     type Output = Result<ManifestGetV2NameManifestsReferenceResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Returns the requested manifest file
@@ -236,9 +250,37 @@ impl ManifestPutV2NameManifestsReferenceRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<ManifestPutV2NameManifestsReferenceResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<ManifestPutV2NameManifestsReferenceResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "putV2NameManifestsReference",
+                sent,
+                |status, body| match status {
+                    400 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    401 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestPutV2NameManifestsReferenceRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "putV2NameManifestsReference",
             "/v2/{name}/manifests/{reference}",
@@ -259,40 +301,29 @@ impl ManifestPutV2NameManifestsReferenceRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestPutV2NameManifestsReferenceResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ManifestPutV2NameManifestsReferenceResponse {
                     docker_content_digest: http.header("Docker-Content-Digest"),
                     location: http.header("Location"),
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "putV2NameManifestsReference",
-                            response,
-                            |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -300,7 +331,7 @@ impl std::future::IntoFuture for ManifestPutV2NameManifestsReferenceRequest {
     type Output = Result<ManifestPutV2NameManifestsReferenceResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The manifest is stored under the name and reference.
@@ -356,9 +387,43 @@ impl ManifestDeleteV2NameManifestsReferenceRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<ManifestDeleteV2NameManifestsReferenceResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<ManifestDeleteV2NameManifestsReferenceResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "deleteV2NameManifestsReference",
+                sent,
+                |status, body| match status {
+                    400 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    401 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    404 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for ManifestDeleteV2NameManifestsReferenceRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "deleteV2NameManifestsReference",
             "/v2/{name}/manifests/{reference}",
@@ -371,44 +436,27 @@ impl ManifestDeleteV2NameManifestsReferenceRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for ManifestDeleteV2NameManifestsReferenceResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            202 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             202 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(ManifestDeleteV2NameManifestsReferenceResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "deleteV2NameManifestsReference",
-                            response,
-                            |status, body| match status {
-                                400 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                404 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -416,7 +464,7 @@ impl std::future::IntoFuture for ManifestDeleteV2NameManifestsReferenceRequest {
     type Output = Result<ManifestDeleteV2NameManifestsReferenceResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The manifest has been accepted by the registry and is stored under the specified name and tag.

@@ -51,7 +51,35 @@ impl TagGetV2NameTagsListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<TagGetV2NameTagsListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<TagGetV2NameTagsListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "getV2NameTagsList",
+                sent,
+                |status, body| match status {
+                    401 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    404 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for TagGetV2NameTagsListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "getV2NameTagsList",
             "/v2/{name}/tags/list",
@@ -63,42 +91,29 @@ impl TagGetV2NameTagsListRequest {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for TagGetV2NameTagsListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::GetV2NameTagsList200,
-                >("getV2NameTagsList", response)
-                    .await?;
+                let (body, http) = received
+                    .json::<crate::models::GetV2NameTagsList200>()?;
                 Ok(TagGetV2NameTagsListResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "getV2NameTagsList",
-                            response,
-                            |status, body| match status {
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                404 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -106,7 +121,7 @@ impl std::future::IntoFuture for TagGetV2NameTagsListRequest {
     type Output = Result<TagGetV2NameTagsListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Gives a list of tags for the names repository.

@@ -42,7 +42,29 @@ impl V2GetV2Request {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<V2GetV2Response, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<V2GetV2Response, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "getV2",
+                sent,
+                |status, body| match status {
+                    401 => {
+                        crate::runtime::error_model(body)
+                            .map(|m| crate::runtime::boxed_model(
+                                crate::ErrorModel::Error(Box::new(m)),
+                            ))
+                    }
+                    _ => None,
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for V2GetV2Request {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "getV2",
             "/v2",
@@ -52,30 +74,25 @@ impl V2GetV2Request {
         if let Some(accept) = &self.accept {
             request.header_str("Accept", accept)?;
         }
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for V2GetV2Response {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(V2GetV2Response { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "getV2",
-                            response,
-                            |status, body| match status {
-                                401 => {
-                                    crate::runtime::error_model(body)
-                                        .map(|m| crate::runtime::boxed_model(
-                                            crate::ErrorModel::Error(Box::new(m)),
-                                        ))
-                                }
-                                _ => None,
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -83,7 +100,7 @@ impl std::future::IntoFuture for V2GetV2Request {
     type Output = Result<V2GetV2Response, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Successful response. API v2 supported

@@ -543,7 +543,19 @@ impl XmlGetComplexTypeRefNoMetaRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetComplexTypeRefNoMetaResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlGetComplexTypeRefNoMetaResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute("xml_getComplexTypeRefNoMeta", sent, |_, _| None),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlGetComplexTypeRefNoMetaRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getComplexTypeRefNoMeta",
             "/xml/complex-type-ref-no-meta",
@@ -552,32 +564,33 @@ impl XmlGetComplexTypeRefNoMetaRequest {
         request.path("/xml/complex-type-ref-no-meta");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetComplexTypeRefNoMetaResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::RootWithRefAndNoMeta,
                 >(
-                        "xml_getComplexTypeRefNoMeta",
-                        response,
-                        <crate::models::RootWithRefAndNoMeta as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::RootWithRefAndNoMeta as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetComplexTypeRefNoMetaResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getComplexTypeRefNoMeta",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -585,7 +598,7 @@ impl std::future::IntoFuture for XmlGetComplexTypeRefNoMetaRequest {
     type Output = Result<XmlGetComplexTypeRefNoMetaResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The empty list.
@@ -644,7 +657,19 @@ impl XmlPutComplexTypeRefNoMetaRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutComplexTypeRefNoMetaResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlPutComplexTypeRefNoMetaResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute("xml_putComplexTypeRefNoMeta", sent, |_, _| None),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlPutComplexTypeRefNoMetaRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putComplexTypeRefNoMeta",
             "/xml/complex-type-ref-no-meta",
@@ -661,24 +686,27 @@ impl XmlPutComplexTypeRefNoMetaRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutComplexTypeRefNoMetaResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutComplexTypeRefNoMetaResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putComplexTypeRefNoMeta",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -686,7 +714,7 @@ impl std::future::IntoFuture for XmlPutComplexTypeRefNoMetaRequest {
     type Output = Result<XmlPutComplexTypeRefNoMetaResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -732,9 +760,19 @@ impl XmlGetComplexTypeRefWithMetaRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<XmlGetComplexTypeRefWithMetaResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlGetComplexTypeRefWithMetaResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute("xml_getComplexTypeRefWithMeta", sent, |_, _| None),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlGetComplexTypeRefWithMetaRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getComplexTypeRefWithMeta",
             "/xml/complex-type-ref-with-meta",
@@ -743,32 +781,33 @@ impl XmlGetComplexTypeRefWithMetaRequest {
         request.path("/xml/complex-type-ref-with-meta");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetComplexTypeRefWithMetaResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::RootWithRefAndMeta,
                 >(
-                        "xml_getComplexTypeRefWithMeta",
-                        response,
-                        <crate::models::RootWithRefAndMeta as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::RootWithRefAndMeta as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetComplexTypeRefWithMetaResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getComplexTypeRefWithMeta",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -776,7 +815,7 @@ impl std::future::IntoFuture for XmlGetComplexTypeRefWithMetaRequest {
     type Output = Result<XmlGetComplexTypeRefWithMetaResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The empty list.
@@ -835,9 +874,19 @@ impl XmlPutComplexTypeRefWithMetaRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<XmlPutComplexTypeRefWithMetaResponse, crate::Error> {
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlPutComplexTypeRefWithMetaResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute("xml_putComplexTypeRefWithMeta", sent, |_, _| None),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlPutComplexTypeRefWithMetaRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putComplexTypeRefWithMeta",
             "/xml/complex-type-ref-with-meta",
@@ -854,24 +903,27 @@ impl XmlPutComplexTypeRefWithMetaRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutComplexTypeRefWithMetaResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutComplexTypeRefWithMetaResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putComplexTypeRefWithMeta",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -879,7 +931,7 @@ impl std::future::IntoFuture for XmlPutComplexTypeRefWithMetaRequest {
     type Output = Result<XmlPutComplexTypeRefWithMetaResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -925,7 +977,29 @@ impl XmlGetSimpleRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetSimpleResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetSimpleResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "xml_getSimple",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlGetSimpleRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getSimple",
             "/xml/simple",
@@ -934,37 +1008,30 @@ impl XmlGetSimpleRequest {
         request.path("/xml/simple");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetSimpleResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::Slideshow,
                 >(
-                        "xml_getSimple",
-                        response,
-                        <crate::models::Slideshow as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::Slideshow as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetSimpleResponse { body, http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getSimple",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::Error(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -972,7 +1039,7 @@ impl std::future::IntoFuture for XmlGetSimpleRequest {
     type Output = Result<XmlGetSimpleResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The simple XML document
@@ -1031,7 +1098,29 @@ impl XmlPutSimpleRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutSimpleResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlPutSimpleResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "xml_putSimple",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlPutSimpleRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putSimple",
             "/xml/simple",
@@ -1048,30 +1137,25 @@ impl XmlPutSimpleRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutSimpleResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutSimpleResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putSimple",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::Error(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1079,7 +1163,7 @@ impl std::future::IntoFuture for XmlPutSimpleRequest {
     type Output = Result<XmlPutSimpleResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success
@@ -1125,7 +1209,15 @@ impl XmlGetWrappedListsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetWrappedListsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetWrappedListsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getWrappedLists", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetWrappedListsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getWrappedLists",
             "/xml/wrapped-lists",
@@ -1134,32 +1226,33 @@ impl XmlGetWrappedListsRequest {
         request.path("/xml/wrapped-lists");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetWrappedListsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::AppleBarrel,
                 >(
-                        "xml_getWrappedLists",
-                        response,
-                        <crate::models::AppleBarrel as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::AppleBarrel as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetWrappedListsResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getWrappedLists",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1167,7 +1260,7 @@ impl std::future::IntoFuture for XmlGetWrappedListsRequest {
     type Output = Result<XmlGetWrappedListsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The XML document with multiple wrapped lists
@@ -1226,7 +1319,29 @@ impl XmlPutWrappedListsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutWrappedListsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlPutWrappedListsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "xml_putWrappedLists",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlPutWrappedListsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putWrappedLists",
             "/xml/wrapped-lists",
@@ -1243,30 +1358,25 @@ impl XmlPutWrappedListsRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutWrappedListsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutWrappedListsResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putWrappedLists",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::Error(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1274,7 +1384,7 @@ impl std::future::IntoFuture for XmlPutWrappedListsRequest {
     type Output = Result<XmlPutWrappedListsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success
@@ -1320,7 +1430,15 @@ impl XmlGetHeadersRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetHeadersResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetHeadersResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getHeaders", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetHeadersRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getHeaders",
             "/xml/headers",
@@ -1329,25 +1447,28 @@ impl XmlGetHeadersRequest {
         request.path("/xml/headers");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetHeadersResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlGetHeadersResponse {
                     custom_header: http.header("Custom-Header"),
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getHeaders",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1355,7 +1476,7 @@ impl std::future::IntoFuture for XmlGetHeadersRequest {
     type Output = Result<XmlGetHeadersResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The response header.
@@ -1405,7 +1526,15 @@ impl XmlGetEmptyListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetEmptyListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetEmptyListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getEmptyList", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetEmptyListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getEmptyList",
             "/xml/empty-list",
@@ -1414,32 +1543,33 @@ impl XmlGetEmptyListRequest {
         request.path("/xml/empty-list");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetEmptyListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::Slideshow,
                 >(
-                        "xml_getEmptyList",
-                        response,
-                        <crate::models::Slideshow as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::Slideshow as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetEmptyListResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getEmptyList",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1447,7 +1577,7 @@ impl std::future::IntoFuture for XmlGetEmptyListRequest {
     type Output = Result<XmlGetEmptyListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The empty list.
@@ -1506,7 +1636,15 @@ impl XmlPutEmptyListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutEmptyListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlPutEmptyListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_putEmptyList", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlPutEmptyListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putEmptyList",
             "/xml/empty-list",
@@ -1523,22 +1661,25 @@ impl XmlPutEmptyListRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutEmptyListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutEmptyListResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putEmptyList",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1546,7 +1687,7 @@ impl std::future::IntoFuture for XmlPutEmptyListRequest {
     type Output = Result<XmlPutEmptyListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -1592,7 +1733,17 @@ impl XmlGetEmptyWrappedListsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetEmptyWrappedListsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlGetEmptyWrappedListsResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getEmptyWrappedLists", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetEmptyWrappedListsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getEmptyWrappedLists",
             "/xml/empty-wrapped-lists",
@@ -1601,32 +1752,33 @@ impl XmlGetEmptyWrappedListsRequest {
         request.path("/xml/empty-wrapped-lists");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetEmptyWrappedListsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::AppleBarrel,
                 >(
-                        "xml_getEmptyWrappedLists",
-                        response,
-                        <crate::models::AppleBarrel as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::AppleBarrel as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetEmptyWrappedListsResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getEmptyWrappedLists",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1634,7 +1786,7 @@ impl std::future::IntoFuture for XmlGetEmptyWrappedListsRequest {
     type Output = Result<XmlGetEmptyWrappedListsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The empty lists.
@@ -1693,7 +1845,17 @@ impl XmlPutEmptyWrappedListsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutEmptyWrappedListsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlPutEmptyWrappedListsResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_putEmptyWrappedLists", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlPutEmptyWrappedListsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putEmptyWrappedLists",
             "/xml/empty-wrapped-lists",
@@ -1710,24 +1872,27 @@ impl XmlPutEmptyWrappedListsRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutEmptyWrappedListsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutEmptyWrappedListsResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putEmptyWrappedLists",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1735,7 +1900,7 @@ impl std::future::IntoFuture for XmlPutEmptyWrappedListsRequest {
     type Output = Result<XmlPutEmptyWrappedListsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -1781,7 +1946,15 @@ impl XmlGetRootListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetRootListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetRootListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getRootList", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetRootListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getRootList",
             "/xml/root-list",
@@ -1790,53 +1963,54 @@ impl XmlGetRootListRequest {
         request.path("/xml/root-list");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetRootListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     Vec<crate::models::Banana>,
                 >(
-                        "xml_getRootList",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "bananas",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "banana",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "bananas",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "banana",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(XmlGetRootListResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getRootList",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1844,7 +2018,7 @@ impl std::future::IntoFuture for XmlGetRootListRequest {
     type Output = Result<XmlGetRootListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The root list.
@@ -1903,7 +2077,15 @@ impl XmlPutRootListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutRootListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlPutRootListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_putRootList", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlPutRootListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putRootList",
             "/xml/root-list",
@@ -1941,22 +2123,25 @@ impl XmlPutRootListRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutRootListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutRootListResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putRootList",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -1964,7 +2149,7 @@ impl std::future::IntoFuture for XmlPutRootListRequest {
     type Output = Result<XmlPutRootListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -2010,7 +2195,17 @@ impl XmlGetRootListSingleItemRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetRootListSingleItemResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlGetRootListSingleItemResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getRootListSingleItem", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetRootListSingleItemRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getRootListSingleItem",
             "/xml/root-list-single-item",
@@ -2019,53 +2214,54 @@ impl XmlGetRootListSingleItemRequest {
         request.path("/xml/root-list-single-item");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetRootListSingleItemResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     Vec<crate::models::Banana>,
                 >(
-                        "xml_getRootListSingleItem",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "bananas",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "banana",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "bananas",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "banana",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(XmlGetRootListSingleItemResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getRootListSingleItem",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2073,7 +2269,7 @@ impl std::future::IntoFuture for XmlGetRootListSingleItemRequest {
     type Output = Result<XmlGetRootListSingleItemResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The root list.
@@ -2132,7 +2328,17 @@ impl XmlPutRootListSingleItemRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutRootListSingleItemResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlPutRootListSingleItemResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_putRootListSingleItem", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlPutRootListSingleItemRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putRootListSingleItem",
             "/xml/root-list-single-item",
@@ -2170,24 +2376,27 @@ impl XmlPutRootListSingleItemRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutRootListSingleItemResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutRootListSingleItemResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putRootListSingleItem",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2195,7 +2404,7 @@ impl std::future::IntoFuture for XmlPutRootListSingleItemRequest {
     type Output = Result<XmlPutRootListSingleItemResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -2241,7 +2450,15 @@ impl XmlGetEmptyRootListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetEmptyRootListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetEmptyRootListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getEmptyRootList", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetEmptyRootListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getEmptyRootList",
             "/xml/empty-root-list",
@@ -2250,53 +2467,54 @@ impl XmlGetEmptyRootListRequest {
         request.path("/xml/empty-root-list");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetEmptyRootListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     Vec<crate::models::Banana>,
                 >(
-                        "xml_getEmptyRootList",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "bananas",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "banana",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "bananas",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "banana",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::Banana as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(XmlGetEmptyRootListResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getEmptyRootList",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2304,7 +2522,7 @@ impl std::future::IntoFuture for XmlGetEmptyRootListRequest {
     type Output = Result<XmlGetEmptyRootListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The root list.
@@ -2363,7 +2581,15 @@ impl XmlPutEmptyRootListRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutEmptyRootListResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlPutEmptyRootListResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_putEmptyRootList", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlPutEmptyRootListRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putEmptyRootList",
             "/xml/empty-root-list",
@@ -2401,24 +2627,27 @@ impl XmlPutEmptyRootListRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutEmptyRootListResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutEmptyRootListResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putEmptyRootList",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2426,7 +2655,7 @@ impl std::future::IntoFuture for XmlPutEmptyRootListRequest {
     type Output = Result<XmlPutEmptyRootListResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -2472,7 +2701,17 @@ impl XmlGetEmptyChildElementRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetEmptyChildElementResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlGetEmptyChildElementResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getEmptyChildElement", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetEmptyChildElementRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getEmptyChildElement",
             "/xml/empty-child-element",
@@ -2481,32 +2720,33 @@ impl XmlGetEmptyChildElementRequest {
         request.path("/xml/empty-child-element");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetEmptyChildElementResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::Banana,
                 >(
-                        "xml_getEmptyChildElement",
-                        response,
-                        <crate::models::Banana as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::Banana as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetEmptyChildElementResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getEmptyChildElement",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2514,7 +2754,7 @@ impl std::future::IntoFuture for XmlGetEmptyChildElementRequest {
     type Output = Result<XmlGetEmptyChildElementResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The unknown banana.
@@ -2573,7 +2813,17 @@ impl XmlPutEmptyChildElementRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutEmptyChildElementResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlPutEmptyChildElementResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_putEmptyChildElement", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlPutEmptyChildElementRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putEmptyChildElement",
             "/xml/empty-child-element",
@@ -2590,24 +2840,27 @@ impl XmlPutEmptyChildElementRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutEmptyChildElementResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutEmptyChildElementResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putEmptyChildElement",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2615,7 +2868,7 @@ impl std::future::IntoFuture for XmlPutEmptyChildElementRequest {
     type Output = Result<XmlPutEmptyChildElementResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -2662,7 +2915,15 @@ impl XmlListContainersRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlListContainersResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlListContainersResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_listContainers", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlListContainersRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_listContainers",
             "/xml/",
@@ -2672,32 +2933,33 @@ impl XmlListContainersRequest {
         request.query("comp", &self.comp)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlListContainersResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::ListContainersResponse,
                 >(
-                        "xml_listContainers",
-                        response,
-                        <crate::models::ListContainersResponse as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::ListContainersResponse as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlListContainersResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_listContainers",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2705,7 +2967,7 @@ impl std::future::IntoFuture for XmlListContainersRequest {
     type Output = Result<XmlListContainersResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A list of containers.
@@ -2759,7 +3021,17 @@ impl XmlGetServicePropertiesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetServicePropertiesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlGetServicePropertiesResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getServiceProperties", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetServicePropertiesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getServiceProperties",
             "/xml/",
@@ -2770,32 +3042,33 @@ impl XmlGetServicePropertiesRequest {
         request.query("restype", &self.restype)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetServicePropertiesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::StorageServiceProperties,
                 >(
-                        "xml_getServiceProperties",
-                        response,
-                        <crate::models::StorageServiceProperties as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::StorageServiceProperties as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetServicePropertiesResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getServiceProperties",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2803,7 +3076,7 @@ impl std::future::IntoFuture for XmlGetServicePropertiesRequest {
     type Output = Result<XmlGetServicePropertiesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The storage service properties.
@@ -2864,7 +3137,17 @@ impl XmlPutServicePropertiesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutServicePropertiesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        Result<XmlPutServicePropertiesResponse, crate::Error>,
+    > {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_putServiceProperties", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlPutServicePropertiesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putServiceProperties",
             "/xml/",
@@ -2883,24 +3166,27 @@ impl XmlPutServicePropertiesRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutServicePropertiesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutServicePropertiesResponse {
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putServiceProperties",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -2908,7 +3194,7 @@ impl std::future::IntoFuture for XmlPutServicePropertiesRequest {
     type Output = Result<XmlPutServicePropertiesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -2956,7 +3242,15 @@ impl XmlGetAclsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetAclsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetAclsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_getAcls", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetAclsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getAcls",
             "/xml/mycontainer",
@@ -2967,50 +3261,51 @@ impl XmlGetAclsRequest {
         request.query("restype", &self.restype)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetAclsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::SignedIdentifiers,
                 >(
-                        "xml_getAcls",
-                        response,
-                        {
-                            static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
-                                name: crate::runtime::xml::Name {
-                                    local: "SignedIdentifiers",
-                                    prefix: ::std::option::Option::None,
-                                    namespace: ::std::option::Option::None,
-                                },
-                                shape: crate::runtime::xml::Shape::List(
-                                    &crate::runtime::xml::List {
-                                        item: crate::runtime::xml::Name {
-                                            local: "SignedIdentifier",
-                                            prefix: ::std::option::Option::None,
-                                            namespace: ::std::option::Option::None,
-                                        },
-                                        items: crate::runtime::xml::Shape::Model(
-                                            <crate::models::SignedIdentifier as crate::runtime::xml::XmlModel>::xml_shape,
-                                        ),
+                    received,
+                    {
+                        static ROOT: crate::runtime::xml::Root = crate::runtime::xml::Root {
+                            name: crate::runtime::xml::Name {
+                                local: "SignedIdentifiers",
+                                prefix: ::std::option::Option::None,
+                                namespace: ::std::option::Option::None,
+                            },
+                            shape: crate::runtime::xml::Shape::List(
+                                &crate::runtime::xml::List {
+                                    item: crate::runtime::xml::Name {
+                                        local: "SignedIdentifier",
+                                        prefix: ::std::option::Option::None,
+                                        namespace: ::std::option::Option::None,
                                     },
-                                ),
-                            };
-                            &ROOT
-                        },
-                    )
-                    .await?;
+                                    items: crate::runtime::xml::Shape::Model(
+                                        <crate::models::SignedIdentifier as crate::runtime::xml::XmlModel>::xml_shape,
+                                    ),
+                                },
+                            ),
+                        };
+                        &ROOT
+                    },
+                )?;
                 Ok(XmlGetAclsResponse { body, http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getAcls",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3018,7 +3313,7 @@ impl std::future::IntoFuture for XmlGetAclsRequest {
     type Output = Result<XmlGetAclsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The storage ACLs.
@@ -3079,7 +3374,15 @@ impl XmlPutAclsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutAclsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlPutAclsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_putAcls", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlPutAclsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putAcls",
             "/xml/mycontainer",
@@ -3119,22 +3422,25 @@ impl XmlPutAclsRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutAclsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutAclsResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putAcls",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3142,7 +3448,7 @@ impl std::future::IntoFuture for XmlPutAclsRequest {
     type Output = Result<XmlPutAclsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -3190,7 +3496,15 @@ impl XmlListBlobsRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlListBlobsResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlListBlobsResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_listBlobs", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlListBlobsRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_listBlobs",
             "/xml/mycontainer",
@@ -3201,29 +3515,30 @@ impl XmlListBlobsRequest {
         request.query("restype", &self.restype)?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlListBlobsResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::ListBlobsResponse,
                 >(
-                        "xml_listBlobs",
-                        response,
-                        <crate::models::ListBlobsResponse as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::ListBlobsResponse as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlListBlobsResponse { body, http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_listBlobs",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3231,7 +3546,7 @@ impl std::future::IntoFuture for XmlListBlobsRequest {
     type Output = Result<XmlListBlobsResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A list of containers.
@@ -3290,7 +3605,15 @@ impl XmlJsonInputRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlJsonInputResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlJsonInputResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_jsonInput", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlJsonInputRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_jsonInput",
             "/xml/jsoninput",
@@ -3306,22 +3629,25 @@ impl XmlJsonInputRequest {
             )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlJsonInputResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlJsonInputResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_jsonInput",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3329,7 +3655,7 @@ impl std::future::IntoFuture for XmlJsonInputRequest {
     type Output = Result<XmlJsonInputResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -3375,7 +3701,15 @@ impl XmlJsonOutputRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlJsonOutputResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlJsonOutputResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_jsonOutput", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlJsonOutputRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_jsonOutput",
             "/xml/jsonoutput",
@@ -3384,28 +3718,28 @@ impl XmlJsonOutputRequest {
         request.path("/xml/jsonoutput");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/json"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlJsonOutputResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::json::<
-                    crate::models::JsonOutput,
-                >("xml_jsonOutput", response)
-                    .await?;
+                let (body, http) = received.json::<crate::models::JsonOutput>()?;
                 Ok(XmlJsonOutputResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_jsonOutput",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3413,7 +3747,7 @@ impl std::future::IntoFuture for XmlJsonOutputRequest {
     type Output = Result<XmlJsonOutputResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success.
@@ -3465,7 +3799,15 @@ impl XmlGetXMsTextRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetXMsTextResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetXMsTextResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(crate::runtime::execute("xml_GetXMsText", sent, |_, _| None))
+    }
+}
+impl crate::runtime::SendRequest for XmlGetXMsTextRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_GetXMsText",
             "/xml/x-ms-text",
@@ -3474,32 +3816,33 @@ impl XmlGetXMsTextRequest {
         request.path("/xml/x-ms-text");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetXMsTextResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::ObjectWithXMsTextProperty,
                 >(
-                        "xml_GetXMsText",
-                        response,
-                        <crate::models::ObjectWithXMsTextProperty as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::ObjectWithXMsTextProperty as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetXMsTextResponse {
                     body,
                     http,
                 })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_GetXMsText",
-                            response,
-                            |_, _| None,
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3507,7 +3850,7 @@ impl std::future::IntoFuture for XmlGetXMsTextRequest {
     type Output = Result<XmlGetXMsTextResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Success.
@@ -3559,7 +3902,29 @@ impl XmlGetBytesRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetBytesResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetBytesResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "xml_getBytes",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlGetBytesRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getBytes",
             "/xml/bytes",
@@ -3568,37 +3933,30 @@ impl XmlGetBytesRequest {
         request.path("/xml/bytes");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetBytesResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::ModelWithByteProperty,
                 >(
-                        "xml_getBytes",
-                        response,
-                        <crate::models::ModelWithByteProperty as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::ModelWithByteProperty as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetBytesResponse { body, http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getBytes",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::Error(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3606,7 +3964,7 @@ impl std::future::IntoFuture for XmlGetBytesRequest {
     type Output = Result<XmlGetBytesResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The simple XML document
@@ -3665,7 +4023,29 @@ impl XmlPutBinaryRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutBinaryResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlPutBinaryResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "xml_putBinary",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlPutBinaryRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putBinary",
             "/xml/bytes",
@@ -3682,30 +4062,25 @@ impl XmlPutBinaryRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutBinaryResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutBinaryResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putBinary",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::Error(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3713,7 +4088,7 @@ impl std::future::IntoFuture for XmlPutBinaryRequest {
     type Output = Result<XmlPutBinaryResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success
@@ -3759,7 +4134,29 @@ impl XmlGetUriRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlGetUriResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlGetUriResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "xml_getUri",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlGetUriRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_getUri",
             "/xml/url",
@@ -3768,37 +4165,30 @@ impl XmlGetUriRequest {
         request.path("/xml/url");
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlGetUriResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            200 | 206 => crate::runtime::Read::Body,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             200 | 206 => {
-                let (body, http) = crate::runtime::xml::read::<
+                let (body, http) = crate::runtime::xml::received::<
                     crate::models::ModelWithUrlProperty,
                 >(
-                        "xml_getUri",
-                        response,
-                        <crate::models::ModelWithUrlProperty as crate::runtime::xml::XmlRoot>::xml_root(),
-                    )
-                    .await?;
+                    received,
+                    <crate::models::ModelWithUrlProperty as crate::runtime::xml::XmlRoot>::xml_root(),
+                )?;
                 Ok(XmlGetUriResponse { body, http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_getUri",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::Error(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3806,7 +4196,7 @@ impl std::future::IntoFuture for XmlGetUriRequest {
     type Output = Result<XmlGetUriResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// The simple XML document
@@ -3865,7 +4255,29 @@ impl XmlPutUriRequest {
     /// Fails when the request cannot be built or sent, when the status is not a documented
     /// success ([`ErrorKind::UnexpectedStatus`](crate::ErrorKind::UnexpectedStatus)), or
     /// when the body does not decode.
-    pub async fn send(self) -> Result<XmlPutUriResponse, crate::Error> {
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<Result<XmlPutUriResponse, crate::Error>> {
+        let sent = crate::runtime::SendRequest::sent(self);
+        Box::pin(
+            crate::runtime::execute(
+                "xml_putUri",
+                sent,
+                |_, body| {
+                    crate::runtime::xml::error_model(
+                            body,
+                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                        )
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                },
+            ),
+        )
+    }
+}
+impl crate::runtime::SendRequest for XmlPutUriRequest {
+    fn sent(self) -> Result<crate::runtime::Sent, crate::runtime::Error> {
         let mut request = crate::runtime::Request::new(
             "xml_putUri",
             "/xml/url",
@@ -3882,30 +4294,25 @@ impl XmlPutUriRequest {
         )?;
         request
             .header_str("Accept", self.accept.as_deref().unwrap_or("application/xml"))?;
-        let response = self.client.send(request).await?;
-        match response.status().as_u16() {
+        Ok(self.client.send(request))
+    }
+}
+impl crate::runtime::Decode for XmlPutUriResponse {
+    fn read(status: u16) -> crate::runtime::Read {
+        match status {
+            201 => crate::runtime::Read::Headers,
+            _ => crate::runtime::Read::Unexpected,
+        }
+    }
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> Result<Self, crate::runtime::Error> {
+        match received.status() {
             201 => {
-                let http = crate::runtime::ResponseParts::new(&response);
+                let http = received.parts();
                 Ok(XmlPutUriResponse { http })
             }
-            _ => {
-                Err(
-                    crate::runtime::unexpected_status(
-                            "xml_putUri",
-                            response,
-                            |_, body| {
-                                crate::runtime::xml::error_model(
-                                        body,
-                                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                                    )
-                                    .map(|m| crate::runtime::boxed_model(
-                                        crate::ErrorModel::Error(Box::new(m)),
-                                    ))
-                            },
-                        )
-                        .await,
-                )
-            }
+            _ => Err(received.unexpected()),
         }
     }
 }
@@ -3913,7 +4320,7 @@ impl std::future::IntoFuture for XmlPutUriRequest {
     type Output = Result<XmlPutUriResponse, crate::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// Indicates success

@@ -112,7 +112,7 @@ fn json_bodies_default_to_their_first_media_type_and_can_be_overridden() {
 
 #[test]
 fn a_json_body_defaults_to_the_first_json_media_type_of_several() {
-    use crate::emit::wire::default_content_type;
+    use crate::emit::plan::default_content_type;
     use crate::ir::BodyKind;
     let ops = super::fixtures::api().operations;
     let mut op = ops
@@ -154,7 +154,12 @@ fn binary_bodies_are_streamed_both_ways() {
     assert!(has(
         &files,
         "src/blob.rs",
-        r#"body: crate::ByteStream::new("Blob_Get", response),"#
+        "200 | 206 => crate::runtime::Read::Stream,"
+    ));
+    assert!(has(
+        &files,
+        "src/blob.rs",
+        "let (body, http) = received.stream()?;"
     ));
 }
 
@@ -199,7 +204,12 @@ fn one_success_response_is_a_struct_read_on_its_documented_status_only() {
     assert!(has(
         &files,
         "src/manifests.rs",
-        "201 => { let http = crate::runtime::ResponseParts::new(&response); Ok(ManifestsCreateResponse {"
+        "201 => crate::runtime::Read::Headers, _ => crate::runtime::Read::Unexpected,"
+    ));
+    assert!(has(
+        &files,
+        "src/manifests.rs",
+        "201 => { let http = received.parts(); Ok(ManifestsCreateResponse {"
     ));
     assert!(has(
         &files,
@@ -254,7 +264,7 @@ fn json_and_text_responses_keep_their_raw_body() {
     assert!(has(
         &files,
         "src/files.rs",
-        r#"crate::runtime::text("Files_Attach", response).await?"#
+        "let (body, http) = received.text()?;"
     ));
 }
 

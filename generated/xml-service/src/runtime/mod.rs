@@ -7,6 +7,7 @@ mod content;
 mod credentials;
 mod custom;
 mod error;
+mod execute;
 #[doc(hidden)]
 pub mod formats;
 mod paging;
@@ -41,6 +42,8 @@ pub use custom::{CustomRequest, CustomResponse};
 #[doc(hidden)]
 pub use error::{boxed_model, BoxedModel};
 pub use error::{AnyModel, Error, ErrorKind, ErrorModel, MAX_ERROR_BODY};
+#[doc(hidden)]
+pub use execute::{execute, Decode, Read, Received, SendRequest, Sent};
 #[doc(hidden)]
 pub use paging::{next_link, pages};
 pub use pipeline::DEFAULT_POLL_INTERVAL;

@@ -192,6 +192,18 @@ impl Pipeline {
             options: Arc::new(options),
         })
     }
+    /// [`Pipeline::send`] as a future that owns what it needs, or fails with `base`'s error:
+    /// what a generated client's operations await.
+    #[doc(hidden)]
+    pub fn start(
+        &self,
+        auth: &Auth,
+        base: Result<Url, Error>,
+        request: Request,
+    ) -> super::BoxFuture<Result<reqwest::Response, Error>> {
+        let (pipeline, auth) = (self.clone(), auth.clone());
+        Box::pin(async move { pipeline.send(&auth, &base?, request).await })
+    }
     /// Sends `request` to `base` (a base URL, possibly with a path) with the credentials of
     /// `auth`, following the steps in the module documentation.
     pub async fn send(
