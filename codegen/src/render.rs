@@ -104,7 +104,12 @@ pub(crate) fn format_rust(file: RustFile, options: &CrateOptions) -> Result<Stri
         RustSource::Tokens(tokens) => tokens,
         RustSource::Formatted(text) => return Ok(format!("{}{text}", preamble(&file.origin))),
     };
-    let parsed = syn::parse2::<syn::File>(tokens).map_err(|e| {
+    let mut out = preamble(&file.origin);
+    syn::parse::Parser::parse2(
+        |input: syn::parse::ParseStream<'_>| unparse(input, &mut out),
+        tokens,
+    )
+    .map_err(|e| {
         Error::new(
             ErrorKind::Internal,
             &options.spec_display,
@@ -112,11 +117,36 @@ pub(crate) fn format_rust(file: RustFile, options: &CrateOptions) -> Result<Stri
             format!("the generated `{}` does not parse as Rust: {e}", file.path),
         )
     })?;
-    Ok(format!(
-        "{}{}",
-        preamble(&file.origin),
-        prettyplease::unparse(&parsed)
-    ))
+    Ok(out)
+}
+
+/// Parses a file as `syn::File` does (inner attributes, then items) and appends what
+/// `prettyplease::unparse` makes of it to `out`, one item at a time: only one item's syntax
+/// tree is alive at once (Graph beta's `models.rs` is 29 MB of text). The text is the same as
+/// the whole file's: prettyplease lays out each top-level item on its own, each ending in a
+/// hard line break.
+fn unparse(input: syn::parse::ParseStream<'_>, out: &mut String) -> syn::Result<()> {
+    let mut attrs = input.call(syn::Attribute::parse_inner)?;
+    let mut printed = false;
+    while !input.is_empty() {
+        let item: syn::Item = input.parse()?;
+        out.push_str(&prettyplease::unparse(&syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs: std::mem::take(&mut attrs),
+            items: vec![item],
+        }));
+        printed = true;
+    }
+    if !printed {
+        out.push_str(&prettyplease::unparse(&syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs,
+            items: Vec::new(),
+        }));
+    }
+    Ok(())
 }
 
 fn render(options: &CrateOptions, template: &impl Template) -> Result<String> {
@@ -211,15 +241,21 @@ struct ReadmeOperation {
 }
 
 fn readme(api: &Api, options: &CrateOptions) -> Result<Readme> {
+    // Each group's operations, in API order, found in one pass (Graph beta has 800 groups).
+    let mut by_group: std::collections::HashMap<&str, Vec<&crate::ir::Operation>> =
+        std::collections::HashMap::new();
+    for op in &api.operations {
+        by_group.entry(op.group.as_str()).or_default().push(op);
+    }
     let groups = api
         .groups
         .iter()
         .map(|group| {
             let accessor = group.rust_name.trim_start_matches("r#");
-            let operations = api
-                .operations
-                .iter()
-                .filter(|op| op.group == group.name)
+            let operations = by_group
+                .remove(group.name.as_str())
+                .unwrap_or_default()
+                .into_iter()
                 .map(|op| ReadmeOperation {
                     method: op.method.clone(),
                     path: emit::display_path(op).replace('`', "'"),

@@ -14,20 +14,25 @@ use quote::quote;
 
 use super::Ctx;
 use super::settings::ClientValue;
-use crate::ir::{Location, Parameter};
+use crate::ir::{Api, Location, Parameter};
 use crate::{ErrorKind, Result};
 
 impl Ctx<'_> {
-    /// True when some host parameter is given per call rather than once to the client.
+    /// True when some host parameter is given per call rather than once to the client (found
+    /// once, by [`per_call_host`]).
     pub(crate) fn has_per_call_host(&self) -> bool {
-        let per_call = |p: &Parameter| p.location == Location::Host && !p.client_level;
-        self.api.host.parameters.iter().any(per_call)
-            || self
-                .api
-                .operations
-                .iter()
-                .any(|op| op.parameters.iter().any(per_call))
+        self.per_call_host
     }
+}
+
+/// True when some host parameter of `api` is given per call rather than once to the client.
+pub(super) fn per_call_host(api: &Api) -> bool {
+    let per_call = |p: &Parameter| p.location == Location::Host && !p.client_level;
+    api.host.parameters.iter().any(per_call)
+        || api
+            .operations
+            .iter()
+            .any(|op| op.parameters.iter().any(per_call))
 }
 
 /// When the host template is filled.

@@ -6,35 +6,84 @@ use std::collections::BTreeSet;
 
 use super::Ctx;
 use crate::Runtime;
-use crate::ir::{Api, Format};
+use crate::ir::{Api, BodyKind, ModelKind, Parameter, ResponseBody, TypeRef};
 /// The formats that `api` types, wherever they are (models, parameters, bodies, headers). Ask
 /// [`Ctx::formats_used`], which finds them once.
-pub(super) fn used(api: &Api) -> BTreeSet<&'static str> {
+pub(crate) fn used(api: &Api) -> BTreeSet<&'static str> {
     let mut out = BTreeSet::new();
-    if let Ok(value) = serde_json::to_value(api) {
-        collect(&value, &mut out);
-    }
+    each_type(api, &mut |ty| {
+        if let TypeRef::Formatted { format } = ty {
+            out.insert(format.name());
+        }
+    });
     out
 }
 
-/// Finds the serialized `TypeRef::Formatted` (`{"type": "formatted", "format": ..}`).
-fn collect(value: &serde_json::Value, out: &mut BTreeSet<&'static str>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if map.get("type").and_then(|t| t.as_str()) == Some("formatted")
-                && let Some(format) = map.get("format").and_then(|f| f.as_str()).and_then(parse)
-            {
-                out.insert(format.name());
+/// Calls `f` on every type of `api`, outermost first (`Vec<T>`, then `T`): the host and
+/// client parameters, each operation's parameters, body, flattened body fields, responses
+/// (bodies and headers) and polling result, the error models, the parameter groups' fields,
+/// and every model's properties, extra properties, flattened fields, enum base, union variants
+/// and aliased type.
+fn each_type(api: &Api, f: &mut impl FnMut(&TypeRef)) {
+    let parameters =
+        |ps: &[Parameter], f: &mut dyn FnMut(&TypeRef)| ps.iter().for_each(|p| f(&p.ty));
+    let mut f = |ty: &TypeRef| nested(ty, f);
+    parameters(&api.host.parameters, &mut f);
+    parameters(&api.client_parameters, &mut f);
+    for op in &api.operations {
+        parameters(&op.parameters, &mut f);
+        match op.body.as_ref().map(|b| &b.kind) {
+            Some(BodyKind::Json { ty }) => f(ty),
+            Some(BodyKind::Form { fields } | BodyKind::Multipart { fields }) => {
+                parameters(fields, &mut f)
             }
-            map.values().for_each(|v| collect(v, out));
+            Some(BodyKind::Binary | BodyKind::Text) | None => {}
         }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
-        _ => {}
+        for field in op.flattened_body.iter().flat_map(|b| &b.fields) {
+            f(&field.ty);
+        }
+        for response in op.responses.iter().chain(&op.default_response) {
+            if let Some(ResponseBody::Json { ty, .. }) = &response.body {
+                f(ty);
+            }
+            response.headers.iter().for_each(|h| f(&h.ty));
+        }
+        if let Some(ty) = op.polling.as_ref().and_then(|p| p.result.as_ref()) {
+            f(ty);
+        }
+    }
+    api.error_models.iter().for_each(&mut f);
+    for group in &api.parameter_groups {
+        group.fields.iter().for_each(|field| f(&field.ty));
+    }
+    for model in &api.models {
+        match &model.kind {
+            ModelKind::Struct(s) => {
+                s.properties.iter().for_each(|p| f(&p.ty));
+                s.additional_properties.iter().for_each(&mut f);
+                for flat in s.flattened.iter().flat_map(|fl| &fl.fields) {
+                    f(&flat.property.ty);
+                }
+            }
+            ModelKind::Enum(e) => f(&e.base),
+            ModelKind::Union(u) => u.variants.iter().for_each(|v| f(&v.ty)),
+            ModelKind::Alias { ty } => f(ty),
+        }
     }
 }
 
-fn parse(name: &str) -> Option<Format> {
-    Format::of_string(name).or_else(|| Format::of_integer(name))
+/// `ty` and the types inside it (array items, map values, nullable values).
+fn nested(ty: &TypeRef, f: &mut impl FnMut(&TypeRef)) {
+    let mut ty = ty;
+    loop {
+        f(ty);
+        ty = match ty {
+            TypeRef::Array { items: inner }
+            | TypeRef::Map { values: inner }
+            | TypeRef::Nullable { inner } => inner,
+            _ => return,
+        };
+    }
 }
 
 /// What a group of formats needs: its runtime feature (and adapter module), and its crates.

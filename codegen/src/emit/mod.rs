@@ -183,6 +183,10 @@ pub(crate) struct Ctx<'a> {
     /// The optional parts of the runtime (digests, pagers, pollers, XML) the crate gets,
     /// decided once.
     pub(crate) runtime: runtime::Parts,
+    /// Some host parameter is given per call ([`base_url::per_call_host`]), found once.
+    per_call_host: bool,
+    /// The operation ids that some pageable operation names as its next-page operation.
+    pub(crate) next_operations: std::collections::HashSet<&'a str>,
     /// The runtime crate's features the crate needs (its parts and typed formats), found once
     /// when first asked for.
     runtime_features: std::sync::OnceLock<BTreeSet<&'static str>>,
@@ -198,6 +202,12 @@ impl<'a> Ctx<'a> {
             options,
             models,
             runtime: runtime::Parts::of(api),
+            per_call_host: base_url::per_call_host(api),
+            next_operations: api
+                .operations
+                .iter()
+                .filter_map(|o| o.paging.as_ref()?.next_operation.as_deref())
+                .collect(),
             runtime_features: std::sync::OnceLock::new(),
             formats_used: std::sync::OnceLock::new(),
         }

@@ -22,10 +22,7 @@ use crate::{ErrorKind, Result};
 
 /// True when some pageable operation names `op` as its next-page operation.
 pub(crate) fn is_next_operation(ctx: &Ctx<'_>, op: &Operation) -> bool {
-    ctx.api.operations.iter().any(|o| {
-        o.paging.as_ref().and_then(|p| p.next_operation.as_deref())
-            == Some(op.operation_id.as_str())
-    })
+    ctx.next_operations.contains(op.operation_id.as_str())
 }
 
 /// `impl MakeRequest` for a next operation's builder: its request, built as `send()` builds it.

@@ -21,6 +21,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
     let mut client = ClientParameters::new(&parts.host);
     let structs = struct_models(&models);
     let mut op_locs = Vec::new();
+    let mut families = IndexMap::new();
     let mut paging_drafts = Vec::new();
     let mut operations = Vec::new();
     for mut draft in parts.operations {
@@ -38,7 +39,7 @@ pub(super) fn finish(cx: Lowerer<'_>, format: SourceFormat, parts: Parts) -> Res
             });
         }
         op_locs.push(draft.loc.clone());
-        operations.push(operation(draft, named, parameters, &structs));
+        operations.push(operation(draft, named, parameters, &structs, &mut families));
     }
     // `x-ms-client-flatten` on bodies, then `x-ms-parameter-grouping` (a flattened body's
     // fields can be grouped).
@@ -244,13 +245,14 @@ impl ClientParameters {
 
 /// The operation of `draft`, named, with its `parameters`; what later passes add (flattened
 /// body, parameter groups, paging, examples) empty.
-fn operation(
+fn operation<'m>(
     draft: OperationDraft,
     named: Named,
     parameters: Vec<Parameter>,
-    structs: &IndexMap<&str, &crate::ir::StructModel>,
+    structs: &IndexMap<&'m str, &'m crate::ir::StructModel>,
+    families: &mut IndexMap<&'m str, Vec<String>>,
 ) -> Operation {
-    let produces = with_family_media_types(structs, &draft.responses, draft.produces);
+    let produces = with_family_media_types(structs, families, &draft.responses, draft.produces);
     Operation {
         synthesized_id: draft.operation_id.is_none(),
         operation_id: draft
@@ -360,8 +362,11 @@ fn error_pointer(operations: &[Operation], ty: &TypeRef) -> String {
 /// Adds to `produces` the media types that a polymorphic success model names as its kinds'
 /// discriminator values (`x-ms-discriminator-value: application/vnd.oci.image.manifest.v1+json`):
 /// a server picks the representation by `Accept`, so the default `Accept` must offer them.
-fn with_family_media_types(
-    by_name: &IndexMap<&str, &crate::ir::StructModel>,
+/// `families` keeps each root's media types once found (Graph's `entity` has thousands of
+/// descendants and hundreds of operations return one).
+fn with_family_media_types<'m>(
+    by_name: &IndexMap<&'m str, &'m crate::ir::StructModel>,
+    families: &mut IndexMap<&'m str, Vec<String>>,
     responses: &[crate::ir::Response],
     produces: Vec<String>,
 ) -> Vec<String> {
@@ -383,27 +388,18 @@ fn with_family_media_types(
             if !ancestors.insert(n) {
                 continue;
             }
-            if let Some(s) = by_name.get(n) {
+            if let Some((&known, s)) = by_name.get_key_value(n) {
                 if s.parents.is_empty() {
-                    roots.push(n)
+                    roots.push(known)
                 }
                 stack.extend(s.parents.iter().map(String::as_str));
             }
         }
-        let mut stack = roots;
-        let mut seen = indexmap::IndexSet::new();
-        while let Some(n) = stack.pop() {
-            if !seen.insert(n) {
-                continue;
-            }
-            if let Some(s) = by_name.get(n) {
-                stack.extend(s.children.iter().rev().map(String::as_str));
-                if let Some(value) = &s.discriminator_value
-                    && is_media_type(value)
-                {
-                    family.insert(value.clone());
-                }
-            }
+        for root in roots {
+            let found = families
+                .entry(root)
+                .or_insert_with(|| family_media_types(by_name, root));
+            family.extend(found.iter().cloned());
         }
     }
     if family.is_empty() {
@@ -411,6 +407,31 @@ fn with_family_media_types(
     }
     family.extend(produces);
     family.into_iter().collect()
+}
+
+/// The media types that `root` and everything below it name as discriminator values, in
+/// depth-first order, each model once.
+fn family_media_types(
+    by_name: &IndexMap<&str, &crate::ir::StructModel>,
+    root: &str,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![root];
+    let mut seen = indexmap::IndexSet::new();
+    while let Some(n) = stack.pop() {
+        if !seen.insert(n) {
+            continue;
+        }
+        if let Some(s) = by_name.get(n) {
+            stack.extend(s.children.iter().rev().map(String::as_str));
+            if let Some(value) = &s.discriminator_value
+                && is_media_type(value)
+            {
+                found.push(value.clone());
+            }
+        }
+    }
+    found
 }
 
 fn is_media_type(value: &str) -> bool {

@@ -185,3 +185,60 @@ fn the_formats_module_and_its_crates_come_only_with_formats() {
         assert!(!plain["Cargo.toml"].contains(line), "{line}");
     }
 }
+
+/// The formats found by searching the IR's JSON for `{"type": "formatted", "format": ..}`
+/// (how `formats::used` worked before its typed walk): an oracle that cannot forget a field.
+fn used_by_json(api: &Api) -> std::collections::BTreeSet<&'static str> {
+    fn collect(value: &serde_json::Value, out: &mut std::collections::BTreeSet<&'static str>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.get("type").and_then(|t| t.as_str()) == Some("formatted")
+                    && let Some(format) = map.get("format").and_then(|f| f.as_str())
+                    && let Some(format) = Format::of_string(format).or(Format::of_integer(format))
+                {
+                    out.insert(format.name());
+                }
+                map.values().for_each(|v| collect(v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    collect(&serde_json::to_value(api).unwrap(), &mut out);
+    out
+}
+
+#[test]
+fn the_typed_walk_finds_the_formats_the_json_search_finds() {
+    assert_eq!(
+        crate::emit::formats::used(&api()),
+        ["byte", "date", "date-time", "uuid"].into()
+    );
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut specs = Vec::new();
+    for dir in ["specs", "tests/fixtures"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "json" || e == "yaml") {
+                    specs.push(path);
+                }
+            }
+        }
+    }
+    let mut typed = 0;
+    for spec in specs {
+        // Fixtures of bad input, overlays and example files do not load as APIs.
+        let Ok(api) = crate::load_api(&spec) else {
+            continue;
+        };
+        let found = crate::emit::formats::used(&api);
+        assert_eq!(found, used_by_json(&api), "{}", spec.display());
+        typed += usize::from(!found.is_empty());
+    }
+    assert!(typed >= 10, "only {typed} specs use a typed format");
+}
