@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::{Error, ErrorKind, Result};
 pub use ir::{MAX_DEPTH, MAX_TYPE_DEPTH};
-pub use resolve::LoadOptions;
+pub use load::LoadOptions;
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,8 +104,7 @@ pub fn describe_warnings(warnings: &[ir::Warning]) -> Vec<String> {
     }
     let mut positions = vec![None; warnings.len()];
     for (file, indices) in by_file {
-        let Ok(text) = resolve::read_bounded(Path::new(file), resolve::DEFAULT_MAX_FILE_BYTES)
-        else {
+        let Ok(text) = load::read_bounded(Path::new(file), load::DEFAULT_MAX_FILE_BYTES) else {
             continue;
         };
         let pointers: Vec<&str> = indices

@@ -6,14 +6,13 @@
 //! Paths are relative to the referring file's directory and normalized lexically, so each file is
 //! loaded once; a file that cannot be read or parsed is an error when a `$ref` into it is
 //! followed, naming that `$ref`. Only files under one directory may be read, within a size limit
-//! (see [`LoadOptions`] and `files.rs`).
+//! (see [`LoadOptions`]; `load` reads the files).
 //!
 //! Pointers in a [`Loc`] are plain JSON pointers (`~0`/`~1` escapes, no percent-encoding):
 //! [`Resolver::target`] percent-decodes the fragment of a `$ref` once, when it parses it.
 //! Following a chain of `$ref`s is memoized, so resolving every alias of an n-long alias chain
 //! costs O(n), not O(n²).
 
-mod files;
 mod position;
 mod reference;
 
@@ -27,10 +26,9 @@ use elsa::FrozenIndexMap;
 use indexmap::IndexSet;
 use serde_json::Value;
 
-pub(crate) use files::read_bounded;
-pub use files::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
 pub use position::line_cols;
 
+use crate::load::{Confinement, LoadOptions, read_bounded};
 use crate::{Error, ErrorKind, Result};
 
 /// A place in a loaded document: the file and a JSON pointer in `#/a/b` form.
@@ -88,7 +86,7 @@ pub struct Resolver {
     /// The root document.
     root_value: Value,
     /// Where `$ref`s may go.
-    confinement: files::Confinement,
+    confinement: Confinement,
     /// Every other file read so far, in the order they were first needed: the document, or why
     /// it could not be loaded. Append-only, so that values can be lent out while it grows.
     others: FrozenIndexMap<Arc<Path>, Box<Result<Value>>>,
@@ -128,9 +126,9 @@ impl Resolver {
     /// [`Resolver::from_value`] with options.
     pub fn from_value_with(root: &Path, value: Value, options: &LoadOptions) -> Resolver {
         Resolver {
-            root: Arc::from(reference::normalize(root)),
+            root: Arc::from(crate::load::normalize(root)),
             root_value: value,
-            confinement: files::Confinement::new(root, options),
+            confinement: Confinement::new(root, options),
             others: FrozenIndexMap::new(),
             followed: RefCell::new(HashMap::new()),
         }

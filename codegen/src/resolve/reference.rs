@@ -1,9 +1,12 @@
 //! The pieces of a `$ref`: splitting `file#pointer`, percent-decoding, JSON pointer lookup, and
-//! lexical path normalization. Pure functions: no file system access.
+//! joining a referenced file to its referrer (normalized by `load::normalize`). Pure functions: no
+//! file system access.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+
+use crate::load::normalize;
 
 /// A `$ref` string taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,26 +165,6 @@ fn array_index(token: &str) -> Option<usize> {
     } else {
         None
     }
-}
-
-/// `path` with `.` removed and `..` applied, without touching the file system. `..` at the
-/// start of a relative path is kept; `..` at the root stays at the root.
-pub(crate) fn normalize(path: &Path) -> PathBuf {
-    let mut parts: Vec<Component<'_>> = Vec::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => match parts.last() {
-                Some(Component::Normal(_)) => {
-                    parts.pop();
-                }
-                Some(Component::RootDir | Component::Prefix(_)) => {}
-                Some(Component::ParentDir | Component::CurDir) | None => parts.push(component),
-            },
-            other => parts.push(other),
-        }
-    }
-    parts.iter().collect()
 }
 
 /// The file a reference names, relative to the directory of the referring file, normalized.

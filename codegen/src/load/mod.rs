@@ -14,6 +14,11 @@ use serde_json::{Map, Number, Value};
 
 use crate::{Error, ErrorKind, Result};
 
+mod files;
+
+pub(crate) use files::{Confinement, normalize, read_bounded};
+pub use files::{DEFAULT_MAX_FILE_BYTES, LoadOptions};
+
 /// Parses a document's text. `file` is only used in error messages.
 ///
 /// The text is JSON when its first non-whitespace character is `{` or `[`, YAML otherwise. The
@@ -61,15 +66,14 @@ fn parse(text: &str, file: &Path, quote: Quote) -> Result<Value> {
 
 /// Reads and parses a file (of at most [`DEFAULT_MAX_FILE_BYTES`] bytes).
 ///
-/// [`DEFAULT_MAX_FILE_BYTES`]: crate::resolve::DEFAULT_MAX_FILE_BYTES
 pub fn load_file(path: &Path) -> Result<Value> {
-    load_file_within(path, crate::resolve::DEFAULT_MAX_FILE_BYTES)
+    load_file_within(path, DEFAULT_MAX_FILE_BYTES)
 }
 
 /// Reads and parses a file, refusing it (without reading it whole) if it is larger than
 /// `max_bytes`.
 pub fn load_file_within(path: &Path, max_bytes: u64) -> Result<Value> {
-    let text = crate::resolve::read_bounded(path, max_bytes)?;
+    let text = read_bounded(path, max_bytes)?;
     parse_text(&text, path)
 }
 

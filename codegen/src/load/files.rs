@@ -9,11 +9,10 @@
 //! trusted: `/proc` files claim a size of 0).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde_json::Value;
 
-use super::reference::normalize;
 use crate::{Error, ErrorKind, Result};
 
 /// The default of [`LoadOptions::max_file_bytes`]: 64 MiB (the largest Azure specification in
@@ -123,7 +122,7 @@ impl Confinement {
             )),
             _ => {
                 let text = read_bounded(path, self.max_bytes)?;
-                crate::load::parse_text_unquoted(&text, path)
+                super::parse_text_unquoted(&text, path)
             }
         }
     }
@@ -205,4 +204,24 @@ fn absolute(path: &Path) -> PathBuf {
         let cwd = std::env::current_dir().unwrap_or_default();
         normalize(&cwd.join(path))
     }
+}
+
+/// `path` with `.` removed and `..` applied, without touching the file system. `..` at the
+/// start of a relative path is kept; `..` at the root stays at the root.
+pub(crate) fn normalize(path: &Path) -> PathBuf {
+    let mut parts: Vec<Component<'_>> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match parts.last() {
+                Some(Component::Normal(_)) => {
+                    parts.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                Some(Component::ParentDir | Component::CurDir) | None => parts.push(component),
+            },
+            other => parts.push(other),
+        }
+    }
+    parts.iter().collect()
 }
