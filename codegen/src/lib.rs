@@ -1,9 +1,13 @@
 //! `codegen`: Swagger 2.0 and OpenAPI 3.x documents to Rust client crates.
 //!
 //! The passes, in order (see `ARCHITECTURE.md`):
-//! [`load`] (text to JSON values) -> [`resolve`] (`$ref`s across files) -> [`lower`] (documents to
-//! the [`ir`]) -> [`emit`] (IR to token streams) -> [`render`] (tokens and templates to files).
-//! Names are made only in [`naming`]. This crate writes no files: [`generate`] returns them.
+//! [`load`] (files to JSON values) -> [`resolve`] (`$ref`s across files) -> [`lower`] (documents
+//! to the [`ir`]) -> [`emit`] (IR to token streams and the README's text) -> [`render`] (tokens
+//! and templates to files). They run here, in one place: [`load_api_with`] runs load, resolve and
+//! lower; [`generate`] runs emit and hands its output to render. `load` reads every file (the
+//! size limit and the `$ref` confinement are [`LoadOptions`]); `render` neither emits nor reads
+//! the IR. Names are made only in [`naming`]. This crate writes no files: [`generate`] returns
+//! them.
 
 pub mod diff;
 pub mod emit;
@@ -127,7 +131,9 @@ pub fn describe_warnings(warnings: &[ir::Warning]) -> Vec<String> {
         .collect()
 }
 
-/// Emits and renders the crate for an API.
+/// The files of the crate for an API: [`emit`] makes the Rust files' tokens (file by file, on
+/// every core) and the text of `Cargo.toml` and `README.md`; [`render`] formats and fills
+/// templates.
 pub fn generate(api: &ir::Api, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
     // The spec path goes into one-line comments (`// @generated ... from <path>`, the
     // `rustfmt.toml` and `Cargo.toml` headers): a newline in it would end the comment.
@@ -135,7 +141,13 @@ pub fn generate(api: &ir::Api, options: &CrateOptions) -> Result<Vec<GeneratedFi
         spec_display: emit::one_line_text(&options.spec_display),
         ..options.clone()
     };
-    render::render_crate(api, &options)
+    let emitter = emit::Emitter::new(api, &options)?;
+    let text = render::CrateText {
+        description: emit::one_line_text(&format!("A client for {}", api.title)),
+        dependencies: emitter.dependencies(),
+        readme: emit::readme(api, &options)?,
+    };
+    render::render_crate(text, emitter.len(), |index| emitter.file(index), &options)
 }
 
 /// The example tests of the crate for `api` (loaded with [`LoadOptions::examples`]): adds

@@ -1,57 +1,78 @@
-//! Tokens and templates to file contents.
+//! Tokens and templates to file contents; nothing here emits or reads the IR.
 //!
 //! Rust files: tokens from [`crate::emit`] (or the runtime's source) -> `syn::File` ->
-//! `prettyplease`. `Cargo.toml` and `README.md`: askama templates in `codegen/templates/`. Every
-//! file starts with a one-line `@generated` preamble naming the command that regenerates it, so
-//! rustfmt skips it and readers know not to edit it.
+//! `prettyplease`. `Cargo.toml` and `README.md`: askama templates in `codegen/templates/`, filled
+//! with what [`crate::generate`] had `emit` compute ([`CrateText`]). Every file starts with a
+//! one-line `@generated` preamble naming the command that regenerates it, so rustfmt skips it and
+//! readers know not to edit it.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use askama::Template;
 
-use crate::emit::{self, RustFile, RustSource};
-use crate::ir::Api;
+use crate::emit::{Dependency, Readme, ReadmeGroup, ReadmePart, RustFile, RustSource};
 use crate::{CrateOptions, Error, ErrorKind, GeneratedFile, Result};
 
-/// Renders every file of the generated crate for `api`.
-pub fn render_crate(api: &Api, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
-    let emitter = emit::Emitter::new(api, options)?;
+/// The text of the crate's `Cargo.toml` and `README.md` that is not in their templates.
+pub struct CrateText {
+    /// The package description, on one line.
+    pub description: String,
+    /// The `[dependencies]`, one line per crate.
+    pub dependencies: Vec<Dependency>,
+    /// The README's fields.
+    pub readme: Readme,
+}
+
+/// Renders every file of the generated crate: `Cargo.toml`, `README.md` and `rustfmt.toml` from
+/// `text`, then the `count` Rust files, file `i` given by `rust_file(i)` (on any thread).
+pub fn render_crate(
+    text: CrateText,
+    count: usize,
+    rust_file: impl Fn(usize) -> Result<RustFile> + Sync,
+    options: &CrateOptions,
+) -> Result<Vec<GeneratedFile>> {
     let mut files = vec![
         GeneratedFile {
             path: PathBuf::from("Cargo.toml"),
-            contents: render(options, &cargo_toml(api, options, emitter.dependencies()))?,
+            contents: render(
+                options,
+                &cargo_toml(text.description, options, text.dependencies),
+            )?,
         },
         GeneratedFile {
             path: PathBuf::from("README.md"),
-            // Spec text reaches the README in many places (title, summaries, paths): none of it
-            // may carry control or bidirectional formatting characters.
-            contents: emit::strip_hidden(&render(options, &readme(api, options)?)?),
+            contents: render(options, &ReadmeTemplate::from(text.readme))?,
         },
         GeneratedFile {
             path: PathBuf::from("rustfmt.toml"),
             contents: rustfmt_toml(options),
         },
     ];
-    files.extend(rust_files(&emitter, options)?);
+    files.extend(rust_files(count, rust_file, options)?);
     Ok(files)
 }
 
-/// Emits and formats the Rust files on every core (each thread takes the next file not yet
-/// taken: `models.rs` may be most of the work), then puts them back in order. A token stream
-/// cannot leave its thread, so a file is emitted and formatted on the same one; what threads
-/// hand back is text. The result, and the first error in file order, do not depend on which
-/// thread did what.
-fn rust_files(emitter: &emit::Emitter<'_>, options: &CrateOptions) -> Result<Vec<GeneratedFile>> {
+/// Formats the Rust files on every core (each thread takes the next file not yet taken:
+/// `models.rs` may be most of the work), then puts them back in order. A token stream cannot
+/// leave its thread, so a file is made (`rust_file(i)`) and formatted on the same one; what
+/// threads hand back is text. The result, and the first error in file order, do not depend on
+/// which thread did what.
+fn rust_files(
+    count: usize,
+    rust_file: impl Fn(usize) -> Result<RustFile> + Sync,
+    options: &CrateOptions,
+) -> Result<Vec<GeneratedFile>> {
+    let rust_file = &rust_file;
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
-            if index >= emitter.len() {
+            if index >= count {
                 return done;
             }
-            let file = emitter.file(index).and_then(|file| {
+            let file = rust_file(index).and_then(|file| {
                 let path = PathBuf::from(&file.path);
                 Ok(GeneratedFile {
                     path,
@@ -63,7 +84,7 @@ fn rust_files(emitter: &emit::Emitter<'_>, options: &CrateOptions) -> Result<Vec
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
-        .min(emitter.len());
+        .min(count);
     let mut done: Vec<(usize, Result<GeneratedFile>)> = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         let mut done = work();
@@ -167,15 +188,19 @@ struct CargoToml {
     name: String,
     version: String,
     description: String,
-    dependencies: Vec<emit::Dependency>,
+    dependencies: Vec<Dependency>,
 }
 
-fn cargo_toml(api: &Api, options: &CrateOptions, dependencies: Vec<emit::Dependency>) -> CargoToml {
+fn cargo_toml(
+    description: String,
+    options: &CrateOptions,
+    dependencies: Vec<Dependency>,
+) -> CargoToml {
     CargoToml {
         spec: options.spec_display.replace(['\r', '\n'], " "),
         name: toml_string(&options.name),
         version: toml_string(&options.version),
-        description: toml_string(&emit::one_line_text(&format!("A client for {}", api.title))),
+        description: toml_string(&description),
         dependencies,
     }
 }
@@ -201,7 +226,7 @@ fn toml_string(text: &str) -> String {
 
 #[derive(Template)]
 #[template(path = "README.md")]
-struct Readme {
+struct ReadmeTemplate {
     spec: String,
     name: String,
     lib: String,
@@ -214,130 +239,32 @@ struct Readme {
     part: Option<ReadmePart>,
 }
 
-/// What a filtered crate says about the part of the API it has.
-struct ReadmePart {
-    /// `3 of 10 operations (7 left out)`.
-    operations: String,
-    /// `4 of 12 models (8 left out)`.
-    models: String,
-    /// One line per kind of selector used (`include paths: `/users/**``).
-    filters: Vec<String>,
-    /// The next-page operations kept for that reason alone.
-    next: Option<String>,
-    /// The bases kept without some of their kinds.
-    narrowed: Option<String>,
-}
-
-struct ReadmeGroup {
-    title: String,
-    operations: Vec<ReadmeOperation>,
-}
-
-struct ReadmeOperation {
-    method: String,
-    path: String,
-    call: String,
-    summary: String,
-}
-
-fn readme(api: &Api, options: &CrateOptions) -> Result<Readme> {
-    // Each group's operations, in API order, found in one pass (Graph beta has 800 groups).
-    let mut by_group: std::collections::HashMap<&str, Vec<&crate::ir::Operation>> =
-        std::collections::HashMap::new();
-    for op in &api.operations {
-        by_group.entry(op.group.as_str()).or_default().push(op);
-    }
-    let groups = api
-        .groups
-        .iter()
-        .map(|group| {
-            let accessor = group.rust_name.trim_start_matches("r#");
-            let operations = by_group
-                .remove(group.name.as_str())
-                .unwrap_or_default()
-                .into_iter()
-                .map(|op| ReadmeOperation {
-                    method: op.method.clone(),
-                    path: emit::display_path(op).replace('`', "'"),
-                    call: format!(
-                        "client.{accessor}().{}(..)",
-                        op.rust_name.trim_start_matches("r#")
-                    ),
-                    summary: cell(op.summary.as_deref().or(op.description.as_deref())),
-                })
-                .collect();
-            ReadmeGroup {
-                title: format!(
-                    "{} (`client.{accessor}()`, `{}`)",
-                    group.name, group.type_name
-                ),
-                operations,
-            }
-        })
-        .collect();
-    Ok(Readme {
-        spec: options.spec_display.clone(),
-        name: options.name.clone(),
-        lib: options.name.replace('-', "_"),
-        crate_version: options.version.clone(),
-        title: one_line(&api.title),
-        version: api.version.clone(),
-        description: api.description.as_deref().map(emit::markdown),
-        example: emit::usage_example(api, options)?,
-        groups,
-        part: api.subset.as_ref().map(readme_part),
-    })
-}
-
-fn readme_part(subset: &crate::ir::Subset) -> ReadmePart {
-    let counted = |kept: usize, total: usize, what: &str| {
-        format!("{kept} of {total} {what} ({} left out)", total - kept)
-    };
-    let quoted = |items: &[String]| {
-        let items: Vec<String> = items
-            .iter()
-            .map(|i| format!("`{}`", one_line(i).replace('`', "'")))
-            .collect();
-        items.join(", ")
-    };
-    let mut filters = Vec::new();
-    for (side, selectors) in [
-        ("include", &subset.filter.include),
-        ("exclude", &subset.filter.exclude),
-    ] {
-        for (kind, items) in [
-            ("paths", &selectors.paths),
-            ("tags", &selectors.tags),
-            ("operations", &selectors.operations),
-        ] {
-            if !items.is_empty() {
-                filters.push(format!("{side} {kind}: {}", quoted(items)));
-            }
+impl From<Readme> for ReadmeTemplate {
+    fn from(readme: Readme) -> Self {
+        let Readme {
+            spec,
+            name,
+            lib,
+            crate_version,
+            title,
+            version,
+            description,
+            example,
+            groups,
+            part,
+        } = readme;
+        ReadmeTemplate {
+            spec,
+            name,
+            lib,
+            crate_version,
+            title,
+            version,
+            description,
+            example,
+            groups,
+            part,
         }
-    }
-    ReadmePart {
-        operations: counted(
-            subset.operations_kept,
-            subset.operations_total,
-            "operations",
-        ),
-        models: counted(subset.models_kept, subset.models_total, "models"),
-        filters,
-        next: (!subset.next_operations.is_empty()).then(|| quoted(&subset.next_operations)),
-        narrowed: (!subset.narrowed.is_empty()).then(|| quoted(&subset.narrowed)),
-    }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Text for a Markdown table cell: one line, `|` escaped, at most about 120 characters.
-fn cell(text: Option<&str>) -> String {
-    let text = one_line(text.unwrap_or_default()).replace('|', "\\|");
-    match text.char_indices().nth(120) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
-        None => text,
     }
 }
 
@@ -349,11 +276,5 @@ mod tests {
     fn toml_strings_are_quoted_and_escaped() {
         assert_eq!(toml_string(r#"a "b" \ c"#), r#""a \"b\" \\ c""#);
         assert_eq!(toml_string("x\ny"), r#""x\ny""#);
-    }
-
-    #[test]
-    fn table_cells_are_one_line_with_pipes_escaped() {
-        assert_eq!(cell(Some("a |\n b")), r"a \| b");
-        assert_eq!(cell(None), "");
     }
 }

@@ -37,6 +37,7 @@ mod operations;
 mod pager;
 mod paging;
 mod plan;
+mod readme;
 mod redact;
 mod responses;
 pub(crate) mod runtime;
@@ -51,6 +52,7 @@ mod xml;
 pub use dependencies::Dependency;
 pub use docs::{one_line_text, strip_hidden};
 pub use examples::{DEV_DEPENDENCIES, ExampleStats, example_tests};
+pub use readme::{Readme, ReadmeGroup, ReadmeOperation, ReadmePart, readme};
 pub use wire::display_path;
 
 #[cfg(test)]

@@ -9,11 +9,10 @@ mod tokens_paging;
 
 use super::fixtures;
 use crate::CrateOptions;
-use crate::render::render_crate;
 
 /// Every generated file, by path.
 pub(super) fn render(api: &crate::ir::Api) -> BTreeMap<String, String> {
-    render_crate(api, &fixtures::options())
+    crate::generate(api, &fixtures::options())
         .expect("the fixture renders")
         .into_iter()
         .map(|f| (crate::display_path(&f.path), f.contents))
@@ -35,7 +34,7 @@ fn write_fixture_crates() {
         name: "fixture-settings".into(),
         ..fixtures::options()
     };
-    let settings = render_crate(&fixtures::api_with_client_settings(), &settings)
+    let settings = crate::generate(&fixtures::api_with_client_settings(), &settings)
         .expect("the fixture renders")
         .into_iter()
         .map(|f| (crate::display_path(&f.path), f.contents))
@@ -173,12 +172,12 @@ fn per_call_host_parameters_make_the_base_url_per_call() {
 fn colliding_names_are_reported_not_renamed() {
     let mut api = fixtures::api();
     api.groups[0].rust_name = "models".into();
-    let error = render_crate(&api, &fixtures::options()).unwrap_err();
+    let error = crate::generate(&api, &fixtures::options()).unwrap_err();
     assert_eq!(error.kind, crate::ErrorKind::Duplicate);
 
     let mut api = fixtures::api();
     api.operations[6].parameters[1].rust_name = "client".into();
-    let error = render_crate(&api, &fixtures::options()).unwrap_err();
+    let error = crate::generate(&api, &fixtures::options()).unwrap_err();
     assert_eq!(error.kind, crate::ErrorKind::Duplicate);
     assert_eq!(error.pointer, "#/paths/Tag_GetList");
 }
@@ -187,7 +186,7 @@ fn colliding_names_are_reported_not_renamed() {
 fn invalid_identifiers_are_internal_errors_not_panics() {
     let mut api = fixtures::api();
     api.models[0].rust_name = "not an ident".into();
-    let error = render_crate(&api, &fixtures::options()).unwrap_err();
+    let error = crate::generate(&api, &fixtures::options()).unwrap_err();
     assert_eq!(error.kind, crate::ErrorKind::Internal);
     assert!(error.message.contains("not an ident"), "{}", error.message);
 }
@@ -196,7 +195,7 @@ fn invalid_identifiers_are_internal_errors_not_panics() {
 fn a_path_placeholder_without_a_parameter_is_an_error() {
     let mut api = fixtures::api();
     api.operations[0].path = "/v2/{missing}/blobs/uploads/".into();
-    let error = render_crate(&api, &fixtures::options()).unwrap_err();
+    let error = crate::generate(&api, &fixtures::options()).unwrap_err();
     assert_eq!(error.kind, crate::ErrorKind::Invalid);
 }
 
