@@ -1,7 +1,7 @@
 //! What the crate's `README.md` says, as text ready for its template: the groups and their
 //! operations, the usage example, and the part of the API a filtered crate has. Spec text is
 //! made one-line or Markdown-safe here, and no field carries a hidden character
-//! ([`super::docs::strip_hidden`]): `render` only fills `codegen/templates/README.md` with it.
+//! ([`strip_hidden`]): `render` only fills `codegen/templates/README.md` with it.
 
 use crate::ir::{Api, Operation, Subset};
 use crate::{CrateOptions, Result};
