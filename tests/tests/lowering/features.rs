@@ -19,12 +19,25 @@ fn x_ms_paths_follow_paths_and_split_off_their_query() {
         [
             ("Items_Get", "GET", "/items/{id}"),
             ("Items_GetModeX", "GET", "/items/{id}"),
-            ("Items_Delete", "DELETE", "/items/{id}")
+            ("Items_Delete", "DELETE", "/items/{id}"),
+            ("Items_PeekMessages", "GET", "/items/{id}/messages")
         ]
     );
     assert!(op(&api, "Items_Get").query_constants.is_empty());
     assert_eq!(constants(op(&api, "Items_GetModeX")), [("mode", "x")]);
     assert!(op(&api, "Items_Delete").query_constants.is_empty());
+    // A templated query value is not a constant: its parameter sends it (or nothing, when unset).
+    assert_eq!(
+        constants(op(&api, "Items_PeekMessages")),
+        [("peekonly", "true")]
+    );
+    assert!(
+        api.warnings
+            .iter()
+            .any(|w| w.message.contains("`missing`") && w.pointer.contains("messages")),
+        "{:#?}",
+        api.warnings
+    );
 }
 
 #[test]
