@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use askama::Template;
 
-use crate::emit::{Dependency, Readme, ReadmeGroup, ReadmePart, RustFile, RustSource};
+use crate::emit::{Dependency, Readme, RustFile, RustSource};
 use crate::{CrateOptions, Error, ErrorKind, GeneratedFile, Result};
 
 /// The text of the crate's `Cargo.toml` and `README.md` that is not in their templates.
@@ -42,7 +42,12 @@ pub fn render_crate(
         },
         GeneratedFile {
             path: PathBuf::from("README.md"),
-            contents: render(options, &ReadmeTemplate::from(text.readme))?,
+            contents: render(
+                options,
+                &ReadmeTemplate {
+                    readme: text.readme,
+                },
+            )?,
         },
         GeneratedFile {
             path: PathBuf::from("rustfmt.toml"),
@@ -227,45 +232,7 @@ fn toml_string(text: &str) -> String {
 #[derive(Template)]
 #[template(path = "README.md")]
 struct ReadmeTemplate {
-    spec: String,
-    name: String,
-    lib: String,
-    crate_version: String,
-    title: String,
-    version: String,
-    description: Option<String>,
-    example: String,
-    groups: Vec<ReadmeGroup>,
-    part: Option<ReadmePart>,
-}
-
-impl From<Readme> for ReadmeTemplate {
-    fn from(readme: Readme) -> Self {
-        let Readme {
-            spec,
-            name,
-            lib,
-            crate_version,
-            title,
-            version,
-            description,
-            example,
-            groups,
-            part,
-        } = readme;
-        ReadmeTemplate {
-            spec,
-            name,
-            lib,
-            crate_version,
-            title,
-            version,
-            description,
-            example,
-            groups,
-            part,
-        }
-    }
+    readme: Readme,
 }
 
 #[cfg(test)]
