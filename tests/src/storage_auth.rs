@@ -154,16 +154,6 @@ fn table_resource(account: &str, url: &url::Url) -> String {
     resource
 }
 
-/// Now, as `x-ms-date` wants it (RFC 1123, GMT).
-pub fn now() -> String {
-    let format = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
-    time::OffsetDateTime::now_utc()
-        .format(&format)
-        .expect("a date")
-}
-
 impl Policy for SharedKeyPolicy {
     fn send<'a>(
         &'a self,
@@ -173,7 +163,7 @@ impl Policy for SharedKeyPolicy {
     ) -> PolicyFuture<'a> {
         let signed = (|| {
             let headers = request.headers_mut();
-            headers.insert("x-ms-date", now().parse()?);
+            headers.insert("x-ms-date", shared_key::rfc1123_now().parse()?);
             if !headers.contains_key("x-ms-version") {
                 headers.insert("x-ms-version", self.version.parse()?);
             }

@@ -7,7 +7,7 @@
 //! Python's `hmac`/`hashlib` (`base64(hmac.new(b64decode(DEV_KEY), text, sha256).digest())`).
 
 use tests::azurite::{Azurite, Service};
-use tests::shared_key::{DEV_ACCOUNT, DEV_KEY, authorization, string_to_sign};
+use tests::shared_key::{DEV_ACCOUNT, DEV_KEY, authorization, rfc1123_now, string_to_sign};
 
 const DATE: &str = "Mon, 07 Dec 2026 10:00:00 GMT";
 
@@ -85,16 +85,6 @@ fn list_with_decoded_sorted_and_joined_query_values() {
     );
 }
 
-/// Now, as `x-ms-date` wants it (RFC 1123, GMT).
-fn now() -> String {
-    let format = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
-    time::OffsetDateTime::now_utc()
-        .format(&format)
-        .expect("a date")
-}
-
 #[tokio::test]
 async fn a_signed_request_creates_a_container_on_azurite_and_an_unsigned_one_is_refused() {
     let azurite = Azurite::start(Service::Blob);
@@ -102,7 +92,7 @@ async fn a_signed_request_creates_a_container_on_azurite_and_an_unsigned_one_is_
         "{}/signed-container?restype=container",
         azurite.account_url()
     );
-    let date = now();
+    let date = rfc1123_now();
     // Every header the request goes with: reqwest adds `content-length: 0` to a PUT without a
     // body, so it is signed too (as the empty value the rules make of 0).
     let headers = [
@@ -129,7 +119,7 @@ async fn a_signed_request_creates_a_container_on_azurite_and_an_unsigned_one_is_
             "{}/other-container?restype=container",
             azurite.account_url()
         ))
-        .header("x-ms-date", now())
+        .header("x-ms-date", rfc1123_now())
         .header("x-ms-version", "2021-10-04")
         .header("content-length", "0")
         .send()
