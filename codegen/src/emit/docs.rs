@@ -119,6 +119,12 @@ pub fn one_line_text(text: &str) -> String {
         .collect()
 }
 
+/// A text argument's placeholder in the examples of the crate docs: `"<name>"` (a Rust string
+/// literal, without the quotes and backslashes a parameter name may have).
+pub(crate) fn placeholder(name: &str) -> String {
+    format!("\"<{}>\"", name.replace(['"', '\\'], ""))
+}
+
 /// Inline code: `text` in backticks, with a longer fence when the text has backticks itself.
 pub(crate) fn code(text: &str) -> String {
     let text = text.replace(['\r', '\n'], " ");

@@ -12,8 +12,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::inputs::{Input, Kind};
-use super::plan::Builtins;
+use super::facts::Builtins;
+use super::facts::Kind;
+use super::inputs::Input;
 use super::types::Scope;
 use super::{Ctx, Doc, code, unraw};
 use crate::ir::{FlattenedBody, Model, ModelKind, Operation, Property, RequestBody, StructModel};

@@ -234,7 +234,7 @@ fn prune_uses(api: &mut Api) {
 fn error_bodies(op: &Operation) -> impl Iterator<Item = &crate::ir::TypeRef> {
     op.default_response
         .iter()
-        .chain(op.responses.iter().filter(|r| crate::lower::is_error(r)))
+        .chain(op.responses.iter().filter(|r| r.is_error()))
         .filter_map(|r| match &r.body {
             Some(ResponseBody::Json { ty, .. }) => Some(ty),
             _ => None,

@@ -28,8 +28,6 @@ mod swagger2;
 mod value;
 mod xml;
 
-pub(crate) use finish::is_error;
-
 use indexmap::IndexMap;
 
 use crate::ir::{Api, Host, Parameter, RequestBody, Response, SecurityScheme, SourceFormat};
