@@ -54,6 +54,13 @@ pub(crate) fn unaliased<'m>(
     ty
 }
 
+/// [`unaliased`] over the models of a lowering (found by name in `models`), for the checks
+/// that run before the emitter's model index exists.
+pub(crate) fn unaliased_in<'m>(ty: &'m TypeRef, models: &'m [Model]) -> &'m TypeRef {
+    let model = |name: &str| models.iter().find(|m| m.name == name);
+    unaliased(ty, models.len(), model, |_| {})
+}
+
 /// The `{name}` placeholders of a template ([`Operation::path`], [`Host::template`]), in
 /// order.
 pub(crate) fn placeholders(template: &str) -> Vec<String> {

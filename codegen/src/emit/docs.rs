@@ -101,7 +101,8 @@ pub(crate) fn is_hidden(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// `text` without the characters [`is_hidden`] rejects.
+/// `text` without its hidden characters: control characters other than newline and tab, and
+/// bidirectional formatting characters.
 pub fn strip_hidden(text: &str) -> String {
     text.chars().filter(|&c| !is_hidden(c)).collect()
 }

@@ -298,7 +298,7 @@ fn example_operation_where<'a>(
         .copied())
 }
 
-/// Which [`Credentials`] constructor serves a security scheme of the spec.
+/// Which `Credentials` constructor (of the runtime) serves a security scheme of the spec.
 fn credentials_for(kind: &crate::ir::SecuritySchemeKind) -> String {
     use crate::ir::SecuritySchemeKind as K;
     match kind {
