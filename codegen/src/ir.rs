@@ -54,6 +54,13 @@ pub(crate) fn unaliased<'m>(
     ty
 }
 
+/// [`unaliased`] over the models of a lowering (found by name in `models`), for the checks
+/// that run before the emitter's model index exists.
+pub(crate) fn unaliased_in<'m>(ty: &'m TypeRef, models: &'m [Model]) -> &'m TypeRef {
+    let model = |name: &str| models.iter().find(|m| m.name == name);
+    unaliased(ty, models.len(), model, |_| {})
+}
+
 /// The `{name}` placeholders of a template ([`Operation::path`], [`Host::template`]), in
 /// order.
 pub(crate) fn placeholders(template: &str) -> Vec<String> {
@@ -662,6 +669,37 @@ pub struct Response {
     /// marked `x-ms-error-response: true` (Swagger 2.0).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub answer: bool,
+}
+
+impl Response {
+    /// The statuses of a `2XX`-style range (`200..=299`); `None` for a single status or
+    /// `default`. The lowering writes ranges as a digit and `XX`.
+    pub(crate) fn range(&self) -> Option<(u16, u16)> {
+        let text = self.status_range.as_deref()?;
+        let digit = text.chars().next()?.to_digit(10)?;
+        if !text[1..].eq_ignore_ascii_case("xx") {
+            return None;
+        }
+        let low = u16::try_from(digit).ok()? * 100;
+        Some((low, low + 99))
+    }
+
+    /// Its status, or the lowest of its range.
+    fn low_status(&self) -> Option<u16> {
+        self.status.or_else(|| self.range().map(|(low, _)| low))
+    }
+
+    /// A documented status or range below 400.
+    pub(crate) fn is_success(&self) -> bool {
+        self.low_status().is_some_and(|s| s < 400)
+    }
+
+    /// A documented 4xx/5xx status or range that is not an [`answer`](Response::answer) (a
+    /// range never is one): what the operation's error decoder reads, and what the error
+    /// models are found from.
+    pub(crate) fn is_error(&self) -> bool {
+        !self.answer && self.low_status().is_some_and(|s| s >= 400)
+    }
 }
 
 /// A response body.

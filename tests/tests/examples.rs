@@ -431,3 +431,41 @@ fn a_json_body_given_as_json_text_is_that_value() {
         serde_json::json!({"size": 1, "id": "x"})
     );
 }
+
+#[test]
+fn a_parameter_group_is_built_from_the_example_values_of_its_members() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec.json");
+    // `n` and the required header `tag` go in one group: a positional argument at the place of
+    // its first member (`n`, after `name`), before the body.
+    let grouped = SWAGGER
+        .replace(
+            r#"{"name": "n", "in": "query", "type": "integer", "format": "int32"}"#,
+            r#"{"name": "n", "in": "query", "type": "integer", "format": "int32",
+               "x-ms-parameter-grouping": {"name": "put-options"}},
+              {"name": "tag", "in": "header", "type": "string", "required": true,
+               "x-ms-parameter-grouping": {"name": "put-options"}}"#,
+        )
+        .replace(r#""n": 3,"#, r#""n": 3, "tag": "t","#);
+    std::fs::write(&spec, grouped.replace("EXAMPLE", "./missing.json")).unwrap();
+    let api = load(&spec, true);
+    let options = tests::crate_options("things", "0.1.0", &spec);
+    let mut files = codegen::generate(&api, &options).unwrap();
+    let stats = codegen::add_example_tests(&api, &options, &mut files).unwrap();
+    assert_eq!(stats.tests, 1, "{stats:?}");
+    assert!(stats.untestable.is_empty(), "{stats:?}");
+    let tests = &files.last().unwrap().contents;
+    let compact: String = tests.split_whitespace().collect();
+    let call = concat!(
+        r#".put(support::value::<String>("\"ab\""),"#,
+        r#"things::models::PutOptions{n:Some(support::value::<i32>("3")),"#,
+        r#"tag:support::value::<String>("\"t\""),},"#,
+        r#"support::value::<things::models::Thing>("#,
+    );
+    assert!(compact.contains(call), "{tests}");
+    assert!(
+        tests.contains(r#"support::check_query(&request, "n", "3", None);"#),
+        "{tests}"
+    );
+    assert!(tests.contains(r#"support::check_header("#), "{tests}");
+}

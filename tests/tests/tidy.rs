@@ -9,6 +9,11 @@
 //! or `` - `swagger2/`: ..`` for a folder of modules). A missing entry, an entry for a file that
 //! does not exist, and two entries for one file each fail the test with the line to add, remove
 //! or merge.
+//!
+//! And imports that point one way: no file of `codegen/src/emit/` uses, through `super::`, a
+//! file that uses it back, directly or through others ([`emit_import_cycles`]); `mod.rs`, the
+//! parent every file reads `Ctx` from, and test modules are left out; a `super::` path in a doc
+//! link counts as a use.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -36,6 +41,120 @@ fn the_code_map_names_every_module_file_and_nothing_else() {
         "the code map of {DOC} is out of date:\n\n{}",
         problems.join("\n\n")
     );
+}
+
+#[test]
+fn the_imports_between_emit_files_point_one_way() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/src/emit");
+    let cycles = emit_import_cycles(&emit_imports(&dir));
+    assert!(
+        cycles.is_empty(),
+        "files of codegen/src/emit/ import each other (through `super::`):\n{}",
+        cycles.join("\n")
+    );
+}
+
+/// Per file of `dir` (its stem, `mod.rs` aside): the sibling files it names through `super::`
+/// outside its test modules.
+fn emit_imports(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut sources = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).expect("codegen/src/emit") {
+        let path = entry.expect("a directory entry").path();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if path.extension().is_some_and(|e| e == "rs") && stem != "mod" {
+            let source = std::fs::read_to_string(&path).expect("a source file");
+            sources.insert(stem.to_owned(), source);
+        }
+    }
+    let modules: BTreeSet<String> = sources.keys().cloned().collect();
+    sources
+        .iter()
+        .map(|(stem, source)| {
+            let mut used = super_uses(source, &modules);
+            used.remove(stem);
+            (stem.clone(), used)
+        })
+        .collect()
+}
+
+/// The names of `modules` that `source` reaches through `super::` (`super::x::..`, or an item
+/// of `use super::{x, y::z}`), before its first `#[cfg(test)]`.
+fn super_uses(source: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut found = BTreeSet::new();
+    for (at, _) in code.match_indices("super::") {
+        let rest = &code[at + "super::".len()..];
+        let names: Vec<&str> = match rest.strip_prefix('{') {
+            Some(group) => top_level_items(group),
+            None => vec![rest],
+        };
+        for name in names {
+            let end = name
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(name.len());
+            if modules.contains(&name[..end]) {
+                found.insert(name[..end].to_owned());
+            }
+        }
+    }
+    found
+}
+
+/// The items of a `{a, b::{c, d}, e}` group (without its `{`), each trimmed, up to its `}`.
+fn top_level_items(group: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0, 0);
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                items.push(group[start..i].trim());
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(group[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+/// Each circle of `imports` (`a -> b -> a`), found once, from its first file in name order.
+fn emit_import_cycles(imports: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    let mut cycles = Vec::new();
+    let mut done: BTreeSet<&str> = BTreeSet::new();
+    for start in imports.keys() {
+        let mut path = vec![start.as_str()];
+        walk(imports, &mut path, &mut done, &mut cycles);
+        done.insert(start);
+    }
+    cycles
+}
+
+/// Extends `path` by every import of its last file that no earlier start covers, recording a
+/// cycle when it comes back to `path[0]`.
+fn walk<'g>(
+    imports: &'g BTreeMap<String, BTreeSet<String>>,
+    path: &mut Vec<&'g str>,
+    done: &mut BTreeSet<&'g str>,
+    cycles: &mut Vec<String>,
+) {
+    let last = path[path.len() - 1];
+    for next in imports.get(last).into_iter().flatten() {
+        if next == path[0] {
+            cycles.push(format!("{} -> {next}", path.join(" -> ")));
+        } else if !path.contains(&next.as_str()) && !done.contains(next.as_str()) {
+            path.push(next);
+            walk(imports, path, done, cycles);
+            path.pop();
+        }
+    }
 }
 
 /// The code map's entries under the checked folders: path (`codegen/src/emit/client.rs`,
@@ -266,6 +385,38 @@ mod the_check {
                  not exist: remove that line, or correct the name",
                 "ARCHITECTURE.md:13, 17: `codegen/src/lower/` has 2 entries: merge them into one",
             ]
+        );
+    }
+
+    #[test]
+    fn super_uses_are_read_from_paths_and_use_groups_outside_tests() {
+        let modules = tree(&["docs", "facts", "inputs", "status", "types", "wire"]);
+        let source = "use super::facts::{Kind, Slot};\nuse super::{Ctx, docs::code, inputs};\n\
+                      fn f() { super::status::is_answer(); }\n\
+                      #[cfg(test)]\nmod tests { use super::wire; }\n";
+        let used: Vec<String> = super_uses(source, &modules).into_iter().collect();
+        assert_eq!(used, ["docs", "facts", "inputs", "status"]);
+    }
+
+    #[test]
+    fn import_cycles_are_reported_once_each() {
+        let graph = |edges: &[(&str, &str)]| {
+            let mut imports: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+            for (from, to) in edges {
+                imports
+                    .entry(from.to_string())
+                    .or_default()
+                    .insert(to.to_string());
+                imports.entry(to.to_string()).or_default();
+            }
+            imports
+        };
+        let one_way = graph(&[("a", "b"), ("b", "c"), ("a", "c")]);
+        assert_eq!(emit_import_cycles(&one_way), Vec::<String>::new());
+        let circles = graph(&[("a", "b"), ("b", "a"), ("c", "d"), ("d", "e"), ("e", "c")]);
+        assert_eq!(
+            emit_import_cycles(&circles),
+            ["a -> b -> a", "c -> d -> e -> c"]
         );
     }
 

@@ -1,4 +1,4 @@
-//! Types as the diff sees them: an IR [`TypeRef`](crate::ir::TypeRef) with models named by their
+//! Types as the diff sees them: an IR [`TypeRef`] with models named by their
 //! Rust type name, written as short text in baselines and reports (`string(date-time)`,
 //! `integer(int64)`, `array<models::TagAttributesBase>`, `map<string>`, `any`).
 

@@ -18,21 +18,10 @@ use crate::ir::{Api, Location, Parameter};
 use crate::{ErrorKind, Result};
 
 impl Ctx<'_> {
-    /// True when some host parameter is given per call rather than once to the client (found
-    /// once, by [`per_call_host`]).
-    pub(crate) fn has_per_call_host(&self) -> bool {
-        self.per_call_host
+    /// When the host template is filled (decided once, by [`Strategy::of`]).
+    pub(crate) fn host_strategy(&self) -> Strategy {
+        self.host_strategy
     }
-}
-
-/// True when some host parameter of `api` is given per call rather than once to the client.
-pub(super) fn per_call_host(api: &Api) -> bool {
-    let per_call = |p: &Parameter| p.location == Location::Host && !p.client_level;
-    api.host.parameters.iter().any(per_call)
-        || api
-            .operations
-            .iter()
-            .any(|op| op.parameters.iter().any(per_call))
 }
 
 /// When the host template is filled.
@@ -44,6 +33,29 @@ pub(crate) enum Strategy {
     /// For each call, from the client-level host values and the call's own: the client holds
     /// the client-level values, and a `Url` only when one was given whole.
     PerCall,
+}
+
+impl Strategy {
+    /// Per call when some host parameter of `api` is given per call rather than once to the
+    /// client.
+    pub(super) fn of(api: &Api) -> Self {
+        let per_call = |p: &Parameter| p.location == Location::Host && !p.client_level;
+        let any = api.host.parameters.iter().any(per_call)
+            || api
+                .operations
+                .iter()
+                .any(|op| op.parameters.iter().any(per_call));
+        if any {
+            Strategy::PerCall
+        } else {
+            Strategy::AtBuild
+        }
+    }
+
+    /// Filled per call: the request of an operation gives its host values.
+    pub(crate) fn is_per_call(self) -> bool {
+        self == Strategy::PerCall
+    }
 }
 
 /// The base URL of the client: the host template, its client-level values and the strategy.
@@ -70,13 +82,8 @@ impl<'v, 'a> BaseUrl<'v, 'a> {
                 "host parameters must be strings",
             ));
         }
-        let strategy = if ctx.has_per_call_host() {
-            Strategy::PerCall
-        } else {
-            Strategy::AtBuild
-        };
         Ok(BaseUrl {
-            strategy,
+            strategy: ctx.host_strategy(),
             template: &ctx.api.host.template,
             scheme_prefix: ctx.api.host.use_scheme_prefix,
             base_path: &ctx.api.host.base_path,

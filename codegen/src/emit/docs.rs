@@ -101,7 +101,8 @@ pub(crate) fn is_hidden(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// `text` without the characters [`is_hidden`] rejects.
+/// `text` without its hidden characters: control characters other than newline and tab, and
+/// bidirectional formatting characters.
 pub fn strip_hidden(text: &str) -> String {
     text.chars().filter(|&c| !is_hidden(c)).collect()
 }
@@ -117,6 +118,12 @@ pub fn one_line_text(text: &str) -> String {
             c => Some(c),
         })
         .collect()
+}
+
+/// A text argument's placeholder in the examples of the crate docs: `"<name>"` (a Rust string
+/// literal, without the quotes and backslashes a parameter name may have).
+pub(crate) fn placeholder(name: &str) -> String {
+    format!("\"<{}>\"", name.replace(['"', '\\'], ""))
 }
 
 /// Inline code: `text` in backticks, with a longer fence when the text has backticks itself.

@@ -106,7 +106,10 @@ fn long_running(ctx: &Ctx<'_>) -> Result<TokenStream> {
         return Ok(TokenStream::new());
     }
     let mut arms = Vec::new();
-    for op in ctx.api.operations.iter().filter(|op| op.polling.is_some()) {
+    for op in &ctx.api.operations {
+        if !ctx.facts(op)?.polls {
+            continue;
+        }
         let id = &op.operation_id;
         let decoder = decoder(ctx, op)?;
         arms.push(quote!(#id => (#id, (#decoder) as crate::runtime::ErrorDecoder),));
@@ -163,7 +166,7 @@ pub(crate) fn decoder(ctx: &Ctx<'_>, op: &Operation) -> Result<TokenStream> {
         _ => None,
     };
     let mut arms = Vec::new();
-    for response in op.responses.iter().filter(|r| super::status::is_error(r)) {
+    for response in op.responses.iter().filter(|r| r.is_error()) {
         let Some(ty) = json(&response.body) else {
             continue;
         };

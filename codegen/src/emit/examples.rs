@@ -19,8 +19,7 @@ use proc_macro2::{Group as TokenGroup, Ident, TokenStream, TokenTree};
 use quote::quote;
 use serde_json::Value;
 
-use super::groups::{CallArg, GroupArgument};
-use super::inputs::{Input, Kind};
+use super::facts::{GroupFact, InputFact, Kind, Slot, is_link};
 use super::settings::{Setting, client_values};
 use super::types::Scope;
 use super::{Ctx, unraw};
@@ -51,7 +50,7 @@ pub fn example_tests(
     api: &Api,
     options: &CrateOptions,
 ) -> Result<(Option<super::RustFile>, ExampleStats)> {
-    let ctx = Ctx::new(api, options);
+    let ctx = Ctx::new(api, options)?;
     let lib = ctx.ident(&ctx.lib_name(), "#")?;
     let mut stats = ExampleStats::default();
     let mut tests = Vec::new();
@@ -154,10 +153,11 @@ type Testable<T> = std::result::Result<T, String>;
 
 /// One example's test, or why it cannot be one.
 fn test(ctx: &Ctx<'_>, op: &Operation, example: &Example) -> Result<Testable<TokenStream>> {
+    let facts = ctx.facts(op)?;
     let Some((answer, documented)) = example
         .responses
         .iter()
-        .find_map(|r| documented(op, r).map(|d| (r, d)))
+        .find_map(|r| documented(&facts.answers, r).map(|d| (r, d)))
     else {
         return Ok(Err("it has no success response".to_owned()));
     };
@@ -191,7 +191,7 @@ fn test(ctx: &Ctx<'_>, op: &Operation, example: &Example) -> Result<Testable<Tok
     let server = server(answer, documented);
     let outcome = outcome(ctx, op, answer, documented, &group_ident)?;
     // A long-running operation: its initial request and response (`send()`).
-    let send = op.polling.is_some().then(|| quote!(.send()));
+    let send = facts.polls.then(|| quote!(.send()));
     let test_ident = ctx.ident(&example.rust_name, &example.pointer)?;
     let doc = format!(
         " `{}`: example `{}` ({}{}).",
@@ -303,39 +303,43 @@ struct Call {
     setters: Vec<TokenStream>,
 }
 
-/// The call, in the order of [`Grouping::call`](super::groups::Grouping::call).
+/// The call, in the order of [`Facts::call`](super::facts::Facts::call).
 fn call<'v>(
     ctx: &Ctx<'_>,
     op: &Operation,
     example: &'v Example,
     find: &impl Fn(&str) -> Option<&'v Value>,
 ) -> Result<Testable<Call>> {
-    let inputs = super::inputs::inputs(ctx, op)?;
-    let grouping = super::groups::grouping(ctx, op, &inputs)?;
+    let facts = ctx.facts(op)?;
     let mut call = Call {
         positional: Vec::new(),
         setters: Vec::new(),
     };
-    for arg in grouping.call(&inputs) {
-        let value = match &arg {
-            CallArg::Group { argument, .. } => {
-                match group_value(ctx, op, example, &inputs, argument, find)? {
-                    Ok(None) if argument.required => Err(format!(
+    for slot in facts.call() {
+        let (value, name) = match slot {
+            Slot::Group(n) => {
+                let group = &facts.groups[n];
+                let name = group.use_.rust_name.as_str();
+                let value = match group_value(ctx, op, example, &facts.inputs, group, find)? {
+                    Ok(None) if group.use_.required => Err(format!(
                         "no value for the parameter group `{}`",
-                        unraw(&argument.ident.to_string())
+                        unraw(name)
                     )),
                     other => other,
-                }
+                };
+                (value, name)
             }
-            CallArg::Input(input) => input_value(ctx, op, example, input, find)?,
+            Slot::Input(n) => {
+                let input = &facts.inputs[n];
+                (input_value(ctx, op, example, input, find)?, input.name)
+            }
         };
-        let input = arg.input();
         match value {
             Err(why) => return Ok(Err(why)),
             Ok(None) => {}
-            Ok(Some(expr)) if input.required => call.positional.push(expr),
+            Ok(Some(expr)) if facts.required(slot) => call.positional.push(expr),
             Ok(Some(expr)) => {
-                let ident = &input.ident;
+                let ident = ctx.ident(name, &op.pointer)?;
                 call.setters.push(quote!(.#ident(#expr)));
             }
         }
@@ -349,11 +353,11 @@ fn input_value<'v>(
     ctx: &Ctx<'_>,
     op: &Operation,
     example: &'v Example,
-    input: &Input<'_>,
+    input: &InputFact<'_>,
     find: &impl Fn(&str) -> Option<&'v Value>,
 ) -> Result<Testable<Option<TokenStream>>> {
     let (value, ty) = match input.kind {
-        Kind::Param(p) if super::inputs::is_link(op, p) => match find(&p.name) {
+        Kind::Param(p) if is_link(op, p) => match find(&p.name) {
             Some(Value::String(link)) if !link.contains("://") && !link.starts_with("//") => {
                 (find(&p.name), p.ty.clone())
             }
@@ -381,10 +385,7 @@ fn input_value<'v>(
     };
     match value {
         Some(value) => Ok(Ok(Some(input_expr(ctx, input, &ty, value, &op.pointer)?))),
-        None if input.required => Ok(Err(format!(
-            "no value for `{}`",
-            unraw(&input.ident.to_string())
-        ))),
+        None if input.required => Ok(Err(format!("no value for `{}`", unraw(input.name)))),
         None => Ok(Ok(None)),
     }
 }
@@ -408,7 +409,7 @@ fn request_checks<'v>(
         if p.client_level && !client_sent.contains(&p.name.as_str()) {
             continue;
         }
-        if super::inputs::is_link(op, p) {
+        if is_link(op, p) {
             continue;
         }
         let separator = match separator(p.collection_format, p.location) {
@@ -471,7 +472,7 @@ fn target_checks<'v>(
         None => (path, None),
     };
     let path = match path.strip_prefix("//") {
-        Some(rest) if op.parameters.iter().any(|p| super::inputs::is_link(op, p)) => {
+        Some(rest) if op.parameters.iter().any(|p| is_link(op, p)) => {
             format!("/{rest}")
         }
         _ => path,
@@ -529,7 +530,7 @@ fn outcome(
     documented: &Response,
     group_ident: &Ident,
 ) -> Result<TokenStream> {
-    let first_page = (op.polling.is_none() && op.paging.is_some()).then(|| {
+    let first_page = ctx.facts(op)?.pager().then(|| {
         quote! {
             let mut pages = response.into_pages();
             let response = futures::TryStreamExt::try_next(&mut pages)
@@ -539,12 +540,7 @@ fn outcome(
         }
     });
     let response_ty = ctx.suffixed(&op.type_name, "Response", &op.pointer)?;
-    let answers = op
-        .responses
-        .iter()
-        .filter(|r| super::status::is_answer(op, r))
-        .count();
-    let unwrap = if answers > 1 {
+    let unwrap = if ctx.facts(op)?.answers.len() > 1 {
         let status = answer.status;
         let variant = ctx.ident(&documented.rust_name, &op.pointer)?;
         Some(quote! {
@@ -604,12 +600,7 @@ fn decoded(
 
 /// The documented response that answers with the example's status: the same status, its
 /// range, or the `200` for a `206`; `None` unless it is a success.
-fn documented<'o>(op: &'o Operation, answer: &ExampleResponse) -> Option<&'o Response> {
-    let answers: Vec<&Response> = op
-        .responses
-        .iter()
-        .filter(|r| super::status::is_answer(op, r))
-        .collect();
+fn documented<'o>(answers: &[&'o Response], answer: &ExampleResponse) -> Option<&'o Response> {
     let digit = char::from_digit(u32::from(answer.status / 100), 10);
     answers
         .iter()
@@ -636,25 +627,18 @@ fn group_value<'v>(
     ctx: &Ctx<'_>,
     op: &Operation,
     example: &'v Example,
-    inputs: &[Input<'_>],
-    group: &GroupArgument<'_>,
+    inputs: &[InputFact<'_>],
+    group: &GroupFact<'_>,
     find: &impl Fn(&str) -> Option<&'v Value>,
 ) -> Result<std::result::Result<Option<TokenStream>, String>> {
-    let Some(def) = ctx
-        .api
-        .parameter_groups
-        .iter()
-        .find(|g| g.name == group.group)
-    else {
-        return Ok(Err(format!("no parameter group `{}`", group.group)));
-    };
+    let def = group.group;
     let mut any = false;
     let mut fields = Vec::new();
     for field in &def.fields {
         let member = group
             .fields
             .iter()
-            .find(|(_, name)| name == &field.rust_name)
+            .find(|(_, f)| f.rust_name == field.rust_name)
             .map(|(index, _)| &inputs[*index]);
         let value = match member.map(|i| i.kind) {
             Some(Kind::Param(p)) | Some(Kind::Form(p)) => find(&p.name),
@@ -700,7 +684,7 @@ fn body_type(op: &Operation) -> TypeRef {
 /// The argument expression of an input.
 fn input_expr(
     ctx: &Ctx<'_>,
-    input: &Input<'_>,
+    input: &InputFact<'_>,
     ty: &TypeRef,
     value: &Value,
     pointer: &str,

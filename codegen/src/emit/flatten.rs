@@ -12,8 +12,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::inputs::{Input, Kind};
-use super::plan::Builtins;
+use super::facts::{Builtins, Kind};
+use super::inputs::Input;
+use super::model_parts::optional_field;
 use super::types::Scope;
 use super::{Ctx, Doc, code, unraw};
 use crate::ir::{FlattenedBody, Model, ModelKind, Operation, Property, RequestBody, StructModel};
@@ -26,11 +27,6 @@ const WIRE: &str = "wire";
 /// that inside the module every other model's name is still the public model.
 pub(crate) fn wire_ident(ctx: &Ctx<'_>, model: &Model) -> Result<proc_macro2::Ident> {
     ctx.suffixed(&model.rust_name, "Wire", &model.pointer)
-}
-
-/// A field's Rust type is an `Option` (as `models.rs` decides).
-fn optional(p: &Property) -> bool {
-    super::model_parts::optional_field(p)
 }
 
 /// True when the struct `name` has a field for properties it does not name (as `models.rs`
@@ -69,9 +65,9 @@ fn public_fields(s: &StructModel) -> Vec<(&Property, bool)> {
             Some(flat) => out.extend(
                 flat.fields
                     .iter()
-                    .map(|f| (&f.property, optional(&f.property))),
+                    .map(|f| (&f.property, optional_field(&f.property))),
             ),
-            None => out.push((p, optional(p))),
+            None => out.push((p, optional_field(p))),
         }
     }
     out
@@ -249,7 +245,7 @@ fn flattened_property(
             .find(|(f, _)| f.rust_name == name)
             .is_some_and(|(_, o)| *o)
     };
-    let container_optional = optional(p);
+    let container_optional = optional_field(p);
     let tuple = ctx.ident(&format!("flat_{}", parts.lets.len()), &model.pointer)?;
     let mut outer_values = Vec::new();
     let mut inner_inits = Vec::new();
@@ -328,7 +324,7 @@ fn field(
     if p.recursive {
         ty = quote!(::std::boxed::Box<#ty>);
     }
-    if optional(p) {
+    if optional_field(p) {
         ty = quote!(::std::option::Option<#ty>);
     }
     let mut doc = super::model_parts::property_doc(p);

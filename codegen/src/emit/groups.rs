@@ -9,7 +9,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::inputs::{Input, Kind};
+use super::facts::{Kind, Slot};
+use super::inputs::Input;
 use super::types::{Argument, Scope};
 use super::{Ctx, Doc, code, unraw};
 use crate::Result;
@@ -58,21 +59,19 @@ pub(crate) fn group_structs(ctx: &Ctx<'_>) -> Result<TokenStream> {
     Ok(out)
 }
 
-/// How one operation takes its groups.
+/// How one operation takes its groups, as its [`Facts`](super::facts::Facts) decide, in
+/// tokens.
 pub(crate) struct Grouping<'a> {
     /// Per input (by index): the group that carries it.
     carried: Vec<Option<usize>>,
-    /// Per group: an input standing for it (its argument type, doc), and its plan.
-    groups: Vec<(Input<'a>, Plan)>,
+    /// The values of a call, in order ([`Facts::call`](super::facts::Facts::call)).
+    call: Vec<Slot>,
+    /// Per group: an input standing for it (its argument type, doc), and how it spreads.
+    groups: Vec<(Input<'a>, Spread)>,
 }
 
-struct Plan {
-    /// The input index of the first member.
-    first: usize,
-    /// The group's [`ParameterGroup::name`].
-    group: String,
-    /// Per carried input (by index): the group field (its `rust_name`) that holds it.
-    fields: Vec<(usize, String)>,
+/// How a group spreads into the builder's fields.
+struct Spread {
     /// `let G { field: local, .. } = arg;`
     destructure: TokenStream,
     /// Per carried input (by index): its value from the locals.
@@ -84,38 +83,13 @@ pub(crate) fn grouping<'a>(
     op: &'a Operation,
     inputs: &[Input<'a>],
 ) -> Result<Grouping<'a>> {
-    let mut carried = vec![None; inputs.len()];
+    let facts = ctx.facts(op)?;
     let mut groups = Vec::new();
-    for use_ in &op.parameter_groups {
-        let Some(group) = ctx
-            .api
-            .parameter_groups
-            .iter()
-            .find(|g| g.name == use_.group)
-        else {
-            continue;
-        };
-        let n = groups.len();
-        let mut plan = Plan {
-            first: usize::MAX,
-            group: group.name.clone(),
-            fields: Vec::new(),
-            destructure: TokenStream::new(),
-            values: Vec::new(),
-        };
+    for fact in &facts.groups {
+        let group = fact.group;
         let mut pattern = Vec::new();
-        for member in &use_.members {
-            let Some(index) = inputs
-                .iter()
-                .position(|i| unraw(&i.ident.to_string()) == unraw(&member.input))
-            else {
-                continue;
-            };
-            let Some(field) = group.fields.iter().find(|f| f.rust_name == member.field) else {
-                continue;
-            };
-            carried[index] = Some(n);
-            plan.first = plan.first.min(index);
+        let mut values = Vec::new();
+        for &(index, field) in &fact.fields {
             let input = &inputs[index];
             let local = &input.ident;
             let field_ident = ctx.ident(&field.rust_name, &group.pointer)?;
@@ -124,19 +98,26 @@ pub(crate) fn grouping<'a>(
             } else {
                 quote!(#field_ident: #local)
             });
-            plan.values.push((index, value(input, field, local)));
-            plan.fields.push((index, field.rust_name.clone()));
-        }
-        if plan.values.is_empty() {
-            continue;
+            values.push((index, value(input, field, local)));
         }
         let ty = ctx.ident(&group.rust_name, &group.pointer)?;
         let rest = (pattern.len() < group.fields.len()).then(|| quote!(..));
-        let ident = ctx.ident(&use_.rust_name, &op.pointer)?;
-        plan.destructure = quote!(let crate::models::#ty { #(#pattern,)* #rest } = #ident;);
-        groups.push((group_input(ctx, op, use_, group, ident)?, plan));
+        let ident = ctx.ident(&fact.use_.rust_name, &op.pointer)?;
+        let destructure = quote!(let crate::models::#ty { #(#pattern,)* #rest } = #ident;);
+        let input = group_input(ctx, op, fact.use_, group, ident)?;
+        groups.push((
+            input,
+            Spread {
+                destructure,
+                values,
+            },
+        ));
     }
-    Ok(Grouping { carried, groups })
+    Ok(Grouping {
+        carried: (0..inputs.len()).map(|n| facts.carrier(n)).collect(),
+        call: facts.call(),
+        groups,
+    })
 }
 
 /// The builder field's value of a carried input, from its local.
@@ -189,82 +170,21 @@ fn group_input<'a>(
     })
 }
 
-/// One value a call gives ([`Grouping::call`]).
-pub(crate) enum CallArg<'s, 'a> {
-    /// An input no group carries.
-    Input(&'s Input<'a>),
-    /// A group: the input standing for it, and how it is given.
-    Group {
-        input: &'s Input<'a>,
-        argument: GroupArgument<'s>,
-    },
-}
-
-impl<'s, 'a> CallArg<'s, 'a> {
-    /// The input that the argument or setter takes.
-    pub(crate) fn input(&self) -> &'s Input<'a> {
-        match self {
-            CallArg::Input(input) | CallArg::Group { input, .. } => input,
-        }
-    }
-}
-
-/// How a call gives one group (for the example tests): its argument or setter, whether it is
-/// positional (then at the place of its first member), and which group field holds which input.
-pub(crate) struct GroupArgument<'g> {
-    /// The argument or setter name.
-    pub ident: &'g Ident,
-    /// A positional argument (some member is required).
-    pub required: bool,
-    /// The group ([`ParameterGroup::name`]).
-    pub group: &'g str,
-    /// Per carried input (by index): the group field's `rust_name`.
-    pub fields: &'g [(usize, String)],
-}
-
 impl<'a> Grouping<'a> {
     /// True when a group carries the input at `index`.
     pub(crate) fn carries(&self, index: usize) -> bool {
         self.carried.get(index).is_some_and(Option::is_some)
     }
 
-    /// What a call gives, in order: per input, the required groups whose first member it is,
-    /// then the input itself unless a group carries it; then the optional groups. Required
-    /// inputs and groups are the method's positional arguments, the others its setters.
-    pub(crate) fn call<'s>(&'s self, inputs: &'s [Input<'a>]) -> Vec<CallArg<'s, 'a>> {
-        let group = |(input, plan): &'s (Input<'a>, Plan)| CallArg::Group {
-            input,
-            argument: GroupArgument {
-                ident: &input.ident,
-                required: input.required,
-                group: &plan.group,
-                fields: &plan.fields,
-            },
-        };
-        let mut out = Vec::new();
-        for (index, input) in inputs.iter().enumerate() {
-            let starting =
-                |(input, plan): &&(Input<'a>, Plan)| input.required && plan.first == index;
-            out.extend(self.groups.iter().filter(starting).map(group));
-            if !self.carries(index) {
-                out.push(CallArg::Input(input));
-            }
-        }
-        out.extend(
-            self.groups
-                .iter()
-                .filter(|(input, _)| !input.required)
-                .map(group),
-        );
-        out
-    }
-
     /// The method's positional arguments: required inputs no group carries, and required
     /// groups at the place of their first member.
     pub(crate) fn positional<'s>(&'s self, inputs: &'s [Input<'a>]) -> Vec<&'s Input<'a>> {
-        self.call(inputs)
-            .into_iter()
-            .map(|arg| arg.input())
+        self.call
+            .iter()
+            .map(|slot| match *slot {
+                Slot::Input(n) => &inputs[n],
+                Slot::Group(n) => &self.groups[n].0,
+            })
             .filter(|input| input.required)
             .collect()
     }
@@ -280,7 +200,7 @@ impl<'a> Grouping<'a> {
             .groups
             .iter()
             .filter(|(input, _)| input.required)
-            .map(|(_, plan)| &plan.destructure);
+            .map(|(_, spread)| &spread.destructure);
         quote!(#(#parts)*)
     }
 
@@ -288,21 +208,21 @@ impl<'a> Grouping<'a> {
     /// carries it.
     pub(crate) fn init(&self, index: usize) -> Option<TokenStream> {
         let group = self.carried.get(index).copied().flatten()?;
-        let (input, plan) = &self.groups[group];
+        let (input, spread) = &self.groups[group];
         if !input.required {
             return None;
         }
-        let (_, value) = plan.values.iter().find(|(i, _)| *i == index)?;
+        let (_, value) = spread.values.iter().find(|(i, _)| *i == index)?;
         Some(quote!(#value))
     }
 
     /// The setters of the optional groups.
     pub(crate) fn setters(&self, inputs: &[Input<'a>]) -> TokenStream {
         let mut out = TokenStream::new();
-        for (input, plan) in self.groups.iter().filter(|(input, _)| !input.required) {
+        for (input, spread) in self.groups.iter().filter(|(input, _)| !input.required) {
             let (ident, ty) = (&input.ident, &input.arg.arg);
-            let destructure = &plan.destructure;
-            let assigns = plan.values.iter().map(|(index, value)| {
+            let destructure = &spread.destructure;
+            let assigns = spread.values.iter().map(|(index, value)| {
                 let field = &inputs[*index].ident;
                 quote!(self.#field = #value;)
             });

@@ -6,27 +6,11 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::facts::{InputFact, Kind, is_link};
 use super::types::{Argument, Scope};
 use super::{Ctx, Doc, code};
-use crate::ir::{BodyKind, Location, Operation, Parameter, RequestBody, TypeRef};
+use crate::ir::{BodyField, BodyKind, Location, Operation, Parameter, RequestBody, TypeRef};
 use crate::{ErrorKind, Result};
-
-/// Where an input goes.
-#[derive(Clone, Copy)]
-pub(crate) enum Kind<'a> {
-    /// A parameter (path, query, header, cookie, per-call host).
-    Param(&'a Parameter),
-    /// The body.
-    Body,
-    /// A field of a form body.
-    Form(&'a Parameter),
-    /// A field of a multipart body.
-    Multipart(&'a Parameter),
-    /// A field of a flattened JSON body (`x-ms-client-flatten`).
-    BodyField(&'a crate::ir::BodyField),
-    /// A parameter group (`x-ms-parameter-grouping`) standing for some of the others.
-    Group,
-}
 
 /// The value an optional query or header parameter starts with when the spec gives it a
 /// primitive `default` or one of its enum's values: AutoRest's generators send it unless the
@@ -80,49 +64,23 @@ pub(crate) struct Input<'a> {
     pub initial: TokenStream,
 }
 
-/// The caller's inputs of `op`, in IR order: parameters (not client-level), then the body or
-/// its form fields.
+/// The caller's inputs of `op`, as its [`Facts`](super::facts::Facts) list them (in IR order),
+/// with their tokens.
 pub(crate) fn inputs<'a>(ctx: &Ctx<'a>, op: &'a Operation) -> Result<Vec<Input<'a>>> {
-    let mut out = Vec::new();
-    for p in op.parameters.iter().filter(|p| !p.client_level) {
-        if p.location == Location::Body {
-            return Err(ctx.error(
-                ErrorKind::Internal,
-                &p.pointer,
-                "a body parameter is in `parameters`; it belongs in `body`",
-            ));
-        }
-        let input = if is_link(op, p) {
-            link_input(ctx, p)?
-        } else {
-            param_input(ctx, p, Kind::Param(p))?
-        };
-        out.push(input);
-    }
-    if let Some(body) = &op.body {
-        match &body.kind {
-            BodyKind::Form { fields } => {
-                for field in fields {
-                    out.push(param_input(ctx, field, Kind::Form(field))?);
-                }
-            }
-            BodyKind::Multipart { fields } => {
-                for field in fields {
-                    out.push(param_input(ctx, field, Kind::Multipart(field))?);
-                }
-            }
-            BodyKind::Json { .. } if op.flattened_body.is_some() => {
-                out.extend(flattened_body_inputs(ctx, op)?);
-            }
-            BodyKind::Json { ty } => out.push(json_body_input(ctx, body, ty)?),
-            BodyKind::Binary => out.push(body_input(ctx, body, &TypeRef::Binary)?),
-            BodyKind::Text => out.push(body_input(ctx, body, &TypeRef::String { format: None })?),
-        }
+    let facts = ctx.facts(op)?;
+    let mut out = Vec::with_capacity(facts.inputs.len());
+    for fact in &facts.inputs {
+        out.push(match fact.kind {
+            Kind::Param(p) if is_link(op, p) => link_input(ctx, p, fact)?,
+            Kind::Param(p) | Kind::Form(p) | Kind::Multipart(p) => param_input(ctx, p, fact)?,
+            Kind::BodyField(f) => body_field_input(ctx, op, f, fact)?,
+            Kind::Body | Kind::Group => body_input(ctx, op, fact)?,
+        });
     }
     Ok(out)
 }
 
-fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<Input<'a>> {
+fn param_input<'a>(ctx: &Ctx<'_>, p: &Parameter, fact: &InputFact<'a>) -> Result<Input<'a>> {
     let ident = ctx.ident(&p.rust_name, &p.pointer)?;
     let arg = ctx.argument(&p.ty, &quote!(#ident), &p.pointer)?;
     let place = match p.location {
@@ -164,11 +122,10 @@ fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<In
             )
         });
     }
-    let required = p.required || matches!(p.location, Location::Path | Location::Host);
     Ok(Input {
-        kind,
+        kind: fact.kind,
         ident,
-        required,
+        required: fact.required,
         arg,
         doc,
         initial: initial.unwrap_or_else(|| quote!(None)),
@@ -179,8 +136,8 @@ fn param_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter, kind: Kind<'a>) -> Result<In
 /// header's value) and resolves it against the base URL. What the client does comes first in
 /// its docs, before the description's text, which was written for clients that paste the value
 /// after the host (`do not include initial /`) and no longer applies as such.
-fn link_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter) -> Result<Input<'a>> {
-    let mut input = param_input(ctx, p, Kind::Param(p))?;
+fn link_input<'a>(ctx: &Ctx<'_>, p: &Parameter, fact: &InputFact<'a>) -> Result<Input<'a>> {
+    let mut input = param_input(ctx, p, fact)?;
     let mut doc = Doc::new()
         .raw(
             "The link as the server gave it (a `Location` header's value, a next-page link), taken \
@@ -205,16 +162,37 @@ fn link_input<'a>(ctx: &Ctx<'_>, p: &'a Parameter) -> Result<Input<'a>> {
     Ok(input)
 }
 
-fn body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Result<Input<'a>> {
+/// The body as one input: a JSON body's typed value (or raw content), bytes or text.
+fn body_input<'a>(ctx: &Ctx<'_>, op: &Operation, fact: &InputFact<'a>) -> Result<Input<'a>> {
+    let Some(body) = &op.body else {
+        return Err(ctx.error(
+            ErrorKind::Internal,
+            &op.pointer,
+            "a body input without a body",
+        ));
+    };
+    match &body.kind {
+        BodyKind::Json { ty } => json_body_input(ctx, body, ty, fact),
+        BodyKind::Binary => plain_body_input(ctx, body, &TypeRef::Binary, fact),
+        _ => plain_body_input(ctx, body, &TypeRef::String { format: None }, fact),
+    }
+}
+
+fn plain_body_input<'a>(
+    ctx: &Ctx<'_>,
+    body: &RequestBody,
+    ty: &TypeRef,
+    fact: &InputFact<'a>,
+) -> Result<Input<'a>> {
     let doc = Doc::new()
         .spec(body.description.as_deref())
         .raw("Sent as the request body.");
     let ident = ctx.ident(&body.rust_name, &body.pointer)?;
     let arg = ctx.argument(ty, &quote!(#ident), &body.pointer)?;
     Ok(Input {
-        kind: Kind::Body,
+        kind: fact.kind,
         ident,
-        required: body.required,
+        required: fact.required,
         arg,
         doc,
         initial: quote!(None),
@@ -223,8 +201,13 @@ fn body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Result<
 
 /// A JSON body: a `RequestContent` of its type, so that raw bytes can be given instead of a
 /// typed value.
-fn json_body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Result<Input<'a>> {
-    let mut input = body_input(ctx, body, ty)?;
+fn json_body_input<'a>(
+    ctx: &Ctx<'_>,
+    body: &RequestBody,
+    ty: &TypeRef,
+    fact: &InputFact<'a>,
+) -> Result<Input<'a>> {
+    let mut input = plain_body_input(ctx, body, ty, fact)?;
     let ty = ctx.rust_type(ty, Scope::Outside, &body.pointer)?;
     let ident = &input.ident;
     input.arg = Argument {
@@ -240,36 +223,24 @@ fn json_body_input<'a>(ctx: &Ctx<'_>, body: &'a RequestBody, ty: &TypeRef) -> Re
     Ok(input)
 }
 
-/// The fields of a flattened body, as builder inputs.
-fn flattened_body_inputs<'a>(ctx: &Ctx<'_>, op: &'a Operation) -> Result<Vec<Input<'a>>> {
-    let Some(flat) = &op.flattened_body else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for f in &flat.fields {
-        let ident = ctx.ident(&f.rust_name, &op.pointer)?;
-        let arg = ctx.argument(&f.ty, &quote!(#ident), &op.pointer)?;
-        let doc = Doc::new()
-            .spec(f.description.as_deref())
-            .raw(format!("Sent as the body's {} property.", code(&f.name)));
-        out.push(Input {
-            kind: Kind::BodyField(f),
-            ident,
-            required: f.required,
-            arg,
-            doc,
-            initial: quote!(None),
-        });
-    }
-    Ok(out)
-}
-
-/// True when `p` is a link rather than a path segment: a verbatim path parameter that starts
-/// the path (`/{nextLink}`), which the runtime's `Request::path_verbatim` resolves as a URL
-/// reference against the base URL.
-pub(crate) fn is_link(op: &Operation, p: &Parameter) -> bool {
-    let placeholder = format!("{{{}}}", p.name);
-    p.location == Location::Path
-        && p.skip_url_encoding
-        && op.path.trim_start_matches('/').starts_with(&placeholder)
+/// A field of a flattened body, as a builder input.
+fn body_field_input<'a>(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    f: &BodyField,
+    fact: &InputFact<'a>,
+) -> Result<Input<'a>> {
+    let ident = ctx.ident(&f.rust_name, &op.pointer)?;
+    let arg = ctx.argument(&f.ty, &quote!(#ident), &op.pointer)?;
+    let doc = Doc::new()
+        .spec(f.description.as_deref())
+        .raw(format!("Sent as the body's {} property.", code(&f.name)));
+    Ok(Input {
+        kind: fact.kind,
+        ident,
+        required: fact.required,
+        arg,
+        doc,
+        initial: quote!(None),
+    })
 }

@@ -188,15 +188,7 @@ pub(crate) fn usage_example(ctx: &Ctx<'_>) -> Result<String> {
             .find(|g| g.name == op.group)
             .map(|g| unraw(&g.rust_name).to_owned())
             .unwrap_or_default();
-        let inputs = super::inputs::inputs(ctx, op)?;
-        let args: Vec<String> = inputs
-            .iter()
-            .filter(|i| i.required)
-            .filter_map(|i| match i.kind {
-                super::inputs::Kind::Param(p) => Some(example_value(ctx, p)),
-                _ => None,
-            })
-            .collect();
+        let args = example_args(ctx, op)?;
         lines.push(format!(
             "let response = client.{group}().{}({}).await?;",
             op.rust_name,
@@ -209,10 +201,20 @@ pub(crate) fn usage_example(ctx: &Ctx<'_>) -> Result<String> {
 
 fn example_value(ctx: &Ctx<'_>, p: &Parameter) -> String {
     if ctx.is_string(&p.ty) {
-        format!("\"<{}>\"", p.name.replace(['"', '\\'], ""))
+        super::docs::placeholder(&p.name)
     } else {
         "Default::default()".to_owned()
     }
+}
+
+/// The arguments of `op` in an example: a placeholder text per required parameter (the
+/// example operations take only text, [`example_operation`]).
+fn example_args(ctx: &Ctx<'_>, op: &crate::ir::Operation) -> Result<Vec<String>> {
+    let params = ctx.facts(op)?.text_arguments(ctx).unwrap_or_default();
+    Ok(params
+        .iter()
+        .map(|p| super::docs::placeholder(&p.name))
+        .collect())
 }
 
 /// `client.<group>().<op>(<args>)` for an operation from [`example_operation`].
@@ -224,15 +226,7 @@ fn example_call(ctx: &Ctx<'_>, op: &crate::ir::Operation) -> Result<String> {
         .find(|g| g.name == op.group)
         .map(|g| unraw(&g.rust_name).to_owned())
         .unwrap_or_default();
-    let inputs = super::inputs::inputs(ctx, op)?;
-    let args: Vec<String> = inputs
-        .iter()
-        .filter(|i| i.required)
-        .filter_map(|i| match i.kind {
-            super::inputs::Kind::Param(p) => Some(example_value(ctx, p)),
-            _ => None,
-        })
-        .collect();
+    let args = example_args(ctx, op)?;
     Ok(format!(
         "client.{group}().{}({})",
         op.rust_name,
@@ -289,13 +283,10 @@ fn example_operation_where<'a>(
 ) -> Result<Option<&'a crate::ir::Operation>> {
     let mut candidates = Vec::new();
     for op in ctx.api.operations.iter().filter(|op| wanted(op)) {
-        let inputs = super::inputs::inputs(ctx, op)?;
-        let simple = inputs.iter().filter(|i| i.required).all(|i| match i.kind {
-            super::inputs::Kind::Param(p) => ctx.is_string(&p.ty),
-            _ => false,
-        });
+        let facts = ctx.facts(op)?;
+        let simple = facts.text_arguments(ctx).is_some();
         // A required parameter group (`x-ms-parameter-grouping`) is one struct argument.
-        let grouped = op.parameter_groups.iter().any(|g| g.required);
+        let grouped = facts.groups.iter().any(|g| g.use_.required);
         if simple && !grouped && !op.deprecated {
             candidates.push(op);
         }
@@ -307,7 +298,7 @@ fn example_operation_where<'a>(
         .copied())
 }
 
-/// Which [`Credentials`] constructor serves a security scheme of the spec.
+/// Which `Credentials` constructor (of the runtime) serves a security scheme of the spec.
 fn credentials_for(kind: &crate::ir::SecuritySchemeKind) -> String {
     use crate::ir::SecuritySchemeKind as K;
     match kind {

@@ -9,13 +9,11 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::docs::placeholder;
 use super::types::Scope;
 use super::{Ctx, Doc, code};
 use crate::Result;
 use crate::ir::{FinalStateVia, Operation};
-
-/// Names a long-running operation's request builder uses for itself.
-pub(crate) const RESERVED: [&str; 1] = ["poller"];
 
 /// What a long-running operation's methods need.
 pub(crate) struct Lro {
@@ -135,20 +133,15 @@ pub(crate) fn methods(
 pub(crate) fn crate_doc_section(ctx: &Ctx<'_>) -> Result<Option<String>> {
     let lib = ctx.lib_name();
     let mut chosen = None;
-    // A pageable long-running operation gets a pager, not a poller (emit/operations.rs).
     let pollers = ctx.api.operations.iter();
-    for op in pollers.filter(|op| op.polling.is_some() && op.paging.is_none()) {
-        let inputs = super::inputs::inputs(ctx, op)?;
-        let args: Option<Vec<String>> = inputs
-            .iter()
-            .filter(|i| i.required)
-            .map(|i| match i.kind {
-                super::inputs::Kind::Param(p) if ctx.is_string(&p.ty) => {
-                    Some(format!("\"<{}>\"", p.name.replace(['"', '\\'], "")))
-                }
-                _ => None,
-            })
-            .collect();
+    for op in pollers {
+        let facts = ctx.facts(op)?;
+        if !facts.poller() {
+            continue;
+        }
+        let args: Option<Vec<String>> = facts
+            .text_arguments(ctx)
+            .map(|params| params.iter().map(|p| placeholder(&p.name)).collect());
         if let (Some(args), false) = (args, op.deprecated) {
             chosen = Some((op, args));
             break;

@@ -25,6 +25,7 @@ mod docs;
 mod enums;
 mod errors;
 mod examples;
+mod facts;
 mod flatten;
 pub(crate) mod formats;
 mod groups;
@@ -108,7 +109,7 @@ pub struct Emitter<'a> {
 impl<'a> Emitter<'a> {
     /// Checks what every file relies on (module names) before any is emitted.
     pub fn new(api: &'a Api, options: &'a CrateOptions) -> Result<Self> {
-        let ctx = Ctx::new(api, options);
+        let ctx = Ctx::new(api, options)?;
         ctx.check_module_names()?;
         let vendored = runtime::vendored(&options.runtime, ctx.runtime_features());
         Ok(Emitter { ctx, vendored })
@@ -174,10 +175,12 @@ pub fn markdown(text: &str) -> String {
 /// The example in the crate docs and the README: constructing the client and calling one
 /// operation.
 pub fn usage_example(api: &Api, options: &CrateOptions) -> Result<String> {
-    lib_docs::usage_example(&Ctx::new(api, options))
+    lib_docs::usage_example(&Ctx::new(api, options)?)
 }
 
-/// Shared state of one emission: the API, the options and a model index.
+/// Shared state of one emission: the API, the options, a model index, and what is decided once
+/// per API (the base URL's strategy, the runtime's parts) and per operation ([`facts::Facts`]).
+/// `Sync`: it holds no tokens.
 pub(crate) struct Ctx<'a> {
     pub(crate) api: &'a Api,
     pub(crate) options: &'a CrateOptions,
@@ -185,8 +188,10 @@ pub(crate) struct Ctx<'a> {
     /// The optional parts of the runtime (digests, pagers, pollers, XML) the crate gets,
     /// decided once.
     pub(crate) runtime: runtime::Parts,
-    /// Some host parameter is given per call ([`base_url::per_call_host`]), found once.
-    per_call_host: bool,
+    /// When the host template is filled ([`base_url::Strategy::of`]), decided once.
+    host_strategy: base_url::Strategy,
+    /// What is decided about each operation.
+    facts: facts::AllFacts<'a>,
     /// The operation ids that some pageable operation names as its next-page operation.
     pub(crate) next_operations: std::collections::HashSet<&'a str>,
     /// The runtime crate's features the crate needs (its parts and typed formats), found once
@@ -197,14 +202,15 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(api: &'a Api, options: &'a CrateOptions) -> Self {
+    /// The context of `api`, with every operation's facts.
+    pub(crate) fn new(api: &'a Api, options: &'a CrateOptions) -> Result<Self> {
         let models = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
-        Ctx {
+        let mut ctx = Ctx {
             api,
             options,
             models,
             runtime: runtime::Parts::of(api),
-            per_call_host: base_url::per_call_host(api),
+            host_strategy: base_url::Strategy::of(api),
             next_operations: api
                 .operations
                 .iter()
@@ -212,7 +218,10 @@ impl<'a> Ctx<'a> {
                 .collect(),
             runtime_features: std::sync::OnceLock::new(),
             formats_used: std::sync::OnceLock::new(),
-        }
+            facts: facts::AllFacts::default(),
+        };
+        ctx.facts = facts::AllFacts::new(&ctx)?;
+        Ok(ctx)
     }
 
     /// The typed formats the API uses (`date-time`, `byte`, ...), wherever they are.

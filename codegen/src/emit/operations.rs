@@ -11,8 +11,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::facts::Builtins;
 use super::inputs::Input;
-use super::plan::{Builtins, OperationPlan, plan};
+use super::plan::{OperationPlan, plan};
 use super::{Ctx, Doc, Names, code, unraw};
 use crate::Result;
 use crate::ir::{Group, Operation};
@@ -101,12 +102,12 @@ fn builder_fields(ctx: &Ctx<'_>, plan: &OperationPlan<'_>) -> Result<Vec<TokenSt
     let op = plan.op;
     let mut fields = Names::new(BUILDER_RESERVED);
     if plan.lro.is_some() {
-        for name in super::lro::RESERVED {
+        for name in super::facts::POLLER_METHODS {
             fields.claim(ctx, name, &op.pointer, "long-running operation method")?;
         }
     }
     if plan.paging.is_some() {
-        for name in super::paging::RESERVED {
+        for name in super::facts::LIST_METHODS {
             fields.claim(ctx, name, &op.pointer, "list method")?;
         }
     }

@@ -13,8 +13,9 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::inputs::{Input, Kind};
-use super::plan::{Builtins, OperationPlan};
+use super::facts::{Builtins, Kind};
+use super::inputs::Input;
+use super::plan::OperationPlan;
 use super::types::Scope;
 use super::{Ctx, Doc, code};
 use crate::ir::{Location, ModelKind, Operation, Paging, TokenSource};
@@ -356,9 +357,15 @@ pub(crate) fn after_poller(
     let page_ty = quote!(crate::models::#ident);
     let (_, page_impl) = page_impl(ctx, op, paging, &page_ty, quote!(self))?;
     // One impl per page model: in the first operation that pages it after polling.
-    let first = ctx.api.operations.iter().find(|o| {
-        o.polling.is_some() && o.paging.as_ref().map(|p| &p.page_model) == Some(&paging.page_model)
-    });
+    let mut first = None;
+    for o in &ctx.api.operations {
+        if ctx.facts(o)?.pages_after_polling()
+            && o.paging.as_ref().map(|p| &p.page_model) == Some(&paging.page_model)
+        {
+            first = Some(o);
+            break;
+        }
+    }
     let page_impl = if first.is_some_and(|o| o.operation_id == op.operation_id) {
         page_impl
     } else {
@@ -402,7 +409,7 @@ fn fetch(
     response_ty: &TokenStream,
     dispatch: &TokenStream,
 ) -> Result<TokenStream> {
-    let send = if ctx.has_per_call_host() {
+    let send = if ctx.host_strategy().is_per_call() {
         let mut values = Vec::new();
         let mut clones = Vec::new();
         for p in op
@@ -472,8 +479,7 @@ fn next(
         .find(|o| &o.operation_id == next_id)
         .ok_or_else(|| internal(format!("no next operation `{next_id}`")))?;
     let next_ty = ctx.suffixed(&next_op.type_name, "Request", &next_op.pointer)?;
-    let next_inputs = super::inputs::inputs(ctx, next_op)?;
-    let next_builtins = super::plan::builtins(next_op);
+    let next = ctx.facts(next_op)?;
     let mut clones = Vec::new();
     let mut fields = Vec::new();
     // `Clone::clone(&..)` rather than `.clone()`: some values are `Copy` (clippy's
@@ -483,11 +489,11 @@ fn next(
         clones.push(quote!(Clone::clone(&#expr)));
         quote!(Clone::clone(&carried.#index))
     };
-    for input in &next_inputs {
+    for input in &next.inputs {
         let Kind::Param(p) = input.kind else {
             return Err(internal("a next operation with a body".to_owned()));
         };
-        let ident = &input.ident;
+        let ident = ctx.ident(input.name, &next_op.pointer)?;
         if paging.next_link_parameter.as_deref() == Some(p.name.as_str())
             && p.location == Location::Path
         {
@@ -518,7 +524,7 @@ fn next(
         };
         fields.push(quote!(#ident: #value,));
     }
-    if next_builtins.accept {
+    if next.builtins.accept {
         let value = if builtins.accept {
             carry(quote!(self.accept))
         } else {
@@ -526,7 +532,7 @@ fn next(
         };
         fields.push(quote!(accept: #value,));
     }
-    if next_builtins.content_type {
+    if next.builtins.content_type {
         fields.push(quote!(content_type: None,));
     }
     let carried = (!clones.is_empty()).then(|| quote!(let carried = (#(#clones,)*);));

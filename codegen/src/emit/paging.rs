@@ -1,13 +1,7 @@
 //! List operations that follow `Link: <..>; rel="next"`: their request builder gets `pages()`
 //! (a stream of responses) and `into_stream()` (a stream of the items of every page).
 //!
-//! An operation is a list when all of this holds:
-//!
-//! - it is a `GET` without a body, and its host is fixed at construction (no per-call host
-//!   parameter);
-//! - it documents exactly one success response, which has a header named `Link` (any case);
-//! - that response's body is a JSON model (a struct without discriminator) with exactly one
-//!   array property: the items.
+//! Which operations are lists is decided in `facts.rs` (`list_items`).
 //!
 //! The next page is a `GET` of the `rel="next"` target (relative to the page's URL), with the
 //! first request's headers, decoded like the first page; the pages end when one has no such
@@ -19,10 +13,7 @@ use quote::quote;
 use super::types::Scope;
 use super::{Ctx, Doc, code};
 use crate::Result;
-use crate::ir::{ModelKind, Operation, ResponseBody, TypeRef};
-
-/// Names a list's request builder uses for itself.
-pub(crate) const RESERVED: [&str; 4] = ["pages", "into_stream", "request", "read"];
+use crate::ir::{Operation, Property};
 
 /// What a list's methods need: the item type and how to take the items out of a page.
 pub(crate) struct Paging {
@@ -33,50 +24,15 @@ pub(crate) struct Paging {
     wire: String,
 }
 
-/// The list facts of `op`, when it is one.
-pub(crate) fn paging(ctx: &Ctx<'_>, op: &Operation) -> Result<Option<Paging>> {
-    if op.method != "GET" || op.body.is_some() || ctx.has_per_call_host() {
-        return Ok(None);
-    }
-    let success: Vec<_> = op
-        .responses
-        .iter()
-        .filter(|r| super::status::is_success(r))
-        .collect();
-    let [response] = success.as_slice() else {
-        return Ok(None);
-    };
-    if !response
-        .headers
-        .iter()
-        .any(|h| h.name.eq_ignore_ascii_case("link"))
-    {
-        return Ok(None);
-    }
-    let Some(ResponseBody::Json {
-        ty: TypeRef::Model { name },
-        ..
-    }) = &response.body
-    else {
-        return Ok(None);
-    };
-    let Some(ModelKind::Struct(s)) = ctx.models.get(name.as_str()).map(|m| &m.kind) else {
-        return Ok(None);
-    };
-    if s.discriminator.is_some() {
-        return Ok(None);
-    }
-    let arrays: Vec<_> = s
-        .properties
-        .iter()
-        .filter(|p| ctx.array_items(&p.ty).is_some())
-        .collect();
-    let [property] = arrays.as_slice() else {
-        return Ok(None);
-    };
-    let Some(items) = ctx.array_items(&property.ty) else {
-        return Ok(None);
-    };
+/// The list facts of `op`, whose items are `property` (`facts::list_items`).
+pub(crate) fn paging(ctx: &Ctx<'_>, op: &Operation, property: &Property) -> Result<Paging> {
+    let items = ctx.array_items(&property.ty).ok_or_else(|| {
+        ctx.error(
+            crate::ErrorKind::Internal,
+            &op.pointer,
+            "a list's items property is not an array",
+        )
+    })?;
     let item = ctx.rust_type(items, Scope::Outside, &op.pointer)?;
     let field = ctx.ident(&property.rust_name, &op.pointer)?;
     let optional = !property.required || property.nullable;
@@ -85,11 +41,11 @@ pub(crate) fn paging(ctx: &Ctx<'_>, op: &Operation) -> Result<Option<Paging>> {
     } else {
         quote!(page.body.#field)
     };
-    Ok(Some(Paging {
+    Ok(Paging {
         item,
         items,
         wire: property.name.clone(),
-    }))
+    })
 }
 
 /// `request()`, `read()`, `send()`, `pages()` and `into_stream()` of a list's builder.

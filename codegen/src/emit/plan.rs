@@ -1,18 +1,21 @@
-//! The decisions about one operation that several emitters read, made once per operation
-//! ([`OperationPlan`]): its inputs, parameter groups, built-in setters, response types, and
-//! whether it lists (`Link` paging) or polls; and its body's default content type.
+//! The decisions about one operation ([`Facts`](super::facts::Facts)) in tokens, made once per
+//! operation by `operations.rs` ([`OperationPlan`]): its inputs, parameter groups, built-in
+//! setters, response types, and its list's or poller's methods; and its body's default content
+//! type.
 
+use super::Ctx;
+use super::facts::Builtins;
 use super::groups::{Grouping, grouping};
 use super::inputs::{Input, inputs};
 use super::lro::Lro;
 use super::paging::Paging;
 use super::responses::{Responses, responses};
-use super::{Ctx, unraw};
 use crate::Result;
-use crate::ir::{BodyKind, Location, Operation, RequestBody};
+use crate::ir::{BodyKind, Operation, RequestBody};
 
-/// What the emitters of one operation read, decided once: by `operations.rs` for the builder
-/// and its method, and handed to the request (`wire.rs`), pager and poller emitters.
+/// What the emitters of one operation's file read, made once from its facts: by
+/// `operations.rs` for the builder and its method, and handed to the request (`wire.rs`),
+/// pager and poller emitters.
 pub(crate) struct OperationPlan<'a> {
     pub op: &'a Operation,
     /// The caller's values, in IR order.
@@ -31,59 +34,30 @@ pub(crate) struct OperationPlan<'a> {
     pub lro: Option<Lro>,
 }
 
-/// The plan of `op`.
+/// The plan of `op`: its [`Facts`](super::facts::Facts) in tokens.
 pub(crate) fn plan<'a>(ctx: &Ctx<'a>, op: &'a Operation) -> Result<OperationPlan<'a>> {
+    let facts = ctx.facts(op)?;
     let responses = responses(ctx, op)?;
     let inputs = inputs(ctx, op)?;
     let grouping = grouping(ctx, op, &inputs)?;
-    let builtins = builtins(op);
-    let named = |reserved: &[&str]| {
-        inputs
-            .iter()
-            .any(|i| reserved.contains(&unraw(&i.ident.to_string())))
+    let paging = match facts.list {
+        Some(items) => Some(super::paging::paging(ctx, op, items)?),
+        None => None,
     };
-    let paging = if op.paging.is_some() {
-        None
+    let lro = if facts.polls {
+        super::lro::lro(ctx, op)?
     } else {
-        super::paging::paging(ctx, op)?
-    }
-    .filter(|_| !named(&super::paging::RESERVED));
-    let lro =
-        super::lro::lro(ctx, op)?.filter(|_| paging.is_none() && !named(&super::lro::RESERVED));
+        None
+    };
     Ok(OperationPlan {
         op,
         inputs,
         grouping,
-        builtins,
+        builtins: facts.builtins,
         responses,
         paging,
         lro,
     })
-}
-
-/// The built-in setters of an operation's builder.
-pub(crate) struct Builtins {
-    /// `accept(..)`: the operation has no `Accept` header parameter.
-    pub accept: bool,
-    /// `content_type(..)`: the operation has a body that is not multipart, and no
-    /// `Content-Type` header parameter.
-    pub content_type: bool,
-}
-
-pub(crate) fn builtins(op: &Operation) -> Builtins {
-    let has_header = |name: &str| {
-        op.parameters
-            .iter()
-            .any(|p| p.location == Location::Header && p.name.eq_ignore_ascii_case(name))
-    };
-    let body = op
-        .body
-        .as_ref()
-        .is_some_and(|b| !matches!(b.kind, BodyKind::Multipart { .. }));
-    Builtins {
-        accept: !has_header("accept"),
-        content_type: body && !has_header("content-type"),
-    }
 }
 
 /// The default `Content-Type` of a body: its first media type, else the operation's first

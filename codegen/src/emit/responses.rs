@@ -19,7 +19,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::status::{is_answer, status_pattern};
+use super::status::status_pattern;
 use super::types::Scope;
 use super::{Ctx, Doc, Names, code};
 use crate::Result;
@@ -40,7 +40,7 @@ pub(crate) struct Responses {
 
 pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
     let ty = ctx.suffixed(&op.type_name, "Response", &op.pointer)?;
-    let success: Vec<&Response> = op.responses.iter().filter(|r| is_answer(op, r)).collect();
+    let success = &ctx.facts(op)?.answers;
     let operation_id = &op.operation_id;
     let mut items = Vec::new();
     let mut arms = Vec::new();
@@ -68,7 +68,7 @@ pub(crate) fn responses(ctx: &Ctx<'_>, op: &Operation) -> Result<Responses> {
         let mut status_arms = Vec::new();
         let mut headers_arms = Vec::new();
         let mut variant_names = Names::new([]);
-        for response in &success {
+        for response in success {
             variant_names.claim(ctx, &response.rust_name, &op.pointer, "response variant")?;
             let variant = ctx.ident(&response.rust_name, &op.pointer)?;
             let struct_ty = ctx.suffixed(&op.type_name, &response.rust_name, &op.pointer)?;

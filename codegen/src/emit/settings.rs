@@ -32,7 +32,8 @@ pub(crate) struct ClientValue<'a> {
 pub(crate) fn client_field(ctx: &Ctx<'_>, p: &Parameter) -> Result<(Ident, bool)> {
     let same = |c: &&Parameter| c.name == p.name && c.location == p.location;
     let found = ctx.api.client_parameters.iter().find(same).or_else(|| {
-        ctx.has_per_call_host()
+        ctx.host_strategy()
+            .is_per_call()
             .then(|| ctx.api.host.parameters.iter().find(same))
             .flatten()
     });

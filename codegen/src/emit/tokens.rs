@@ -20,7 +20,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::Ctx;
-use super::inputs::{Input, Kind, inputs};
+use super::facts::{InputFact, Kind};
 use crate::Result;
 use crate::ir::{Location, ModelKind, Operation, ResponseBody, TypeRef};
 
@@ -99,11 +99,11 @@ fn matches<'a>(ctx: &Ctx<'a>, op: &'a Operation, role: Role) -> Result<Option<Ca
         Role::Login => Location::Query,
         Role::Refresh | Role::Exchange => Location::Form,
     };
-    let all = inputs(ctx, op)?;
+    let all = &ctx.facts(op)?.inputs;
     let mut args = Vec::new();
     let mut setters = Vec::new();
     let mut found = Vec::new();
-    for input in &all {
+    for input in all {
         let name = match input.kind {
             Kind::Param(p) | Kind::Form(p) if p.location == location => p.name.as_str(),
             _ if input.required => return Ok(None),
@@ -122,7 +122,7 @@ fn matches<'a>(ctx: &Ctx<'a>, op: &'a Operation, role: Role) -> Result<Option<Ca
         if input.required {
             args.push(value);
         } else {
-            let setter = &input.ident;
+            let setter = ctx.ident(input.name, &op.pointer)?;
             setters.push(quote!(.#setter(#value)));
         }
     }
@@ -143,7 +143,7 @@ fn matches<'a>(ctx: &Ctx<'a>, op: &'a Operation, role: Role) -> Result<Option<Ca
 }
 
 /// The expression passed for the input `name`; `None` when its type does not fit.
-fn value(ctx: &Ctx<'_>, input: &Input<'_>, name: &str, role: Role) -> Option<TokenStream> {
+fn value(ctx: &Ctx<'_>, input: &InputFact<'_>, name: &str, role: Role) -> Option<TokenStream> {
     let ty = match input.kind {
         Kind::Param(p) | Kind::Form(p) | Kind::Multipart(p) => &p.ty,
         Kind::Body | Kind::BodyField(_) | Kind::Group => return None,
@@ -187,11 +187,7 @@ fn grant_value(ctx: &Ctx<'_>, ty: &TypeRef, grant: &str) -> Option<TokenStream> 
 /// The field of the only success response's model that holds the token (`field` is its wire
 /// name, and it must be a string).
 fn result_field(ctx: &Ctx<'_>, op: &Operation, field: &str) -> Result<Option<Ident>> {
-    let success: Vec<_> = op
-        .responses
-        .iter()
-        .filter(|r| super::status::is_success(r))
-        .collect();
+    let success: Vec<_> = op.responses.iter().filter(|r| r.is_success()).collect();
     let [response] = success.as_slice() else {
         return Ok(None);
     };

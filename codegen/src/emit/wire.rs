@@ -13,9 +13,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Ctx;
-use super::inputs::{Input, Kind};
-use super::plan::default_content_type;
-use super::plan::{Builtins, OperationPlan};
+use super::facts::{Builtins, Kind};
+use super::inputs::Input;
+use super::plan::{OperationPlan, default_content_type};
 use super::types::Scope;
 use crate::ir::{BodyKind, CollectionFormat, Location, Operation, Parameter, RequestBody, TypeRef};
 use crate::{ErrorKind, Result};
@@ -75,7 +75,7 @@ pub(crate) fn send_request(ctx: &Ctx<'_>, plan: &OperationPlan<'_>) -> Result<To
 /// per-call host values when the client has them.
 pub(crate) fn client_send(ctx: &Ctx<'_>, plan: &OperationPlan<'_>) -> Result<TokenStream> {
     let (op, inputs) = (plan.op, &plan.inputs[..]);
-    Ok(if ctx.has_per_call_host() {
+    Ok(if ctx.host_strategy().is_per_call() {
         let values = host_values(ctx, op, inputs)?;
         quote!(self.client.send(&[#(#values),*], request))
     } else {

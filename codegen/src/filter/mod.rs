@@ -6,7 +6,7 @@
 //! is kept too, unless an exclude names it: its paging then fetches the next link with a `GET`
 //! (as without `operationName`), with a warning. Groups, client parameters, parameter groups and
 //! error models are kept when a kept operation uses them; models when a kept operation reaches
-//! them ([`reach`]): a polymorphic base kept only as the ancestor of kept models keeps only
+//! them (`reach.rs`): a polymorphic base kept only as the ancestor of kept models keeps only
 //! those of its kinds that are kept. Warnings about the inside of left-out operations are
 //! dropped with them. What was kept and dropped is recorded in [`Api::subset`] (the README
 //! says it). Every name in the IR is the one it has in the whole API: widening or narrowing a
@@ -234,7 +234,7 @@ fn prune_uses(api: &mut Api) {
 fn error_bodies(op: &Operation) -> impl Iterator<Item = &crate::ir::TypeRef> {
     op.default_response
         .iter()
-        .chain(op.responses.iter().filter(|r| crate::lower::is_error(r)))
+        .chain(op.responses.iter().filter(|r| r.is_error()))
         .filter_map(|r| match &r.body {
             Some(ResponseBody::Json { ty, .. }) => Some(ty),
             _ => None,

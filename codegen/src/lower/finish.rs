@@ -297,7 +297,7 @@ fn error_models(
         let errors = op
             .default_response
             .iter()
-            .chain(op.responses.iter().filter(|r| is_error(r)));
+            .chain(op.responses.iter().filter(|r| r.is_error()));
         for response in errors {
             if let Some(ResponseBody::Json { ty, .. }) = &response.body
                 && !error_models.contains(ty)
@@ -371,7 +371,7 @@ fn with_family_media_types<'m>(
     produces: Vec<String>,
 ) -> Vec<String> {
     let mut family: indexmap::IndexSet<String> = indexmap::IndexSet::new();
-    for response in responses.iter().filter(|r| !is_error(r)) {
+    for response in responses.iter().filter(|r| !r.is_error()) {
         let Some(ResponseBody::Json {
             ty: TypeRef::Model { name },
             ..
@@ -445,15 +445,6 @@ fn is_media_type(value: &str) -> bool {
                 .all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c))
     };
     token(kind) && token(sub)
-}
-
-/// A documented response with a 4xx or 5xx status (or range).
-pub(crate) fn is_error(response: &crate::ir::Response) -> bool {
-    (!response.answer && response.status.is_some_and(|s| s >= 400))
-        || response
-            .status_range
-            .as_deref()
-            .is_some_and(|r| r.starts_with('4') || r.starts_with('5'))
 }
 
 /// The group and the operation's name in it: `Group_Operation` ids split at the first `_`;

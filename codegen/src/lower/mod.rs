@@ -1,9 +1,9 @@
 //! Documents to the IR.
 //!
-//! [`lower`] detects the format, lets the format's module produce [`Parts`] (operations as
+//! [`lower`] detects the format, lets the format's module produce `Parts` (operations as
 //! drafts, without Rust names), and then names and finishes everything in one place for all
-//! formats: groups and operation names ([`finish`]), model inheritance, discriminators and
-//! recursion ([`models`]).
+//! formats: groups and operation names (`finish.rs`), model inheritance, discriminators and
+//! recursion (`models.rs`).
 
 mod alias_cycles;
 mod all_of;
@@ -27,8 +27,6 @@ mod shared;
 mod swagger2;
 mod value;
 mod xml;
-
-pub(crate) use finish::is_error;
 
 use indexmap::IndexMap;
 

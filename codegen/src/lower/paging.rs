@@ -17,7 +17,7 @@ use super::context::Lowerer;
 use crate::Result;
 use crate::ir::{
     ContinuationToken, Location, Model, ModelKind, Operation, Paging, ResponseBody, StructModel,
-    TokenSource, TypeRef, Warning,
+    TokenSource, TypeRef, Warning, unaliased_in,
 };
 use crate::resolve::Loc;
 
@@ -135,7 +135,7 @@ pub(crate) fn resolve(
                 .next_link_name
                 .as_ref()
                 .and_then(|name| property(name))
-                .is_some_and(|p| is_string(&p.ty, models))
+                .is_some_and(|p| matches!(unaliased_in(&p.ty, models), TypeRef::String { .. }))
     });
     let continued = marker.is_some() || !draft.continuation.is_empty();
     let mut draft = draft;
@@ -143,7 +143,7 @@ pub(crate) fn resolve(
         continued_items(page, &draft, models)
     } else {
         property(&draft.item_name)
-            .filter(|p| is_array(&p.ty, models))
+            .filter(|p| matches!(unaliased_in(&p.ty, models), TypeRef::Array { .. }))
             .map(|_| (Vec::new(), draft.item_name.clone()))
     };
     let Some((item_path, item_name)) = found else {
@@ -249,7 +249,7 @@ fn link_paging(
             .properties
             .iter()
             .find(|p| p.name == name)
-            .is_some_and(|p| is_string(&p.ty, models)),
+            .is_some_and(|p| matches!(unaliased_in(&p.ty, models), TypeRef::String { .. })),
         _ => false,
     };
     let next_link_name = match draft.next_link_name {
@@ -316,7 +316,7 @@ fn continued_items(
     let arrays = |s: &StructModel| -> Vec<String> {
         s.properties
             .iter()
-            .filter(|p| is_array(&p.ty, models))
+            .filter(|p| matches!(unaliased_in(&p.ty, models), TypeRef::Array { .. }))
             .map(|p| p.name.clone())
             .collect()
     };
@@ -352,7 +352,7 @@ fn continued_items(
 
 /// The struct model `ty` names (through aliases).
 fn struct_of<'a>(ty: &TypeRef, models: &'a [Model]) -> Option<&'a StructModel> {
-    let TypeRef::Model { name } = resolved(ty, models) else {
+    let TypeRef::Model { name } = unaliased_in(ty, models) else {
         return None;
     };
     match &models.iter().find(|m| &m.name == name)?.kind {
@@ -384,10 +384,9 @@ fn checked_tokens(
     let mut kept = Vec::new();
     for token in tokens {
         if let TokenSource::Body { property } = &token.from
-            && !page
-                .properties
-                .iter()
-                .any(|p| &p.name == property && is_string(&p.ty, models))
+            && !page.properties.iter().any(|p| {
+                &p.name == property && matches!(unaliased_in(&p.ty, models), TypeRef::String { .. })
+            })
         {
             warn(
                 &token.at,
@@ -460,20 +459,6 @@ fn page_model<'a>(op: &Operation, models: &'a [Model]) -> Option<&'a Model> {
     }
 }
 
-/// `ty` through aliases.
-fn resolved<'a>(ty: &'a TypeRef, models: &'a [Model]) -> &'a TypeRef {
-    let model = |name: &str| models.iter().find(|m| m.name == name);
-    crate::ir::unaliased(ty, models.len(), model, |_| {})
-}
-
-fn is_array(ty: &TypeRef, models: &[Model]) -> bool {
-    matches!(resolved(ty, models), TypeRef::Array { .. })
-}
-
-fn is_string(ty: &TypeRef, models: &[Model]) -> bool {
-    matches!(resolved(ty, models), TypeRef::String { .. })
-}
-
 /// Whether an input is a positional argument (a required field) rather than an option.
 fn required(p: &crate::ir::Parameter) -> bool {
     p.required || matches!(p.location, Location::Path | Location::Host)
@@ -516,7 +501,7 @@ fn next_operation_of(
                 && p.skip_url_encoding
                 && !p.client_level
                 && (std::ptr::eq(next, op) || find(p).is_none())
-                && is_string(&p.ty, models)
+                && matches!(unaliased_in(&p.ty, models), TypeRef::String { .. })
         })
         .collect();
     let link = candidates

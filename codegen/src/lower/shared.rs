@@ -55,7 +55,7 @@ pub(crate) fn split_path_key(at: &Loc, raw: &str) -> Result<(String, IndexMap<St
 }
 
 /// The names of the query parameters that a path key's query has as templates:
-/// `/q/messages?visibilitytimeout={visibilityTimeout}&peekonly=true` -> [`visibilitytimeout`].
+/// `/q/messages?visibilitytimeout={visibilityTimeout}&peekonly=true` -> `["visibilitytimeout"]`.
 pub(crate) fn query_templates(raw: &str) -> Vec<&str> {
     let Some((_, query)) = raw.split_once('?') else {
         return Vec::new();

@@ -7,7 +7,7 @@
 //! `extends`, and `actions`, applied in order, each to the result of the ones before it. An
 //! action has a `target`, an [RFC 9535] JSONPath query, and either `remove: true` (every node the
 //! target selects is removed from its object or array) or an `update` (merged into every node
-//! the target selects; see [`apply`] for the rules).
+//! the target selects; see [`apply()`] for the rules).
 //!
 //! Errors name the overlay file and the JSON pointer in it (`#/actions/2/target`). An action
 //! whose target selects nothing is a warning, naming the overlay file and the action's index.
