@@ -6,7 +6,7 @@ use std::path::Path;
 use std::pin::Pin;
 
 use bytes::{Bytes, BytesMut};
-use futures::{Stream, StreamExt, TryStream, TryStreamExt};
+use futures_util::{Stream, StreamExt, TryStream, TryStreamExt};
 
 use super::read::{read_body, Activity, Reader};
 use super::Error;
@@ -160,7 +160,7 @@ impl Body {
                     .collect();
                 let body = Body {
                     inner: Inner::Stream {
-                        chunks: Box::pin(futures::stream::iter(pieces)),
+                        chunks: Box::pin(futures_util::stream::iter(pieces)),
                         len,
                     },
                 };
@@ -183,7 +183,7 @@ impl Body {
 
 /// The chunks of a file, read as they are asked for.
 fn file_chunks(file: tokio::fs::File) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
-    futures::stream::try_unfold(file, |mut file| async move {
+    futures_util::stream::try_unfold(file, |mut file| async move {
         use tokio::io::AsyncReadExt;
         let mut buffer = BytesMut::with_capacity(CHUNK);
         let read = file.read_buf(&mut buffer).await?;
@@ -293,9 +293,10 @@ impl ByteStream {
 
     /// The body as a stream of chunks (the read timeout of [`chunk`](Self::chunk) applies).
     pub fn into_stream(self) -> impl Stream<Item = Result<Bytes, Error>> + Send + Unpin + 'static {
-        Box::pin(futures::stream::try_unfold(self, |mut body| async move {
-            Ok(body.chunk().await?.map(|chunk| (chunk, body)))
-        }))
+        Box::pin(futures_util::stream::try_unfold(
+            self,
+            |mut body| async move { Ok(body.chunk().await?.map(|chunk| (chunk, body))) },
+        ))
     }
 
     /// Reads the whole body into memory, up to the client's limit on bodies read into memory

@@ -9,7 +9,7 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
 
-use futures::Stream;
+use futures_util::Stream;
 use sha2::{Digest as _, Sha256};
 
 use super::body::{Body, Inner};

@@ -13,7 +13,7 @@ use std::fmt;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use futures::Stream;
+use futures_util::Stream;
 
 use super::{BoxFuture, Error, Request};
 
@@ -163,7 +163,7 @@ impl<P: Page> Pager<P> {
             next,
             fetch,
         };
-        let stream = futures::stream::unfold(state, |mut state| async move {
+        let stream = futures_util::stream::unfold(state, |mut state| async move {
             let page = match state.first.take() {
                 Some(page) => page,
                 None => {
@@ -263,7 +263,7 @@ impl<P: Continued> Pager<P> {
             template,
             fetch,
         };
-        let stream = futures::stream::unfold(state, |mut state| async move {
+        let stream = futures_util::stream::unfold(state, |mut state| async move {
             let page = match state.first.take() {
                 Some(page) => page,
                 None if state.tokens.is_empty() => return None,

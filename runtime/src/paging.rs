@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::future::Future;
 
-use futures::Stream;
+use futures_util::Stream;
 use reqwest::header::LINK;
 use url::Url;
 
@@ -91,7 +91,7 @@ where
         next: Some(first),
         seen: BTreeSet::new(),
     };
-    futures::stream::unfold(state, move |mut state| async move {
+    futures_util::stream::unfold(state, move |mut state| async move {
         let request = match state.next.take()? {
             Ok(request) => request,
             Err(error) => return Some((Err(error), state)),

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use futures::future::{select, Either};
+use futures_util::future::{select, Either};
 use tokio::time::Instant;
 
 use super::Error;

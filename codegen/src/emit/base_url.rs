@@ -178,22 +178,12 @@ impl<'v, 'a> BaseUrl<'v, 'a> {
             Strategy::PerCall => (
                 " to the URL of the initial request (its host parameters were per call).",
                 quote!(move |base, request| {
-                    let client = client.clone();
-                    Box::pin(async move {
-                        client
-                            .inner
-                            .pipeline
-                            .send(&client.auth, &base, request)
-                            .await
-                    })
+                    client.inner.pipeline.start(&client.auth, Ok(base), request)
                 }),
             ),
             Strategy::AtBuild => (
                 " through this client, whose base URL links must stay on.",
-                quote!(move |_, request| {
-                    let client = client.clone();
-                    Box::pin(async move { client.send(request).await })
-                }),
+                quote!(move |_, request| client.send(request)),
             ),
         };
         let doc = format!(" How a long-running operation's poller sends status requests:{doc}");
@@ -263,8 +253,8 @@ impl<'v, 'a> BaseUrl<'v, 'a> {
     /// How `Client::request` sends (no per-call host values of its own).
     pub(crate) fn send_call(&self) -> TokenStream {
         match self.strategy {
-            Strategy::AtBuild => quote!(client.send(request).await),
-            Strategy::PerCall => quote!(client.send(&[], request).await),
+            Strategy::AtBuild => quote!(client.send(request)),
+            Strategy::PerCall => quote!(client.send(&[], request)),
         }
     }
 

@@ -290,7 +290,7 @@ fn request_fn(base: &BaseUrl<'_, '_>) -> TokenStream {
             runtime::CustomRequest::new(
                 method,
                 path.as_ref(),
-                Box::new(move |request| Box::pin(async move { #send_call })),
+                Box::new(move |request| #send_call),
             )
         }
     }

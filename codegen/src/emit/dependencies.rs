@@ -52,12 +52,6 @@ fn runtime_dependency(ctx: &Ctx<'_>, path: Option<&str>) -> Dependency {
 pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
     let mut deps = vec![
         dep("bytes", r#""1""#),
-        // Streams and their combinators only: no executor (`futures-executor`), no macros
-        // (`async-await`: `futures-macro` and `syn` with all its features).
-        dep(
-            "futures",
-            r#"{ version = "0.3", default-features = false, features = ["std"] }"#,
-        ),
         dep("percent-encoding", r#""2.3""#),
         // No TLS here: the crate's `rustls` (default) or `native-tls` feature picks one.
         dep(
@@ -79,10 +73,25 @@ pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
         // The automatic client request id (`runtime::Options::client_request_id`).
         dep("uuid", r#"{ version = "1", features = ["v4"] }"#),
     ];
+    // Pageable and `Link`-paged operations name `futures::Stream` (their documentation
+    // `futures::TryStreamExt`): streams and their combinators only, no executor
+    // (`futures-executor`), no macros (`async-await`: `futures-macro` and `syn` with all its
+    // features). Other crates go without the facade, whose `std` feature brings `futures-io` and
+    // more (issue 19).
+    if names_futures(ctx) {
+        deps.push(dep(
+            "futures",
+            r#"{ version = "0.3", default-features = false, features = ["std"] }"#,
+        ));
+    }
     match &ctx.options.runtime {
         crate::Runtime::Crate { path } => deps.push(runtime_dependency(ctx, path.as_deref())),
         crate::Runtime::Vendored => {
             // What the runtime itself uses, which the generated code does not name.
+            deps.push(dep(
+                "futures-util",
+                r#"{ version = "0.3", default-features = false, features = ["std"] }"#,
+            ));
             deps.push(dep("http", r#""1""#));
             deps.push(dep("httpdate", r#""1""#));
             // `runtime/digest.rs`, only in crates that stream bodies or name digests.
@@ -103,4 +112,15 @@ pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
     );
     deps.sort_by_key(|d| d.name);
     deps
+}
+
+/// The crate's code names `futures`: some operation is pageable or `Link`-paged (an operation
+/// whose paging cannot be decided counts: its error is reported where it is emitted).
+fn names_futures(ctx: &Ctx<'_>) -> bool {
+    ctx.runtime.pager
+        || ctx
+            .api
+            .operations
+            .iter()
+            .any(|op| !matches!(super::paging::paging(ctx, op), Ok(None)))
 }

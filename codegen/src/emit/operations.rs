@@ -254,8 +254,8 @@ fn sending(
     })
 }
 
-/// `send()`: the pager's, the list's, the poller's, or a plain operation's (which boxes the
-/// runtime's `execute`).
+/// `send()`: the pager's, the list's, the poller's, or a plain operation's (the runtime's
+/// `execute`, boxed there).
 fn send_method(
     plan: &OperationPlan<'_>,
     pager: Option<&super::pager::Emitted>,
@@ -287,7 +287,7 @@ fn send_method(
                 #send_doc
                 pub fn send(self) -> crate::runtime::BoxFuture<Result<#response_ty, crate::Error>> {
                     let sent = crate::runtime::SendRequest::sent(self);
-                    Box::pin(crate::runtime::execute(#operation_id, sent, #errors))
+                    crate::runtime::execute(#operation_id, sent, #errors)
                 }
             }
         }

@@ -165,7 +165,7 @@ impl Client {
         runtime::CustomRequest::new(
             method,
             path.as_ref(),
-            Box::new(move |request| Box::pin(async move { client.send(request).await })),
+            Box::new(move |request| client.send(request)),
         )
     }
     pub(crate) fn send(&self, request: runtime::Request) -> runtime::Sent {
@@ -176,10 +176,7 @@ impl Client {
     pub fn poll_sender(&self) -> runtime::PollSender {
         let client = self.clone();
         runtime::PollSender::new(
-            move |_, request| {
-                let client = client.clone();
-                Box::pin(async move { client.send(request).await })
-            },
+            move |_, request| client.send(request),
             self.inner.pipeline.poll_interval(),
         )
     }

@@ -370,20 +370,18 @@ impl AppendBlobCreateRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<AppendBlobCreateResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "AppendBlob_Create",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "AppendBlob_Create",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -791,20 +789,18 @@ impl AppendBlobAppendBlockRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<AppendBlobAppendBlockResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "AppendBlob_AppendBlock",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "AppendBlob_AppendBlock",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1255,20 +1251,18 @@ impl AppendBlobAppendBlockFromUrlRequest {
         Result<AppendBlobAppendBlockFromUrlResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "AppendBlob_AppendBlockFromUrl",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "AppendBlob_AppendBlockFromUrl",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1648,20 +1642,18 @@ impl AppendBlobSealRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<AppendBlobSealResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "AppendBlob_Seal",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "AppendBlob_Seal",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }

@@ -516,20 +516,18 @@ impl BlockBlobUploadRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<BlockBlobUploadResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "BlockBlob_Upload",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "BlockBlob_Upload",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1054,20 +1052,18 @@ impl BlockBlobPutBlobFromUrlRequest {
         Result<BlockBlobPutBlobFromUrlResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "BlockBlob_PutBlobFromUrl",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "BlockBlob_PutBlobFromUrl",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1484,20 +1480,18 @@ impl BlockBlobStageBlockRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<BlockBlobStageBlockResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "BlockBlob_StageBlock",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "BlockBlob_StageBlock",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1835,20 +1829,18 @@ impl BlockBlobStageBlockFromUrlRequest {
         Result<BlockBlobStageBlockFromUrlResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "BlockBlob_StageBlockFromURL",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "BlockBlob_StageBlockFromURL",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2292,20 +2284,18 @@ impl BlockBlobCommitBlockListRequest {
         Result<BlockBlobCommitBlockListResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "BlockBlob_CommitBlockList",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "BlockBlob_CommitBlockList",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2684,20 +2674,18 @@ impl BlockBlobGetBlockListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<BlockBlobGetBlockListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "BlockBlob_GetBlockList",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "BlockBlob_GetBlockList",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }

@@ -633,20 +633,18 @@ impl ContainerCreateRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerCreateResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_Create",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_Create",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -825,20 +823,18 @@ impl ContainerGetPropertiesRequest {
         Result<ContainerGetPropertiesResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_GetProperties",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_GetProperties",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1060,20 +1056,18 @@ impl ContainerGetPropertiesWithHeadRequest {
         Result<ContainerGetPropertiesWithHeadResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_GetPropertiesWithHead",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_GetPropertiesWithHead",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1309,20 +1303,18 @@ impl ContainerDeleteRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerDeleteResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_Delete",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_Delete",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1520,20 +1512,18 @@ impl ContainerSetMetadataRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerSetMetadataResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_SetMetadata",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_SetMetadata",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1718,20 +1708,18 @@ impl ContainerGetAccessPolicyRequest {
         Result<ContainerGetAccessPolicyResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_GetAccessPolicy",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_GetAccessPolicy",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1988,20 +1976,18 @@ impl ContainerSetAccessPolicyRequest {
         Result<ContainerSetAccessPolicyResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_SetAccessPolicy",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_SetAccessPolicy",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2237,20 +2223,18 @@ impl ContainerRestoreRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerRestoreResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_Restore",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_Restore",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2404,20 +2388,18 @@ impl ContainerSubmitBatchRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerSubmitBatchResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_SubmitBatch",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_SubmitBatch",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2596,20 +2578,18 @@ impl ContainerFilterBlobsRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerFilterBlobsResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_FilterBlobs",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_FilterBlobs",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2811,20 +2791,18 @@ impl ContainerAcquireLeaseRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerAcquireLeaseResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_AcquireLease",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_AcquireLease",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -3032,20 +3010,18 @@ impl ContainerReleaseLeaseRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerReleaseLeaseResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_ReleaseLease",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_ReleaseLease",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -3243,20 +3219,18 @@ impl ContainerRenewLeaseRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerRenewLeaseResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_RenewLease",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_RenewLease",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -3466,20 +3440,18 @@ impl ContainerBreakLeaseRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerBreakLeaseResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_BreakLease",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_BreakLease",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -3685,20 +3657,18 @@ impl ContainerChangeLeaseRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ContainerChangeLeaseResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_ChangeLease",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_ChangeLease",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -4368,20 +4338,18 @@ impl ContainerGetAccountInfoRequest {
         Result<ContainerGetAccountInfoResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_GetAccountInfo",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_GetAccountInfo",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -4516,20 +4484,18 @@ impl ContainerGetAccountInfoWithHeadRequest {
         Result<ContainerGetAccountInfoWithHeadResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Container_GetAccountInfoWithHead",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Container_GetAccountInfoWithHead",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }

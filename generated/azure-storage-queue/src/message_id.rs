@@ -133,20 +133,18 @@ impl MessageIdUpdateRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<MessageIdUpdateResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "MessageId_Update",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "MessageId_Update",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -321,20 +319,18 @@ impl MessageIdDeleteRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<MessageIdDeleteResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "MessageId_Delete",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "MessageId_Delete",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }

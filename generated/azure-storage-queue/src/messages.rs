@@ -166,20 +166,18 @@ impl MessagesDequeueRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<MessagesDequeueResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Messages_Dequeue",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Messages_Dequeue",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -368,20 +366,18 @@ impl MessagesClearRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<MessagesClearResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Messages_Clear",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Messages_Clear",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -554,20 +550,18 @@ impl MessagesEnqueueRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<MessagesEnqueueResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Messages_Enqueue",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Messages_Enqueue",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -773,20 +767,18 @@ impl MessagesPeekRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<MessagesPeekResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Messages_Peek",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::StorageError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Messages_Peek",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::StorageError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::StorageError(Box::new(m)),
+                    ))
+            },
         )
     }
 }

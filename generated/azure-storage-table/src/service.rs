@@ -136,20 +136,18 @@ impl ServiceSetPropertiesRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ServiceSetPropertiesResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Service_SetProperties",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Service_SetProperties",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -292,20 +290,18 @@ impl ServiceGetPropertiesRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ServiceGetPropertiesResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Service_GetProperties",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Service_GetProperties",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -452,20 +448,18 @@ impl ServiceGetStatisticsRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ServiceGetStatisticsResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Service_GetStatistics",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Service_GetStatistics",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }

@@ -599,17 +599,15 @@ impl TableCreateRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableCreateResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_Create",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_Create",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -860,17 +858,15 @@ impl TableBatchRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableBatchResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_Batch",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_Batch",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1010,17 +1006,15 @@ impl TableDeleteRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableDeleteResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_Delete",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_Delete",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1455,17 +1449,15 @@ impl TableQueryEntitiesWithPartitionAndRowKeyRequest {
         Result<TableQueryEntitiesWithPartitionAndRowKeyResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_QueryEntitiesWithPartitionAndRowKey",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_QueryEntitiesWithPartitionAndRowKey",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1718,17 +1710,15 @@ impl TableUpdateEntityRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableUpdateEntityResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_UpdateEntity",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_UpdateEntity",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1934,17 +1924,15 @@ impl TableMergeEntityRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableMergeEntityResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_MergeEntity",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_MergeEntity",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2120,17 +2108,15 @@ impl TableDeleteEntityRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableDeleteEntityResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_DeleteEntity",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_DeleteEntity",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2327,17 +2313,15 @@ impl TableInsertEntityRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableInsertEntityResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_InsertEntity",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_InsertEntity",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2621,20 +2605,18 @@ impl TableGetAccessPolicyRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableGetAccessPolicyResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_GetAccessPolicy",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_GetAccessPolicy",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -2829,20 +2811,18 @@ impl TableSetAccessPolicyRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TableSetAccessPolicyResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Table_SetAccessPolicy",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::TableServiceError(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Table_SetAccessPolicy",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::TableServiceError as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::TableServiceError(Box::new(m)),
+                    ))
+            },
         )
     }
 }

@@ -88,17 +88,15 @@ impl AccessTokensGetFromLoginRequest {
         Result<AccessTokensGetFromLoginResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "AccessTokens_GetFromLogin",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "AccessTokens_GetFromLogin",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -209,17 +207,15 @@ impl AccessTokensGetRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<AccessTokensGetResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "AccessTokens_Get",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "AccessTokens_Get",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }

@@ -189,7 +189,7 @@ impl Client {
         runtime::CustomRequest::new(
             method,
             path.as_ref(),
-            Box::new(move |request| Box::pin(async move { client.send(request).await })),
+            Box::new(move |request| client.send(request)),
         )
     }
     pub(crate) fn send(&self, request: runtime::Request) -> runtime::Sent {

@@ -150,17 +150,15 @@ impl TagGetListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TagGetListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Tag_GetList",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Tag_GetList",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -272,17 +270,15 @@ impl TagDeleteRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TagDeleteResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Tag_Delete",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Tag_Delete",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -377,17 +373,15 @@ impl TagGetAttributesRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TagGetAttributesResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Tag_GetAttributes",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Tag_GetAttributes",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -512,17 +506,15 @@ impl TagUpdateAttributesRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TagUpdateAttributesResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Tag_UpdateAttributes",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Tag_UpdateAttributes",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }

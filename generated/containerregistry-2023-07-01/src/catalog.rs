@@ -66,17 +66,15 @@ impl CatalogListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<CatalogListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Catalog_List",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Catalog_List",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }

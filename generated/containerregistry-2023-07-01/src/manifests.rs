@@ -151,17 +151,15 @@ impl ManifestsListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ManifestsListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Manifests_List",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Manifests_List",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -273,17 +271,15 @@ impl ManifestsGetRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ManifestsGetResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Manifests_Get",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Manifests_Get",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -399,17 +395,15 @@ impl ManifestsCreateRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ManifestsCreateResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Manifests_Create",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Manifests_Create",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -518,17 +512,15 @@ impl ManifestsDeleteRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<ManifestsDeleteResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Manifests_Delete",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Manifests_Delete",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }

@@ -134,17 +134,15 @@ impl TagListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TagListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Tag_List",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Tag_List",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -256,17 +254,15 @@ impl TagGetAttributesRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TagGetAttributesResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Tag_GetAttributes",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Tag_GetAttributes",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -370,17 +366,15 @@ impl TagDeleteRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TagDeleteResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Tag_Delete",
-                sent,
-                |_, body| {
-                    crate::runtime::error_model(body)
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::AcrErrors(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "Tag_Delete",
+            sent,
+            |_, body| {
+                crate::runtime::error_model(body)
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::AcrErrors(Box::new(m)),
+                    ))
+            },
         )
     }
 }

@@ -172,32 +172,30 @@ impl LayerGetV2NameBlobsDigestRequest {
         Result<LayerGetV2NameBlobsDigestResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "getV2NameBlobsDigest",
-                sent,
-                |status, body| match status {
-                    400 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    401 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    404 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "getV2NameBlobsDigest",
+            sent,
+            |status, body| match status {
+                400 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                401 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                404 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }
@@ -399,7 +397,7 @@ impl LayerHeadV2NameBlobsDigestRequest {
         Result<LayerHeadV2NameBlobsDigestResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("headV2NameBlobsDigest", sent, |_, _| None))
+        crate::runtime::execute("headV2NameBlobsDigest", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for LayerHeadV2NameBlobsDigestRequest {
@@ -623,26 +621,24 @@ impl LayerStartUploadRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<LayerStartUploadResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Layer_StartUpload",
-                sent,
-                |status, body| match status {
-                    400 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    401 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "Layer_StartUpload",
+            sent,
+            |status, body| match status {
+                400 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                401 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }
@@ -753,20 +749,18 @@ impl LayerGetUploadStatusRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<LayerGetUploadStatusResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Layer_GetUploadStatus",
-                sent,
-                |status, body| match status {
-                    404 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "Layer_GetUploadStatus",
+            sent,
+            |status, body| match status {
+                404 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }
@@ -878,26 +872,24 @@ impl LayerUploadChunkRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<LayerUploadChunkResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Layer_UploadChunk",
-                sent,
-                |status, body| match status {
-                    404 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    416 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "Layer_UploadChunk",
+            sent,
+            |status, body| match status {
+                404 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                416 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }
@@ -1027,26 +1019,24 @@ impl LayerCompleteUploadRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<LayerCompleteUploadResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Layer_CompleteUpload",
-                sent,
-                |status, body| match status {
-                    400 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    404 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "Layer_CompleteUpload",
+            sent,
+            |status, body| match status {
+                400 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                404 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }
@@ -1159,20 +1149,18 @@ impl LayerCancelUploadRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<LayerCancelUploadResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "Layer_CancelUpload",
-                sent,
-                |status, body| match status {
-                    404 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "Layer_CancelUpload",
+            sent,
+            |status, body| match status {
+                404 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }

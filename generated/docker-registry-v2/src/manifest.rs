@@ -105,32 +105,30 @@ impl ManifestGetV2NameManifestsReferenceRequest {
         Result<ManifestGetV2NameManifestsReferenceResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "getV2NameManifestsReference",
-                sent,
-                |status, body| match status {
-                    400 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    401 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    404 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "getV2NameManifestsReference",
+            sent,
+            |status, body| match status {
+                400 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                401 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                404 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }
@@ -256,26 +254,24 @@ impl ManifestPutV2NameManifestsReferenceRequest {
         Result<ManifestPutV2NameManifestsReferenceResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "putV2NameManifestsReference",
-                sent,
-                |status, body| match status {
-                    400 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    401 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "putV2NameManifestsReference",
+            sent,
+            |status, body| match status {
+                400 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                401 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }
@@ -393,32 +389,30 @@ impl ManifestDeleteV2NameManifestsReferenceRequest {
         Result<ManifestDeleteV2NameManifestsReferenceResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "deleteV2NameManifestsReference",
-                sent,
-                |status, body| match status {
-                    400 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    401 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    404 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "deleteV2NameManifestsReference",
+            sent,
+            |status, body| match status {
+                400 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                401 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                404 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }

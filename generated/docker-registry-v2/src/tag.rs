@@ -55,26 +55,24 @@ impl TagGetV2NameTagsListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<TagGetV2NameTagsListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "getV2NameTagsList",
-                sent,
-                |status, body| match status {
-                    401 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    404 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "getV2NameTagsList",
+            sent,
+            |status, body| match status {
+                401 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                404 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }

@@ -46,20 +46,18 @@ impl V2GetV2Request {
         self,
     ) -> crate::runtime::BoxFuture<Result<V2GetV2Response, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "getV2",
-                sent,
-                |status, body| match status {
-                    401 => {
-                        crate::runtime::error_model(body)
-                            .map(|m| crate::runtime::boxed_model(
-                                crate::ErrorModel::Error(Box::new(m)),
-                            ))
-                    }
-                    _ => None,
-                },
-            ),
+        crate::runtime::execute(
+            "getV2",
+            sent,
+            |status, body| match status {
+                401 => {
+                    crate::runtime::error_model(body)
+                        .map(|m| crate::runtime::boxed_model(
+                            crate::ErrorModel::Error(Box::new(m)),
+                        ))
+                }
+                _ => None,
+            },
         )
     }
 }

@@ -549,9 +549,7 @@ impl XmlGetComplexTypeRefNoMetaRequest {
         Result<XmlGetComplexTypeRefNoMetaResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute("xml_getComplexTypeRefNoMeta", sent, |_, _| None),
-        )
+        crate::runtime::execute("xml_getComplexTypeRefNoMeta", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetComplexTypeRefNoMetaRequest {
@@ -663,9 +661,7 @@ impl XmlPutComplexTypeRefNoMetaRequest {
         Result<XmlPutComplexTypeRefNoMetaResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute("xml_putComplexTypeRefNoMeta", sent, |_, _| None),
-        )
+        crate::runtime::execute("xml_putComplexTypeRefNoMeta", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutComplexTypeRefNoMetaRequest {
@@ -766,9 +762,7 @@ impl XmlGetComplexTypeRefWithMetaRequest {
         Result<XmlGetComplexTypeRefWithMetaResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute("xml_getComplexTypeRefWithMeta", sent, |_, _| None),
-        )
+        crate::runtime::execute("xml_getComplexTypeRefWithMeta", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetComplexTypeRefWithMetaRequest {
@@ -880,9 +874,7 @@ impl XmlPutComplexTypeRefWithMetaRequest {
         Result<XmlPutComplexTypeRefWithMetaResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute("xml_putComplexTypeRefWithMeta", sent, |_, _| None),
-        )
+        crate::runtime::execute("xml_putComplexTypeRefWithMeta", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutComplexTypeRefWithMetaRequest {
@@ -981,20 +973,18 @@ impl XmlGetSimpleRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetSimpleResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "xml_getSimple",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::Error(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "xml_getSimple",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::Error(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1102,20 +1092,18 @@ impl XmlPutSimpleRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlPutSimpleResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "xml_putSimple",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::Error(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "xml_putSimple",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::Error(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1213,7 +1201,7 @@ impl XmlGetWrappedListsRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetWrappedListsResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getWrappedLists", sent, |_, _| None))
+        crate::runtime::execute("xml_getWrappedLists", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetWrappedListsRequest {
@@ -1323,20 +1311,18 @@ impl XmlPutWrappedListsRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlPutWrappedListsResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "xml_putWrappedLists",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::Error(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "xml_putWrappedLists",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::Error(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -1434,7 +1420,7 @@ impl XmlGetHeadersRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetHeadersResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getHeaders", sent, |_, _| None))
+        crate::runtime::execute("xml_getHeaders", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetHeadersRequest {
@@ -1530,7 +1516,7 @@ impl XmlGetEmptyListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetEmptyListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getEmptyList", sent, |_, _| None))
+        crate::runtime::execute("xml_getEmptyList", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetEmptyListRequest {
@@ -1640,7 +1626,7 @@ impl XmlPutEmptyListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlPutEmptyListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_putEmptyList", sent, |_, _| None))
+        crate::runtime::execute("xml_putEmptyList", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutEmptyListRequest {
@@ -1739,7 +1725,7 @@ impl XmlGetEmptyWrappedListsRequest {
         Result<XmlGetEmptyWrappedListsResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getEmptyWrappedLists", sent, |_, _| None))
+        crate::runtime::execute("xml_getEmptyWrappedLists", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetEmptyWrappedListsRequest {
@@ -1851,7 +1837,7 @@ impl XmlPutEmptyWrappedListsRequest {
         Result<XmlPutEmptyWrappedListsResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_putEmptyWrappedLists", sent, |_, _| None))
+        crate::runtime::execute("xml_putEmptyWrappedLists", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutEmptyWrappedListsRequest {
@@ -1950,7 +1936,7 @@ impl XmlGetRootListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetRootListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getRootList", sent, |_, _| None))
+        crate::runtime::execute("xml_getRootList", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetRootListRequest {
@@ -2081,7 +2067,7 @@ impl XmlPutRootListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlPutRootListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_putRootList", sent, |_, _| None))
+        crate::runtime::execute("xml_putRootList", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutRootListRequest {
@@ -2201,7 +2187,7 @@ impl XmlGetRootListSingleItemRequest {
         Result<XmlGetRootListSingleItemResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getRootListSingleItem", sent, |_, _| None))
+        crate::runtime::execute("xml_getRootListSingleItem", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetRootListSingleItemRequest {
@@ -2334,7 +2320,7 @@ impl XmlPutRootListSingleItemRequest {
         Result<XmlPutRootListSingleItemResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_putRootListSingleItem", sent, |_, _| None))
+        crate::runtime::execute("xml_putRootListSingleItem", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutRootListSingleItemRequest {
@@ -2454,7 +2440,7 @@ impl XmlGetEmptyRootListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetEmptyRootListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getEmptyRootList", sent, |_, _| None))
+        crate::runtime::execute("xml_getEmptyRootList", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetEmptyRootListRequest {
@@ -2585,7 +2571,7 @@ impl XmlPutEmptyRootListRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlPutEmptyRootListResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_putEmptyRootList", sent, |_, _| None))
+        crate::runtime::execute("xml_putEmptyRootList", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutEmptyRootListRequest {
@@ -2707,7 +2693,7 @@ impl XmlGetEmptyChildElementRequest {
         Result<XmlGetEmptyChildElementResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getEmptyChildElement", sent, |_, _| None))
+        crate::runtime::execute("xml_getEmptyChildElement", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetEmptyChildElementRequest {
@@ -2819,7 +2805,7 @@ impl XmlPutEmptyChildElementRequest {
         Result<XmlPutEmptyChildElementResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_putEmptyChildElement", sent, |_, _| None))
+        crate::runtime::execute("xml_putEmptyChildElement", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutEmptyChildElementRequest {
@@ -2919,7 +2905,7 @@ impl XmlListContainersRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlListContainersResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_listContainers", sent, |_, _| None))
+        crate::runtime::execute("xml_listContainers", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlListContainersRequest {
@@ -3027,7 +3013,7 @@ impl XmlGetServicePropertiesRequest {
         Result<XmlGetServicePropertiesResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getServiceProperties", sent, |_, _| None))
+        crate::runtime::execute("xml_getServiceProperties", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetServicePropertiesRequest {
@@ -3143,7 +3129,7 @@ impl XmlPutServicePropertiesRequest {
         Result<XmlPutServicePropertiesResponse, crate::Error>,
     > {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_putServiceProperties", sent, |_, _| None))
+        crate::runtime::execute("xml_putServiceProperties", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutServicePropertiesRequest {
@@ -3246,7 +3232,7 @@ impl XmlGetAclsRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetAclsResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_getAcls", sent, |_, _| None))
+        crate::runtime::execute("xml_getAcls", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetAclsRequest {
@@ -3378,7 +3364,7 @@ impl XmlPutAclsRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlPutAclsResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_putAcls", sent, |_, _| None))
+        crate::runtime::execute("xml_putAcls", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlPutAclsRequest {
@@ -3500,7 +3486,7 @@ impl XmlListBlobsRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlListBlobsResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_listBlobs", sent, |_, _| None))
+        crate::runtime::execute("xml_listBlobs", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlListBlobsRequest {
@@ -3609,7 +3595,7 @@ impl XmlJsonInputRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlJsonInputResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_jsonInput", sent, |_, _| None))
+        crate::runtime::execute("xml_jsonInput", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlJsonInputRequest {
@@ -3705,7 +3691,7 @@ impl XmlJsonOutputRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlJsonOutputResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_jsonOutput", sent, |_, _| None))
+        crate::runtime::execute("xml_jsonOutput", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlJsonOutputRequest {
@@ -3803,7 +3789,7 @@ impl XmlGetXMsTextRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetXMsTextResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(crate::runtime::execute("xml_GetXMsText", sent, |_, _| None))
+        crate::runtime::execute("xml_GetXMsText", sent, |_, _| None)
     }
 }
 impl crate::runtime::SendRequest for XmlGetXMsTextRequest {
@@ -3906,20 +3892,18 @@ impl XmlGetBytesRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetBytesResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "xml_getBytes",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::Error(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "xml_getBytes",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::Error(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -4027,20 +4011,18 @@ impl XmlPutBinaryRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlPutBinaryResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "xml_putBinary",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::Error(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "xml_putBinary",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::Error(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -4138,20 +4120,18 @@ impl XmlGetUriRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlGetUriResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "xml_getUri",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::Error(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "xml_getUri",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::Error(Box::new(m)),
+                    ))
+            },
         )
     }
 }
@@ -4259,20 +4239,18 @@ impl XmlPutUriRequest {
         self,
     ) -> crate::runtime::BoxFuture<Result<XmlPutUriResponse, crate::Error>> {
         let sent = crate::runtime::SendRequest::sent(self);
-        Box::pin(
-            crate::runtime::execute(
-                "xml_putUri",
-                sent,
-                |_, body| {
-                    crate::runtime::xml::error_model(
-                            body,
-                            <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
-                        )
-                        .map(|m| crate::runtime::boxed_model(
-                            crate::ErrorModel::Error(Box::new(m)),
-                        ))
-                },
-            ),
+        crate::runtime::execute(
+            "xml_putUri",
+            sent,
+            |_, body| {
+                crate::runtime::xml::error_model(
+                        body,
+                        <crate::models::Error as crate::runtime::xml::XmlRoot>::xml_root(),
+                    )
+                    .map(|m| crate::runtime::boxed_model(
+                        crate::ErrorModel::Error(Box::new(m)),
+                    ))
+            },
         )
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::Path;
 use std::pin::Pin;
 use bytes::{Bytes, BytesMut};
-use futures::{Stream, StreamExt, TryStream, TryStreamExt};
+use futures_util::{Stream, StreamExt, TryStream, TryStreamExt};
 use super::read::{read_body, Activity, Reader};
 use super::Error;
 /// The error type of a streamed body's chunks.
@@ -140,7 +140,7 @@ impl Body {
                     .collect();
                 let body = Body {
                     inner: Inner::Stream {
-                        chunks: Box::pin(futures::stream::iter(pieces)),
+                        chunks: Box::pin(futures_util::stream::iter(pieces)),
                         len,
                     },
                 };
@@ -166,7 +166,7 @@ impl Body {
 fn file_chunks(
     file: tokio::fs::File,
 ) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
-    futures::stream::try_unfold(
+    futures_util::stream::try_unfold(
         file,
         |mut file| async move {
             use tokio::io::AsyncReadExt;
@@ -266,7 +266,7 @@ impl ByteStream {
         self,
     ) -> impl Stream<Item = Result<Bytes, Error>> + Send + Unpin + 'static {
         Box::pin(
-            futures::stream::try_unfold(
+            futures_util::stream::try_unfold(
                 self,
                 |mut body| async move {
                     Ok(body.chunk().await?.map(|chunk| (chunk, body)))

@@ -90,13 +90,17 @@ pub trait Decode: Sized + Send + 'static {
 /// Sends an operation's request (`sent`: the client's send of it, or the error that kept it
 /// from being built), reads the response as `T` asks, and decodes it; a status `T` does not
 /// answer is an error of kind `UnexpectedStatus`, its body decoded by `errors`.
+///
+/// The future is boxed here, where its `Send` is proven once for every `T`: a generated
+/// operation returns it as it is, with no future of its own whose auto traits the compiler
+/// would check per operation.
 #[doc(hidden)]
-pub async fn execute<T: Decode, M>(
+pub fn execute<T: Decode, M: Send + 'static>(
     operation: &'static str,
     sent: Result<Sent, Error>,
     errors: ErrorDecoder,
-) -> Result<T, Error<M>> {
-    run(operation, sent, errors).await.map_err(Error::cast)
+) -> BoxFuture<Result<T, Error<M>>> {
+    Box::pin(async move { run(operation, sent, errors).await.map_err(Error::cast) })
 }
 /// The client's send of a request: what [`execute`] awaits.
 #[doc(hidden)]

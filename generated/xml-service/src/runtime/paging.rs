@@ -2,7 +2,7 @@
 //! Following `Link: <..>; rel="next"` headers (RFC 8288) from page to page.
 use std::collections::BTreeSet;
 use std::future::Future;
-use futures::Stream;
+use futures_util::Stream;
 use reqwest::header::LINK;
 use url::Url;
 use super::{Error, Request, ResponseParts};
@@ -85,7 +85,7 @@ where
         next: Some(first),
         seen: BTreeSet::new(),
     };
-    futures::stream::unfold(
+    futures_util::stream::unfold(
         state,
         move |mut state| async move {
             let request = match state.next.take()? {

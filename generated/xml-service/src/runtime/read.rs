@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use bytes::{Bytes, BytesMut};
-use futures::future::{select, Either};
+use futures_util::future::{select, Either};
 use tokio::time::Instant;
 use super::Error;
 /// The default of [`Limits::idle`].
