@@ -114,13 +114,13 @@ pub(super) fn dependencies(ctx: &Ctx<'_>) -> Vec<Dependency> {
     deps
 }
 
-/// The crate's code names `futures`: some operation is pageable or `Link`-paged (an operation
-/// whose paging cannot be decided counts: its error is reported where it is emitted).
+/// The crate's code names `futures`: some operation is pageable or `Link`-paged (its
+/// [`Facts::list`](super::facts::Facts::list)).
 fn names_futures(ctx: &Ctx<'_>) -> bool {
     ctx.runtime.pager
         || ctx
             .api
             .operations
             .iter()
-            .any(|op| !matches!(super::paging::paging(ctx, op), Ok(None)))
+            .any(|op| ctx.facts(op).is_ok_and(|facts| facts.list.is_some()))
 }
