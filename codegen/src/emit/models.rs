@@ -1,7 +1,8 @@
 //! `src/models.rs`: one item per IR model.
 //!
-//! - Structs derive `Debug, Clone, PartialEq, Serialize, Deserialize` (and `Default` when every
-//!   field type has one); a struct with a field whose wire name carries a secret
+//! - Structs derive `Debug, Clone, PartialEq, Serialize` (and `Default` when every field type
+//!   has one); their `Deserialize` reads JSON objects only (`emit/de_map.rs`), except a struct
+//!   with a flattened map of other properties, which derives it; a struct with a field whose wire name carries a secret
 //!   (`access_token`, `password`: `emit/redact.rs`) has a `Debug` that prints it `***`. Optional, nullable and read-only properties are `Option<T>` (read-only
 //!   ones are left out of requests when `None`); recursive ones are
 //!   boxed; `#[serde(rename)]` whenever the field name differs from the wire name.
