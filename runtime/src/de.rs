@@ -42,12 +42,13 @@ impl<'de, T: FromMap<'de>> Visitor<'de> for MapVisitor<T> {
     }
 }
 
-/// A key of the map: borrowed from the input when it has no escapes, owned otherwise.
+/// A key of the map: borrowed from the input when it has no escapes, owned otherwise. Its
+/// `expecting` and the deserializer method it calls are the derived field visitor's.
 struct Key<'de>(Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(KeyVisitor)
+        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 
@@ -57,7 +58,7 @@ impl<'de> Visitor<'de> for KeyVisitor {
     type Value = Key<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
+        f.write_str("field identifier")
     }
 
     fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Key<'de>, E> {
