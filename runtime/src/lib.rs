@@ -89,6 +89,8 @@ mod challenge;
 mod content;
 mod credentials;
 mod custom;
+#[doc(hidden)]
+pub mod de;
 #[cfg(feature = "digest")]
 pub mod digest;
 mod error;

@@ -20,6 +20,7 @@
 
 mod base_url;
 mod client;
+mod de_map;
 mod dependencies;
 mod docs;
 mod enums;

@@ -1,7 +1,8 @@
 //! `src/models.rs`: one item per IR model.
 //!
-//! - Structs derive `Debug, Clone, PartialEq, Serialize, Deserialize` (and `Default` when every
-//!   field type has one); a struct with a field whose wire name carries a secret
+//! - Structs derive `Debug, Clone, PartialEq, Serialize` (and `Default` when every field type
+//!   has one); their `Deserialize` reads JSON objects only (`emit/de_map.rs`), except a struct
+//!   with a flattened map of other properties, which derives it; a struct with a field whose wire name carries a secret
 //!   (`access_token`, `password`: `emit/redact.rs`) has a `Debug` that prints it `***`. Optional, nullable and read-only properties are `Option<T>` (read-only
 //!   ones are left out of requests when `None`); recursive ones are
 //!   boxed; `#[serde(rename)]` whenever the field name differs from the wire name.
@@ -275,6 +276,9 @@ fn struct_item(
     let mut names = Names::new([]);
     let mut fields = Vec::new();
     let mut shown = Vec::new();
+    // No flattened map of other properties: the map-only `Deserialize` (`emit/de_map.rs`).
+    let map_only = s.additional_properties.is_none() && !plan.keeps_extra.contains(&model.name);
+    let mut read = Vec::new();
     let implied = implied_discriminator(ctx, model, s);
     let mut implied_fn = None;
     for p in &s.properties {
@@ -285,39 +289,20 @@ fn struct_item(
             ty = quote!(::std::boxed::Box<#ty>);
         }
         let optional = optional_field(p);
+        if optional {
+            ty = quote!(::std::option::Option<#ty>);
+        }
         shown.push(super::redact::Field {
             ident: field.clone(),
             label: unraw(&p.rust_name).to_owned(),
             secret: super::redact::is_secret_name(&p.name).then_some(optional),
         });
-        let mut serde = Vec::new();
-        if unraw(&p.rust_name) != p.name {
-            let wire = &p.name;
-            serde.push(quote!(rename = #wire));
-        }
-        if optional {
-            ty = quote!(::std::option::Option<#ty>);
-            serde.push(quote!(default));
-            if p.read_only {
-                // Set by the server only: never sent, even when the caller sets it.
-                serde.push(quote!(skip_serializing));
-            } else if !p.required {
-                serde.push(quote!(
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
-            }
-        } else if is_constant(ctx, &p.ty) {
-            // A required constant has one possible value: a response that leaves it out
-            // decodes with it filled in.
-            serde.push(quote!(default));
-        } else if let Some((property, value)) = &implied
-            && *property == p.name
-            && ctx.is_string(&p.ty)
-        {
-            // The discriminator of a concrete kind is implied by the declared type: a value
-            // without it decodes with the kind's own value, as AutoRest's clients read it.
-            let path = format!("{ident}::discriminator_value");
-            serde.push(quote!(default = #path));
+        let implied = implied
+            .as_ref()
+            .filter(|(property, _)| *property == p.name && ctx.is_string(&p.ty))
+            .map(|(_, value)| *value);
+        let attrs = field_attrs(ctx, p, ident, implied);
+        if let (super::de_map::Missing::Call(_), Some(value)) = (&attrs.missing, implied) {
             implied_fn = Some(quote! {
                 impl #ident {
                     fn discriminator_value() -> ::std::string::String {
@@ -326,13 +311,16 @@ fn struct_item(
                 }
             });
         }
-        if !p.recursive {
-            // A typed format (`date-time`, `byte`, ...) is written by its adapter.
-            serde.extend(ctx.serde_with(&p.ty, optional));
-        }
+        let serde = attrs.serde(map_only);
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         let doc = property_doc(p).attrs();
         fields.push(quote!(#doc #serde pub #field: #ty,));
+        read.push(super::de_map::Field {
+            ident: field,
+            wire: p.name.clone(),
+            missing: attrs.missing,
+            adapter: attrs.adapter,
+        });
     }
     let mut extra_with = None;
     let extra = match &s.additional_properties {
@@ -374,13 +362,104 @@ fn struct_item(
     } else {
         (Some(quote!(Debug,)), None)
     };
+    let (derive_de, de_impl) = if map_only {
+        (None, Some(super::de_map::deserialize_impl(ident, &read)))
+    } else {
+        (Some(quote!(serde::Deserialize)), None)
+    };
     Ok(quote! {
         #doc
-        #[derive(#derive_debug Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #[derive(#derive_debug Clone, PartialEq, #default serde::Serialize, #derive_de)]
         pub struct #ident { #(#fields)* }
         #debug_impl
+        #de_impl
         #implied_fn
     })
+}
+
+/// A property's `#[serde(..)]` attributes, in order, each marked when only reading uses it,
+/// and how the map-only `Deserialize` reads it.
+struct FieldAttrs {
+    attrs: Vec<(TokenStream, bool)>,
+    missing: super::de_map::Missing,
+    adapter: Option<TokenStream>,
+}
+
+impl FieldAttrs {
+    /// The attributes of a struct that derives `Deserialize` (`map_only` false) or only
+    /// `Serialize`.
+    fn serde(&self, map_only: bool) -> Vec<&TokenStream> {
+        self.attrs
+            .iter()
+            .filter(|(_, read_only)| !(map_only && *read_only))
+            .map(|(attr, _)| attr)
+            .collect()
+    }
+}
+
+/// The attributes of property `p` of struct `ident`; `implied`: the discriminator value its
+/// kind implies, when `p` is that discriminator.
+fn field_attrs(
+    ctx: &Ctx<'_>,
+    p: &crate::ir::Property,
+    ident: &proc_macro2::Ident,
+    implied: Option<&str>,
+) -> FieldAttrs {
+    use super::de_map::Missing;
+    let optional = optional_field(p);
+    let mut attrs = Vec::new();
+    if unraw(&p.rust_name) != p.name {
+        let wire = &p.name;
+        attrs.push((quote!(rename = #wire), false));
+    }
+    let missing = if optional {
+        attrs.push((quote!(default), true));
+        if p.read_only {
+            // Set by the server only: never sent, even when the caller sets it.
+            attrs.push((quote!(skip_serializing), false));
+        } else if !p.required {
+            attrs.push((
+                quote!(skip_serializing_if = "::std::option::Option::is_none"),
+                false,
+            ));
+        }
+        Missing::Default
+    } else if is_constant(ctx, &p.ty) {
+        // A required constant has one possible value: a response that leaves it out
+        // decodes with it filled in.
+        attrs.push((quote!(default), true));
+        Missing::Default
+    } else if implied.is_some() {
+        // The discriminator of a concrete kind is implied by the declared type: a value
+        // without it decodes with the kind's own value, as AutoRest's clients read it.
+        let path = format!("{ident}::discriminator_value");
+        attrs.push((quote!(default = #path), true));
+        Missing::Call(quote!(#ident::discriminator_value))
+    } else if matches!(ctx.unaliased(&p.ty), TypeRef::Nullable { .. })
+        && (p.recursive || ctx.wire_as(&p.ty).is_none())
+    {
+        // An `Option` without an adapter: the derive reads an absent key as `None`.
+        Missing::Default
+    } else {
+        Missing::Error
+    };
+    let mut adapter = None;
+    if !p.recursive {
+        // A typed format (`date-time`, `byte`, ...) is written by its adapter.
+        attrs.extend(ctx.serde_with(&p.ty, optional).map(|with| (with, false)));
+        adapter = ctx.wire_as(&p.ty).map(|ty| {
+            if optional {
+                quote!(::std::option::Option<#ty>)
+            } else {
+                ty
+            }
+        });
+    }
+    FieldAttrs {
+        attrs,
+        missing,
+        adapter,
+    }
 }
 
 /// For a kind of a polymorphic family (a struct under an ancestor with a discriminator): the

@@ -121,11 +121,17 @@ fn formatted_properties_are_typed_and_written_by_their_adapters() {
         "src/models.rs",
         r#"#[serde(with = "::serde_with::As::<crate::runtime::formats::Uuid>")] pub id: ::uuid::Uuid,"#
     ));
-    // A date has no `Default`: the struct derives none.
+    // A date has no `Default`: the struct derives none (and its `Deserialize` is map-only).
     assert!(has(
         &files,
         "src/models.rs",
-        "#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)] pub struct Stamped {"
+        "#[derive(Debug, Clone, PartialEq, serde::Serialize)] pub struct Stamped {"
+    ));
+    // Reading goes through the same adapters.
+    assert!(has(
+        &files,
+        "src/models.rs",
+        r#""when" => { crate::runtime::formats::put_as::<crate::runtime::formats::Rfc3339, _, _>(&mut map, &mut f0, "when")? }"#
     ));
 }
 

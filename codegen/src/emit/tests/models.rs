@@ -19,19 +19,34 @@ fn renamed_and_optional_properties_get_serde_attributes() {
 
 #[test]
 fn nullable_required_properties_are_options_that_are_always_sent() {
+    let files = fixture();
+    // No `skip_serializing_if`: sent as `null` when `None`.
     assert!(has(
-        &fixture(),
+        &files,
         "src/models.rs",
-        "#[serde(default)] pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,"
+        "/// The `tags` property. pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,"
+    ));
+    // Read as `None` when absent (the map-only `Deserialize`: `emit/de_map.rs`).
+    assert!(has(
+        &files,
+        "src/models.rs",
+        "name: crate::runtime::de::required(f0, \"name\")?, tags: f1.unwrap_or_default(),"
     ));
 }
 
 #[test]
 fn raw_identifiers_need_no_rename() {
+    let files = fixture();
     assert!(has(
-        &fixture(),
+        &files,
         "src/models.rs",
-        r#"#[serde(default, skip_serializing_if = "::std::option::Option::is_none")] pub r#type: ::std::option::Option<::std::string::String>,"#
+        r#"#[serde(skip_serializing_if = "::std::option::Option::is_none")] pub r#type: ::std::option::Option<::std::string::String>,"#
+    ));
+    // Read under its wire name, `type`.
+    assert!(has(
+        &files,
+        "src/models.rs",
+        r#""type" => crate::runtime::de::put(&mut map, &mut f1, "type")?,"#
     ));
 }
 

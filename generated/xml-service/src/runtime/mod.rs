@@ -6,6 +6,8 @@ mod challenge;
 mod content;
 mod credentials;
 mod custom;
+#[doc(hidden)]
+pub mod de;
 mod error;
 mod execute;
 #[doc(hidden)]

@@ -8,3 +8,22 @@ mod dates;
 pub use dates::{Date, Rfc1123, Rfc3339, UnixTime};
 mod written;
 pub use written::Written;
+/// [`super::de::put`] for a field that the adapter `U` reads (`U` is what the derive's
+/// `#[serde(with = "::serde_with::As::<U>")]` names).
+pub fn put_as<'de, U, A, T>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error>
+where
+    A: serde::de::MapAccess<'de>,
+    U: serde_with::DeserializeAs<'de, T>,
+{
+    if slot.is_some() {
+        return Err(<A::Error as serde::de::Error>::duplicate_field(name));
+    }
+    *slot = Some(
+        map.next_value::<serde_with::de::DeserializeAsWrap<T, U>>()?.into_inner(),
+    );
+    Ok(())
+}
