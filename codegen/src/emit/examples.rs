@@ -6,7 +6,9 @@
 //! `Client::from_base_url` with the server's URL), then checks the one request the server got:
 //! method and path, each query parameter and header the example gives, the JSON body compared
 //! as JSON (read-only properties, which clients never send, left out). Finally the response
-//! must decode into the typed result, and a JSON body must encode back to the example's JSON.
+//! must decode into the typed result: each typed header the documented response declares and
+//! the example gives must write back as the example's text, a JSON body must encode back to
+//! the example's JSON, and a text or binary body must be the example's text.
 //!
 //! Example values become Rust values in one place, [`value_expr`]: through `serde_json` into
 //! the type the argument stores, so that the tests follow the types the emitter chooses.

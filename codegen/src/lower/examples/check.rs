@@ -5,8 +5,9 @@
 //! format's range, a value outside a closed enum, an object without a required property (not
 //! read-only) or with a property its schema neither names nor allows (`additionalProperties`),
 //! `null` for a required property that is not nullable, no value for a required parameter or
-//! body, a success status the operation does not document, or no body for a success response
-//! that has one. `null` for an optional property is accepted (Azure's `oav` reads properties as
+//! body, a success status the operation does not document, no body for a success response
+//! that has one, or a header of a success response that the response declares with a type its
+//! text is not (what the client's typed header would not read: `Date: yesterday`). `null` for an optional property is accepted (Azure's `oav` reads properties as
 //! nullable unless they are required), and so is a discriminator value the spec does not list
 //! (the client keeps such a value as JSON), and a number or boolean for a text parameter (its
 //! text is what goes on the wire).
