@@ -126,6 +126,17 @@ mod support {
         assert!(same_json(&encoded, &expected), "the decoded body encodes as\n{encoded}\nnot as the example's\n{expected}");
     }
 
+    /// The response's typed header `name` was read, and writes back as the example's text
+    /// (numbers compared by value).
+    pub fn check_response_header<T: serde::Serialize>(name: &str, decoded: &Option<T>, expected: &str) {
+        let Some(decoded) = decoded else {
+            panic!("the response header `{name}` is absent or does not decode; the example has {expected:?}")
+        };
+        let text = serde_json::to_string(decoded).unwrap_or_else(|e| panic!("does not encode: {e}"));
+        let encoded = json(&text);
+        assert!(same_text(expected, &encoded), "the response header `{name}` decodes as {encoded}, the example has {expected:?}");
+    }
+
     fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
         match (a, b) {
             (serde_json::Value::Number(x), serde_json::Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),

@@ -469,3 +469,54 @@ fn a_parameter_group_is_built_from_the_example_values_of_its_members() {
     );
     assert!(tests.contains(r#"support::check_header("#), "{tests}");
 }
+
+#[test]
+fn declared_response_headers_are_compared_and_a_header_of_the_wrong_type_contradicts() {
+    let spec = SWAGGER
+        .replace(
+            r#""responses": {"200": {"description": "ok","#,
+            r#""responses": {"200": {"description": "ok", "headers": {
+                "x-n": {"type": "integer"},
+                "x-d": {"type": "string", "format": "date-time-rfc1123"}},"#,
+        )
+        .replace(
+            r#""headers": {"x-h": "v"}"#,
+            r#""headers": {"x-h": "v", "x-n": "12", "X-D": "Sun, 06 Nov 1994 08:49:37 GMT"}"#,
+        )
+        .replace(
+            r#"{"$ref": "EXAMPLE"}"#,
+            r#"{"parameters": {"name": "f", "thing": {"size": 5}},
+                "responses": {"200": {"body": {"size": 6}, "headers": {"x-n": "many"}}}}"#,
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("spec.json");
+    std::fs::write(&path, spec).unwrap();
+    let api = load(&path, true);
+    let examples = &op(&api).examples;
+    assert_eq!(examples[0].skipped, None);
+    let reason = examples[1].skipped.as_deref().unwrap_or_default();
+    assert!(
+        reason.contains("header `x-n`") && reason.contains("an integer"),
+        "{reason}"
+    );
+    let options = tests::crate_options("things", "0.1.0", &path);
+    let mut files = codegen::generate(&api, &options).unwrap();
+    codegen::add_example_tests(&api, &options, &mut files).unwrap();
+    let tests = &files.last().unwrap().contents;
+    assert!(
+        tests.contains(r#"support::check_response_header("x-n", &response.x_n, "12");"#),
+        "{tests}"
+    );
+    // A typed format through its adapter, the example's header name compared without case.
+    let bare: String = tests.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        bare.contains(
+            "support::check_response_header(\"x-d\",&response.x_d.as_ref().map(\
+             serde_with::ser::SerializeAsWrap::<time::OffsetDateTime,\
+             things::runtime::formats::Rfc1123,>::new,),\"Sun,06Nov199408:49:37GMT\",);"
+        ),
+        "{tests}"
+    );
+    // `x-h` is not declared by the response: not compared.
+    assert!(!tests.contains(r#"check_response_header("x-h""#), "{tests}");
+}

@@ -6,7 +6,9 @@
 //! `Client::from_base_url` with the server's URL), then checks the one request the server got:
 //! method and path, each query parameter and header the example gives, the JSON body compared
 //! as JSON (read-only properties, which clients never send, left out). Finally the response
-//! must decode into the typed result, and a JSON body must encode back to the example's JSON.
+//! must decode into the typed result: each typed header the documented response declares and
+//! the example gives must write back as the example's text, a JSON body must encode back to
+//! the example's JSON, and a text or binary body must be the example's text.
 //!
 //! Example values become Rust values in one place, [`value_expr`]: through `serde_json` into
 //! the type the argument stores, so that the tests follow the types the emitter chooses.
@@ -100,6 +102,7 @@ const HELPER_USES: &[(&str, &[&str])] = &[
     ("check_values", &["same_text"]),
     ("check_json_body", &["json", "same_json"]),
     ("check_encodes", &["json", "same_json"]),
+    ("check_response_header", &["json", "same_text"]),
 ];
 
 /// The `support` module with only the functions that `tests` use (directly or through each
@@ -121,6 +124,7 @@ fn support(ctx: &Ctx<'_>, tests: &[TokenStream]) -> Result<TokenStream> {
         "check_json_body",
         "check_raw_body",
         "check_encodes",
+        "check_response_header",
     ]
     .into_iter()
     .filter(|name| text.contains(&format!("support :: {name} ")))
@@ -485,15 +489,17 @@ fn target_checks<'v>(
     })
 }
 
+/// The headers the local server writes itself: the example's `Content-Length` would not match
+/// the body it frames.
+const SERVER_FRAMING: &[&str] = &["content-length", "transfer-encoding", "connection"];
+
 /// The local server, answering with the example's response (status, headers, body).
 fn server(answer: &ExampleResponse, documented: &Response) -> TokenStream {
     let status = answer.status;
-    // The server frames the body itself: the example's `Content-Length` would not match it.
-    let framing = ["content-length", "transfer-encoding", "connection"];
     let headers = answer
         .headers
         .iter()
-        .filter(|(name, _)| !framing.contains(&name.to_ascii_lowercase().as_str()));
+        .filter(|(name, _)| !SERVER_FRAMING.contains(&name.to_ascii_lowercase().as_str()));
     let headers = headers.map(|(name, value)| {
         let text = text_of(value);
         quote!((#name, #text))
@@ -551,11 +557,13 @@ fn outcome(
     } else {
         None
     };
+    let headers = header_checks(ctx, op, answer, documented)?;
     let decoded = decoded(ctx, op, answer, documented)?;
     Ok(quote! {
         let response = response.expect("the example's response decodes");
         #first_page
         #unwrap
+        #(#headers)*
         #decoded
     })
 }
@@ -594,8 +602,57 @@ fn decoded(
             let text = text_of(&value.value);
             quote!(assert_eq!(response.body, #text, "the text body");)
         }
+        (Some(value), Some(ResponseBody::Binary { .. })) => {
+            let bytes = text_of(&value.value);
+            quote! {
+                let body = response.body.collect_bytes().await.expect("the body reads");
+                assert_eq!(body.as_ref(), #bytes.as_bytes(), "the binary body");
+            }
+        }
         _ => quote!(let _ = response;),
     })
+}
+
+/// The checks of the typed response headers the example gives: each decodes, and writes back
+/// (a typed format by its adapter) as the example's text. A header collection
+/// (`x-ms-header-collection-prefix`) is not compared: the example gives its headers one by
+/// one, under names the map keys only in part. Nor are headers the server does not send as
+/// given: the framing ones (the server frames the body itself), and `Content-Type` when there
+/// is a body (the server writes the body's media type).
+fn header_checks(
+    ctx: &Ctx<'_>,
+    op: &Operation,
+    answer: &ExampleResponse,
+    documented: &Response,
+) -> Result<Vec<TokenStream>> {
+    let mut checks = Vec::new();
+    for header in documented.headers.iter().filter(|h| h.prefix.is_none()) {
+        let Some((_, value)) = answer
+            .headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(&header.name))
+        else {
+            continue;
+        };
+        let lower = header.name.to_ascii_lowercase();
+        let with_body = answer.body.is_some() && documented.body.is_some();
+        if SERVER_FRAMING.contains(&lower.as_str()) || (lower == "content-type" && with_body) {
+            continue;
+        }
+        let field = ctx.ident(&header.rust_name, &op.pointer)?;
+        let name = &header.name;
+        // As the client's type writes it (a date-time by its adapter, as bodies are).
+        let expected = text_of(&encoded(ctx, &header.ty, &Value::String(text_of(value)), 0));
+        let decoded = match ctx.wire_as(&header.ty) {
+            Some(adapter) => {
+                let rust = ctx.header_type(&header.ty);
+                quote!(&response.#field.as_ref().map(serde_with::ser::SerializeAsWrap::<#rust, #adapter>::new))
+            }
+            None => quote!(&response.#field),
+        };
+        checks.push(quote!(support::check_response_header(#name, #decoded, #expected);));
+    }
+    Ok(checks)
 }
 
 /// The documented response that answers with the example's status: the same status, its

@@ -5,8 +5,9 @@
 //! format's range, a value outside a closed enum, an object without a required property (not
 //! read-only) or with a property its schema neither names nor allows (`additionalProperties`),
 //! `null` for a required property that is not nullable, no value for a required parameter or
-//! body, a success status the operation does not document, or no body for a success response
-//! that has one. `null` for an optional property is accepted (Azure's `oav` reads properties as
+//! body, a success status the operation does not document, no body for a success response
+//! that has one, or a header of a success response that the response declares with a type its
+//! text is not (what the client's typed header would not read: `Date: yesterday`). `null` for an optional property is accepted (Azure's `oav` reads properties as
 //! nullable unless they are required), and so is a discriminator value the spec does not list
 //! (the client keeps such a value as JSON), and a number or boolean for a text parameter (its
 //! text is what goes on the wire).
@@ -15,8 +16,8 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use crate::ir::{
-    Api, BodyKind, Example, Location, Model, ModelKind, Operation, Parameter, ResponseBody,
-    StructModel, TypeRef,
+    Api, BodyKind, Example, ExampleResponse, Location, Model, ModelKind, Operation, Parameter,
+    Response, ResponseBody, StructModel, TypeRef,
 };
 
 pub(super) struct Checker<'a> {
@@ -125,6 +126,11 @@ impl<'a> Checker<'a> {
                     ));
                 }
                 _ => {}
+            }
+            if response.status < 400
+                && let Some(m) = header_contradiction(documented, response)
+            {
+                return Some(format!("the {} response {m}", response.status));
             }
         }
         None
@@ -360,6 +366,55 @@ fn kind(value: &Value) -> &'static str {
 
 fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The first header the example's response gives, that the documented response declares, whose
+/// text the client's typed header would not read (`None` for it): `x-ms-request-id: 123` is
+/// fine for a text header, `Date: yesterday` is not a `date-time-rfc1123`.
+fn header_contradiction(documented: &Response, response: &ExampleResponse) -> Option<String> {
+    for header in documented.headers.iter().filter(|h| h.prefix.is_none()) {
+        let Some((name, value)) = response
+            .headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(&header.name))
+        else {
+            continue;
+        };
+        let text = match value {
+            Value::String(text) => text.trim().to_owned(),
+            other => other.to_string(),
+        };
+        let (fits, wanted) = match &header.ty {
+            TypeRef::Integer { format } if format.as_deref() == Some("int32") => {
+                (text.parse::<i32>().is_ok(), "an `int32`".to_owned())
+            }
+            TypeRef::Integer { .. } => (text.parse::<i64>().is_ok(), "an integer".to_owned()),
+            TypeRef::Number { .. } => (text.parse::<f64>().is_ok(), "a number".to_owned()),
+            // As Rust reads a `bool`: exactly `true` or `false`.
+            TypeRef::Boolean => (
+                matches!(text.as_str(), "true" | "false"),
+                "`true` or `false`".to_owned(),
+            ),
+            TypeRef::Formatted {
+                format: crate::ir::Format::UnixTime,
+            } => (
+                text.parse::<i64>().is_ok(),
+                "seconds since the epoch".to_owned(),
+            ),
+            TypeRef::Formatted { format } => (
+                format_fits(*format, &text),
+                format!("a `{}`", format.name()),
+            ),
+            _ => (true, String::new()),
+        };
+        if !fits {
+            return Some(format!(
+                "header `{name}` at {} is {value}, but the response declares {wanted}",
+                response.pointer
+            ));
+        }
+    }
+    None
 }
 
 /// Whether `text` has the shape of `format`, as the client's adapter reads it: a typed client
