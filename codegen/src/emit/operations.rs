@@ -197,14 +197,15 @@ fn sending(
 ) -> Result<Sending> {
     let (op, response_ty) = (plan.op, &plan.responses.ty);
     let send_request = super::wire::send_request(ctx, plan)?;
+    let facts = ctx.facts(op)?;
     // A pageable long-running operation: `.await` polls, then pages the final result.
     let after_poller = match (&op.paging, &plan.lro) {
-        (Some(paging), Some(lro)) => {
+        (Some(paging), Some(lro)) if facts.pages_after_polling() => {
             Some(super::pager::after_poller(ctx, plan, paging, &lro.errors)?)
         }
         _ => None,
     };
-    let pager = match op.paging.as_ref().filter(|_| plan.lro.is_none()) {
+    let pager = match op.paging.as_ref().filter(|_| facts.pager()) {
         Some(paging) => Some(super::pager::emit(ctx, plan, paging, build)?),
         None => None,
     };
