@@ -38,7 +38,7 @@ pub(super) struct Field {
 /// errors) with `fields`.
 pub(super) fn deserialize_impl(ident: &Ident, fields: &[Field]) -> TokenStream {
     let name = ident.to_string();
-    let name = name.trim_start_matches("r#");
+    let name = super::unraw(&name);
     let locals: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("f{i}")).collect();
     let arms = fields.iter().zip(&locals).map(|(field, local)| {
         let wire = &field.wire;
